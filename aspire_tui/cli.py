@@ -1,0 +1,61 @@
+"""The `aspire` command line: a thin click layer over the library.
+
+Start-up stays free of pybullet, textual, llm and git: each subcommand lives in
+its own module under ``aspire_tui.commands`` and is imported only when used.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+# name -> "module:attribute"; the module is imported only when the command runs.
+COMMANDS: dict[str, str] = {
+    "demo": "aspire_tui.commands.demo:demo",
+    "tasks": "aspire_tui.commands.tasks:tasks",
+    "exec": "aspire_tui.commands.exec_:exec_",
+    "replay": "aspire_tui.commands.replay:replay",
+    "skills": "aspire_tui.commands.skills:skills",
+}
+
+# One line of help per command, so `aspire --help` needs no imports.
+HELP: dict[str, str] = {
+    "demo": "Run one reference episode headlessly and print its outcome.",
+    "tasks": "List task families, their categories and example instructions.",
+    "exec": "Run one program on a task in the sandbox and print the outcome.",
+    "replay": "Print a past run's trace as a table.",
+    "skills": "Browse, search, edit and share the skill library.",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        return getattr(importlib.import_module(module_name), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, HELP.get(name, "")) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True)
+@click.version_option(package_name="aspire-tui")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """aspire: teach robots skills by writing code.
+
+    Type a task, watch the agent write a robot program, run it in simulation,
+    read the trace, repair it and keep what worked as a skill.
+    """
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())

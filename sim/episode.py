@@ -1,0 +1,98 @@
+"""An episode: one task, one seed, one world, one robot, one success check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sim.embodiments.base import Embodiment
+from sim.errors import TaskError
+from sim.perception import Perception
+from sim.predicates import PREDICATES, Context
+from sim.robot import Robot
+from sim.scene import Scene, build_scene, scene_rng
+from sim.taskspec import Expr, TaskSpec
+from sim.world import World
+
+
+@dataclass
+class Episode:
+    """A running episode. `robot` is what a program holds; the rest is the judge's."""
+
+    task: TaskSpec
+    seed: int
+    world: World
+    scene: Scene
+    embodiment: Embodiment
+    robot: Robot
+    owns_world: bool = False
+
+    @property
+    def instruction(self) -> str:
+        return self.scene.instruction
+
+    def context(self) -> Context:
+        base = np.zeros(3)
+        if self.embodiment.kind == "arm":
+            base = self.embodiment.base
+        return Context(world=self.world, bindings=self.scene.bindings, initial=self.scene.initial,
+                       workspace=self.task.workspace, robot=self.embodiment.name,
+                       held=self.embodiment.held, base=base)
+
+    def evaluate(self) -> dict[str, bool]:
+        """Named checks over ground truth; "success" is the task's condition."""
+        ctx = self.context()
+        checks: dict[str, bool] = {}
+        for i, arg in enumerate(self.task.success.args if self.task.success.name == "all" else []):
+            if isinstance(arg, Expr):
+                checks[f"{i + 1}:{arg}"] = evaluate_expr(arg, ctx)
+        checks["success"] = evaluate_expr(self.task.success, ctx)
+        return checks
+
+    def state(self) -> dict[str, Any]:
+        return {**self.embodiment.state(), "t_sim": round(self.world.t_sim, 4)}
+
+    def overlay(self) -> dict[str, Any]:
+        return dict(self.robot.last_overlay)
+
+    def render(self, width: int = 320, height: int = 240) -> np.ndarray:
+        """An overview frame for people (keyframes, live view)."""
+        rgb, _, _ = self.world.capture(self.embodiment.view_camera(), width, height, segmentation=False)
+        return rgb
+
+    def close(self) -> None:
+        if self.owns_world:
+            self.world.close()
+
+
+def evaluate_expr(expr: Expr, ctx: Context) -> bool:
+    if expr.name == "all":
+        return all(evaluate_expr(a, ctx) for a in expr.args)
+    if expr.name == "any":
+        return any(evaluate_expr(a, ctx) for a in expr.args)
+    if expr.name == "not":
+        return not evaluate_expr(expr.args[0], ctx)
+    return bool(PREDICATES[expr.name].fn(ctx, *expr.args))
+
+
+def make_episode(task: str | Path | TaskSpec, seed: int, *, world: World | None = None,
+                 gui: bool = False) -> Episode:
+    """Build the scene for (task, seed); reuse `world` if given (it is reset)."""
+    from sim.tasks import resolve_task
+
+    spec = resolve_task(task)
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise TaskError(f"seed must be a whole number ≥ 0, got {seed!r}")
+    owns = world is None
+    if world is None:
+        world = World(gui=gui)
+    else:
+        world.reset()
+    scene, embodiment = build_scene(world, spec, int(seed))
+    rng = scene_rng(spec, seed + 7919)
+    robot = Robot(embodiment, Perception(world, rng))
+    return Episode(task=spec, seed=int(seed), world=world, scene=scene, embodiment=embodiment,
+                   robot=robot, owns_world=owns)

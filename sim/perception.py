@@ -1,0 +1,100 @@
+"""Perception from the simulated camera: segmentation + depth -> detections.
+
+Positions are estimated by back-projecting the depth of each segment's pixels
+through the camera's *nominal* pose; the real eye may be jittered per scene,
+so estimates carry a systematic offset as well as per-call noise, as a real
+calibrated camera would. Nothing here reads an object's true pose.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.types import Detection
+from sim.world import Camera, World
+
+HIDDEN_KINDS = {"table", "floor", "robot"}
+MIN_PIXELS = 6
+NOISE_M = 0.002
+
+KIND_WORDS = {
+    "block": "block", "blocks": "block", "cube": "block", "cubes": "block",
+    "bowl": "bowl", "bowls": "bowl",
+    "plate": "plate", "plates": "plate", "dish": "plate",
+    "tray": "tray", "trays": "tray",
+    "zone": "zone", "zones": "zone", "area": "zone", "patch": "zone",
+    "stick": "stick", "rod": "stick", "hook": "hook", "tool": "hook",
+    "marker": "marker", "goal": "marker", "target": "marker",
+    "crate": "crate", "crates": "crate", "box": "crate", "barrel": "barrel", "cone": "cone",
+    "wall": "wall", "ball": "ball", "balls": "ball",
+}
+FILLER = {"the", "a", "an", "any", "all", "of", "object", "objects", "thing", "one"}
+
+
+def _matrix(values) -> np.ndarray:
+    return np.asarray(values, dtype=np.float64).reshape(4, 4, order="F")
+
+
+def unproject(depth: np.ndarray, camera: Camera, width: int, height: int) -> np.ndarray:
+    """World points (H×W×3) for a depth buffer, through the nominal camera."""
+    inv = np.linalg.inv(_matrix(camera.projection(width, height)) @ _matrix(camera.view(jittered=False)))
+    u = (2 * np.arange(width) + 1) / width - 1
+    v = 1 - (2 * np.arange(height) + 1) / height
+    uu, vv = np.meshgrid(u, v)
+    clip = np.stack([uu, vv, 2 * depth - 1, np.ones_like(uu)], axis=-1)
+    world = clip @ inv.T
+    return world[..., :3] / world[..., 3:4]
+
+
+def matches(body, query: str) -> bool:
+    """Does `query` ("red block", "bowl", "green_bowl") name this body?"""
+    q = query.strip().lower()
+    if q == body.name:
+        return True
+    words = [w for w in q.replace("_", " ").replace("-", " ").split() if w not in FILLER]
+    if not words:
+        return False
+    for word in words:
+        if word == body.color or KIND_WORDS.get(word) == body.kind or word == body.kind:
+            continue
+        return False
+    return True
+
+
+class Perception:
+    """Detects objects in camera frames; remembers where each was last seen."""
+
+    def __init__(self, world: World, rng: np.random.Generator) -> None:
+        self.world = world
+        self.rng = rng
+        self.last_seen: dict[str, list[float]] = {}
+
+    def look(self, cameras: list[Camera]) -> list[Detection]:
+        """Everything visible through these cameras (merged by name, most pixels wins)."""
+        best: dict[str, tuple[int, Detection]] = {}
+        for camera in cameras:
+            w, h = camera.width, camera.height
+            _, depth, seg = self.world.capture(camera)
+            points = unproject(depth, camera, w, h)
+            ids = seg.astype(np.int64) & ((1 << 24) - 1)
+            for uid in np.unique(ids):
+                body = self.world.by_uid(int(uid))
+                if body is None or body.kind in HIDDEN_KINDS:
+                    continue
+                mask = ids == uid
+                count = int(mask.sum())
+                if count < MIN_PIXELS or (body.name in best and best[body.name][0] >= count):
+                    continue
+                pts = points[mask]
+                lo, hi = np.percentile(pts, 2, axis=0), np.percentile(pts, 98, axis=0)
+                center = (lo + hi) / 2 + self.rng.normal(0.0, NOISE_M, 3)
+                size = np.maximum(hi - lo + self.rng.normal(0.0, NOISE_M, 3), 0.0)
+                det = Detection(name=body.name, kind=body.kind, color=body.color,
+                                position=tuple(round(float(v), 4) for v in center),
+                                size=tuple(round(float(v), 4) for v in size),
+                                confidence=round(min(1.0, count / 150.0), 3))
+                best[body.name] = (count, det)
+        found = [d for _, d in sorted(best.values(), key=lambda cd: cd[1].name)]
+        for det in found:
+            self.last_seen[det.name] = list(det.position)
+        return found

@@ -1,0 +1,307 @@
+"""The success vocabulary: predicates over ground-truth state.
+
+A task's success condition is an expression over these, e.g.
+``all(in(block, bowl), unmoved(distractors))``. Arguments are the task's object
+ids (a group id stands for all its members), numbers and quoted words. Only
+success checks read ground truth; programs never see it.
+
+Spatial words are from the robot's point of view, standing at its base and
+facing the table: *in front of* is farther from the robot (+x), *behind* is
+nearer (−x), *left* is +y.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+from sim.world import World
+
+PREDICATES: dict[str, "Predicate"] = {}
+
+
+@dataclass
+class Predicate:
+    name: str
+    fn: Callable[..., bool]
+    arity: tuple[int, int]  # min, max arguments
+    doc: str
+
+
+def predicate(name: str, arity: tuple[int, int]) -> Callable:
+    def register(fn: Callable[..., bool]) -> Callable[..., bool]:
+        PREDICATES[name] = Predicate(name, fn, arity, (fn.__doc__ or "").strip())
+        return fn
+    return register
+
+
+@dataclass
+class Context:
+    """What predicates can look at: the world, the task's bindings, the starting poses."""
+
+    world: World
+    bindings: dict[str, list[str]]
+    initial: dict[str, np.ndarray]
+    workspace: dict[str, tuple[float, float]]
+    robot: str
+    held: str | None = None
+    base: np.ndarray = field(default_factory=lambda: np.zeros(3))
+
+    def names(self, arg: Any) -> list[str]:
+        if isinstance(arg, list):
+            return [n for a in arg for n in self.names(a)]
+        if arg == "robot":
+            return [self.robot]
+        if arg in self.bindings:
+            return self.bindings[arg]
+        if arg in self.world.bodies:
+            return [arg]
+        raise KeyError(f"unknown object {arg!r} in success condition")
+
+    def pos(self, name: str) -> np.ndarray:
+        return self.world.pose(name)[0]
+
+    def box(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        return self.world.aabb(name)
+
+
+def _each(ctx: Context, arg, test: Callable[[str], bool]) -> bool:
+    names = ctx.names(arg)
+    return bool(names) and all(test(n) for n in names)
+
+
+# -- containment and support ------------------------------------------------
+@predicate("in", (2, 2))
+def in_(ctx: Context, obj, container) -> bool:
+    """obj rests inside container (bowl, tray, zone): centre within its rim, bottom below the rim, not held."""
+    (cname,) = ctx.names(container)[:1]
+    c_lo, c_hi = ctx.box(cname)
+    kind = ctx.world.bodies[cname].kind
+    if kind in ("zone", "marker"):
+        return in_zone(ctx, obj, container)
+
+    def inside(name: str) -> bool:
+        if name == ctx.held:
+            return False
+        lo, hi = ctx.box(name)
+        centre = (lo + hi) / 2
+        if kind == "bowl":
+            r = (c_hi[0] - c_lo[0]) / 2 * 0.85
+            ok_xy = math.hypot(*(centre[:2] - (c_lo[:2] + c_hi[:2]) / 2)) < r
+        else:
+            ok_xy = bool(np.all(centre[:2] > c_lo[:2]) and np.all(centre[:2] < c_hi[:2]))
+        return ok_xy and c_lo[2] - 0.01 < lo[2] < c_hi[2]
+    return _each(ctx, obj, inside)
+
+
+@predicate("on", (2, 2))
+def on(ctx: Context, obj, support) -> bool:
+    """obj rests on top of support: its bottom at support's top, its centre over support."""
+    (sname,) = ctx.names(support)[:1]
+    s_lo, s_hi = ctx.box(sname)
+
+    def resting(name: str) -> bool:
+        if name == ctx.held:
+            return False
+        lo, hi = ctx.box(name)
+        centre = (lo + hi) / 2
+        over = bool(np.all(centre[:2] > s_lo[:2] - 0.005) and np.all(centre[:2] < s_hi[:2] + 0.005))
+        return over and abs(lo[2] - s_hi[2]) < 0.02
+    return _each(ctx, obj, resting)
+
+
+@predicate("stacked", (2, 8))
+def stacked(ctx: Context, *objs) -> bool:
+    """stacked(top, ..., bottom): each rests on the next."""
+    names = [ctx.names(o)[0] for o in objs]
+    return all(on(ctx, a, b) for a, b in zip(names, names[1:]))
+
+
+# -- relations between objects ---------------------------------------------
+def _delta(ctx: Context, a: str, b: str) -> np.ndarray:
+    return ctx.pos(a) - ctx.pos(b)
+
+
+def _on_table(ctx: Context, name: str) -> bool:
+    return name != ctx.held and ctx.box(name)[0][2] < 0.03
+
+
+@predicate("left_of", (2, 2))
+def left_of(ctx: Context, a, b) -> bool:
+    """a is to b's left (+y), roughly level with it, on the table."""
+    (bn,) = ctx.names(b)[:1]
+    return _each(ctx, a, lambda n: _on_table(ctx, n) and (d := _delta(ctx, n, bn))[1] > 0.04
+                 and abs(d[0]) < max(0.08, d[1]))
+
+
+@predicate("right_of", (2, 2))
+def right_of(ctx: Context, a, b) -> bool:
+    """a is to b's right (−y), roughly level with it, on the table."""
+    (bn,) = ctx.names(b)[:1]
+    return _each(ctx, a, lambda n: _on_table(ctx, n) and (d := _delta(ctx, n, bn))[1] < -0.04
+                 and abs(d[0]) < max(0.08, -d[1]))
+
+
+@predicate("behind", (2, 2))
+def behind(ctx: Context, a, b) -> bool:
+    """a is behind b: nearer the robot (−x), roughly in line with it."""
+    (bn,) = ctx.names(b)[:1]
+    return _each(ctx, a, lambda n: _on_table(ctx, n) and (d := _delta(ctx, n, bn))[0] < -0.04
+                 and abs(d[1]) < max(0.08, -d[0]))
+
+
+@predicate("in_front_of", (2, 2))
+def in_front_of(ctx: Context, a, b) -> bool:
+    """a is in front of b: farther from the robot (+x), roughly in line with it."""
+    (bn,) = ctx.names(b)[:1]
+    return _each(ctx, a, lambda n: _on_table(ctx, n) and (d := _delta(ctx, n, bn))[0] > 0.04
+                 and abs(d[1]) < max(0.08, d[0]))
+
+
+@predicate("near", (2, 3))
+def near(ctx: Context, a, b, distance: float = 0.1) -> bool:
+    """a's centre is within `distance` metres of b's (in the plane)."""
+    (bn,) = ctx.names(b)[:1]
+    return _each(ctx, a, lambda n: float(np.linalg.norm(_delta(ctx, n, bn)[:2])) < float(distance))
+
+
+@predicate("next_to", (2, 2))
+def next_to(ctx: Context, a, b) -> bool:
+    """a sits on the table beside b (within 12 cm), not on top of it."""
+    (bn,) = ctx.names(b)[:1]
+    return _each(ctx, a, lambda n: _on_table(ctx, n) and float(np.linalg.norm(_delta(ctx, n, bn)[:2])) < 0.12)
+
+
+# -- places on the table ----------------------------------------------------
+@predicate("in_zone", (2, 2))
+def in_zone(ctx: Context, obj, zone) -> bool:
+    """obj's centre lies over the painted zone and obj is on the table."""
+    (zn,) = ctx.names(zone)[:1]
+    z_lo, z_hi = ctx.box(zn)
+    return _each(ctx, obj, lambda n: _on_table(ctx, n) and bool(
+        np.all(ctx.pos(n)[:2] > z_lo[:2]) and np.all(ctx.pos(n)[:2] < z_hi[:2])))
+
+
+def corner_point(ctx: Context, which: str) -> np.ndarray:
+    (x0, x1), (y0, y1) = ctx.workspace["x"], ctx.workspace["y"]
+    table = {"front_left": (x1, y1), "front_right": (x1, y0), "back_left": (x0, y1), "back_right": (x0, y0)}
+    if which not in table:
+        raise KeyError(f"unknown corner {which!r}; use one of {', '.join(table)}")
+    return np.asarray(table[which])
+
+
+@predicate("in_corner", (2, 2))
+def in_corner(ctx: Context, obj, which) -> bool:
+    """obj is within 8 cm of a corner of the workspace ("front_left", "back_right", ...)."""
+    point = corner_point(ctx, str(which))
+    return _each(ctx, obj, lambda n: _on_table(ctx, n) and float(np.linalg.norm(ctx.pos(n)[:2] - point)) < 0.08)
+
+
+@predicate("in_middle", (1, 1))
+def in_middle(ctx: Context, obj) -> bool:
+    """obj is within 6 cm of the workspace's centre."""
+    centre = np.asarray([sum(ctx.workspace["x"]) / 2, sum(ctx.workspace["y"]) / 2])
+    return _each(ctx, obj, lambda n: _on_table(ctx, n) and float(np.linalg.norm(ctx.pos(n)[:2] - centre)) < 0.06)
+
+
+@predicate("in_corners", (1, 1))
+def in_corners(ctx: Context, group) -> bool:
+    """Each member of group sits in a different corner of the workspace."""
+    names = ctx.names(group)
+    corners = ["front_left", "front_right", "back_left", "back_right"]
+    used: set[str] = set()
+    for n in names:
+        hit = [c for c in corners if c not in used and in_corner(ctx, n, c)]
+        if not hit:
+            return False
+        used.add(hit[0])
+    return True
+
+
+@predicate("in_line", (1, 2))
+def in_line(ctx: Context, group, tolerance: float = 0.025) -> bool:
+    """The group's members stand on the table in a straight line, not touching each other."""
+    names = ctx.names(group)
+    if len(names) < 2 or not all(_on_table(ctx, n) for n in names):
+        return False
+    pts = np.asarray([ctx.pos(n)[:2] for n in names])
+    centred = pts - pts.mean(axis=0)
+    _, _, vt = np.linalg.svd(centred)
+    off_line = np.abs(centred @ vt[1])
+    gaps = [np.linalg.norm(a - b) for i, a in enumerate(pts) for b in pts[i + 1:]]
+    return bool(off_line.max() < float(tolerance) and min(gaps) > 0.045)
+
+
+@predicate("along_edge", (2, 2))
+def along_edge(ctx: Context, group, edge) -> bool:
+    """The group stands in a line within 7 cm of a workspace edge ("front", "back", "left", "right")."""
+    (x0, x1), (y0, y1) = ctx.workspace["x"], ctx.workspace["y"]
+    axis, value = {"front": (0, x1), "back": (0, x0), "left": (1, y1), "right": (1, y0)}[str(edge)]
+    names = ctx.names(group)
+    return in_line(ctx, group) and all(abs(ctx.pos(n)[axis] - value) < 0.07 for n in names)
+
+
+@predicate("sorted_into", (2, 2))
+def sorted_into(ctx: Context, objs, containers) -> bool:
+    """Every object is in the container of its own colour."""
+    by_color = {ctx.world.bodies[c].color: c for c in ctx.names(containers)}
+    names = ctx.names(objs)
+    return bool(names) and all(
+        ctx.world.bodies[n].color in by_color and in_(ctx, n, by_color[ctx.world.bodies[n].color]) for n in names)
+
+
+# -- the robot and the scene ------------------------------------------------
+@predicate("in_reach", (1, 2))
+def in_reach(ctx: Context, obj, radius: float = 0.62) -> bool:
+    """obj is within `radius` metres of the robot's base (in the plane)."""
+    return _each(ctx, obj, lambda n: float(np.linalg.norm(ctx.pos(n)[:2] - ctx.base[:2])) < float(radius))
+
+
+@predicate("at", (3, 4))
+def at(ctx: Context, obj, x: float, y: float, tolerance: float = 0.1) -> bool:
+    """obj's (or the robot's) centre is within `tolerance` of (x, y)."""
+    goal = np.asarray([float(x), float(y)])
+    return _each(ctx, obj, lambda n: float(np.linalg.norm(ctx.pos(n)[:2] - goal)) < float(tolerance))
+
+
+@predicate("facing", (2, 3))
+def facing(ctx: Context, obj, target, tolerance: float = 0.5) -> bool:
+    """obj's heading points at target within `tolerance` radians."""
+    import pybullet as p
+    (tn,) = ctx.names(target)[:1]
+
+    def points(n: str) -> bool:
+        pos, orn = ctx.world.pose(n)
+        yaw = p.getEulerFromQuaternion(orn.tolist())[2]
+        d = ctx.pos(tn) - pos
+        err = (math.atan2(d[1], d[0]) - yaw + math.pi) % (2 * math.pi) - math.pi
+        return abs(err) < float(tolerance)
+    return _each(ctx, obj, points)
+
+
+@predicate("unmoved", (1, 2))
+def unmoved(ctx: Context, obj, tolerance: float = 0.02) -> bool:
+    """obj is within `tolerance` metres of where the scene put it."""
+    return _each(ctx, obj, lambda n: float(np.linalg.norm(ctx.pos(n) - ctx.initial[n])) < float(tolerance))
+
+
+@predicate("lifted", (1, 2))
+def lifted(ctx: Context, obj, height: float = 0.05) -> bool:
+    """obj's bottom is at least `height` metres above the table."""
+    return _each(ctx, obj, lambda n: float(ctx.box(n)[0][2]) > float(height))
+
+
+@predicate("held", (1, 1))
+def held(ctx: Context, obj) -> bool:
+    """The gripper holds obj."""
+    return _each(ctx, obj, lambda n: n == ctx.held)
+
+
+# -- combinators (evaluated by the expression tree, listed for documentation) --
+for _name, _doc, _arity in (("all", "every argument holds", (1, 32)),
+                            ("any", "at least one argument holds", (1, 32)),
+                            ("not", "the argument does not hold", (1, 1))):
+    PREDICATES[_name] = Predicate(_name, lambda *a: False, _arity, _doc)

@@ -1,0 +1,139 @@
+"""A pybullet world: one physics client, its bodies, stepping and cameras.
+
+A `World` owns its client id and passes it on every call (as pybullet's
+BulletClient does), so several worlds can live in one process. A world is
+reused across episodes: `reset()` clears it without reconnecting, which is
+what keeps a warm simulation worker cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+import pybullet as p
+import pybullet_data
+
+TIME_STEP = 1.0 / 240.0
+
+
+@dataclass
+class Body:
+    """What the world knows about one named body (ground truth, never shown to programs)."""
+
+    name: str
+    uid: int
+    kind: str
+    color: str = ""
+    size: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    movable: bool = True
+    slot: str = ""  # the task's id for it ("block", "bowl"), empty for scenery
+    tags: dict = field(default_factory=dict)
+
+
+@dataclass
+class Camera:
+    """A pinhole camera; `jitter` moves the real eye without telling perception."""
+
+    eye: tuple[float, float, float]
+    target: tuple[float, float, float]
+    width: int = 320
+    height: int = 240
+    fov: float = 60.0
+    near: float = 0.05
+    far: float = 6.0
+    jitter: tuple[float, float, float] = (0.0, 0.0, 0.0)
+
+    def view(self, jittered: bool = True) -> list[float]:
+        eye = np.add(self.eye, self.jitter) if jittered else np.asarray(self.eye)
+        up = (0, 0, 1) if abs(eye[0] - self.target[0]) + abs(eye[1] - self.target[1]) > 1e-6 else (1, 0, 0)
+        return p.computeViewMatrix(list(eye), list(self.target), up)
+
+    def projection(self, width: int | None = None, height: int | None = None) -> list[float]:
+        w, h = width or self.width, height or self.height
+        return p.computeProjectionMatrixFOV(self.fov, w / h, self.near, self.far)
+
+
+class World:
+    """One physics client and the named bodies in it."""
+
+    def __init__(self, gui: bool = False) -> None:
+        self.gui = gui
+        self.client = p.connect(p.GUI if gui else p.DIRECT)
+        if self.client < 0:
+            raise RuntimeError("could not open a pybullet window; is there a display?")
+        self.bodies: dict[str, Body] = {}
+        self.t_sim = 0.0
+        self.step_listeners: list[Callable[["World"], None]] = []
+        self.reset()
+
+    # -- lifecycle ---------------------------------------------------------
+    def reset(self) -> None:
+        """Empty the world (no reconnect): gravity, time step, search path."""
+        c = self.client
+        p.resetSimulation(physicsClientId=c)
+        p.setAdditionalSearchPath(pybullet_data.getDataPath(), physicsClientId=c)
+        p.setGravity(0, 0, -9.81, physicsClientId=c)
+        p.setTimeStep(TIME_STEP, physicsClientId=c)
+        p.setPhysicsEngineParameter(deterministicOverlappingPairs=1, physicsClientId=c)
+        self.bodies.clear()
+        self.step_listeners.clear()
+        self.t_sim = 0.0
+
+    def close(self) -> None:
+        if self.client >= 0:
+            p.disconnect(physicsClientId=self.client)
+            self.client = -1
+
+    # -- bodies ------------------------------------------------------------
+    def add(self, body: Body) -> Body:
+        """Register a body under a unique name (a second "red_block" becomes "red_block_2")."""
+        name, n = body.name, 2
+        while name in self.bodies:
+            name, n = f"{body.name}_{n}", n + 1
+        body.name = name
+        self.bodies[name] = body
+        return body
+
+    def by_uid(self, uid: int) -> Body | None:
+        for body in self.bodies.values():
+            if body.uid == uid:
+                return body
+        return None
+
+    def name_of(self, uid: int) -> str:
+        body = self.by_uid(uid)
+        return body.name if body else f"body{uid}"
+
+    def pose(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """Ground-truth position and quaternion of a body (for success checks only)."""
+        pos, orn = p.getBasePositionAndOrientation(self.bodies[name].uid, physicsClientId=self.client)
+        return np.asarray(pos), np.asarray(orn)
+
+    def aabb(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        lo, hi = p.getAABB(self.bodies[name].uid, physicsClientId=self.client)
+        return np.asarray(lo), np.asarray(hi)
+
+    # -- time --------------------------------------------------------------
+    def step(self, n: int = 1) -> None:
+        for _ in range(n):
+            p.stepSimulation(physicsClientId=self.client)
+            self.t_sim += TIME_STEP
+            for listener in self.step_listeners:
+                listener(self)
+
+    def settle(self, seconds: float = 0.5) -> None:
+        self.step(int(seconds / TIME_STEP))
+
+    # -- cameras -----------------------------------------------------------
+    def capture(self, camera: Camera, width: int | None = None, height: int | None = None,
+                segmentation: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Render RGB (H×W×3 uint8), depth buffer (H×W float) and segmentation ids (H×W int)."""
+        w, h = width or camera.width, height or camera.height
+        flags = 0 if segmentation else p.ER_NO_SEGMENTATION_MASK
+        _, _, rgba, depth, seg = p.getCameraImage(
+            w, h, camera.view(), camera.projection(w, h), renderer=p.ER_TINY_RENDERER,
+            flags=flags, physicsClientId=self.client)
+        rgb = np.reshape(np.asarray(rgba, dtype=np.uint8), (h, w, 4))[:, :, :3]
+        return rgb, np.reshape(np.asarray(depth, dtype=np.float32), (h, w)), np.reshape(np.asarray(seg), (h, w))
