@@ -1,8 +1,14 @@
-"""An episode: one task, one seed, one world, one robot, one success check."""
+"""An episode: one task, one seed, one world, one robot, one success check.
+
+A scene that starts out solved (the block already left of the plate) is drawn
+again from the same seed, so no episode is won by doing nothing. While the
+episode runs, a step listener records how high each movable body ever rose
+above its start, for `never_lifted`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +23,8 @@ from sim.scene import Scene, build_scene, scene_rng
 from sim.taskspec import Expr, TaskSpec
 from sim.world import World
 
+MAX_REDRAWS = 20
+
 
 @dataclass
 class Episode:
@@ -29,6 +37,8 @@ class Episode:
     embodiment: Embodiment
     robot: Robot
     owns_world: bool = False
+    success: Expr | None = None  # the task's condition with this scene's choices filled in
+    rise: "RiseTracker | None" = None
 
     @property
     def instruction(self) -> str:
@@ -40,16 +50,18 @@ class Episode:
             base = self.embodiment.base
         return Context(world=self.world, bindings=self.scene.bindings, initial=self.scene.initial,
                        workspace=self.task.workspace, robot=self.embodiment.name,
-                       held=self.embodiment.held, base=base)
+                       held=self.embodiment.held, base=base,
+                       peak_rise=dict(self.rise.peak) if self.rise else {})
 
     def evaluate(self) -> dict[str, bool]:
         """Named checks over ground truth; "success" is the task's condition."""
         ctx = self.context()
+        success = self.success or self.task.success
         checks: dict[str, bool] = {}
-        for i, arg in enumerate(self.task.success.args if self.task.success.name == "all" else []):
+        for i, arg in enumerate(success.args if success.name == "all" else []):
             if isinstance(arg, Expr):
                 checks[f"{i + 1}:{arg}"] = evaluate_expr(arg, ctx)
-        checks["success"] = evaluate_expr(self.task.success, ctx)
+        checks["success"] = evaluate_expr(success, ctx)
         return checks
 
     def state(self) -> dict[str, Any]:
@@ -66,6 +78,27 @@ class Episode:
     def close(self) -> None:
         if self.owns_world:
             self.world.close()
+
+
+@dataclass
+class RiseTracker:
+    """A step listener: the highest each movable body has risen above its starting height."""
+
+    start: dict[str, float]
+    peak: dict[str, float] = field(default_factory=dict)
+
+    def __call__(self, world: World) -> None:
+        for name, z0 in self.start.items():
+            rise = float(world.pose(name)[0][2]) - z0
+            if rise > self.peak.get(name, 0.0):
+                self.peak[name] = rise
+
+
+def bind_choices(expr: Expr, choices: dict[str, str]) -> Expr:
+    """The condition with each choice slot ("corner") replaced by this scene's value ("front_left")."""
+    args = [bind_choices(a, choices) if isinstance(a, Expr) else choices.get(a, a) if isinstance(a, str) else a
+            for a in expr.args]
+    return Expr(expr.name, args)
 
 
 def evaluate_expr(expr: Expr, ctx: Context) -> bool:
@@ -89,10 +122,18 @@ def make_episode(task: str | Path | TaskSpec, seed: int, *, world: World | None 
     owns = world is None
     if world is None:
         world = World(gui=gui)
+    for attempt in range(MAX_REDRAWS):
+        if attempt or not owns:
+            world.reset()
+        scene, embodiment = build_scene(world, spec, int(seed), attempt)
+        success = bind_choices(spec.success, scene.choices)
+        episode = Episode(task=spec, seed=int(seed), world=world, scene=scene, embodiment=embodiment,
+                          robot=Robot(embodiment, Perception(world, scene_rng(spec, seed + 7919))),
+                          owns_world=owns, success=success)
+        if not evaluate_expr(success, episode.context()):
+            break
     else:
-        world.reset()
-    scene, embodiment = build_scene(world, spec, int(seed))
-    rng = scene_rng(spec, seed + 7919)
-    robot = Robot(embodiment, Perception(world, rng))
-    return Episode(task=spec, seed=int(seed), world=world, scene=scene, embodiment=embodiment,
-                   robot=robot, owns_world=owns)
+        raise TaskError(f"{spec.name}: seed {seed} builds scenes that start out solved")
+    episode.rise = RiseTracker({n: float(scene.initial[n][2]) for n, b in world.bodies.items() if b.movable})
+    world.step_listeners.append(episode.rise)
+    return episode

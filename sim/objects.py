@@ -11,7 +11,7 @@ import math
 from typing import Callable
 
 import numpy as np
-import pybullet as p
+from sim.bullet import p
 
 from sim.world import Body, World
 
@@ -39,7 +39,7 @@ DEFAULT_SIZES: dict[str, tuple[float, float, float]] = {
     "zone": (0.14, 0.14, 0.002),
     "stick": (0.32, 0.025, 0.025),
     "hook": (0.34, 0.1, 0.025),
-    "marker": (0.3, 0.3, 0.004),
+    "marker": (0.6, 0.6, 0.004),
     "crate": (0.4, 0.4, 0.4),
     "barrel": (0.3, 0.3, 0.5),
     "cone": (0.25, 0.25, 0.35),

@@ -8,6 +8,9 @@ success checks read ground truth; programs never see it.
 Spatial words are from the robot's point of view, standing at its base and
 facing the table: *in front of* is farther from the robot (+x), *behind* is
 nearer (−x), *left* is +y.
+
+Some arguments are place words ("front_left", "left_of"); a predicate lists
+them in `words` so that a task file using another word fails when it loads.
 """
 
 from __future__ import annotations
@@ -29,13 +32,20 @@ class Predicate:
     fn: Callable[..., bool]
     arity: tuple[int, int]  # min, max arguments
     doc: str
+    words: dict[int, tuple[str, ...]] = field(default_factory=dict)  # argument index -> the place words it takes
 
 
-def predicate(name: str, arity: tuple[int, int]) -> Callable:
+def predicate(name: str, arity: tuple[int, int], words: dict[int, tuple[str, ...]] | None = None) -> Callable:
     def register(fn: Callable[..., bool]) -> Callable[..., bool]:
-        PREDICATES[name] = Predicate(name, fn, arity, (fn.__doc__ or "").strip())
+        PREDICATES[name] = Predicate(name, fn, arity, (fn.__doc__ or "").strip(), dict(words or {}))
         return fn
     return register
+
+
+CORNERS = ("front_left", "front_right", "back_left", "back_right")
+PLACES = CORNERS + ("middle",)
+EDGES = ("front", "back", "left", "right")
+RELATIONS = ("left_of", "right_of", "behind", "in_front_of", "next_to")
 
 
 @dataclass
@@ -49,6 +59,7 @@ class Context:
     robot: str
     held: str | None = None
     base: np.ndarray = field(default_factory=lambda: np.zeros(3))
+    peak_rise: dict[str, float] = field(default_factory=dict)  # highest each body rose above its start
 
     def names(self, arg: Any) -> list[str]:
         if isinstance(arg, list):
@@ -175,6 +186,12 @@ def next_to(ctx: Context, a, b) -> bool:
     return _each(ctx, a, lambda n: _on_table(ctx, n) and float(np.linalg.norm(_delta(ctx, n, bn)[:2])) < 0.12)
 
 
+@predicate("relation", (3, 3), words={2: RELATIONS})
+def relation(ctx: Context, a, b, which) -> bool:
+    """a stands in a named relation to b: "left_of", "right_of", "behind", "in_front_of", "next_to"."""
+    return PREDICATES[str(which)].fn(ctx, a, b)
+
+
 # -- places on the table ----------------------------------------------------
 @predicate("in_zone", (2, 2))
 def in_zone(ctx: Context, obj, zone) -> bool:
@@ -193,7 +210,7 @@ def corner_point(ctx: Context, which: str) -> np.ndarray:
     return np.asarray(table[which])
 
 
-@predicate("in_corner", (2, 2))
+@predicate("in_corner", (2, 2), words={1: CORNERS})
 def in_corner(ctx: Context, obj, which) -> bool:
     """obj is within 8 cm of a corner of the workspace ("front_left", "back_right", ...)."""
     point = corner_point(ctx, str(which))
@@ -207,11 +224,17 @@ def in_middle(ctx: Context, obj) -> bool:
     return _each(ctx, obj, lambda n: _on_table(ctx, n) and float(np.linalg.norm(ctx.pos(n)[:2] - centre)) < 0.06)
 
 
+@predicate("at_place", (2, 2), words={1: PLACES})
+def at_place(ctx: Context, obj, place) -> bool:
+    """obj is in a named place of the workspace: a corner ("front_left", ...) or the "middle"."""
+    return in_middle(ctx, obj) if str(place) == "middle" else in_corner(ctx, obj, place)
+
+
 @predicate("in_corners", (1, 1))
 def in_corners(ctx: Context, group) -> bool:
     """Each member of group sits in a different corner of the workspace."""
     names = ctx.names(group)
-    corners = ["front_left", "front_right", "back_left", "back_right"]
+    corners = list(CORNERS)
     used: set[str] = set()
     for n in names:
         hit = [c for c in corners if c not in used and in_corner(ctx, n, c)]
@@ -235,7 +258,7 @@ def in_line(ctx: Context, group, tolerance: float = 0.025) -> bool:
     return bool(off_line.max() < float(tolerance) and min(gaps) > 0.045)
 
 
-@predicate("along_edge", (2, 2))
+@predicate("along_edge", (2, 2), words={1: EDGES})
 def along_edge(ctx: Context, group, edge) -> bool:
     """The group stands in a line within 7 cm of a workspace edge ("front", "back", "left", "right")."""
     (x0, x1), (y0, y1) = ctx.workspace["x"], ctx.workspace["y"]
@@ -270,7 +293,7 @@ def at(ctx: Context, obj, x: float, y: float, tolerance: float = 0.1) -> bool:
 @predicate("facing", (2, 3))
 def facing(ctx: Context, obj, target, tolerance: float = 0.5) -> bool:
     """obj's heading points at target within `tolerance` radians."""
-    import pybullet as p
+    from sim.bullet import p
     (tn,) = ctx.names(target)[:1]
 
     def points(n: str) -> bool:
@@ -292,6 +315,12 @@ def unmoved(ctx: Context, obj, tolerance: float = 0.02) -> bool:
 def lifted(ctx: Context, obj, height: float = 0.05) -> bool:
     """obj's bottom is at least `height` metres above the table."""
     return _each(ctx, obj, lambda n: float(ctx.box(n)[0][2]) > float(height))
+
+
+@predicate("never_lifted", (1, 2))
+def never_lifted(ctx: Context, obj, height: float = 0.015) -> bool:
+    """obj never rose more than `height` metres above where it started, at any step of the episode."""
+    return _each(ctx, obj, lambda n: ctx.peak_rise.get(n, 0.0) < float(height))
 
 
 @predicate("held", (1, 1))

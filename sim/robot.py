@@ -132,7 +132,7 @@ def _names(value: Any) -> tuple[str, ...]:
 
 
 def _pose(pos, orn) -> Pose:
-    import pybullet as p
+    from sim.bullet import p
     roll, pitch, yaw = p.getEulerFromQuaternion(list(orn))
     return Pose(position=tuple(round(float(v), 4) for v in pos),
                 orientation=(round(roll, 4), round(pitch, 4), round(yaw, 4)))

@@ -2,7 +2,7 @@
 
 Everything random comes from one generator seeded by (seed, task name), so a
 seed reproduces a scene exactly: colours, sizes, poses, distractors,
-friction, mass and camera jitter.
+friction, mass, camera jitter, the instruction template and its place words.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import math
 import string
 import zlib
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -26,14 +27,26 @@ KIND_WORDS = {"block": "block", "zone": "zone", "marker": "marker"}
 
 @dataclass
 class Slot:
-    """How an instruction template speaks of an object: "{bowl}" -> "green bowl"."""
+    """How an instruction template speaks of an object: "{bowl}" -> "green bowl".
+
+    A group speaks of all its members: "{blocks}" -> "red, blue and yellow blocks".
+    """
 
     color: str
     kind: str
     name: str
+    colors: list[str] = field(default_factory=list)
+
+    @property
+    def phrases(self) -> list[str]:
+        """One phrase per member: ["red block", "blue block"]."""
+        return [f"{c} {self.kind}" for c in (self.colors or [self.color])]
 
     def __str__(self) -> str:
-        return f"{self.color} {self.kind}"
+        colors = self.colors or [self.color]
+        if len(colors) == 1:
+            return f"{colors[0]} {self.kind}"
+        return f"{', '.join(colors[:-1])} and {colors[-1]} {self.kind}s"
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
@@ -48,10 +61,14 @@ class Scene:
     instruction: str
     bindings: dict[str, list[str]]
     initial: dict[str, np.ndarray] = field(default_factory=dict)
+    slots: dict[str, Any] = field(default_factory=dict)    # what the template filled in: Slot, count, words
+    choices: dict[str, str] = field(default_factory=dict)  # choice slot -> value the success check uses
 
 
-def scene_rng(spec: TaskSpec, seed: int) -> np.random.Generator:
-    return np.random.default_rng([int(seed), zlib.crc32(spec.name.encode())])
+def scene_rng(spec: TaskSpec, seed: int, attempt: int = 0) -> np.random.Generator:
+    """The scene's generator; `attempt` > 0 redraws a scene that started out solved."""
+    key = [int(seed), zlib.crc32(spec.name.encode())]
+    return np.random.default_rng(key + [int(attempt)] if attempt else key)
 
 
 def _uniform(rng: np.random.Generator, pair, default: float = 0.0) -> float:
@@ -81,9 +98,9 @@ class _Placer:
         self.taken.append((x, y, radius))
 
 
-def build_scene(world: World, spec: TaskSpec, seed: int) -> tuple[Scene, Embodiment]:
+def build_scene(world: World, spec: TaskSpec, seed: int, attempt: int = 0) -> tuple[Scene, Embodiment]:
     """Fill an empty world with the task's scene for this seed; returns the scene and the robot."""
-    rng = scene_rng(spec, seed)
+    rng = scene_rng(spec, seed, attempt)
     robot_cls = get_embodiment(spec.embodiment)
     if robot_cls.kind == "arm":
         objects.add_table(world)
@@ -141,7 +158,8 @@ def build_scene(world: World, spec: TaskSpec, seed: int) -> tuple[Scene, Embodim
         names = [add(o, color, o.id if len(colors) == 1 else f"{o.id}_{k + 1}") for k, color in enumerate(colors)]
         bindings[o.id] = names
         first = world.bodies[names[0]]
-        slots[o.id] = Slot(first.color, KIND_WORDS.get(o.kind, o.kind), first.name)
+        slots[o.id] = Slot(first.color, KIND_WORDS.get(o.kind, o.kind), first.name,
+                           colors=[world.bodies[n].color for n in names])
 
     d = spec.distractors
     if d:
@@ -169,9 +187,15 @@ def build_scene(world: World, spec: TaskSpec, seed: int) -> tuple[Scene, Embodim
     initial = {name: world.pose(name)[0] for name in world.bodies}
     counts = {k: len(v) for k, v in bindings.items()}
     slots["count"] = max(counts.values()) if counts else 0
+    choices: dict[str, str] = {}
+    for slot_id, options in spec.choices.items():
+        words = list(options)
+        word = words[int(rng.integers(len(words)))]
+        slots[slot_id], choices[slot_id] = word, options[word]
     template = spec.instructions[int(rng.integers(len(spec.instructions)))]
     instruction = string.Formatter().vformat(template, (), _SlotMap(slots))
-    return Scene(spec=spec, seed=seed, instruction=instruction, bindings=bindings, initial=initial), robot
+    return Scene(spec=spec, seed=seed, instruction=instruction, bindings=bindings, initial=initial,
+                 slots=slots, choices=choices), robot
 
 
 class _SlotMap(dict):

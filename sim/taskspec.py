@@ -13,6 +13,13 @@ the success condition. Built-in families are files of the same kind.
     color = ["red", "blue", "yellow"]
     region = { x = [0.35, 0.6], y = [-0.25, 0.25] }
 
+A `[choices]` table adds place words to the templates: each key is a slot, and
+each of its options maps the words the instruction says to the value the
+success condition gets (one option is drawn per seed):
+
+    [choices]
+    corner = { "front left corner" = "front_left", "middle" = "middle" }
+
 Errors name the field and the line (`TaskFileError`).
 """
 
@@ -66,6 +73,7 @@ class TaskSpec:
     distractors: dict[str, Any] = field(default_factory=dict)
     perturb: dict[str, Any] = field(default_factory=dict)
     robot_start: dict[str, Any] = field(default_factory=dict)
+    choices: dict[str, dict[str, str]] = field(default_factory=dict)  # slot -> {words: value}
     source: str = ""
 
 
@@ -248,8 +256,8 @@ def parse_task(text: str, source: str = "<task>") -> TaskSpec:
             r.fail(path + ("color",), f"colours must be among {', '.join(sorted(COLORS))}")
         size = o.get("size", DEFAULT_SIZES[kind])
         if (not isinstance(size, list | tuple) or len(size) != 3
-                or not all(isinstance(s, (int, float)) and 0.005 <= s <= 2.0 for s in size)):
-            r.fail(path + ("size",), "must be three sizes in metres between 0.005 and 2")
+                or not all(isinstance(s, (int, float)) and 0.001 <= s <= 2.0 for s in size)):
+            r.fail(path + ("size",), "must be three sizes in metres between 0.001 and 2")
         count = r.pair(o, path, "count", 1)
         region = None
         if "region" in o:
@@ -280,11 +288,12 @@ def parse_task(text: str, source: str = "<task>") -> TaskSpec:
     if len(set(ids)) != len(ids):
         dup = next(i for i in ids if ids.count(i) > 1)
         r.fail(("objects", ids.index(dup), "id"), f"id {dup!r} is used twice")
-    _check_names(success, set(ids) | {"robot"}, r, t)
+    choices = _read_choices(doc.get("choices", {}), set(ids), r)
+    _check_names(success, set(ids) | {"robot"}, r, t, choices)
     for template in instructions:
         for slot in re.findall(r"\{([a-z_0-9]+)", template):
-            if slot not in ids and slot != "count":
-                r.fail(t + ("instructions",), f"template names {{{slot}}}, which is no object id")
+            if slot not in ids and slot not in choices and slot != "count":
+                r.fail(t + ("instructions",), f"template names {{{slot}}}, which is no object id or choice")
 
     workspace = dict(DEFAULT_WORKSPACE[embodiment])
     if "workspace" in doc:
@@ -306,18 +315,46 @@ def parse_task(text: str, source: str = "<task>") -> TaskSpec:
         name=name, category=category, instructions=instructions, objects=objects, success=success,
         success_text=success_text, description=r.get(task, t, "description", str, ""),
         embodiment=embodiment, workspace=workspace, distractors=distractors, perturb=perturb,
-        robot_start=doc.get("robot", {}), source=source)
+        robot_start=doc.get("robot", {}), choices=choices, source=source)
 
 
-def _check_names(expr: Expr, known: set[str], r: _Reader, path: tuple) -> None:
+def _read_choices(raw: Any, ids: set[str], r: _Reader) -> dict[str, dict[str, str]]:
+    """The `[choices]` table: slot -> {instruction words: success value}."""
+    if not isinstance(raw, dict):
+        r.fail(("choices",), "must be a table of slots")
+    choices: dict[str, dict[str, str]] = {}
+    for slot, options in raw.items():
+        path = ("choices", slot)
+        if slot in ids or slot == "count" or not re.fullmatch(r"[a-z][a-z0-9_]*", slot):
+            r.fail(path, "must be a new lowercase name (not an object id or 'count')")
+        if isinstance(options, list):
+            options = {str(w): str(w) for w in options}
+        if (not isinstance(options, dict) or not options
+                or not all(isinstance(w, str) and w.strip() and isinstance(v, str) for w, v in options.items())):
+            r.fail(path, 'must map the words to say to a value, e.g. { "front left corner" = "front_left" }')
+        choices[slot] = dict(options)
+    return choices
+
+
+def _check_names(expr: Expr, known: set[str], r: _Reader, path: tuple,
+                 choices: dict[str, dict[str, str]] | None = None) -> None:
+    choices = choices or {}
     for arg in expr.args:
         if isinstance(arg, Expr):
-            _check_names(arg, known, r, path)
-    if expr.name in ("in_corner", "along_edge"):
-        return  # second argument is a place word
-    first = expr.args[0] if expr.args else None
-    for arg in expr.args:
-        if isinstance(arg, str) and arg not in known and not (expr.name in ("at",) and arg is not first):
+            _check_names(arg, known, r, path, choices)
+    words = PREDICATES[expr.name].words
+    for k, allowed in words.items():  # arguments that are place words, literally or through a choice
+        if k >= len(expr.args) or isinstance(expr.args[k], Expr):
+            continue
+        arg = expr.args[k]
+        values = choices[arg].values() if arg in choices else [arg]
+        bad = [v for v in values if v not in allowed]
+        if bad:
+            r.fail(path + ("success",), f"{expr.name}(...) cannot use {bad[0]!r}; use one of {', '.join(allowed)}")
+    for k, arg in enumerate(expr.args):
+        if k in words or not isinstance(arg, str):
+            continue
+        if arg not in known and not (expr.name == "at" and k > 0):
             r.fail(path + ("success",), f"{expr.name}(...) names {arg!r}, which is no object id "
                                         f"(have: {', '.join(sorted(known))})")
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
-import pybullet as p
-import pybullet_data
+from sim.bullet import p
+from sim.bullet import pybullet_data
 
 TIME_STEP = 1.0 / 240.0
 

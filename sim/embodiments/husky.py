@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pybullet as p
+from sim.bullet import p, quiet
 
 from sim.embodiments.base import Embodiment, register_embodiment
 from sim.errors import NavigationError
@@ -32,13 +32,14 @@ class Husky(Embodiment):
     def __init__(self, world: World) -> None:
         super().__init__(world)
         self.z = 0.0
-        self.overview = Camera(eye=(0.0, -5.5, 6.0), target=(0.0, 0.0, 0.0), fov=55)
+        self.overview = Camera(eye=(-1.0, -6.0, 5.5), target=(0.3, 0.0, 0.0), fov=55, far=20.0)
 
     def load(self, position=(0.0, 0.0, 0.0), yaw: float = 0.0) -> None:
         c = self.world.client
         self.z = 0.14
-        self.uid = p.loadURDF("husky/husky.urdf", [position[0], position[1], self.z],
-                              p.getQuaternionFromEuler([0, 0, yaw]), physicsClientId=c)
+        with quiet():  # the Husky URDF lacks inertials and pybullet says so on stdout
+            self.uid = p.loadURDF("husky/husky.urdf", [position[0], position[1], self.z],
+                                  p.getQuaternionFromEuler([0, 0, yaw]), physicsClientId=c)
         for link in range(-1, p.getNumJoints(self.uid, physicsClientId=c)):
             p.changeDynamics(self.uid, link, mass=0, physicsClientId=c)
         self.world.add(Body(name="husky", uid=self.uid, kind="robot", movable=False))
@@ -47,9 +48,9 @@ class Husky(Embodiment):
     def _onboard(self, yaw_offset: float) -> Camera:
         pos, yaw = self.base_pose()
         a = yaw + yaw_offset
-        eye = (pos[0] + 0.35 * math.cos(a), pos[1] + 0.35 * math.sin(a), 0.9)
+        eye = (pos[0] + 0.2 * math.cos(a), pos[1] + 0.2 * math.sin(a), 1.6)
         target = (pos[0] + 3.0 * math.cos(a), pos[1] + 3.0 * math.sin(a), 0.0)
-        return Camera(eye=eye, target=target, width=160, height=120, fov=95, far=8.0)
+        return Camera(eye=eye, target=target, width=240, height=180, fov=90, far=9.0)
 
     def perception_cameras(self) -> list[Camera]:
         return [self._onboard(k * math.pi / 2) for k in range(4)]

@@ -14,8 +14,8 @@ import os
 import tempfile
 
 import numpy as np
-import pybullet as p
-import pybullet_data
+from sim.bullet import p
+from sim.bullet import pybullet_data
 
 from sim.embodiments.base import Embodiment, register_embodiment
 from sim.errors import CollisionError, GraspError, IKError, MotionTimeout
@@ -97,6 +97,11 @@ class Panda(Embodiment):
             p.changeDynamics(self.uid, j, lateralFriction=1.5, physicsClientId=c)
         self._hold_arm(HOME)
         self._set_fingers(MAX_WIDTH / 2, 40.0)
+        # The real gripper's fingers are geared together: they close symmetrically and so
+        # centre what they grasp (pybullet's own Panda demo couples them the same way).
+        gear = p.createConstraint(self.uid, FINGERS[0], self.uid, FINGERS[1], p.JOINT_GEAR, [1, 0, 0],
+                                  [0, 0, 0], [0, 0, 0], physicsClientId=c)
+        p.changeConstraint(gear, gearRatio=-1, erp=0.1, maxForce=50, physicsClientId=c)
         self.world.bodies["panda"] = _robot_body(self.uid)
 
     def perception_cameras(self) -> list[Camera]:
@@ -213,7 +218,10 @@ class Panda(Embodiment):
             hit = self._collision(allow)
             if hit:
                 self._raise_collision(hit, target)
-        self._hold_arm(final)
+        # Hold the last waypoint's solution: it reaches the same pose as `final` but continues
+        # the path's joint configuration, where `final` (solved from the start) may lie in
+        # another null-space branch that the arm would swing across, centimetres off the line.
+        self._hold_arm(seed)
         for _ in range(90):  # up to 1.5 s to settle
             self.world.step(WAYPOINT_STEPS)
             hit = self._collision(allow)

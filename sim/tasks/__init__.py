@@ -33,6 +33,20 @@ def get_task(name: str) -> TaskSpec:
     raise UnknownTask(f"unknown task {name!r}{hint}")
 
 
+def sample_instructions(spec: TaskSpec, n: int) -> list[str]:
+    """The first n instruction templates, filled with each object's first colour (no world is built)."""
+    import string
+
+    words = {o.id: f"{o.colors[k % len(o.colors)]} {o.kind}" for k, o in enumerate(spec.objects)}
+    words["count"] = str(max(o.count[0] for o in spec.objects))
+
+    class Words(dict):
+        def __missing__(self, key: str) -> str:
+            return key.replace("_", " ")
+
+    return [string.Formatter().vformat(t, (), Words(words)) for t in spec.instructions[:n]]
+
+
 def resolve_task(task: str | Path | TaskSpec) -> TaskSpec:
     """A family name, a path to a .toml file, or a spec already loaded."""
     if isinstance(task, TaskSpec):

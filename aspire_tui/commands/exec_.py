@@ -1,0 +1,103 @@
+"""``aspire exec``: run one program on one task in the sandbox and print the outcome.
+
+Exit status 0 only when the run succeeded. Errors are one line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+
+
+def _library_paths(library: str | None) -> tuple[Path | None, Path]:
+    """(skills folder or None, runs folder) for ``--library`` or the default library."""
+    from aspire_tui.runner.paths import default_home
+
+    root = Path(library).expanduser() if library else default_home()
+    skills = root / "skills"
+    return (skills if skills.is_dir() else None), root / "runs"
+
+
+def _echo_record(record) -> None:
+    from aspire_tui.runner.trace import clean_text
+
+    line = f"  #{record.index:<3} {clean_text(record.signature(70))}"
+    if record.status != "ok":
+        err = record.error or {}
+        line += "  " + click.style(clean_text(f"{err.get('type')}: {err.get('message')}"), fg="red")
+    click.echo(line)
+
+
+@click.command("exec")
+@click.argument("program", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--task", "task", metavar="FAMILY", help="A built-in task family (see `aspire tasks`).")
+@click.option("--task-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A task file (TOML) instead of a family.")
+@click.option("--seed", type=click.IntRange(min=0), required=True, help="Scene seed.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True, max=86400), default=60.0,
+              show_default=True, help="Wall-clock limit in seconds.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole trace as JSON.")
+@click.option("--gui", is_flag=True, help="Show the simulation in a pybullet window (needs DISPLAY).")
+@click.option("--no-keyframes", is_flag=True, help="Do not render a keyframe per call.")
+@click.option("--library", type=click.Path(file_okay=False), envvar="ASPIRE_LIBRARY",
+              help="The skill library (default: $ASPIRE_HOME or the user data dir).")
+def exec_(program: Path, task: str | None, task_file: Path | None, seed: int, timeout: float,
+          as_json: bool, gui: bool, no_keyframes: bool, library: str | None) -> None:
+    """Run PROGRAM (a file defining run(robot)) in the sandbox on one task and seed."""
+    from aspire_tui.runner.pool import RunnerError, WorkerPool, run_program
+    from sim.errors import TaskError
+
+    if (task is None) == (task_file is None):
+        raise click.UsageError("give exactly one of --task FAMILY or --task-file T.toml")
+    if gui and not os.environ.get("DISPLAY"):
+        raise click.ClickException("--gui needs a display, and DISPLAY is not set")
+    try:
+        source = program.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise click.ClickException(f"cannot read {program}: {e}") from e
+    skills_dir, runs_dir = _library_paths(library)
+    pool = WorkerPool(1, gui=True) if gui else None
+    try:
+        trace = run_program(source, task_file if task_file is not None else task, seed, timeout=timeout,
+                            skills_dir=skills_dir, runs_dir=runs_dir, keyframes=not no_keyframes,
+                            pool=pool, on_record=None if as_json else _echo_record)
+    except (TaskError, RunnerError) as e:
+        raise click.ClickException(str(e)) from e
+    except OSError as e:
+        raise click.ClickException(f"cannot write the trace: {e}") from e
+    finally:
+        if pool is not None:
+            pool.close()
+    if as_json:
+        data = trace.to_dict()
+        data["path"] = str(trace.path) if trace.path else None
+        click.echo(json.dumps(data, indent=1, default=str))
+    else:
+        _print_outcome(trace)
+    if trace.outcome != "succeeded":
+        raise SystemExit(1)
+
+
+def _print_outcome(trace) -> None:
+    from aspire_tui.runner.trace import clean_text
+
+    color = {"succeeded": "green", "failed": "red", "error": "red", "timeout": "yellow",
+             "rejected": "magenta"}.get(trace.outcome, "white")
+    click.echo(click.style(trace.outcome, fg=color, bold=True) + f"  {trace.task} seed {trace.seed}"
+               + (f": {trace.instruction}" if trace.instruction else ""))
+    for v in trace.violations:
+        click.echo(clean_text(f"  {v.get('file') or 'program'}:{v['line']}:{v['column']}: [{v['rule']}] {v['message']}"))
+    record = trace.failure
+    if record is not None and record.error:
+        where = f" ({record.where})" if record.where else ""
+        click.echo(clean_text(f"failed at call #{record.index} {record.call}{where}: "
+                              f"{record.error.get('type')}: {record.error.get('message')}"))
+    if trace.outcome not in ("succeeded", "rejected") and trace.failure_reason:
+        click.echo(clean_text(f"reason: {trace.failure_reason}"))
+    failed = [k for k, ok in trace.checks.items() if not ok]
+    if failed:
+        click.echo("failed checks: " + ", ".join(failed))
+    click.echo(f"trace: {trace.path}")

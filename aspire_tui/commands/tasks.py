@@ -1,0 +1,48 @@
+"""`aspire tasks`: the task families, their categories and example instructions."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the families as JSON.")
+@click.option("--category", help="Only families of this category (pick_place, stack, ...).")
+@click.option("--examples", default=2, show_default=True, help="Example instructions per family.")
+def tasks(as_json: bool, category: str | None, examples: int) -> None:
+    """List task families, their categories and example instructions.
+
+    Example instructions are drawn from development seeds 0, 1, 2, ...
+    Run one with `aspire exec PROGRAM.py --task FAMILY --seed N`.
+    """
+    from sim.errors import TaskError
+    from sim.tasks import list_tasks, sample_instructions
+
+    try:
+        specs = [s for s in list_tasks() if category in (None, s.category)]
+    except TaskError as e:
+        raise click.ClickException(str(e)) from None
+    if category and not specs:
+        raise click.ClickException(f"no family has category {category!r}; see `aspire tasks`")
+    rows = [{
+        "name": s.name, "category": s.category, "embodiment": s.embodiment,
+        "description": s.description, "success": s.success_text,
+        "examples": sample_instructions(s, examples),
+    } for s in specs]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} task families", show_lines=True)
+    table.add_column("family", style="bold cyan", no_wrap=True)
+    table.add_column("category", style="magenta")
+    table.add_column("robot")
+    table.add_column("example instructions")
+    table.add_column("success", style="green")
+    for row in rows:
+        table.add_row(row["name"], row["category"], row["embodiment"], "\n".join(row["examples"]), row["success"])
+    Console().print(table)

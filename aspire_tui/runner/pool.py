@@ -1,0 +1,373 @@
+"""The caller's side: a pool of warm simulation workers and `run_program`.
+
+Three processes take part in a run (DESIGN.md, "Safety of generated code"):
+this caller; a trusted simulation worker (`aspire_tui.runner.worker`, kept
+warm here: pybullet imported, a world created); and a fresh, locked-down
+program process per run, forked by the worker's zygote. The caller enforces a
+hard deadline on the worker too: if the worker does not finish within the
+wall-clock limit plus `HARD_GRACE` seconds it is killed and replaced, and the
+run ends as ``timeout``. A worker that crashes is replaced the same way and
+the run ends as ``error``; either way the trace keeps every record streamed
+so far.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, Pipe
+from pathlib import Path
+from typing import Any, Callable
+
+from aspire_tui.runner.check import check_program, skill_names
+from aspire_tui.runner.paths import default_runs_dir, new_run_id
+from aspire_tui.runner.trace import CallRecord, Trace
+
+HARD_GRACE = 1.8      # seconds past the program's limit before the worker itself is killed
+SETUP_LIMIT = 60.0    # seconds for a worker to build an episode
+START_LIMIT = 120.0   # seconds for a fresh worker to become ready
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class RunnerError(RuntimeError):
+    """The runner could not run a program at all (no worker, bad options)."""
+
+
+@dataclass
+class _Request:
+    data: dict[str, Any]
+    timeout: float
+    run_dir: Path
+    trace: Trace  # what the caller knows already; completed if the worker fails
+
+
+@dataclass
+class _Worker:
+    """One simulation worker process and its pipe."""
+
+    options: dict[str, Any]
+    proc: subprocess.Popen = field(init=False)
+    conn: Connection = field(init=False)
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # PR_SET_PDEATHSIG fires when the creating *thread* ends; only tie the worker's life
+        # to ours when that thread is the main one. Otherwise it ends on EOF of its pipe.
+        self.options = {**self.options, "pdeathsig": threading.current_thread() is threading.main_thread(),
+                        "parent": os.getpid()}
+        ours, theirs = Pipe(duplex=True)
+        env = {**os.environ, "PYTHONHASHSEED": "0", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+        env["PYTHONPATH"] = os.pathsep.join([str(ROOT)] + [p for p in [env.get("PYTHONPATH")] if p])
+        self.log = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "aspire_tui.runner.worker", str(theirs.fileno()), json.dumps(self.options)],
+            pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=self.log, env=env, cwd=str(ROOT), start_new_session=True)
+        theirs.close()
+        self.conn = ours
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    def wait_ready(self, timeout: float = START_LIMIT) -> None:
+        if self.info:
+            return
+        if not self.conn.poll(timeout):
+            self.kill()
+            raise RunnerError(f"the simulation worker did not start in {timeout:g} s")
+        try:
+            event = self.conn.recv()
+        except (EOFError, OSError):
+            self.kill()
+            raise RunnerError(f"the simulation worker failed to start: {self.last_error()}") from None
+        self.info = event[1]
+
+    def last_error(self) -> str:
+        """The last line the worker wrote to stderr (its crash message, if any)."""
+        try:
+            self.log.seek(0, os.SEEK_END)
+            size = self.log.tell()
+            self.log.seek(max(0, size - 4096))
+            lines = [ln for ln in self.log.read().decode("utf-8", "replace").splitlines() if ln.strip()]
+        except OSError:
+            return "no message"
+        lines = [ln for ln in lines if not ln.startswith(("argv[", "b3Printf", "startThreads"))]
+        return lines[-1].strip()[:300] if lines else "no message"
+
+    def exit_reason(self) -> str:
+        try:
+            code = self.proc.wait(2)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            return "stopped answering"
+        if code < 0:
+            try:
+                return f"crashed ({signal.Signals(-code).name})"
+            except ValueError:
+                return f"crashed (signal {-code})"
+        return f"exited with status {code}: {self.last_error()}"
+
+    def kill(self) -> None:
+        for fn in (lambda: os.killpg(self.proc.pid, signal.SIGKILL), self.proc.kill):
+            try:
+                fn()
+            except OSError:
+                pass
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            pass
+        self.conn.close()
+        self.log.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(("stop",))
+            self.proc.wait(3)
+        except (OSError, ValueError, subprocess.TimeoutExpired):
+            pass
+        self.kill()
+
+
+class WorkerPool:
+    """N warm simulation workers; `run` takes an idle one for each program run.
+
+    Args:
+        size: how many workers (and so how many runs at once).
+        gui: open a pybullet GUI window per worker (needs a display).
+        keyframe_size: width and height of each call's keyframe.
+    """
+
+    def __init__(self, size: int = 1, *, gui: bool = False, keyframe_size: tuple[int, int] = (160, 120)) -> None:
+        if size < 1:
+            raise RunnerError("a pool needs at least one worker")
+        self.options = {"gui": gui}
+        self.keyframe_size = keyframe_size
+        self._lock = threading.Lock()
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self.workers: list[_Worker] = []
+        self.closed = False
+        for _ in range(size):
+            self._add()
+
+    def _add(self) -> _Worker:
+        worker = _Worker(self.options)
+        with self._lock:
+            self.workers.append(worker)
+        self._idle.put(worker)
+        return worker
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            if worker in self.workers:
+                self.workers.remove(worker)
+        if not self.closed:
+            self._add()
+
+    def warm(self, timeout: float = START_LIMIT) -> None:
+        """Block until every worker is ready."""
+        for worker in list(self.workers):
+            worker.wait_ready(timeout)
+
+    def __enter__(self) -> "WorkerPool":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.closed = True
+        with self._lock:
+            workers, self.workers = list(self.workers), []
+        for worker in workers:
+            worker.stop()
+
+    # -- one run ------------------------------------------------------------------
+    def run(self, request: _Request, on_record: Callable[[CallRecord], None] | None = None) -> Trace:
+        if self.closed:
+            raise RunnerError("the worker pool is closed")
+        while True:
+            try:
+                worker = self._idle.get(timeout=1.0)
+                break
+            except queue.Empty:
+                if self.closed:
+                    raise RunnerError("the worker pool is closed") from None
+        healthy = False
+        try:
+            worker.wait_ready()
+            trace, healthy = self._drive(worker, request, on_record)
+        finally:
+            if healthy:
+                self._idle.put(worker)
+            else:
+                self._replace(worker)
+        if isinstance(trace, tuple):
+            _raise_task_error(*trace)
+        return trace
+
+    def _drive(self, worker: _Worker, request: _Request,
+               on_record: Callable[[CallRecord], None] | None) -> tuple[Any, bool]:
+        trace = request.trace
+        started = time.monotonic()
+        deadline = started + SETUP_LIMIT
+        program_started = False
+        in_flight: tuple[int, str] | None = None
+        try:
+            worker.conn.send(("run", request.data))
+        except OSError:
+            return self._fail(trace, request, f"the simulation worker {worker.exit_reason()}", started), False
+        while True:
+            left = deadline - time.monotonic()
+            try:
+                ready = worker.conn.poll(max(left, 0))
+            except OSError:
+                ready = True
+            if not ready:
+                if program_started:
+                    reason = f"wall-clock limit of {request.timeout:g} s exceeded"
+                    if in_flight:
+                        reason += f" (the simulation did not return from call #{in_flight[0]} {in_flight[1]})"
+                    return self._fail(trace, request, reason, started, outcome="timeout"), False
+                return self._fail(trace, request, f"the simulation worker did not start the episode in "
+                                  f"{SETUP_LIMIT:g} s", started), False
+            try:
+                event = worker.conn.recv()
+            except (EOFError, OSError):
+                reason = f"the simulation worker {worker.exit_reason()}"
+                if in_flight:
+                    reason += f" during call #{in_flight[0]} {in_flight[1]}"
+                return self._fail(trace, request, reason, started), False
+            kind = event[0]
+            if kind == "started":
+                trace.task, trace.instruction = event[1]["task"], event[1]["instruction"]
+                program_started = True
+                deadline = time.monotonic() + request.timeout + HARD_GRACE
+            elif kind == "call":
+                in_flight = (event[1], event[2])
+            elif kind == "record":
+                record = CallRecord.from_dict(event[1])
+                trace.records.append(record)
+                in_flight = None
+                if on_record is not None:
+                    on_record(record)
+            elif kind == "trace":
+                result = Trace.from_dict(event[1])
+                result.path = Path(event[2])
+                return result, True
+            elif kind == "task_error":
+                return (event[1], event[2]), True  # the worker is fine; the caller's task is not
+
+    def _fail(self, trace: Trace, request: _Request, reason: str, started: float,
+              outcome: str = "error") -> Trace:
+        trace.outcome, trace.failure_reason = outcome, reason
+        trace.duration = round(time.monotonic() - started, 4)
+        trace.save(request.run_dir)
+        return trace
+
+
+def _raise_task_error(type_name: str, message: str) -> None:
+    from sim import errors
+
+    cls = getattr(errors, type_name, None)
+    if not (isinstance(cls, type) and issubclass(cls, errors.TaskError)):
+        cls = errors.TaskError
+    raise cls(message)
+
+
+_default: WorkerPool | None = None
+_default_lock = threading.Lock()
+
+
+def default_pool() -> WorkerPool:
+    """The process-wide pool (``$ASPIRE_WORKERS`` workers, default 1), closed at exit."""
+    global _default
+    with _default_lock:
+        if _default is None or _default.closed:
+            _default = WorkerPool(int(os.environ.get("ASPIRE_WORKERS", "1") or 1))
+            atexit.register(_default.close)
+        return _default
+
+
+def _task_name(task: Any) -> str:
+    if isinstance(task, Path) or str(task).endswith(".toml"):
+        return Path(task).stem
+    return str(getattr(task, "name", task))
+
+
+def run_program(source: str, task: Any, seed: int, *, timeout: float = 60,
+                skills_dir: Path | None = None, runs_dir: Path | None = None, keyframes: bool = True,
+                pool: WorkerPool | None = None, check: bool = True,
+                on_record: Callable[[CallRecord], None] | None = None,
+                address_space: int = 2 << 30, max_calls: int = 5000) -> Trace:
+    """Check a program, run it in the sandbox on (task, seed), and return its trace.
+
+    Args:
+        source: the program's text (defines ``run(robot)``).
+        task: a family name, a path to a task ``.toml``, or a `sim.taskspec.TaskSpec`.
+        seed: the scene seed.
+        timeout: wall-clock limit for the program, in seconds.
+        skills_dir: the library's ``skills/`` folder.
+        runs_dir: where ``<run_id>/trace.json`` goes (default `default_runs_dir()`).
+        keyframes: render a keyframe PNG after each call.
+        pool: the workers to use (default: `default_pool()`).
+        check: run the static check first. Only tests turn it off, to test the sandbox alone.
+        on_record: called with each `CallRecord` as it happens (live views).
+        address_space: the program process's RLIMIT_AS, in bytes.
+        max_calls: end the run as ``error`` when the program makes more robot calls.
+
+    Returns:
+        The `Trace`, already written to ``runs_dir/<run_id>/trace.json``.
+
+    Raises:
+        sim.errors.TaskError: the task or seed is not valid (one-line message).
+        RunnerError: no simulation worker could be started.
+    """
+    if not isinstance(source, str):
+        raise RunnerError("the program must be text")
+    if not (0 < float(timeout) <= 24 * 3600):
+        raise RunnerError(f"timeout must be between 0 and 86400 s, got {timeout}")
+    runs_dir = Path(runs_dir) if runs_dir is not None else default_runs_dir()
+    run_id = new_run_id()
+    run_dir = runs_dir / run_id
+    trace = Trace(run_id=run_id, task=_task_name(task), seed=int(seed), program=source,
+                  program_hash=hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest(),
+                  started_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+    t0 = time.monotonic()
+    report = check_program(source, skills_dir)
+    if check and report.violations:
+        trace.outcome = "rejected"
+        trace.violations = [v.to_dict() for v in report.violations]
+        first = report.violations[0]
+        more = f" (and {len(report.violations) - 1} more)" if len(report.violations) > 1 else ""
+        trace.failure_reason = f"{first}{more}"
+        trace.duration = round(time.monotonic() - t0, 4)
+        trace.save(run_dir)
+        return trace
+    skills = report.skills
+    if not check and skills_dir is not None:  # also the skills the lenient scan finds
+        for name in skill_names(source):
+            path = Path(skills_dir) / f"{name}.py"
+            if name not in skills and path.is_file():
+                skills[name] = path.read_text(encoding="utf-8", errors="replace")
+    pool = pool or default_pool()
+    data = {
+        "run_id": run_id, "run_dir": str(run_dir), "source": source, "skills": skills,
+        "task": task, "task_name": trace.task, "seed": int(seed), "timeout": float(timeout),
+        "keyframes": bool(keyframes), "keyframe_size": list(pool.keyframe_size),
+        "program_hash": trace.program_hash, "started_at": trace.started_at,
+        "address_space": int(address_space), "max_calls": int(max_calls),
+    }
+    return pool.run(_Request(data, float(timeout), run_dir, trace), on_record)

@@ -1,0 +1,51 @@
+"""A program's `ARGS`: the phrases its instruction uses, written into its source.
+
+A general program (a reference program, a skill-composed program) reads its
+targets from a module-level `ARGS = {...}` literal: slot phrases ("red
+block"), lists of phrases for groups, counts and place words. `program_for`
+writes in what an episode's instruction says, as a language parser would
+extract it from the sentence. Never positions, never anything the
+instruction does not say.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+
+def slot_args(episode) -> dict[str, Any]:
+    """What the instruction says, slot by slot: phrases, lists of phrases for groups, counts, place words."""
+    groups = {o.id for o in episode.task.objects if o.count[1] > 1}
+    args: dict[str, Any] = {}
+    for key, value in episode.scene.slots.items():
+        if hasattr(value, "phrases"):
+            args[key] = list(value.phrases) if key in groups else str(value)
+        else:
+            args[key] = value
+    return args
+
+
+def declared_args(source: str) -> tuple[dict[str, Any], int, int]:
+    """The program's `ARGS` literal and the lines (1-based, inclusive) it spans."""
+    for node in ast.parse(source).body:
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name) and node.targets[0].id == "ARGS"):
+            return ast.literal_eval(node.value), node.lineno, node.end_lineno or node.lineno
+    raise ValueError("the program has no module-level ARGS = {...} literal")
+
+
+def with_args(source: str, said: dict[str, Any]) -> str:
+    """The program's source with `ARGS` set from `said` (only the keys it declares)."""
+    wanted, first, last = declared_args(source)
+    missing = [k for k in wanted if k not in said]
+    if missing:
+        raise KeyError(f"the instruction has no slot {missing[0]!r} (it has: {', '.join(said)})")
+    lines = source.splitlines()
+    lines[first - 1:last] = [f"ARGS = {({k: said[k] for k in wanted})!r}"]
+    return "\n".join(lines) + "\n"
+
+
+def program_for(source: str, episode) -> str:
+    """The program's source with `ARGS` set to what this episode's instruction says."""
+    return with_args(source, slot_args(episode))

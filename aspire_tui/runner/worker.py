@@ -1,0 +1,507 @@
+"""The trusted simulation worker: owns a world, serves robot calls, writes traces.
+
+Started by `aspire_tui.runner.pool.WorkerPool` as ``python -m
+aspire_tui.runner.worker FD OPTIONS_JSON``. Before importing pybullet it
+starts its zygote (`aspire_tui.runner.zygote`), then creates one
+`sim.World` and says ``("ready", info)``. For each ``("run", request)`` from
+the pool it asks the zygote for a fresh program process, builds the episode
+(`sim.make_episode(task, seed, world=world)`), sends the program its
+sources, and then serves the program's robot calls: each call is validated,
+executed on the episode's robot, recorded as a `CallRecord` with a keyframe,
+and answered. At the end it judges success with ``episode.evaluate()`` and
+writes ``trace.json``. Events go back to the pool as they happen:
+``("started", info)``, ``("call", index, name)``, ``("record", dict)``,
+``("trace", dict, path)``, or ``("task_error", type, message)``.
+
+The pool channel is trusted on both ends (multiprocessing's pickling
+Connection); the program channel is not (JSON, see `protocol`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aspire_tui.runner import protocol, sandbox
+from aspire_tui.runner.trace import CallRecord, Trace
+
+ZYGOTE = Path(__file__).with_name("zygote.py")
+MAX_CALLS = 5000  # robot calls per run; each one is a record and a keyframe
+THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+class ZygoteGone(RuntimeError):
+    """The zygote died or stopped answering."""
+
+
+def _roots() -> list[str]:
+    import numpy
+
+    import aspire_tui
+    import sim
+
+    roots = [str(Path(aspire_tui.__file__).resolve().parent.parent),
+             str(Path(sim.__file__).resolve().parent.parent),
+             str(Path(numpy.__file__).resolve().parent.parent)]
+    return list(dict.fromkeys(roots))
+
+
+class Zygote:
+    """Client for this worker's zygote process."""
+
+    def __init__(self) -> None:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        env = {"PATH": os.defpath, "LANG": "C.UTF-8", "PYTHONHASHSEED": "0", **THREAD_ENV}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-s", "-S", "-P", "-B", str(ZYGOTE), str(theirs.fileno()),
+             json.dumps({"sys_path": _roots()})],
+            pass_fds=[theirs.fileno()], env=env, cwd="/", stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=None)
+        theirs.close()
+        self.sock = ours
+        self.exits: dict[int, int] = {}
+        self.ready = False
+
+    def _recv(self, timeout: float) -> dict[str, Any] | None:
+        ready, _, _ = select.select([self.sock], [], [], max(timeout, 0))
+        if not ready:
+            return None
+        data = self.sock.recv(65536)
+        if not data:
+            raise ZygoteGone("the zygote exited")
+        message = json.loads(data)
+        if message.get("op") == "exit":
+            self.exits[int(message["pid"])] = int(message["code"])
+        return message
+
+    def _expect(self, op: str, timeout: float) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        while True:
+            message = self._recv(deadline - time.monotonic())
+            if message is None:
+                raise ZygoteGone(f"the zygote did not answer {op!r} in {timeout:g} s")
+            if message.get("op") == op:
+                return message
+
+    def wait_ready(self, timeout: float = 60) -> None:
+        if not self.ready:
+            self._expect("ready", timeout)
+            self.ready = True
+
+    def spawn(self, sock: socket.socket, limits: sandbox.Limits) -> int:
+        self.wait_ready()
+        message = json.dumps({"op": "spawn", "limits": limits.to_dict()}).encode()
+        socket.send_fds(self.sock, [message], [sock.fileno()])
+        return int(self._expect("spawned", 10)["pid"])
+
+    def kill(self, pid: int) -> None:
+        if pid not in self.exits:
+            try:
+                self.sock.send(json.dumps({"op": "kill", "pid": pid}).encode())
+            except OSError:
+                raise ZygoteGone("the zygote exited") from None
+
+    def wait_exit(self, pid: int, timeout: float) -> int | None:
+        deadline = time.monotonic() + timeout
+        while pid not in self.exits:
+            if self._recv(deadline - time.monotonic()) is None:
+                return None
+        return self.exits[pid]
+
+    def forget(self, pid: int) -> None:
+        self.exits.pop(pid, None)
+
+    def close(self) -> None:
+        self.sock.close()
+        try:
+            self.proc.wait(2)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+@dataclass
+class _Ending:
+    kind: str  # done | raised | timeout | died | protocol | limit
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+def encode_value(value: Any) -> dict[str, Any]:
+    """A call result tagged for the proxy (see `protocol`)."""
+    import base64
+
+    import numpy as np
+
+    import sim
+    from sim.types import Detection, Pose
+
+    if isinstance(value, np.ndarray) and value.dtype == np.uint8 and value.ndim == 3:
+        data = np.ascontiguousarray(value)
+        return {"kind": "image", "shape": list(data.shape), "data": base64.b64encode(data.tobytes()).decode()}
+    if isinstance(value, Detection):
+        return {"kind": "detection", "value": sim.to_jsonable(value)}
+    if isinstance(value, Pose):
+        return {"kind": "pose", "value": sim.to_jsonable(value)}
+    if isinstance(value, (list, tuple)):
+        return {"kind": "list", "items": [encode_value(v) for v in value]}
+    return {"kind": "value", "value": sim.to_jsonable(value)}
+
+
+def summarize_result(value: Any) -> Any:
+    """What a record keeps of a result (an image is kept as its shape)."""
+    import numpy as np
+
+    import sim
+
+    if isinstance(value, np.ndarray) and value.ndim == 3:
+        return {"image": list(value.shape), "dtype": str(value.dtype)}
+    return sim.to_jsonable(value)
+
+
+def _as_json(value: Any) -> Any:
+    """Plain JSON data (tuples become lists, as they will in trace.json)."""
+    from aspire_tui.runner.trace import _jsonable
+
+    return json.loads(json.dumps(value, default=_jsonable))
+
+
+def _signal_name(code: int) -> str:
+    try:
+        return signal.Signals(-code).name
+    except ValueError:
+        return f"signal {-code}"
+
+
+class SimWorker:
+    """One warm world and its zygote; runs one episode at a time."""
+
+    def __init__(self, conn: Any, options: dict[str, Any]) -> None:
+        self.conn = conn
+        self.options = options
+        self.zygote = Zygote()  # before pybullet is imported: the zygote is a clean process
+        import sim
+
+        self.world = sim.World(gui=bool(options.get("gui")))
+        self._warm_up(budget=1.5)
+
+    def _warm_up(self, budget: float) -> None:
+        """Build one episode of each built-in family (within ``budget`` s) so assets are cached."""
+        import sim
+
+        try:
+            from sim.tasks import list_tasks
+
+            tasks = list_tasks()
+        except Exception:  # noqa: BLE001 - warming is an optimisation only
+            return
+        end = time.monotonic() + budget
+        for spec in tasks:
+            if time.monotonic() > end:
+                break
+            try:
+                sim.make_episode(spec, 0, world=self.world)
+            except Exception:  # noqa: BLE001
+                traceback.print_exc(file=sys.stderr)
+
+    def emit(self, *event: Any) -> None:
+        self.conn.send(event)
+
+    def serve_forever(self) -> None:
+        self.zygote.wait_ready()
+        self.emit("ready", {"pid": os.getpid(), "zygote": self.zygote.proc.pid, "probe": sandbox.probe()})
+        while True:
+            try:
+                message = self.conn.recv()
+            except (EOFError, OSError):
+                return
+            if message[0] == "stop":
+                return
+            if message[0] == "run":
+                try:
+                    self.run(message[1])
+                except (BrokenPipeError, ConnectionError, EOFError):
+                    return  # the caller is gone (its program process was killed on the way out)
+
+    def _restart_zygote(self) -> None:
+        try:
+            self.zygote.close()
+        except OSError:
+            pass
+        self.zygote = Zygote()
+
+    # -- one episode ---------------------------------------------------------
+    def run(self, req: dict[str, Any]) -> None:
+        from sim.errors import TaskError
+
+        t_start = time.monotonic()
+        run_dir = Path(req["run_dir"])
+        trace = Trace(run_id=req["run_id"], task=str(req["task_name"]), seed=int(req["seed"]),
+                      program=req["source"], program_hash=req["program_hash"],
+                      started_at=req["started_at"], skills={n: hashlib.sha256(s.encode()).hexdigest()
+                                                            for n, s in req["skills"].items()})
+        timeout = float(req["timeout"])
+        limits = sandbox.Limits(cpu_seconds=int(timeout) + 2, address_space=int(req.get("address_space", 2 << 30)))
+        ours, theirs = socket.socketpair()
+        try:
+            try:
+                pid = self.zygote.spawn(theirs, limits)
+            except (ZygoteGone, OSError, ValueError):
+                self._restart_zygote()
+                pid = self.zygote.spawn(theirs, limits)
+        finally:
+            theirs.close()
+        try:
+            try:
+                import sim
+
+                episode = sim.make_episode(req["task"], trace.seed, world=self.world)
+            except TaskError as e:
+                self.emit("task_error", type(e).__name__, str(e))
+                return
+            except Exception as e:  # noqa: BLE001 - a simulator bug is this run's error, not the worker's end
+                traceback.print_exc(file=sys.stderr)
+                trace.outcome = "error"
+                trace.failure_reason = f"the simulation could not build the episode: {type(e).__name__}: {e}"[:500]
+            else:
+                trace.task, trace.instruction = episode.task.name, episode.instruction
+                ending = self._serve(episode, ours, pid, req, trace, timeout)
+                self._judge(episode, ending, trace, timeout, limits)
+        finally:
+            ours.close()
+            try:
+                self.zygote.kill(pid)
+                if self.zygote.wait_exit(pid, 5.0) is None:
+                    raise ZygoteGone("the program process was not reaped")
+                self.zygote.forget(pid)
+            except (ZygoteGone, OSError, ValueError):
+                self._restart_zygote()
+        trace.duration = round(time.monotonic() - t_start, 4)
+        path = trace.save(run_dir)
+        self.emit("trace", trace.to_dict(), str(path))
+
+    def _serve(self, episode: Any, sock: socket.socket, pid: int, req: dict[str, Any],
+               trace: Trace, timeout: float) -> _Ending:
+        from sim.robot import ROBOT_CALLS
+
+        sock.setblocking(False)  # sends and receives below all carry a deadline
+        fd = sock.fileno()
+        calls = frozenset(ROBOT_CALLS)
+        try:
+            protocol.send(fd, {"op": "start", "program": req["source"], "skills": req["skills"],
+                               "calls": list(ROBOT_CALLS)}, deadline=time.monotonic() + 30)
+        except (OSError, protocol.Deadline):
+            return self._died(pid, "before it could start")
+        self.emit("started", {"task": trace.task, "instruction": trace.instruction})
+        t0 = time.monotonic()
+        deadline = t0 + timeout
+        hello = False
+        while True:
+            self._wait_program(fd, deadline)
+            try:
+                raw = protocol.recv(fd, limit=protocol.MAX_FROM_PROGRAM, deadline=deadline)
+                message = protocol.parse_request(raw, calls)
+            except protocol.Deadline:
+                return _Ending("timeout")
+            except protocol.Closed:
+                return self._died(pid, "before run() returned")
+            except protocol.ProtocolError as e:
+                return _Ending("protocol", {"reason": str(e)})
+            except OSError as e:
+                return _Ending("protocol", {"reason": f"connection error: {e.strerror}"})
+            if message["out"] and len(trace.stdout) < protocol.MAX_OUT:
+                trace.stdout = (trace.stdout + message["out"])[: protocol.MAX_OUT]
+            op = message["op"]
+            if not hello:
+                if op == "raised" and message["type"] == "SandboxError":
+                    return _Ending("raised", message)
+                if op != "hello":
+                    return _Ending("protocol", {"reason": "the program spoke before its sandbox was ready"})
+                hello = True
+                trace.sandbox = message["sandbox"]
+                continue
+            if op == "call":
+                if len(trace.records) >= int(req.get("max_calls", MAX_CALLS)):
+                    return _Ending("limit", {"reason": f"the program made more than "
+                                                       f"{len(trace.records)} robot calls"})
+                reply = self._call(episode, message, trace, t0, req)
+                if time.monotonic() > deadline:
+                    return _Ending("timeout")
+                try:
+                    protocol.send(fd, reply, deadline=deadline)
+                except protocol.Deadline:
+                    return _Ending("timeout")
+                except OSError:
+                    return self._died(pid, "before run() returned")
+            elif op in ("done", "raised"):
+                return _Ending(op, message)
+            else:
+                return _Ending("protocol", {"reason": f"unexpected {op!r} message"})
+
+    def _wait_program(self, fd: int, deadline: float) -> None:
+        """Wait until the program speaks or the deadline passes; raise EOFError if the caller is gone."""
+        poller = select.poll()
+        poller.register(fd, select.POLLIN)
+        poller.register(self.conn.fileno(), select.POLLIN)
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            for ready, _ in poller.poll(int(left * 1000) + 1):
+                if ready == fd:
+                    return
+                raise EOFError("the caller closed its end")  # it never writes during a run
+
+    def _died(self, pid: int, when: str) -> _Ending:
+        code = self.zygote.wait_exit(pid, 1.0)
+        if code is None:
+            self.zygote.kill(pid)
+            code = self.zygote.wait_exit(pid, 2.0)
+            return _Ending("died", {"reason": f"the program closed its robot connection {when}"})
+        if code < 0:
+            name = _signal_name(code)
+            hint = {"SIGXCPU": "CPU-time limit exceeded", "SIGKILL": "killed (CPU-time limit or out of memory)",
+                    "SIGSEGV": "crashed", "SIGBUS": "crashed", "SIGABRT": "aborted",
+                    "SIGSYS": "made a forbidden system call"}.get(name, "killed")
+            return _Ending("died", {"reason": f"the program process {hint} ({name}) {when}"})
+        return _Ending("died", {"reason": f"the program process exited with status {code} {when}"})
+
+    def _call(self, episode: Any, message: dict[str, Any], trace: Trace, t0: float,
+              req: dict[str, Any]) -> dict[str, Any]:
+        import sim
+        from sim.errors import RobotError
+
+        index = len(trace.records)
+        name, args, kwargs = message["name"], message["args"], message["kwargs"]
+        self.emit("call", index, name)
+        before = episode.state()
+        overlay_before = getattr(episode.robot, "last_overlay", None)
+        t_call = time.monotonic() - t0
+        result, error, kind = None, None, None
+        if message["bad_args"]:
+            error, kind = {"type": "ValueError", "message": message["bad_args"], "evidence": {}}, "ValueError"
+        else:
+            fn = getattr(episode.robot, name)
+            try:
+                inspect.signature(fn).bind(*args, **kwargs)
+            except TypeError as e:
+                error, kind = {"type": "TypeError", "message": f"robot.{name}: {e}", "evidence": {}}, "TypeError"
+        if error is None:
+            try:
+                result = fn(*args, **kwargs)
+            except RobotError as e:
+                error, kind = sim.to_jsonable(e.to_dict()), "robot"
+            except (TypeError, ValueError) as e:
+                error, kind = {"type": type(e).__name__, "message": f"robot.{name}: {e}", "evidence": {}}, type(e).__name__
+            except Exception as e:  # noqa: BLE001 - a simulator bug must not end the worker
+                traceback.print_exc(file=sys.stderr)
+                error = {"type": "SimulatorError", "message": f"{type(e).__name__}: {e}"[:500], "evidence": {}}
+                kind = "robot"
+        after = episode.state()
+        keyframe = None
+        if req["keyframes"]:
+            keyframe = self._keyframe(episode, Path(req["run_dir"]), index, req["keyframe_size"])
+        overlay = getattr(episode.robot, "last_overlay", None)
+        overlay = sim.to_jsonable(episode.overlay()) if overlay is not overlay_before else {}
+        record = CallRecord(
+            index=index, call=name, args=args, kwargs=kwargs, status="failed" if error else "ok",
+            result=None if error else summarize_result(result), error=error,
+            t_wall=round(t_call, 4), t_sim=after.get("t_sim", 0.0),
+            ee_before=sim.to_jsonable(before.get("ee")), ee_after=sim.to_jsonable(after.get("ee")),
+            gripper_before=before.get("gripper"), held_object=after.get("held"), keyframe=keyframe,
+            overlay=overlay, where=message["where"])
+        record = CallRecord.from_dict(_as_json(record.to_dict()))  # what is sent is what is saved
+        trace.records.append(record)
+        self.emit("record", record.to_dict())
+        if error is not None:
+            return {"ok": False, "error": error, "raise": kind}
+        return {"ok": True, "value": encode_value(result)}
+
+    def _keyframe(self, episode: Any, run_dir: Path, index: int, size: list[int]) -> str | None:
+        from PIL import Image
+
+        rel = f"frames/{index:04d}.png"
+        try:
+            (run_dir / "frames").mkdir(parents=True, exist_ok=True)
+            Image.fromarray(episode.render(int(size[0]), int(size[1]))).save(run_dir / rel, compress_level=1)
+        except (OSError, ValueError) as e:
+            print(f"keyframe {index} not written: {e}", file=sys.stderr)
+            return None
+        return rel
+
+    def _judge(self, episode: Any, ending: _Ending, trace: Trace, timeout: float,
+               limits: sandbox.Limits) -> None:
+        try:
+            trace.checks = {str(k): bool(v) for k, v in episode.evaluate().items()}
+        except Exception as e:  # noqa: BLE001
+            traceback.print_exc(file=sys.stderr)
+            trace.checks = {}
+            trace.outcome, trace.failure_reason = "error", f"the success check failed to run: {type(e).__name__}: {e}"
+            return
+        failed_calls = [r.index for r in trace.records if r.status == "failed"]
+        last_failed = failed_calls[-1] if failed_calls else None
+        info = ending.info
+        if ending.kind == "done":
+            if trace.checks.get("success"):
+                trace.outcome = "succeeded"
+                return
+            trace.outcome, trace.failure_index = "failed", last_failed
+            missing = [k for k, v in trace.checks.items() if not v and k != "success"]
+            trace.failure_reason = "run() returned but the task is not done" + (
+                f" (failed checks: {', '.join(missing)})" if missing else "")
+        elif ending.kind == "raised":
+            where = f" at {info['where']}" if info.get("where") else ""
+            trace.failure_reason = f"{info['type']}: {info['message']}{where}"
+            if info["type"] == "MemoryError":
+                trace.failure_reason += f" (memory limit {limits.address_space >> 20} MiB)"
+            if info.get("robot_error"):
+                trace.outcome, trace.failure_index = "failed", last_failed
+            else:
+                trace.outcome = "error"
+                last = trace.records[-1] if trace.records else None
+                if last is not None and last.error and last.error.get("type") == info["type"]:
+                    trace.failure_index = last.index  # a call's TypeError/ValueError escaped
+        elif ending.kind == "timeout":
+            trace.outcome = "timeout"
+            trace.failure_reason = f"wall-clock limit of {timeout:g} s exceeded"
+            if trace.records:
+                last = trace.records[-1]
+                trace.failure_reason += f" (last call #{last.index} {last.call})"
+        else:
+            trace.outcome = "error"
+            trace.failure_reason = info.get("reason", "the program process failed")
+            if ending.kind == "protocol":
+                trace.failure_reason = f"the program broke the robot protocol: {trace.failure_reason}"
+
+
+def main() -> None:
+    from multiprocessing.connection import Connection
+
+    fd = int(sys.argv[1])
+    options = json.loads(sys.argv[2]) if len(sys.argv) > 2 else {}
+    if options.get("pdeathsig", True):
+        try:
+            sandbox.set_parent_death_signal()
+        except OSError:
+            pass
+        if options.get("parent") and os.getppid() != options["parent"]:
+            return  # the caller is already gone
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
+    conn = Connection(fd)
+    worker = SimWorker(conn, options)
+    worker.serve_forever()
+    worker.zygote.close()
+
+
+if __name__ == "__main__":
+    main()

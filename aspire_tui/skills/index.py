@@ -1,0 +1,372 @@
+"""The library's index: one SQLite file beside the skill files, rebuildable from them.
+
+Tables: ``skills`` (one row per indexed file), ``stats`` and ``runs`` (usage,
+written by runs and regression tests, never committed), ``skills_fts`` (FTS5)
+and, once an embedding model has been chosen, ``skill_vec`` (sqlite-vec
+``vec0``, exact float cosine), ``skill_bits`` (``vec0`` bit vectors for fast
+candidates in large libraries) and ``skill_embeddings`` (the floats, keyed by
+the text they embed, for re-ranking and for reuse when a file changes but its
+description does not). Schema changes are named migrations, as llm's are.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import numpy as np
+import sqlite_utils
+
+INDEX_FILENAME = "index.db"
+
+
+class IndexProblem(Exception):
+    """The index cannot be opened or used (said in one line)."""
+
+
+class IndexCorrupt(IndexProblem):
+    """The index file is damaged; it can be rebuilt from the skill files."""
+
+
+class ExtensionUnavailable(IndexProblem):
+    """sqlite-vec could not be loaded into SQLite."""
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = []
+
+
+def migration(fn: Callable[[sqlite_utils.Database], None]) -> Callable[[sqlite_utils.Database], None]:
+    MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+@migration
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db.execute("create table meta (key text primary key, value text)")
+    db.execute("""
+        create table skills (
+            id integer primary key,
+            name text not null unique,
+            kind text not null,
+            path text not null unique,
+            description text not null,
+            docstring text,
+            signature text,
+            metadata text,
+            category text,
+            embodiment text,
+            depends_on text,
+            calls text,
+            imports text,
+            blob text not null,
+            mtime_ns integer,
+            size integer,
+            search_text text,
+            stale integer not null default 0,
+            indexed_at text
+        )""")
+    db.execute("create index skills_kind on skills(kind)")
+    db.execute("""
+        create table stats (
+            name text primary key,
+            uses integer not null default 0,
+            successes integer not null default 0,
+            total_episode_s real not null default 0,
+            mean_episode_s real,
+            last_used text
+        )""")
+    db.execute("""
+        create table runs (
+            id integer primary key,
+            name text not null,
+            blob text,
+            commit_sha text,
+            task text,
+            seed integer,
+            success integer not null,
+            episode_s real,
+            run_id text,
+            source text,
+            at text
+        )""")
+    db.execute("create index runs_name on runs(name, at)")
+    db.execute("""
+        create virtual table skills_fts using fts5(
+            name, description, body, tokenize = 'porter unicode61'
+        )""")
+
+
+@migration
+def m002_runs_batch(db: sqlite_utils.Database) -> None:
+    db.execute("alter table runs add column batch text")
+
+
+@migration
+def m003_fts_vocab(db: sqlite_utils.Database) -> None:
+    db.execute("create virtual table skills_vocab using fts5vocab(skills_fts, 'row')")
+
+
+def load_sqlite_vec(conn) -> None:
+    """Load sqlite-vec into a connection, or raise ``ExtensionUnavailable`` in one line."""
+    try:
+        import sqlite_vec
+
+        conn.enable_load_extension(True)
+        sqlite_vec.load(conn)
+        conn.enable_load_extension(False)
+    except (AttributeError, ImportError, OSError, Exception) as e:  # noqa: BLE001 - any failure is the same to the user
+        raise ExtensionUnavailable(
+            f"cannot load the sqlite-vec extension ({type(e).__name__}: {e}); "
+            "reinstall with `pip install sqlite-vec sqlean.py`") from e
+
+
+def open_index(path: str | Path | None) -> sqlite_utils.Database:
+    """Open (creating and migrating) an index database with sqlite-vec loaded.
+
+    Args:
+        path: the SQLite file, or None for an in-memory database (tests).
+
+    Raises:
+        ExtensionUnavailable: sqlite-vec would not load.
+        IndexCorrupt: the file is not a usable SQLite database.
+    """
+    try:
+        import sqlean as sqlite3  # the stdlib build here cannot load extensions
+    except ImportError:  # pragma: no cover
+        import sqlite3  # type: ignore[no-redef]
+    try:
+        conn = sqlite3.connect(":memory:" if path is None else str(path), check_same_thread=False,
+                               timeout=30)
+    except sqlite3.Error as e:
+        raise IndexCorrupt(f"cannot open the index {path}: {e}") from e
+    load_sqlite_vec(conn)
+    db = sqlite_utils.Database(conn)
+    try:
+        if path is not None:
+            db.execute("pragma journal_mode = wal")
+            db.execute("pragma synchronous = normal")
+        migrate(db)
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        raise IndexCorrupt(f"the index {path} is damaged ({e}); it will be rebuilt from the skill files") from e
+    return db
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply the named migrations not yet recorded in ``_migrations``."""
+    db.execute("create table if not exists _migrations (name text primary key, applied_at text)")
+    done = {row[0] for row in db.execute("select name from _migrations").fetchall()}
+    for name, fn in MIGRATIONS:
+        if name in done:
+            continue
+        with db.conn:
+            fn(db)
+            db.execute("insert into _migrations (name, applied_at) values (?, ?)",
+                       [name, time.strftime("%Y-%m-%dT%H:%M:%S")])
+
+
+class SkillIndex:
+    """Reads and writes of the index; callers hold the writer lock for writes."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None = None) -> None:
+        self.db = db
+        self.path = path
+
+    # ---------------------------------------------------------------- meta
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("select value from meta where key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("insert or replace into meta (key, value) values (?, ?)", [key, value])
+
+    @property
+    def model_id(self) -> str | None:
+        return self.meta("embedding_model")
+
+    @property
+    def dim(self) -> int | None:
+        value = self.meta("embedding_dim")
+        return int(value) if value else None
+
+    def has_vectors(self) -> bool:
+        return self.dim is not None and "skill_vec" in self.db.table_names()
+
+    def reset_vectors(self, model_id: str, dim: int) -> None:
+        """(Re)create the vector tables for ``model_id``; all embeddings must be recomputed."""
+        with self.db.conn:
+            for table in ("skill_vec", "skill_bits", "skill_embeddings"):
+                self.db.execute(f"drop table if exists {table}")
+            self.db.execute(f"""create virtual table skill_vec using vec0(
+                id integer primary key, kind text partition key,
+                embedding float[{dim}] distance_metric=cosine)""")
+            self.db.execute(f"""create virtual table skill_bits using vec0(
+                id integer primary key, kind text partition key, embedding bit[{dim}])""")
+            self.db.execute("create table skill_embeddings (id integer primary key, text_hash text, "
+                            "embedding blob not null)")
+            self.set_meta("embedding_model", model_id)
+            self.set_meta("embedding_dim", str(dim))
+
+    # ---------------------------------------------------------------- skills
+
+    def known(self) -> dict[str, dict[str, Any]]:
+        """path -> {id, name, blob, mtime_ns, size, stale} for every indexed file."""
+        rows = self.db.execute("select path, id, name, blob, mtime_ns, size, stale, kind from skills").fetchall()
+        return {r[0]: {"id": r[1], "name": r[2], "blob": r[3], "mtime_ns": r[4], "size": r[5],
+                       "stale": r[6], "kind": r[7]} for r in rows}
+
+    def count(self, kind: str | None = None) -> int:
+        if kind:
+            return self.db.execute("select count(*) from skills where kind = ?", [kind]).fetchone()[0]
+        return self.db.execute("select count(*) from skills").fetchone()[0]
+
+    def upsert(self, skill: Any, *, mtime_ns: int | None, size: int | None, stale: bool = False) -> int:
+        """Insert or replace one skill's row and FTS entry; returns its id."""
+        existing = self.db.execute("select id from skills where name = ? or path = ?",
+                                   [skill.name, skill.path]).fetchall()
+        for (old_id,) in existing:
+            self._delete_id(old_id)
+        body = " ".join(filter(None, [skill.search_text(), skill.docstring, skill.signature]))
+        metadata = dict(skill.metadata)
+        if skill.kind == "lesson":
+            metadata["failure"] = skill.failure
+        row = {
+            "name": skill.name, "kind": skill.kind, "path": skill.path,
+            "description": skill.description, "docstring": skill.docstring,
+            "signature": skill.signature, "metadata": json.dumps(metadata, sort_keys=True),
+            "category": skill.category, "embodiment": skill.embodiment,
+            "depends_on": json.dumps(skill.depends_on), "calls": json.dumps(list(skill.calls)),
+            "imports": json.dumps(list(skill.imports)), "blob": skill.blob,
+            "mtime_ns": mtime_ns, "size": size, "search_text": skill.search_text(),
+            "stale": int(stale), "indexed_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        }
+        if existing:
+            row["id"] = existing[0][0]
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cur = self.db.execute(f"insert into skills ({cols}) values ({marks})", list(row.values()))
+        new_id = row.get("id") or cur.lastrowid
+        self.db.execute("insert into skills_fts (rowid, name, description, body) values (?, ?, ?, ?)",
+                        [new_id, skill.name.replace("_", " ") + " " + skill.name, skill.description, body])
+        return int(new_id)
+
+    def touch(self, path: str, mtime_ns: int, size: int) -> None:
+        """Record a new mtime for a file whose content (blob) did not change."""
+        self.db.execute("update skills set mtime_ns = ?, size = ? where path = ?", [mtime_ns, size, path])
+
+    def remove(self, path: str) -> None:
+        row = self.db.execute("select id from skills where path = ?", [path]).fetchone()
+        if row:
+            self._delete_id(row[0])
+
+    def _delete_id(self, skill_id: int) -> None:
+        self.db.execute("delete from skills where id = ?", [skill_id])
+        self.db.execute("delete from skills_fts where rowid = ?", [skill_id])
+        if self.has_vectors():
+            self.db.execute("delete from skill_vec where id = ?", [skill_id])
+            self.db.execute("delete from skill_bits where id = ?", [skill_id])
+            self.db.execute("delete from skill_embeddings where id = ?", [skill_id])
+
+    def embedding_for_text(self, text_hash: str) -> bytes | None:
+        row = self.db.execute("select embedding from skill_embeddings where text_hash = ? limit 1",
+                              [text_hash]).fetchone()
+        return row[0] if row else None
+
+    def set_embedding(self, skill_id: int, kind: str, text_hash: str, vector: np.ndarray) -> None:
+        blob = np.asarray(vector, dtype=np.float32).tobytes()
+        self.db.execute("delete from skill_vec where id = ?", [skill_id])
+        self.db.execute("delete from skill_bits where id = ?", [skill_id])
+        self.db.execute("insert into skill_vec (id, kind, embedding) values (?, ?, ?)", [skill_id, kind, blob])
+        self.db.execute("insert into skill_bits (id, kind, embedding) values (?, ?, vec_quantize_binary(?))",
+                        [skill_id, kind, blob])
+        self.db.execute("insert or replace into skill_embeddings (id, text_hash, embedding) values (?, ?, ?)",
+                        [skill_id, text_hash, blob])
+
+    def missing_embeddings(self) -> list[tuple[int, str, str]]:
+        """(id, kind, search_text) for rows without an embedding."""
+        if not self.has_vectors():
+            return []
+        return [tuple(r) for r in self.db.execute(
+            "select s.id, s.kind, s.search_text from skills s left join skill_embeddings e on e.id = s.id "
+            "where e.id is null").fetchall()]
+
+    def get(self, name: str) -> dict[str, Any] | None:
+        row = self.db.execute("select * from skills where name = ?", [name]).fetchone()
+        if row is None:
+            return None
+        cols = [d[0] for d in self.db.execute("select * from skills limit 0").description]
+        return _decode(dict(zip(cols, row)))
+
+    def all(self, kind: str | None = None) -> list[dict[str, Any]]:
+        sql = ("select s.*, st.uses, st.successes, st.mean_episode_s, st.last_used from skills s "
+               "left join stats st on st.name = s.name")
+        args: list[Any] = []
+        if kind:
+            sql += " where s.kind = ?"
+            args.append(kind)
+        cur = self.db.execute(sql + " order by s.kind desc, s.name", args)
+        cols = [d[0] for d in cur.description]
+        return [_decode(dict(zip(cols, r))) for r in cur.fetchall()]
+
+    # ---------------------------------------------------------------- usage
+
+    def record_use(self, name: str, success: bool, episode_s: float | None = None, *,
+                   blob: str | None = None, commit_sha: str | None = None, task: str | None = None,
+                   seed: int | None = None, run_id: str | None = None, source: str = "run",
+                   batch: str | None = None) -> None:
+        """Count one use of a skill (by a run or a regression test)."""
+        now = time.strftime("%Y-%m-%dT%H:%M:%S")
+        with self.db.conn:
+            self.db.execute("insert or ignore into stats (name) values (?)", [name])
+            self.db.execute(
+                "update stats set uses = uses + 1, successes = successes + ?, "
+                "total_episode_s = total_episode_s + ?, "
+                "mean_episode_s = (total_episode_s + ?) / (uses + 1), last_used = ? where name = ?",
+                [int(bool(success)), episode_s or 0.0, episode_s or 0.0, now, name])
+            self.db.execute(
+                "insert into runs (name, blob, commit_sha, task, seed, success, episode_s, run_id, source, at, "
+                "batch) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [name, blob, commit_sha, task, seed, int(bool(success)), episode_s, run_id, source, now, batch])
+
+    def stats(self, name: str) -> dict[str, Any]:
+        row = self.db.execute("select uses, successes, mean_episode_s, last_used from stats where name = ?",
+                              [name]).fetchone()
+        if not row:
+            return {"uses": 0, "successes": 0, "mean_episode_s": None, "last_used": None}
+        return {"uses": row[0], "successes": row[1], "mean_episode_s": row[2], "last_used": row[3]}
+
+    def runs(self, name: str, *, blob: str | None = None, source: str | None = None) -> list[dict[str, Any]]:
+        sql = "select seed, success, episode_s, blob, commit_sha, source, at, batch from runs where name = ?"
+        args: list[Any] = [name]
+        if blob:
+            sql += " and blob = ?"
+            args.append(blob)
+        if source:
+            sql += " and source = ?"
+            args.append(source)
+        cols = ["seed", "success", "episode_s", "blob", "commit_sha", "source", "at", "batch"]
+        return [dict(zip(cols, r)) for r in self.db.execute(sql + " order by id", args).fetchall()]
+
+    def close(self) -> None:
+        try:
+            self.db.conn.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def _decode(row: dict[str, Any]) -> dict[str, Any]:
+    for key in ("metadata", "depends_on", "calls", "imports"):
+        if isinstance(row.get(key), str):
+            try:
+                row[key] = json.loads(row[key])
+            except ValueError:
+                pass
+    return row
+
+
+def vectors_from_blobs(blobs: Iterable[bytes], dim: int) -> np.ndarray:
+    data = b"".join(blobs)
+    return np.frombuffer(data, dtype=np.float32).reshape(-1, dim) if data else np.zeros((0, dim), np.float32)

@@ -1,0 +1,58 @@
+"""Drive the mobile base onto a place or object it can see, replanning around obstacles.
+
+When to use:
+    "Go to the green marker", "drive over to the goal spot": the base should end
+    up on top of (or right at) something seen on the floor, with crates or other
+    clutter possibly in the way. To stop next to a tall object and face it, use
+    approach_object instead.
+
+Preconditions:
+    - a mobile embodiment (robot.navigate_to, robot.scan, robot.get_base_pose)
+    - the target is visible to robot.detect from the start
+
+Postconditions:
+    - the base centre is within ``tolerance`` metres of the target, or the leg
+      budget ran out (the caller's success check decides)
+    - the robot drives at most ``leg_length`` metres before looking again
+
+Evidence:
+    From the navigate_goal reference program (foundation issue): it reaches
+    the marker on development seeds.
+"""
+
+import math
+
+from skills.plan_route import plan_route
+from skills.scan_obstacles import scan_obstacles
+
+ASPIRE = {
+    "task_type": "navigation",
+    "embodiment": "husky",
+    "depends_on": ["plan_route", "scan_obstacles"],
+    "version": 1,
+    "tags": ["mobile", "drive", "goal"],
+    "validation": {"task": "navigate_goal", "seeds": [0, 1, 2, 3, 4], "args": {"target": "{goal}"}},
+}
+
+
+def _leg_towards(start, point, longest):
+    dx, dy = point[0] - start[0], point[1] - start[1]
+    d = math.hypot(dx, dy)
+    if d <= longest:
+        return point
+    return (start[0] + dx / d * longest, start[1] + dy / d * longest)
+
+
+def navigate_to(robot, target, tolerance=0.15, max_legs=10, leg_length=1.0):
+    """Drive to the object matching ``target`` (a phrase such as "green marker")."""
+    goal = robot.detect(target)[0]
+    gx, gy = goal.position[0], goal.position[1]
+    for _ in range(max_legs):
+        base = robot.get_base_pose().position
+        if math.hypot(gx - base[0], gy - base[1]) < tolerance:
+            return True
+        legs = plan_route(robot, (base[0], base[1]), (gx, gy), scan_obstacles(robot, exclude=goal.name))
+        x, y = _leg_towards((base[0], base[1]), legs[0], leg_length)
+        robot.navigate_to(x, y)
+    base = robot.get_base_pose().position
+    return math.hypot(gx - base[0], gy - base[1]) < tolerance

