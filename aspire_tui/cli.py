@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "exec": "aspire_tui.commands.exec_:exec_",
     "replay": "aspire_tui.commands.replay:replay",
     "skills": "aspire_tui.commands.skills:skills",
+    "run": "aspire_tui.commands.run:run",
 }
 
 # One line of help per command, so `aspire --help` needs no imports.
@@ -26,6 +27,7 @@ HELP: dict[str, str] = {
     "exec": "Run one program on a task in the sandbox and print the outcome.",
     "replay": "Print a past run's trace as a table.",
     "skills": "Browse, search, edit and share the skill library.",
+    "run": "Teach the robot a task: write, run, repair, validate and keep a skill.",
 }
 
 

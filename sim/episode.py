@@ -1,7 +1,8 @@
 """An episode: one task, one seed, one world, one robot, one success check.
 
-A scene that starts out solved (the block already left of the plate) is drawn
-again from the same seed, so no episode is won by doing nothing. While the
+A scene that starts out solved (the block already left of the plate), or whose
+objects did not all fit, is drawn again from the same seed, so no episode is
+won by doing nothing. While the
 episode runs, a step listener records how high each movable body ever rose
 above its start, for `never_lifted`.
 """
@@ -19,7 +20,7 @@ from sim.errors import TaskError
 from sim.perception import Perception
 from sim.predicates import PREDICATES, Context
 from sim.robot import Robot
-from sim.scene import Scene, build_scene, scene_rng
+from sim.scene import NoRoom, Scene, build_scene, scene_rng
 from sim.taskspec import Expr, TaskSpec
 from sim.world import World
 
@@ -125,7 +126,12 @@ def make_episode(task: str | Path | TaskSpec, seed: int, *, world: World | None 
     for attempt in range(MAX_REDRAWS):
         if attempt or not owns:
             world.reset()
-        scene, embodiment = build_scene(world, spec, int(seed), attempt)
+        try:
+            scene, embodiment = build_scene(world, spec, int(seed), attempt)
+        except NoRoom:
+            if attempt == MAX_REDRAWS - 1:
+                raise
+            continue
         success = bind_choices(spec.success, scene.choices)
         episode = Episode(task=spec, seed=int(seed), world=world, scene=scene, embodiment=embodiment,
                           robot=Robot(embodiment, Perception(world, scene_rng(spec, seed + 7919))),
@@ -133,7 +139,7 @@ def make_episode(task: str | Path | TaskSpec, seed: int, *, world: World | None 
         if not evaluate_expr(success, episode.context()):
             break
     else:
-        raise TaskError(f"{spec.name}: seed {seed} builds scenes that start out solved")
+        raise TaskError(f"{spec.name}: seed {seed} builds scenes that start out solved or too crowded")
     episode.rise = RiseTracker({n: float(scene.initial[n][2]) for n, b in world.bodies.items() if b.movable})
     world.step_listeners.append(episode.rise)
     return episode

@@ -50,6 +50,7 @@ class Robot:
     # -- perception --------------------------------------------------------
     def see(self) -> np.ndarray:
         """The current RGB camera frame (H×W×3 uint8)."""
+        self.last_overlay = {}
         cam = self._body.perception_cameras()[0]
         rgb, _, _ = self._body.world.capture(cam, segmentation=False)
         return rgb
@@ -90,14 +91,17 @@ class Robot:
 
     def grasp(self, force=40.0) -> bool:
         """Close the gripper; True when an object is held, GraspError otherwise."""
+        self.last_overlay = {}
         return self._body.grasp(_number("force", force, 0, 1000))
 
     def release(self) -> bool:
         """Open the gripper and let go."""
+        self.last_overlay = {}
         return self._body.release()
 
     def home(self) -> None:
         """Return the arm to its home pose (out of the camera's way)."""
+        self.last_overlay = {}
         self._body.home()
 
     def get_joint_angles(self) -> list[float]:

@@ -78,6 +78,10 @@ def _uniform(rng: np.random.Generator, pair, default: float = 0.0) -> float:
     return float(lo if lo == hi else rng.uniform(lo, hi))
 
 
+class NoRoom(TaskError):
+    """The placer found no free spot for an object (another draw of the scene may)."""
+
+
 class _Placer:
     """Rejection-samples positions so footprints do not overlap."""
 
@@ -92,7 +96,7 @@ class _Placer:
             if all(math.hypot(x - tx, y - ty) > radius + tr + 0.015 for tx, ty, tr in self.taken):
                 self.taken.append((x, y, radius))
                 return x, y
-        raise TaskError(f"no room to place {what}: widen its region or use fewer objects")
+        raise NoRoom(f"no room to place {what}: widen its region or use fewer objects")
 
     def claim(self, x: float, y: float, radius: float) -> None:
         self.taken.append((x, y, radius))

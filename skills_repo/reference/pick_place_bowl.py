@@ -1,33 +1,70 @@
 """Reference for pick_place_bowl: put the named block into the named bowl."""
 
+import math
+
 ARGS = {"block": "red block", "bowl": "green bowl"}
 
 CLEAR = 0.12  # travel height above what is picked or placed (m)
 
 
-def pick(robot, target):
-    """Grasp a detected object from above; returns the grasp point's height above the object's bottom."""
+def obstacles(detections, skip=()):
+    """Footprints on the table as (x, y, radius, name), leaving out the names in `skip`."""
+    return [(d.position[0], d.position[1], max(d.size[0], d.size[1]) / 2, d.name)
+            for d in detections if d.name not in skip]
+
+
+def finger_room(x, y, yaw, obs):
+    """Clearance (m) between the open fingertips at (x, y, yaw) and the nearest obstacle."""
+    ax, ay = -math.sin(yaw), math.cos(yaw)
+    gaps = [math.hypot(ox - x - s * ax, oy - y - s * ay) - r for ox, oy, r, _ in obs for s in (-0.055, 0.055)]
+    return min(gaps + [1.0])
+
+
+def grip_yaw(x, y, obs):
+    """0 (fingers along y) unless the fingers have more room along x (pi/2)."""
+    along_y, along_x = finger_room(x, y, 0.0, obs), finger_room(x, y, math.pi / 2, obs)
+    return 0.0 if along_y > 0.03 or along_y >= along_x else math.pi / 2
+
+
+def pick(robot, target, obs):
+    """Grasp a detected object from above; returns the grasp point's height above its bottom."""
     x, y, z = target.position
     top = z + target.size[2] / 2
     grip = max(top - 0.022, 0.018)
-    robot.move_to(x, y, top + CLEAR)
-    robot.move_to(x, y, grip, speed=0.15, allow_contact=target.name)
+    yaw = grip_yaw(x, y, [o for o in obs if o[3] != target.name])
+    robot.move_to(x, y, top + CLEAR, yaw=yaw)
+    robot.move_to(x, y, grip, yaw=yaw, speed=0.15, allow_contact=target.name)
     robot.grasp()
-    robot.move_to(x, y, top + CLEAR)
+    robot.move_to(x, y, top + CLEAR, yaw=yaw)
     return grip
 
 
-def solve(robot, block="red block", bowl="green bowl"):
-    robot.home()
-    target = robot.detect(block)[0]
-    container = robot.detect(bowl)[0]
-    grip = pick(robot, target)
+def put_down(robot, x, y, grip, obs, surface=0.0, support="table", drop=0.01):
+    """Lower the held object until its bottom is `drop` above `surface`, let go and rise."""
+    yaw = grip_yaw(x, y, obs)
+    robot.move_to(x, y, surface + grip + CLEAR, yaw=yaw)
+    robot.move_to(x, y, surface + grip + drop, yaw=yaw, speed=0.12, allow_contact=support)
+    robot.release()
+    robot.move_to(x, y, surface + grip + CLEAR, yaw=yaw)
+
+
+def drop_into(robot, container, grip):
+    """Let the held object fall into a detected open container from just above its rim."""
     x, y, z = container.position
     rim = z + container.size[2] / 2
     robot.move_to(x, y, rim + grip + 0.06)
     robot.move_to(x, y, rim + grip + 0.015, speed=0.15)
     robot.release()
     robot.move_to(x, y, rim + grip + 0.1)
+
+
+def solve(robot, block="red block", bowl="green bowl"):
+    robot.home()
+    seen = robot.scan()
+    target = robot.detect(block)[0]
+    container = robot.detect(bowl)[0]
+    grip = pick(robot, target, obstacles(seen))
+    drop_into(robot, container, grip)
     robot.home()
 
 

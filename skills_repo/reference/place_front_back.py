@@ -10,31 +10,31 @@ ARGS = {"block": "red block", "plate": "white plate", "side": "in front of"}
 CLEAR = 0.12  # travel height above what is picked or placed (m)
 
 
-def footprint(det):
-    """Radius of a detected object's footprint on the table."""
-    return max(det.size[0], det.size[1]) / 2
+def obstacles(detections, skip=()):
+    """Footprints on the table as (x, y, radius, name), leaving out the names in `skip`."""
+    return [(d.position[0], d.position[1], max(d.size[0], d.size[1]) / 2, d.name)
+            for d in detections if d.name not in skip]
 
 
-def finger_room(x, y, yaw, others):
-    """Clearance (m) between the open fingertips at (x, y, yaw) and the nearest other object."""
+def finger_room(x, y, yaw, obs):
+    """Clearance (m) between the open fingertips at (x, y, yaw) and the nearest obstacle."""
     ax, ay = -math.sin(yaw), math.cos(yaw)
-    gaps = [math.hypot(o.position[0] - x - s * ax, o.position[1] - y - s * ay) - footprint(o)
-            for o in others for s in (-0.055, 0.055)]
+    gaps = [math.hypot(ox - x - s * ax, oy - y - s * ay) - r for ox, oy, r, _ in obs for s in (-0.055, 0.055)]
     return min(gaps + [1.0])
 
 
-def grip_yaw(x, y, others):
+def grip_yaw(x, y, obs):
     """0 (fingers along y) unless the fingers have more room along x (pi/2)."""
-    along_y, along_x = finger_room(x, y, 0.0, others), finger_room(x, y, math.pi / 2, others)
+    along_y, along_x = finger_room(x, y, 0.0, obs), finger_room(x, y, math.pi / 2, obs)
     return 0.0 if along_y > 0.03 or along_y >= along_x else math.pi / 2
 
 
-def pick(robot, target, seen):
+def pick(robot, target, obs):
     """Grasp a detected object from above; returns the grasp point's height above its bottom."""
     x, y, z = target.position
     top = z + target.size[2] / 2
     grip = max(top - 0.022, 0.018)
-    yaw = grip_yaw(x, y, [o for o in seen if o.name != target.name])
+    yaw = grip_yaw(x, y, [o for o in obs if o[3] != target.name])
     robot.move_to(x, y, top + CLEAR, yaw=yaw)
     robot.move_to(x, y, grip, yaw=yaw, speed=0.15, allow_contact=target.name)
     robot.grasp()
@@ -42,34 +42,35 @@ def pick(robot, target, seen):
     return grip
 
 
-def put_down(robot, x, y, grip, others, surface=0.0, support="table"):
-    """Lower the held object until its bottom is just above `surface`, let go and rise."""
-    yaw = grip_yaw(x, y, others)
+def put_down(robot, x, y, grip, obs, surface=0.0, support="table", drop=0.01):
+    """Lower the held object until its bottom is `drop` above `surface`, let go and rise."""
+    yaw = grip_yaw(x, y, obs)
     robot.move_to(x, y, surface + grip + CLEAR, yaw=yaw)
-    robot.move_to(x, y, surface + grip + 0.01, yaw=yaw, speed=0.12, allow_contact=support)
+    robot.move_to(x, y, surface + grip + drop, yaw=yaw, speed=0.12, allow_contact=support)
     robot.release()
     robot.move_to(x, y, surface + grip + CLEAR, yaw=yaw)
 
 
-def fits(x, y, others, size=0.046):
+def fits(x, y, obs, size=0.046):
     """A block of `size` set down at (x, y) would touch nothing, its fingertips included."""
-    far = all(math.hypot(o.position[0] - x, o.position[1] - y) > footprint(o) + size * 0.71 + 0.012 for o in others)
-    return far and max(finger_room(x, y, 0.0, others), finger_room(x, y, math.pi / 2, others)) > 0.008
+    far = all(math.hypot(ox - x, oy - y) > r + size * 0.71 + 0.012 for ox, oy, r, _ in obs)
+    return far and max(finger_room(x, y, 0.0, obs), finger_room(x, y, math.pi / 2, obs)) > 0.008
 
 
 def in_workspace(x, y, margin=0.0):
     return 0.3 + margin <= x <= 0.7 - margin and -0.3 + margin <= y <= 0.3 - margin
 
 
-def spot_in_line(anchor, sign, others):
+def spot_in_line(anchor, sign, obs):
     """A free spot on the table in front of `anchor` (+x, sign 1) or behind it (-x, sign -1)."""
     ax, ay = anchor.position[0], anchor.position[1]
+    reach = max(anchor.size[0], anchor.size[1]) / 2 + 0.045
     for extra in (0.0, 0.02, 0.04):
         for dy in (0.0, -0.03, 0.03, -0.06, 0.06):
-            x, y = ax + sign * (footprint(anchor) + 0.045 + extra), ay + dy
-            if in_workspace(x, y, 0.02) and fits(x, y, others):
+            x, y = ax + sign * (reach + extra), ay + dy
+            if in_workspace(x, y, 0.02) and fits(x, y, obs):
                 return x, y
-    return ax + sign * (footprint(anchor) + 0.045), ay
+    return ax + sign * reach, ay
 
 
 def solve(robot, block="red block", plate="white plate", side="in front of"):
@@ -77,10 +78,10 @@ def solve(robot, block="red block", plate="white plate", side="in front of"):
     seen = robot.scan()
     target = robot.detect(block)[0]
     anchor = robot.detect(plate)[0]
-    others = [o for o in seen if o.name != target.name]
+    others = obstacles(seen, skip=[target.name])
     ahead = "front" in side or "far" in side
     x, y = spot_in_line(anchor, 1 if ahead else -1, others)
-    grip = pick(robot, target, seen)
+    grip = pick(robot, target, others)
     put_down(robot, x, y, grip, others)
     robot.home()
 

@@ -7,33 +7,43 @@ ARGS = {"top": "red block", "middle": "green block", "bottom": "blue block"}
 CLEAR = 0.12  # travel height above what is picked or placed (m)
 
 
-def grip_yaw(x, y, others):
-    """0 (fingers along y) or pi/2 (along x): whichever keeps the fingertips clear of the neighbours."""
-    def room(yaw):
-        ax, ay = -math.sin(yaw), math.cos(yaw)
-        gaps = [math.hypot(o.position[0] - x - s * ax, o.position[1] - y - s * ay) - max(o.size[0], o.size[1]) / 2
-                for o in others for s in (-0.055, 0.055)]
-        return min(gaps + [1.0])
-    return 0.0 if room(0.0) > 0.03 or room(0.0) >= room(math.pi / 2) else math.pi / 2
+def obstacles(detections, skip=()):
+    """Footprints on the table as (x, y, radius, name), leaving out the names in `skip`."""
+    return [(d.position[0], d.position[1], max(d.size[0], d.size[1]) / 2, d.name)
+            for d in detections if d.name not in skip]
 
 
-def pick(robot, target, others):
-    """Grasp a detected object from above; returns the grasp point's height above its bottom and the yaw."""
+def finger_room(x, y, yaw, obs):
+    """Clearance (m) between the open fingertips at (x, y, yaw) and the nearest obstacle."""
+    ax, ay = -math.sin(yaw), math.cos(yaw)
+    gaps = [math.hypot(ox - x - s * ax, oy - y - s * ay) - r for ox, oy, r, _ in obs for s in (-0.055, 0.055)]
+    return min(gaps + [1.0])
+
+
+def grip_yaw(x, y, obs):
+    """0 (fingers along y) unless the fingers have more room along x (pi/2)."""
+    along_y, along_x = finger_room(x, y, 0.0, obs), finger_room(x, y, math.pi / 2, obs)
+    return 0.0 if along_y > 0.03 or along_y >= along_x else math.pi / 2
+
+
+def pick(robot, target, obs):
+    """Grasp a detected object from above; returns the grasp point's height above its bottom."""
     x, y, z = target.position
     top = z + target.size[2] / 2
     grip = max(top - 0.022, 0.018)
-    yaw = grip_yaw(x, y, [o for o in others if o.name != target.name])
+    yaw = grip_yaw(x, y, [o for o in obs if o[3] != target.name])
     robot.move_to(x, y, top + CLEAR, yaw=yaw)
     robot.move_to(x, y, grip, yaw=yaw, speed=0.15, allow_contact=target.name)
     robot.grasp()
     robot.move_to(x, y, top + CLEAR, yaw=yaw)
-    return grip, yaw
+    return grip
 
 
-def put_down(robot, x, y, grip, surface, support, yaw=0.0):
-    """Lower the held object until its bottom is just above `surface`, let go and rise."""
+def put_down(robot, x, y, grip, obs, surface=0.0, support="table", drop=0.01):
+    """Lower the held object until its bottom is `drop` above `surface`, let go and rise."""
+    yaw = grip_yaw(x, y, obs)
     robot.move_to(x, y, surface + grip + CLEAR, yaw=yaw)
-    robot.move_to(x, y, surface + grip + 0.012, yaw=yaw, speed=0.1, allow_contact=support)
+    robot.move_to(x, y, surface + grip + drop, yaw=yaw, speed=0.12, allow_contact=support)
     robot.release()
     robot.move_to(x, y, surface + grip + CLEAR, yaw=yaw)
 
@@ -44,10 +54,11 @@ def stack(robot, upper, lower):
     seen = robot.scan()
     target = robot.detect(upper)[0]
     base = robot.detect(lower)[0]
-    grip, yaw = pick(robot, target, seen)
+    grip = pick(robot, target, obstacles(seen))
     x, y, z = base.position
-    others = [o for o in seen if o.name not in (target.name, base.name)]
-    put_down(robot, x, y, grip, z + base.size[2] / 2, base.name, grip_yaw(x, y, others))
+    # let go 1.2 cm above: the camera's estimate of the top may be some millimetres off
+    put_down(robot, x, y, grip, obstacles(seen, skip=[target.name, base.name]),
+             surface=z + base.size[2] / 2, support=base.name, drop=0.012)
 
 
 def solve(robot, top="red block", middle="green block", bottom="blue block"):

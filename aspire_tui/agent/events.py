@@ -1,0 +1,165 @@
+"""Typed events the loop emits (DESIGN.md, "The loop"): the CLI prints them, the TUI renders them.
+
+Every event is a small dataclass; ``to_dict()`` gives one JSON line with its
+``event`` name first. The loop calls ``emit(event)`` for each one, in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Callable
+
+
+@dataclass
+class Event:
+    """Base class: ``to_dict()`` is ``{"event": "task_started", ...fields}``."""
+
+    @classmethod
+    def event_name(cls) -> str:
+        return _snake(cls.__name__)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"event": self.event_name()}
+        for f in fields(self):
+            data[f.name] = _plain(getattr(self, f.name))
+        return data
+
+
+@dataclass
+class TaskStarted(Event):
+    instruction: str
+    scene: str
+    seed: int
+    coder: str
+    goal: dict[str, Any] = field(default_factory=dict)
+    library: str = ""
+
+
+@dataclass
+class SkillsRetrieved(Event):
+    skills: list[str]
+    lessons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ProgramWritten(Event):
+    iteration: int
+    program: str
+    origin: str = "write"  # write | repair
+
+
+@dataclass
+class CheckResult(Event):
+    iteration: int
+    ok: bool
+    violations: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CallRecorded(Event):
+    iteration: int
+    seed: int
+    index: int
+    call: str
+    status: str
+    signature: str = ""
+    error: dict[str, Any] | None = None
+
+
+@dataclass
+class RunFinished(Event):
+    iteration: int
+    seed: int
+    outcome: str
+    headline: str
+    run_id: str = ""
+    trace_path: str = ""
+
+
+@dataclass
+class Diagnosis(Event):
+    iteration: int
+    error_type: str
+    call: str
+    summary: str
+    actions: list[str] = field(default_factory=list)
+    lessons: list[str] = field(default_factory=list)
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class RepairDiff(Event):
+    iteration: int
+    diff: str
+    actions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ValidationResult(Event):
+    seeds: list[int]
+    successes: int
+    runs: int
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return self.runs > 0 and self.successes == self.runs
+
+
+@dataclass
+class SkillCommitted(Event):
+    name: str
+    change: str
+    sha: str
+    path: str = ""
+    message: str = ""
+
+
+@dataclass
+class Usage(Event):
+    model: str
+    prompts: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    failures: int = 0
+
+
+@dataclass
+class TaskFinished(Event):
+    success: bool
+    iterations: int
+    message: str
+    program: str = ""
+    validated: str = ""
+    skill: str = ""
+    seconds: float = 0.0
+
+
+Emit = Callable[[Event], None]
+
+
+def ignore(event: Event) -> None:
+    """An ``emit`` that drops every event."""
+
+
+def _snake(name: str) -> str:
+    out = []
+    for i, ch in enumerate(name):
+        if ch.isupper() and i:
+            out.append("_")
+        out.append(ch.lower())
+    return "".join(out)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Event):
+        return value.to_dict()
+    if hasattr(value, "__dataclass_fields__"):
+        return asdict(value)
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)

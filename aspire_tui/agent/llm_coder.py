@@ -1,0 +1,184 @@
+"""`LLMCoder`: a coder backed by any model ``llm`` reaches, with prompts from ``prompts/``.
+
+A reply with no usable program is a counted failure (``usage.failures``); the
+coder asks again (up to ``attempts`` times) and then gives up with a
+`CoderError`. Diagnosis keeps the trace's rule-based facts (error type, call,
+evidence) and adds the model's own words. Keyframes of the failing call go
+along as attachments when the model accepts images.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from dataclasses import asdict, dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from aspire_tui.agent.coder import CoderError, Diagnosis, Distilled, extract_code, rule_diagnosis, skill_name
+from aspire_tui.agent.instruction import Goal
+
+
+@dataclass
+class Usage:
+    model: str
+    prompts: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    failures: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def prompt_text(name: str) -> str:
+    """A prompt template shipped in the ``prompts`` package."""
+    return resources.files("prompts").joinpath(f"{name}.txt").read_text(encoding="utf-8")
+
+
+def fill(name: str, **values: Any) -> str:
+    return string.Template(prompt_text(name)).safe_substitute({k: str(v) for k, v in values.items()})
+
+
+def get_model(model_id: str):
+    """``llm.get_model`` with its errors said in one line."""
+    import llm
+
+    try:
+        model = llm.get_model(model_id)
+    except llm.UnknownModelError:
+        raise CoderError(f"unknown model {model_id!r} (see `llm models`)") from None
+    if getattr(model, "needs_key", None):
+        try:
+            llm.get_key(None, model.needs_key, getattr(model, "key_env_var", None))
+        except Exception:  # noqa: BLE001 - older llm signatures
+            pass
+        if not _has_key(model):
+            env = getattr(model, "key_env_var", None)
+            raise CoderError(f"model {model_id!r} needs a key: `llm keys set {model.needs_key}`"
+                             + (f" or set ${env}" if env else ""))
+    return model
+
+
+def _has_key(model) -> bool:
+    import llm
+
+    try:
+        return bool(llm.get_key(None, model.needs_key, getattr(model, "key_env_var", None)))
+    except TypeError:
+        return bool(llm.get_key("", model.needs_key, getattr(model, "key_env_var", None)))
+
+
+class LLMCoder:
+    """Writes, diagnoses, repairs and generalizes programs with an ``llm`` model."""
+
+    name = "llm"
+
+    def __init__(self, model_id: str, attempts: int = 3, model=None) -> None:
+        self.model_id = model_id
+        self.model = model if model is not None else get_model(model_id)
+        self.attempts = attempts
+        self.usage = Usage(model_id)
+        self.goal: Goal | None = None
+        self.skills_text = ""
+        self.last_trace = None
+        self.name = f"llm:{model_id}"
+
+    # -- talking to the model -------------------------------------------------
+    def _ask(self, prompt: str, attachments: list | None = None) -> str:
+        import llm
+
+        kwargs: dict[str, Any] = {"system": prompt_text("system")}
+        if attachments:
+            kwargs["attachments"] = attachments
+        try:
+            response = self.model.prompt(prompt, **kwargs)
+            text = response.text()
+        except llm.NeedsKeyException as e:
+            raise CoderError(f"model {self.model_id!r} needs a key: {e}") from None
+        except Exception as e:  # noqa: BLE001 - any provider error ends this coder, in one line
+            raise CoderError(f"model {self.model_id!r} failed: {type(e).__name__}: {str(e)[:200]}") from None
+        self.usage.prompts += 1
+        try:
+            usage = response.usage()
+            self.usage.input_tokens += int(usage.input or 0)
+            self.usage.output_tokens += int(usage.output or 0)
+        except Exception:  # noqa: BLE001 - models that report no usage
+            self.usage.input_tokens += len(prompt) // 4
+            self.usage.output_tokens += len(text or "") // 4
+        return text or ""
+
+    def _code(self, prompt: str, require: str = "run", attachments: list | None = None) -> str:
+        note = ""
+        for _ in range(self.attempts):
+            reply = self._ask(prompt + note, attachments)
+            code = extract_code(reply, require)
+            if code is not None:
+                return code
+            self.usage.failures += 1
+            note = (f"\n\nYour last reply had no Python program that parses and defines `def {require}(...)`. "
+                    "Reply with the whole program in one ```python block.")
+        raise CoderError(f"model {self.model_id!r} gave no usable program in {self.attempts} replies")
+
+    # -- the Coder protocol -------------------------------------------------
+    def write(self, goal: Goal, skills: list, lessons: list) -> str:
+        self.goal = goal
+        self.skills_text = "\n".join(f"- {s.name}{s.signature.removeprefix(s.name) if s.signature else ''}: "
+                                     f"{s.description}" for s in skills) or "(none)"
+        return self._code(fill("write", instruction=goal.text, family=goal.family,
+                               slots=json.dumps(goal.slots), skills=self.skills_text,
+                               lessons=_lessons_text(lessons), args_literal=repr(goal.slots)))
+
+    def diagnose(self, trace, lessons: list) -> Diagnosis:
+        d = rule_diagnosis(trace, lessons)
+        self.last_trace = trace
+        d.analysis = self._ask(fill("diagnose", instruction=self.goal.text if self.goal else trace.instruction,
+                                    program=trace.program, trace=trace.summary(), lessons=_lessons_text(lessons)),
+                               self._keyframes(trace)).strip()[:2000] or d.analysis
+        return d
+
+    def repair(self, program: str, diagnosis: Diagnosis) -> str:
+        return self._code(fill("repair", instruction=self.goal.text if self.goal else "",
+                               trace=diagnosis.summary, analysis=diagnosis.analysis,
+                               lessons=diagnosis.lesson_text and "Lessons from past failures:\n" + diagnosis.lesson_text,
+                               program=program))
+
+    def generalize(self, program: str, goal: Goal, evidence: dict[str, Any] | None = None) -> Distilled | None:
+        evidence = evidence or {}
+        name = skill_name(goal)
+        params = ", ".join(goal.slots)
+        source = self._code(fill("generalize", instruction=goal.text, family=goal.family, name=name,
+                                 success=evidence.get("success", ""), seeds=evidence.get("seeds", []),
+                                 validation_args=json.dumps({k: "{" + k + "}" for k in goal.slots}),
+                                 params=params, program=program), require=name)
+        note = f"Validated {evidence.get('success', '')} on {goal.family} seeds {evidence.get('seeds', [])}."
+        return Distilled(name, source, "new", f"Add skill {name} (written by {self.model_id})",
+                         f"{note} Run {evidence.get('run', '')}.")
+
+    def propose(self, *args: Any, **kwargs: Any) -> Any:
+        raise NotImplementedError("task proposal (curriculum) is not built yet")
+
+    def _keyframes(self, trace) -> list:
+        """The failing call's keyframe as an attachment, when the model takes PNG images."""
+        types = getattr(self.model, "attachment_types", set()) or set()
+        record = trace.failure
+        if "image/png" not in types or record is None or not record.keyframe or trace.run_dir is None:
+            return []
+        path = Path(trace.run_dir) / record.keyframe
+        if not path.is_file():
+            return []
+        import llm
+
+        return [llm.Attachment(path=str(path))]
+
+
+def _lessons_text(lessons: list) -> str:
+    if not lessons:
+        return ""
+    parts = []
+    for lesson in lessons:
+        strategy = lesson.sections.get("repair_strategy", "") if hasattr(lesson, "sections") else ""
+        parts.append(f"- {lesson.name}: {lesson.description}\n{re.sub(r'(?m)^', '  ', strategy)}")
+    return "Lessons from past failures:\n" + "\n".join(parts) + "\n"

@@ -1,0 +1,389 @@
+"""The agent's loop: retrieve, write, check, run, diagnose, repair, validate, distill.
+
+``run_task("put the red block in the green bowl", coder=OfflineCoder(), library=lib, emit=print)``
+returns a `TaskResult`. Seeds: the debug scene is ``seed`` (or the first dev
+scene whose objects match the instruction's words); validation draws fresh
+development seeds (100-999) that are never debug seeds, and a validation seed
+whose failure is repaired becomes a debug seed, replaced by a fresh one.
+Held-out seeds (>= 10000) are never used. The library changes only after a
+validated success, and only through ``Library.save`` (one atomic commit).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import random
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from aspire_tui.agent import events as ev
+from aspire_tui.agent.coder import Coder, CoderError, Diagnosis
+from aspire_tui.agent.instruction import Goal, InstructionError, align, parse
+
+HELD_OUT = 10_000
+VALIDATION_SEEDS = range(100, 1000)
+SCENE_SEARCH = 400
+
+
+class AgentError(Exception):
+    """The task cannot be attempted (bad instruction, object not in scene, no skill); one line."""
+
+
+@dataclass
+class TaskResult:
+    """What one task came to."""
+
+    instruction: str
+    success: bool = False
+    family: str = ""
+    seed: int = 0
+    goal: dict[str, Any] = field(default_factory=dict)
+    program: str = ""
+    iterations: int = 0
+    validated: str = ""                 # "5/5"
+    validation_seeds: list[int] = field(default_factory=list)
+    debug_seeds: list[int] = field(default_factory=list)
+    runs: list[str] = field(default_factory=list)
+    skill: dict[str, Any] | None = None  # the commit, when one was made
+    message: str = ""
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def stable_seed(text: str) -> int:
+    return int(hashlib.sha256(text.encode()).hexdigest()[:8], 16)
+
+
+# ---------------------------------------------------------------- scenes
+
+def understand(instruction: str, scene: str | None = None) -> tuple[Goal, Any]:
+    """The aligned `Goal` and the family's spec; raises AgentError in one line."""
+    from sim.errors import TaskError
+    from sim.tasks import get_task
+
+    try:
+        goal = parse(instruction, scene)
+        spec = get_task(goal.family)
+        align(goal, spec)
+    except (InstructionError, TaskError) as e:
+        raise AgentError(str(e)) from None
+    return goal, spec
+
+
+def _scene_matches(goal: Goal, spec, episode) -> str:
+    """'' when the scene holds what the instruction names, else what differs (one phrase)."""
+    slots = episode.scene.slots
+    for slot, want in goal.slots.items():
+        have = slots.get(slot)
+        if have is None:
+            continue
+        if slot in spec.choices:
+            choices = spec.choices[slot]
+            if isinstance(choices, dict):
+                if choices.get(str(want), want) != choices.get(str(have), have):
+                    return f"the {slot} is {have!r}, not {want!r}"
+            elif str(want) != str(have):
+                return f"the {slot} is {have!r}, not {want!r}"
+            continue
+        if not hasattr(have, "phrases"):
+            continue
+        wanted = want if isinstance(want, list) else [want]
+        if all(" " not in w for w in wanted):  # no colour said: any scene will do
+            continue
+        if isinstance(want, list):
+            if sorted(wanted) != sorted(have.phrases):
+                return f"it has the {have}, not the {', '.join(wanted)}"
+        elif str(have) != want:
+            return f"it has a {have}, not a {want}"
+    return ""
+
+
+def _fill_from_scene(goal: Goal, spec, episode) -> None:
+    """Phrases the instruction left without colour ("the block") take the scene's words."""
+    for slot, want in list(goal.slots.items()):
+        have = episode.scene.slots.get(slot)
+        if have is None or not hasattr(have, "phrases") or slot in spec.choices:
+            continue
+        wanted = want if isinstance(want, list) else [want]
+        if all(" " not in w for w in wanted):
+            group = any(o.id == slot and o.count[1] > 1 for o in spec.objects)
+            goal.slots[slot] = list(have.phrases) if group else str(have)
+    if spec.name == "sort_by_color":
+        goal.slots.pop("blocks", None)
+
+
+def choose_scene(goal: Goal, spec, seed: int | None) -> int:
+    """The debug seed: ``seed`` if its scene holds the named objects, else the first dev scene that does."""
+    from sim.episode import make_episode
+    from sim.world import World
+
+    if seed is not None and not (0 <= seed < HELD_OUT):
+        raise AgentError(f"seed {seed} is held out for evaluation (development seeds are 0-{HELD_OUT - 1})")
+    world = World()
+    try:
+        seeds = [seed] if seed is not None else range(SCENE_SEARCH)
+        for s in seeds:
+            episode = make_episode(spec, s, world=world)
+            why = _scene_matches(goal, spec, episode)
+            if not why:
+                _fill_from_scene(goal, spec, episode)
+                return s
+            if seed is not None:
+                raise AgentError(f"object not in scene: {spec.name} seed {s}: {why} "
+                                 "(leave out --seed to find a scene that matches)")
+    finally:
+        world.close()
+    raise AgentError(f"object not in scene: no {spec.name} scene among seeds 0-{SCENE_SEARCH - 1} "
+                     f"matches {goal.describe()}")
+
+
+def scene_program(program: str, spec, seed: int, world=None) -> str:
+    """The program with ``ARGS`` set from (family, seed)'s own instruction (for validation scenes)."""
+    from aspire_tui.runner.program_args import slot_args, with_args
+    from sim.episode import make_episode
+
+    episode = make_episode(spec, seed, world=world)
+    try:
+        return with_args(program, slot_args(episode))
+    finally:
+        if world is None:
+            episode.close()
+
+
+# ---------------------------------------------------------------- retrieval
+
+def retrieve(library, goal: Goal, k: int = 8) -> list:
+    """Program skills for the goal: fused search over the instruction, then within its category."""
+    from aspire_tui.skills.library import LibraryError
+
+    try:
+        library.reindex()
+    except LibraryError:
+        pass
+    names: list[str] = []
+    for kwargs in ({}, {"category": goal.category}):
+        try:
+            hits = library.search(goal.text, k=k, kind="program", **kwargs)
+        except LibraryError:
+            hits = []
+        names += [h.name for h in hits if h.name not in names]
+    skills = []
+    for name in names:
+        try:
+            skills.append(library.get(name))
+        except LibraryError:
+            continue
+    return skills
+
+
+def lessons_for(library, diagnosis_seed: Diagnosis | None, trace) -> list:
+    """Lessons whose failure signature fits the trace's failing call."""
+    from aspire_tui.skills.library import LibraryError
+
+    record = trace.failure
+    if record is None or not record.error:
+        return []
+    try:
+        hits = library.lessons_for(str(record.error.get("type") or ""), call=record.call,
+                                   message=str(record.error.get("message") or ""),
+                                   evidence=record.error.get("evidence") or {}, k=2)
+        return [library.get(h.name) for h in hits]
+    except LibraryError:
+        return []
+
+
+# ---------------------------------------------------------------- the loop
+
+def run_task(instruction: str, *, scene: str | None = None, seed: int | None = None, coder: Coder,
+             library, max_iterations: int = 10, validate: int = 5, emit: ev.Emit = ev.ignore,
+             budget: float | None = None, timeout: float = 60.0, pool=None, keyframes: bool = True,
+             model: str | None = None) -> TaskResult:
+    """Attempt one task end to end; see the module docstring.
+
+    Args:
+        scene: the task family; guessed from the words when None.
+        seed: the debug scene; the first matching dev scene when None.
+        validate: how many fresh dev seeds must all succeed before distilling (0 skips validation).
+        budget: wall-clock seconds for the whole task (None: no limit).
+        pool: a `WorkerPool` (default: the runner's shared pool).
+
+    Raises:
+        AgentError: the instruction cannot be attempted (one line).
+    """
+    from aspire_tui.runner import RunnerError, run_program
+    from aspire_tui.runner.check import check_program
+
+    started = time.monotonic()
+    goal, spec = understand(instruction, scene)
+    debug_seed = choose_scene(goal, spec, seed)
+    result = TaskResult(instruction=goal.text, family=spec.name, seed=debug_seed, goal=goal.to_dict(),
+                        debug_seeds=[debug_seed])
+    emit(ev.TaskStarted(goal.text, spec.name, debug_seed, getattr(coder, "name", type(coder).__name__),
+                        goal.to_dict(), str(library.root)))
+    skills = retrieve(library, goal)
+    if hasattr(coder, "sources"):
+        for s in skills:
+            try:
+                coder.sources[s.name] = library.source(s.name)
+            except Exception:  # noqa: BLE001 - a missing source only limits distilling
+                pass
+    emit(ev.SkillsRetrieved([s.name for s in skills]))
+    rng = random.Random(stable_seed(goal.text) ^ debug_seed)
+    used: set[int] = {debug_seed}
+
+    def fresh_seeds(n: int) -> list[int]:
+        pool_seeds = [s for s in VALIDATION_SEEDS if s not in used]
+        chosen = rng.sample(pool_seeds, min(n, len(pool_seeds)))
+        used.update(chosen)
+        return chosen
+
+    validation_seeds = fresh_seeds(validate)
+    program = ""
+    trace = None
+    current_seed = debug_seed
+
+    def on_record(iteration: int, run_seed: int):
+        def callback(record) -> None:
+            emit(ev.CallRecorded(iteration, run_seed, record.index, record.call, record.status,
+                                 record.signature(70), record.error))
+        return callback
+
+    def finish(success: bool, message: str) -> TaskResult:
+        result.success, result.message, result.program = success, message, program
+        result.seconds = round(time.monotonic() - started, 2)
+        usage = getattr(coder, "usage", None)
+        if usage is not None:
+            emit(ev.Usage(**usage.to_dict()))
+        emit(ev.TaskFinished(success, result.iterations, message, program, result.validated,
+                             (result.skill or {}).get("name", ""), result.seconds))
+        return result
+
+    for iteration in range(1, max_iterations + 1):
+        if budget is not None and time.monotonic() - started > budget:
+            return finish(False, f"out of budget ({budget:g} s) after {iteration - 1} iterations")
+        result.iterations = iteration
+        try:
+            if not program:
+                program = coder.write(goal, skills, [])
+                emit(ev.ProgramWritten(iteration, program, "write"))
+            report = check_program(program, library.skills_dir)
+            emit(ev.CheckResult(iteration, report.ok, [str(v) for v in report.violations]))
+            try:
+                run_source = program if current_seed == debug_seed else scene_program(program, spec, current_seed)
+            except (ValueError, KeyError) as e:
+                run_source = program
+                emit(ev.Diagnosis(iteration, "NotGeneral", "", f"cannot fill ARGS for seed {current_seed}: {e}"))
+            trace = run_program(run_source, spec, current_seed, timeout=timeout, skills_dir=library.skills_dir,
+                                runs_dir=library.runs_dir, keyframes=keyframes, pool=pool,
+                                on_record=on_record(iteration, current_seed))
+            result.runs.append(trace.run_id)
+            emit(ev.RunFinished(iteration, current_seed, trace.outcome, trace.headline(), trace.run_id,
+                                str(trace.path or "")))
+            if trace.outcome == "succeeded":
+                failed = _validate(program, spec, validation_seeds, library, timeout, pool, emit, result)
+                if failed is None:
+                    return _distill(program, goal, spec, coder, library, trace, result, emit, model, finish)
+                # a failing validation seed becomes a debug seed; fresh seeds replace the validation set
+                current_seed, trace = failed
+                result.debug_seeds.append(current_seed)
+                validation_seeds = fresh_seeds(validate)
+                if iteration == max_iterations:
+                    break
+            lessons = lessons_for(library, None, trace)
+            diagnosis = coder.diagnose(trace, lessons)
+            emit(ev.Diagnosis(iteration, diagnosis.error_type, diagnosis.call, diagnosis.analysis or diagnosis.headline(),
+                              list(diagnosis.actions), list(diagnosis.lessons), _short_evidence(diagnosis.evidence)))
+            if iteration == max_iterations:
+                break
+            repaired = coder.repair(program, diagnosis)
+            diff = "".join(difflib.unified_diff(program.splitlines(True), repaired.splitlines(True),
+                                                "program.py", "program.py", n=1))
+            emit(ev.RepairDiff(iteration, diff, list(diagnosis.actions)))
+            program = repaired
+        except CoderError as e:
+            return finish(False, f"coder gave up: {e}")
+        except RunnerError as e:
+            raise AgentError(str(e)) from None
+    return finish(False, f"no validated program after {max_iterations} iterations"
+                  + (f" (last: {trace.headline()})" if trace is not None else ""))
+
+
+def _short_evidence(evidence: dict[str, Any]) -> dict[str, Any]:
+    text = repr(evidence)
+    return evidence if len(text) < 600 else {"truncated": text[:600]}
+
+
+def _validate(program: str, spec, seeds: list[int], library, timeout: float, pool, emit, result: TaskResult):
+    """Run on every validation seed with that scene's ARGS; None when all succeed, else (seed, trace)."""
+    from aspire_tui.runner import run_program
+    from sim.world import World
+
+    if not seeds:
+        result.validated = "0/0"
+        return None
+    successes, failures, first_failure = 0, [], None
+    world = World()
+    try:
+        for s in seeds:
+            try:
+                source = scene_program(program, spec, s, world=world)
+            except (ValueError, KeyError) as e:
+                failures.append(f"seed {s}: cannot fill ARGS ({e})")
+                if first_failure is None:
+                    first_failure = (s, None)
+                break
+            trace = run_program(source, spec, s, timeout=timeout, skills_dir=library.skills_dir,
+                                runs_dir=library.runs_dir, keyframes=False, pool=pool)
+            result.runs.append(trace.run_id)
+            if trace.outcome == "succeeded":
+                successes += 1
+            else:
+                failures.append(trace.headline())
+                if first_failure is None:
+                    first_failure = (s, trace)
+                break  # one failure is enough to go back to repairing
+    finally:
+        world.close()
+    runs = successes + len(failures)
+    emit(ev.ValidationResult(list(seeds[:runs]), successes, runs, failures))
+    result.validated = f"{successes}/{len(seeds)}"
+    if first_failure is None:
+        result.validation_seeds = list(seeds)
+        return None
+    seed, trace = first_failure
+    if trace is None:
+        raise CoderError(failures[-1])
+    return seed, trace
+
+
+def _distill(program, goal, spec, coder, library, trace, result, emit, model, finish):
+    from aspire_tui.skills.library import LibraryError, SkillConflict
+
+    evidence = {"seeds": result.validation_seeds, "success": result.validated, "run": trace.run_id}
+    try:
+        distilled = coder.generalize(program, goal, evidence)
+    except CoderError as e:
+        return finish(True, f"validated {result.validated}; not distilled: {e}")
+    if distilled is None:
+        return finish(True, f"validated {result.validated}: the library's skills already do this; nothing to commit")
+    trailers = dict(task=spec.name, run=trace.run_id, success=result.validated,
+                    model=model or getattr(coder, "model_id", None) or getattr(coder, "name", "offline"))
+    why = f"Task: {goal.text}\n{distilled.why}"
+    try:
+        try:
+            change = library.save(distilled.name, distilled.source, change=distilled.change,
+                                  summary=distilled.summary, why=why, **trailers)
+        except SkillConflict:
+            if distilled.change != "new":
+                raise
+            change = library.save(distilled.name, distilled.source, change="refine",
+                                  summary=f"Refine skill {distilled.name}", why=why, **trailers)
+    except LibraryError as e:
+        return finish(True, f"validated {result.validated}; the skill was not committed: {e}")
+    result.skill = change.to_dict()
+    emit(ev.SkillCommitted(change.name, change.change, change.sha, change.path, distilled.summary))
+    return finish(True, f"validated {result.validated}; {change.change} skill {change.name} ({change.sha[:8]})")

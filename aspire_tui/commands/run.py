@@ -1,0 +1,116 @@
+"""``aspire run "TASK"``: the agent's loop, headless. Exit 0 only when a validated program was produced."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+
+def _printer(as_json: bool, verbose: bool):
+    """An ``emit`` that prints events: JSON lines, or short rich lines."""
+    if as_json:
+        def emit_json(event) -> None:
+            click.echo(json.dumps(event.to_dict(), default=str))
+            sys.stdout.flush()
+        return emit_json
+
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.syntax import Syntax
+
+    console = Console(highlight=False)
+
+    def emit(event) -> None:
+        d = event.to_dict()
+        kind = d["event"]
+        if kind == "task_started":
+            goal = d["goal"]
+            slots = ", ".join(f"{k}={v}" for k, v in goal.get("slots", {}).items())
+            console.print(f"[bold]task[/] {escape(d['instruction'])}  [dim]{d['scene']} seed {d['seed']}, "
+                          f"{escape(slots)}, coder {d['coder']}[/]")
+        elif kind == "skills_retrieved":
+            console.print(f"[bold]skills[/] {escape(', '.join(d['skills']) or '(none)')}")
+        elif kind == "program_written":
+            console.print(f"[bold]program[/] (iteration {d['iteration']})")
+            console.print(Syntax(d["program"], "python", theme="ansi_dark", line_numbers=False))
+        elif kind == "check_result" and not d["ok"]:
+            for v in d["violations"]:
+                console.print(f"  [magenta]check[/] {escape(v)}")
+        elif kind == "call_recorded" and (verbose or d["status"] != "ok"):
+            err = d.get("error") or {}
+            tail = f"  [red]{escape(str(err.get('type')))}: {escape(str(err.get('message')))}[/]" if err else ""
+            console.print(f"  [dim]#{d['index']:<3}[/] {escape(d['signature'])}{tail}")
+        elif kind == "run_finished":
+            color = "green" if d["outcome"] == "succeeded" else "red"
+            console.print(f"[{color}]{d['outcome']}[/] {escape(d['headline'])}  [dim]{d['run_id']}[/]")
+        elif kind == "diagnosis":
+            lessons = f" [dim](lessons: {', '.join(d['lessons'])})[/]" if d["lessons"] else ""
+            console.print(f"[bold yellow]diagnosis[/] {escape(d['summary'])}{lessons}")
+        elif kind == "repair_diff":
+            console.print(f"[bold]repair[/] {escape('; '.join(d['actions']))}")
+            if verbose and d["diff"]:
+                console.print(Syntax(d["diff"], "diff", theme="ansi_dark"))
+        elif kind == "validation_result":
+            color = "green" if d["successes"] == d["runs"] and d["runs"] else "red"
+            console.print(f"[bold]validation[/] [{color}]{d['successes']}/{d['runs']}[/] on seeds {d['seeds']}")
+            for f in d["failures"]:
+                console.print(f"  [red]{escape(f)}[/]")
+        elif kind == "skill_committed":
+            console.print(f"[bold green]committed[/] {d['change']} {d['name']} {d['sha'][:8]}: {escape(d['message'])}")
+        elif kind == "usage":
+            console.print(f"[dim]usage: {d['model']}: {d['prompts']} prompts, {d['input_tokens']} in / "
+                          f"{d['output_tokens']} out tokens, {d['failures']} unusable replies[/]")
+        elif kind == "task_finished":
+            color = "green" if d["success"] else "red"
+            console.print(f"[bold {color}]{'done' if d['success'] else 'failed'}[/] {escape(d['message'])} "
+                          f"[dim]({d['iterations']} iterations, {d['seconds']:.1f} s)[/]")
+    return emit
+
+
+@click.command("run")
+@click.argument("task")
+@click.option("--scene", metavar="FAMILY", help="The task family (default: chosen from the words).")
+@click.option("--seed", type=click.IntRange(min=0), default=None,
+              help="The debug scene's seed (default: the first dev scene that holds the named objects).")
+@click.option("-m", "--model", default=None, help="An llm model id (default: the offline coder, no key needed).")
+@click.option("--max-iterations", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option("--validate", type=click.IntRange(min=0), default=5, show_default=True,
+              help="Fresh perturbed dev seeds that must all succeed.")
+@click.option("--timeout", type=click.FloatRange(min=1, max=3600), default=60.0, show_default=True,
+              help="Wall-clock limit per run, in seconds.")
+@click.option("--budget", type=click.FloatRange(min=1), default=None, help="Wall-clock limit for the task, s.")
+@click.option("--json", "as_json", is_flag=True, help="Print events as JSON lines.")
+@click.option("-v", "--verbose", is_flag=True, help="Show every call and each repair's diff.")
+@click.option("--library", type=click.Path(file_okay=False), envvar="ASPIRE_LIBRARY",
+              help="The skill library (default: $ASPIRE_HOME or the user data dir).")
+def run(task: str, scene: str | None, seed: int | None, model: str | None, max_iterations: int, validate: int,
+        timeout: float, budget: float | None, as_json: bool, verbose: bool, library: str | None) -> None:
+    """Teach the robot TASK: write a program, run, repair, validate and keep it as a skill."""
+    from aspire_tui.agent.coder import CoderError, OfflineCoder
+    from aspire_tui.agent.loop import AgentError, run_task, understand
+    from aspire_tui.skills.library import Library, LibraryError
+
+    try:
+        understand(task, scene)  # bad words fail before anything heavy starts
+        coder = OfflineCoder()
+        if model and model != "offline":
+            from aspire_tui.agent.llm_coder import LLMCoder
+            coder = LLMCoder(model)
+        lib = Library.open(library)
+    except (AgentError, CoderError, LibraryError) as e:
+        raise click.ClickException(str(e)) from None
+    emit = _printer(as_json, verbose)
+    try:
+        result = run_task(task, scene=scene, seed=seed, coder=coder, library=lib, max_iterations=max_iterations,
+                          validate=validate, emit=emit, budget=budget, timeout=timeout, model=model)
+    except (AgentError, CoderError, LibraryError) as e:
+        raise click.ClickException(str(e)) from None
+    except KeyboardInterrupt:
+        click.echo("interrupted: the library is unchanged unless a commit was reported", err=True)
+        raise SystemExit(130)
+    finally:
+        lib.close()
+    if not result.success:
+        raise SystemExit(1)

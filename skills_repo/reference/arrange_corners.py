@@ -1,0 +1,73 @@
+"""Reference for arrange_corners: put each named block in its own corner of the workspace.
+
+The workspace is x 0.3-0.7 m, y -0.3-0.3 m.
+"""
+
+import math
+
+ARGS = {"blocks": ["red block", "blue block"]}
+
+CLEAR = 0.12  # travel height above what is picked or placed (m)
+
+
+def obstacles(detections, skip=()):
+    """Footprints on the table as (x, y, radius, name), leaving out the names in `skip`."""
+    return [(d.position[0], d.position[1], max(d.size[0], d.size[1]) / 2, d.name)
+            for d in detections if d.name not in skip]
+
+
+def finger_room(x, y, yaw, obs):
+    """Clearance (m) between the open fingertips at (x, y, yaw) and the nearest obstacle."""
+    ax, ay = -math.sin(yaw), math.cos(yaw)
+    gaps = [math.hypot(ox - x - s * ax, oy - y - s * ay) - r for ox, oy, r, _ in obs for s in (-0.055, 0.055)]
+    return min(gaps + [1.0])
+
+
+def grip_yaw(x, y, obs):
+    """0 (fingers along y) unless the fingers have more room along x (pi/2)."""
+    along_y, along_x = finger_room(x, y, 0.0, obs), finger_room(x, y, math.pi / 2, obs)
+    return 0.0 if along_y > 0.03 or along_y >= along_x else math.pi / 2
+
+
+def pick(robot, target, obs):
+    """Grasp a detected object from above; returns the grasp point's height above its bottom."""
+    x, y, z = target.position
+    top = z + target.size[2] / 2
+    grip = max(top - 0.022, 0.018)
+    yaw = grip_yaw(x, y, [o for o in obs if o[3] != target.name])
+    robot.move_to(x, y, top + CLEAR, yaw=yaw)
+    robot.move_to(x, y, grip, yaw=yaw, speed=0.15, allow_contact=target.name)
+    robot.grasp()
+    robot.move_to(x, y, top + CLEAR, yaw=yaw)
+    return grip
+
+
+def put_down(robot, x, y, grip, obs, surface=0.0, support="table", drop=0.01):
+    """Lower the held object until its bottom is `drop` above `surface`, let go and rise."""
+    yaw = grip_yaw(x, y, obs)
+    robot.move_to(x, y, surface + grip + CLEAR, yaw=yaw)
+    robot.move_to(x, y, surface + grip + drop, yaw=yaw, speed=0.12, allow_contact=support)
+    robot.release()
+    robot.move_to(x, y, surface + grip + CLEAR, yaw=yaw)
+
+CORNERS = [(0.655, 0.255), (0.655, -0.255), (0.345, 0.255), (0.345, -0.255)]  # 4.5 cm in from both edges
+
+
+def solve(robot, blocks=("red block", "blue block")):
+    robot.home()
+    seen = robot.scan()
+    targets = [robot.detect(b)[0] for b in blocks]
+    obs = obstacles(seen)
+    free = list(CORNERS)
+    for target in targets:
+        x, y = min(free, key=lambda c: math.hypot(c[0] - target.position[0], c[1] - target.position[1]))
+        free.remove((x, y))
+        grip = pick(robot, target, obs)
+        obs = [o for o in obs if o[3] != target.name]
+        put_down(robot, x, y, grip, obs)
+        obs.append((x, y, 0.03, target.name))
+    robot.home()
+
+
+def run(robot):
+    solve(robot, **ARGS)

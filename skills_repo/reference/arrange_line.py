@@ -1,0 +1,93 @@
+"""Reference for arrange_line: stand the named blocks in one straight line."""
+
+import math
+
+ARGS = {"blocks": ["red block", "blue block", "green block"]}
+
+CLEAR = 0.12  # travel height above what is picked or placed (m)
+
+
+def obstacles(detections, skip=()):
+    """Footprints on the table as (x, y, radius, name), leaving out the names in `skip`."""
+    return [(d.position[0], d.position[1], max(d.size[0], d.size[1]) / 2, d.name)
+            for d in detections if d.name not in skip]
+
+
+def finger_room(x, y, yaw, obs):
+    """Clearance (m) between the open fingertips at (x, y, yaw) and the nearest obstacle."""
+    ax, ay = -math.sin(yaw), math.cos(yaw)
+    gaps = [math.hypot(ox - x - s * ax, oy - y - s * ay) - r for ox, oy, r, _ in obs for s in (-0.055, 0.055)]
+    return min(gaps + [1.0])
+
+
+def grip_yaw(x, y, obs):
+    """0 (fingers along y) unless the fingers have more room along x (pi/2)."""
+    along_y, along_x = finger_room(x, y, 0.0, obs), finger_room(x, y, math.pi / 2, obs)
+    return 0.0 if along_y > 0.03 or along_y >= along_x else math.pi / 2
+
+
+def pick(robot, target, obs):
+    """Grasp a detected object from above; returns the grasp point's height above its bottom."""
+    x, y, z = target.position
+    top = z + target.size[2] / 2
+    grip = max(top - 0.022, 0.018)
+    yaw = grip_yaw(x, y, [o for o in obs if o[3] != target.name])
+    robot.move_to(x, y, top + CLEAR, yaw=yaw)
+    robot.move_to(x, y, grip, yaw=yaw, speed=0.15, allow_contact=target.name)
+    robot.grasp()
+    robot.move_to(x, y, top + CLEAR, yaw=yaw)
+    return grip
+
+
+def put_down(robot, x, y, grip, obs, surface=0.0, support="table", drop=0.01):
+    """Lower the held object until its bottom is `drop` above `surface`, let go and rise."""
+    yaw = grip_yaw(x, y, obs)
+    robot.move_to(x, y, surface + grip + CLEAR, yaw=yaw)
+    robot.move_to(x, y, surface + grip + drop, yaw=yaw, speed=0.12, allow_contact=support)
+    robot.release()
+    robot.move_to(x, y, surface + grip + CLEAR, yaw=yaw)
+
+
+def fits(x, y, obs, size=0.046):
+    """A block of `size` set down at (x, y) would touch nothing, its fingertips included."""
+    far = all(math.hypot(ox - x, oy - y) > r + size * 0.71 + 0.012 for ox, oy, r, _ in obs)
+    return far and max(finger_room(x, y, 0.0, obs), finger_room(x, y, math.pi / 2, obs)) > 0.008
+
+
+def in_workspace(x, y, margin=0.0):
+    return 0.3 + margin <= x <= 0.7 - margin and -0.3 + margin <= y <= 0.3 - margin
+
+
+def line_slots(n, obs, gap=0.075):
+    """`n` free spots `gap` apart on one straight line, as near the workspace's middle as they fit."""
+    for offset in (0.0, 0.04, -0.04, 0.08, -0.08, 0.12, -0.12, 0.16, -0.16, 0.2, -0.2):
+        for along_x in (True, False):
+            for shift in (0.0, 0.03, -0.03, 0.06, -0.06):
+                slots = []
+                for k in range(n):
+                    t = (k - (n - 1) / 2) * gap + shift
+                    slots.append((0.5 + t, offset) if along_x else (0.5 + offset * 0.5, t))
+                if all(in_workspace(x, y, 0.04) and fits(x, y, obs) for x, y in slots):
+                    return slots
+    return None
+
+
+def solve(robot, blocks=("red block", "blue block", "green block")):
+    robot.home()
+    seen = robot.scan()
+    targets = [robot.detect(b)[0] for b in blocks]
+    slots = line_slots(len(targets), obstacles(seen))
+    # fill the slots in the order the blocks lie along the line, so that paths do not cross
+    dx, dy = slots[-1][0] - slots[0][0], slots[-1][1] - slots[0][1]
+    targets.sort(key=lambda t: t.position[0] * dx + t.position[1] * dy)
+    obs = obstacles(seen)
+    for target, (x, y) in zip(targets, slots):
+        grip = pick(robot, target, obs)
+        obs = [o for o in obs if o[3] != target.name]
+        put_down(robot, x, y, grip, obs)
+        obs.append((x, y, 0.03, target.name))
+    robot.home()
+
+
+def run(robot):
+    solve(robot, **ARGS)

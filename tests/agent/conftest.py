@@ -1,0 +1,81 @@
+"""Fixtures for the agent: a temp library (ASPIRE_HOME in tmp), isolated git config, a scripted llm model."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Callable
+
+import llm
+import pytest
+from llm.plugins import pm
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    """A temp ASPIRE_HOME and global git config for every test."""
+    gitconfig = tmp_path / "gitconfig"
+    gitconfig.write_text("[user]\n\tname = Ada Tester\n\temail = ada@example.com\n"
+                         "[init]\n\tdefaultBranch = main\n[commit]\n\tgpgsign = false\n")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(gitconfig))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("ASPIRE_HOME", str(tmp_path / "home"))
+    for var in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_DIR",
+                "GIT_WORK_TREE", "ASPIRE_LIBRARY", "ASPIRE_EMBEDDING_MODEL"):
+        monkeypatch.delenv(var, raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def lib(tmp_path):
+    """A fresh library seeded from skills_repo/."""
+    from aspire_tui.skills.library import Library
+
+    library = Library.open(tmp_path / "lib")
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def events():
+    """A list that collects the loop's events, and the ``emit`` that fills it."""
+    got: list = []
+    return got, got.append
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True).stdout
+
+
+class ScriptedModel(llm.Model):
+    """A fake chat model: ``reply(prompt_text) -> str`` decides each answer; every prompt is kept."""
+
+    model_id = "scripted"
+    can_stream = False
+
+    def __init__(self) -> None:
+        self.prompts: list[str] = []
+        self.reply: Callable[[str], str] = lambda text: "no idea"
+
+    def execute(self, prompt, stream, response, conversation=None):
+        self.prompts.append(prompt.prompt)
+        yield self.reply(prompt.prompt)
+
+
+@pytest.fixture
+def fake_model():
+    """The scripted model, registered as an llm plugin for the test (llm's tests/conftest.py)."""
+    model = ScriptedModel()
+
+    class Plugin:
+        __name__ = "AspireScriptedModel"
+
+        @llm.hookimpl
+        def register_models(self, register):
+            register(model)
+
+    pm.register(Plugin(), name="aspire-scripted")
+    try:
+        yield model
+    finally:
+        pm.unregister(name="aspire-scripted")

@@ -1,0 +1,142 @@
+"""LLMCoder against a scripted model registered through llm's plugin mechanism."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from aspire_tui.agent import events as ev
+from aspire_tui.agent.coder import CoderError, extract_code
+from aspire_tui.agent.llm_coder import LLMCoder, get_model
+from aspire_tui.agent.loop import run_task
+
+from conftest import git
+
+BROKEN = '''from skills.place_in import place_in
+
+ARGS = {"block": "red block", "bowl": "green bowl"}
+
+
+def run(robot):
+    robot.move_to(1.5, 0.0, 0.3)
+    place_in(robot, ARGS["block"], ARGS["bowl"])
+'''
+
+FIXED = BROKEN.replace("    robot.move_to(1.5, 0.0, 0.3)\n", "    robot.home()\n")
+
+SKILL = '''"""Put a block into a bowl with place_in.
+
+When to use:
+    "put the red block in the green bowl"
+
+Preconditions:
+    - both are visible
+
+Postconditions:
+    - the block is in the bowl
+
+Evidence:
+    written by a scripted model in a test
+"""
+
+from skills.place_in import place_in
+
+ASPIRE = {"task_type": "pick_place", "embodiment": "panda", "depends_on": ["place_in"], "version": 1,
+          "validation": {"task": "pick_place_bowl", "seeds": [0], "args": {"block": "{block}", "bowl": "{bowl}"}}}
+
+
+def NAME(robot, block, bowl):
+    """Put the block in the bowl."""
+    robot.home()
+    place_in(robot, block, bowl)
+'''
+
+
+def scripted(text: str) -> str:
+    """Broken first; the fix only when the repair prompt carries the failing call's evidence."""
+    if "reusable program skill" in text:
+        name = re.search(r"named `(\w+)`", text).group(1)
+        return "Here it is:\n```python\n" + SKILL.replace("NAME", name) + "```\n"
+    if "Program to repair" in text:
+        if "IKError" in text and "max_reach" in text:
+            return "The first move_to is out of reach; go home instead.\n```python\n" + FIXED + "```"
+        return "```python\n" + BROKEN + "```"
+    if "did not succeed" in text:
+        return "move_to(1.5, 0, 0.3) raised IKError: reach beyond max_reach. Remove that call."
+    return "```python\n" + BROKEN + "```"
+
+
+def test_broken_program_is_repaired_from_the_trace_evidence_and_kept(fake_model, lib, events):
+    got, emit = events
+    fake_model.reply = scripted
+    coder = LLMCoder("scripted")
+    result = run_task("put the red block in the green bowl", coder=coder, library=lib, validate=1,
+                      emit=emit, keyframes=False, model="scripted")
+    assert result.success, result.message
+    assert result.iterations == 2
+    repair_prompt = next(p for p in fake_model.prompts if "Program to repair" in p)
+    assert "IKError" in repair_prompt and "max_reach" in repair_prompt
+    assert [e.error_type for e in got if isinstance(e, ev.Diagnosis)] == ["IKError"]
+    committed = [e for e in got if isinstance(e, ev.SkillCommitted)]
+    assert committed and committed[0].name == "put_block_in_bowl" and committed[0].change == "new"
+    log = git(lib.root, "log", "-1", "--format=%B")
+    assert "Aspire-Model: scripted" in log and "Aspire-Success: 1/1" in log
+    usage = [e for e in got if isinstance(e, ev.Usage)][0]
+    assert usage.prompts == len(fake_model.prompts) == 4  # write, diagnose, repair, generalize
+    assert usage.failures == 0 and usage.input_tokens > 0
+
+
+def test_without_the_evidence_the_model_cannot_fix_it(fake_model, lib, events, monkeypatch):
+    """The loop's repair prompt is what carries the evidence: strip it and the model stays wrong."""
+    got, emit = events
+    fake_model.reply = scripted
+    coder = LLMCoder("scripted")
+    original = coder.repair
+
+    def blind(program, diagnosis):
+        diagnosis.summary, diagnosis.analysis = "it failed", "it failed"
+        return original(program, diagnosis)
+
+    monkeypatch.setattr(coder, "repair", blind)
+    head = git(lib.root, "rev-parse", "HEAD")
+    result = run_task("put the red block in the green bowl", coder=coder, library=lib, validate=1,
+                      max_iterations=2, emit=emit, keyframes=False)
+    assert not result.success
+    assert git(lib.root, "rev-parse", "HEAD") == head
+
+
+def test_garbage_replies_are_counted_failures_and_end_the_task(fake_model, lib, events):
+    got, emit = events
+    fake_model.reply = lambda text: "Sorry, as a language model I cannot control robots."
+    head = git(lib.root, "rev-parse", "HEAD")
+    result = run_task("put the red block in the green bowl", coder=LLMCoder("scripted", attempts=3), library=lib,
+                      emit=emit, keyframes=False)
+    assert not result.success and "no usable program" in result.message
+    usage = [e for e in got if isinstance(e, ev.Usage)][0]
+    assert usage.failures == 3 and usage.prompts == 3
+    assert git(lib.root, "rev-parse", "HEAD") == head
+
+
+def test_unknown_model_is_one_line():
+    with pytest.raises(CoderError, match="unknown model 'no-such-model'"):
+        get_model("no-such-model")
+
+
+@pytest.mark.parametrize("reply", [
+    "```python\n" + BROKEN + "```",
+    "Sure! Here is the program:\n\n```py\n" + BROKEN + "```\nIt moves first.",
+    BROKEN,
+    "Here you go:\n" + BROKEN,
+    "```\n" + BROKEN + "\n",                       # fence never closed
+    "```text\nnot code\n```\n```python\n" + BROKEN + "```",
+])
+def test_code_is_extracted_fenced_or_not(reply):
+    code = extract_code(reply)
+    assert code is not None and "def run(robot):" in code and "Sure" not in code and "Here" not in code
+
+
+@pytest.mark.parametrize("reply", ["", "   ", "no code here", "```python\ndef run(robot:\n```",
+                                   "```python\nx = 1\n```"])
+def test_garbage_has_no_code(reply):
+    assert extract_code(reply) is None

@@ -1,0 +1,72 @@
+"""The offline loop end to end: real sandbox, real simulation, a temp library (few seeds, small)."""
+
+from __future__ import annotations
+
+from aspire_tui.agent import events as ev
+from aspire_tui.agent.coder import OfflineCoder, read_plan
+from aspire_tui.agent.loop import run_task
+
+from conftest import git
+
+
+def kinds(events):
+    return [e.event_name() for e in events]
+
+
+def test_stack_two_succeeds_first_time_and_commits_nothing(lib, events):
+    """A seed skill that already does the job: validated, and the library is left as it was."""
+    got, emit = events
+    head = git(lib.root, "rev-parse", "HEAD")
+    result = run_task("pile the red cube on top of the blue one", coder=OfflineCoder(), library=lib,
+                      validate=2, emit=emit, keyframes=False)
+    assert result.success, result.message
+    assert result.family == "stack_two" and result.validated == "2/2"
+    assert read_plan(result.program).skill == "stack_on"
+    assert set(result.validation_seeds).isdisjoint(result.debug_seeds)
+    assert all(0 <= s < 10_000 for s in result.validation_seeds + result.debug_seeds)
+    assert git(lib.root, "rev-parse", "HEAD") == head
+    names = kinds(got)
+    assert names[0] == "task_started" and names[-1] == "task_finished"
+    for name in ("skills_retrieved", "program_written", "check_result", "call_recorded", "run_finished",
+                 "validation_result"):
+        assert name in names
+    assert all(isinstance(e.to_dict(), dict) for e in got)
+
+
+def test_broken_skill_default_is_diagnosed_repaired_and_refined(lib, events):
+    """place_in with a release height inside the bowl: CollisionError -> raise it -> refine place_in."""
+    got, emit = events
+    path = lib.skills_dir / "place_in.py"
+    path.write_text(path.read_text().replace("drop=0.015, approach=0.06", "drop=-0.06, approach=0.06"))
+    assert lib.commit_edits()[0].committed
+    result = run_task("drop the red cube into the green dish", coder=OfflineCoder(), library=lib,
+                      validate=2, emit=emit, keyframes=False)
+    assert result.success, result.message
+    diagnoses = [e for e in got if isinstance(e, ev.Diagnosis)]
+    assert diagnoses and diagnoses[0].error_type == "CollisionError" and diagnoses[0].call == "move_to"
+    assert "collision_on_approach" in diagnoses[0].lessons
+    assert any(isinstance(e, ev.RepairDiff) and "PARAMS" in e.diff for e in got)
+    committed = [e for e in got if isinstance(e, ev.SkillCommitted)]
+    assert committed and committed[0].name == "place_in" and committed[0].change == "refine"
+    log = git(lib.root, "log", "-1", "--format=%an%n%B")
+    assert log.startswith("aspire-agent")
+    for trailer in ("Aspire-Task: pick_place_bowl", "Aspire-Run: ", "Aspire-Success: 2/2", "Aspire-Model: offline",
+                    "Aspire-Change: refine"):
+        assert trailer in log
+    source = path.read_text()
+    assert "drop=-0.06" not in source and '"version": 2' in source
+    assert git(lib.root, "status", "--porcelain", "skills", "lessons") == ""
+
+
+def test_unsolvable_task_leaves_the_library_unchanged(lib, events):
+    """tool_use_pull's seed skill cannot reach behind the block: the loop gives up, nothing is committed."""
+    got, emit = events
+    head = git(lib.root, "rev-parse", "HEAD")
+    result = run_task("use the hook to pull the red block closer", coder=OfflineCoder(), library=lib,
+                      max_iterations=3, validate=2, emit=emit, keyframes=False)
+    assert not result.success and result.iterations == 3
+    assert "IKError" in result.message
+    assert git(lib.root, "rev-parse", "HEAD") == head
+    assert git(lib.root, "status", "--porcelain", "skills", "lessons") == ""
+    assert not any(isinstance(e, ev.SkillCommitted) for e in got)
+    assert isinstance(got[-1], ev.TaskFinished) and not got[-1].success
