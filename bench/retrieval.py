@@ -159,8 +159,6 @@ def build_index(rows: list[dict], vectors: np.ndarray, model_id: str):
             [(i + 1, r["name"].replace("_", " "), r["description"], r["when"]) for i, r in enumerate(rows)])
         blobs = [(i + 1, rows[i]["kind"], vectors[i].astype(np.float32).tobytes()) for i in range(len(rows))]
         db.conn.executemany("insert into skill_vec (id, kind, embedding) values (?, ?, ?)", blobs)
-        db.conn.executemany("insert into skill_bits (id, kind, embedding) values (?, ?, vec_quantize_binary(?))",
-                            blobs)
         db.conn.executemany("insert into skill_embeddings (id, text_hash, embedding) values (?, '', ?)",
                             [(b[0], b[2]) for b in blobs])
     return index
@@ -178,6 +176,7 @@ def speed(sizes: list[int], base: int, n_queries: int, model: str, runs: int = 3
     t = time.perf_counter()
     base_vecs = embedder.embed_documents(texts)
     doc_embed_s = time.perf_counter() - t
+    print(f"  embedded {base} descriptions in {doc_embed_s:.1f}s", file=sys.stderr, flush=True)
     rng = np.random.default_rng(0)
     reps = int(np.ceil(biggest / base))
     vectors = np.concatenate([base_vecs] + [base_vecs + rng.normal(0, 0.015, base_vecs.shape).astype(np.float32)
@@ -192,7 +191,7 @@ def speed(sizes: list[int], base: int, n_queries: int, model: str, runs: int = 3
         t = time.perf_counter()
         qvecs[q] = embedder.embed_query(q)
         q_times.append((time.perf_counter() - t) * 1000)
-    out = {"model": model, "base_real_embeddings": base,
+    out = {"model": model, "base_real_embeddings": base, "load_average": os.getloadavg(),
            "doc_embedding_ms_per_doc": round(doc_embed_s / base * 1000, 2),
            "query_embedding_ms": {"p50": round(percentile(q_times, 50), 2), "p95": round(percentile(q_times, 95), 2)},
            "sizes": {}}
@@ -201,19 +200,29 @@ def speed(sizes: list[int], base: int, n_queries: int, model: str, runs: int = 3
         index = build_index(rows[:n], vectors[:n], model)
         load_s = time.perf_counter() - t
         result = {"load_seconds": round(load_s, 2)}
+        from aspire_tui.skills.search import Filters, vector_ranking
+
+        matrix = vectors[:n]
+        agree = []
+        for q in list(dict.fromkeys(queries))[:100]:  # the vector side against exact cosine over all n
+            exact = set((np.argsort(-(matrix @ qvecs[q]))[:5] + 1).tolist())
+            agree.append(len(exact & set(vector_ranking(index, qvecs[q], 5, Filters()))) / 5)
+        result["vector_recall@5_vs_exact"] = round(float(np.mean(agree)), 3)
         for mode, kwargs in (("fused", {}), ("keyword", {}), ("vector", {}), ("fused kind=program", {"kind": "program"}),
                              ("fused category=stack", {"category": "stack"})):
             m = mode.split()[0]
             for q in queries[:10]:  # warm the page cache
                 search(index, embedder, q, k=5, mode=m, query_vector=qvecs[q], **kwargs)
-            times = []
+            times, cpu = [], []
             for _ in range(runs):
                 for q in queries:
+                    c = time.process_time()
                     t = time.perf_counter()
                     search(index, embedder, q, k=5, mode=m, query_vector=qvecs[q], **kwargs)
                     times.append((time.perf_counter() - t) * 1000)
+                    cpu.append((time.process_time() - c) * 1000)
             result[mode] = {"p50_ms": round(percentile(times, 50), 2), "p95_ms": round(percentile(times, 95), 2),
-                            "n": len(times)}
+                            "cpu_p95_ms": round(percentile(cpu, 95), 2), "n": len(times)}
         index.close()
         out["sizes"][n] = result
         print(f"  {n}: {result}", file=sys.stderr, flush=True)
@@ -247,8 +256,9 @@ def main(argv: list[str] | None = None) -> None:
               f"{result['query_embedding_ms']['p95']} ms; document embedding "
               f"{result['doc_embedding_ms_per_doc']} ms/doc ({result['model']}, {result['base_real_embeddings']} real)")
         for n, r in result["sizes"].items():
-            print(f"{n:>7} skills: fused p50 {r['fused']['p50_ms']} ms p95 {r['fused']['p95_ms']} ms | keyword p95 "
-                  f"{r['keyword']['p95_ms']} | vector p95 {r['vector']['p95_ms']} | kind=program p95 "
+            print(f"{n:>7} skills: fused p50 {r['fused']['p50_ms']} ms p95 {r['fused']['p95_ms']} ms "
+                  f"(cpu p95 {r['fused']['cpu_p95_ms']}) | keyword p95 {r['keyword']['p95_ms']} | vector p95 "
+                  f"{r['vector']['p95_ms']} (recall@5 vs exact {r['vector_recall@5_vs_exact']}) | kind=program p95 "
                   f"{r['fused kind=program']['p95_ms']} | category=stack p95 {r['fused category=stack']['p95_ms']}")
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(result, indent=2, default=str))

@@ -112,8 +112,16 @@ class World:
         return np.asarray(pos), np.asarray(orn)
 
     def aabb(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """Ground-truth axis-aligned bounds; a body with no collision shape (a painted zone)
+        has none in pybullet, so its box comes from its size and pose."""
         lo, hi = p.getAABB(self.bodies[name].uid, physicsClientId=self.client)
-        return np.asarray(lo), np.asarray(hi)
+        lo, hi = np.asarray(lo), np.asarray(hi)
+        if np.allclose(lo, hi) and any(self.bodies[name].size):
+            pos, orn = self.pose(name)
+            rot = np.abs(np.reshape(p.getMatrixFromQuaternion(orn.tolist()), (3, 3)))
+            half = rot @ (np.asarray(self.bodies[name].size, dtype=float) / 2)
+            return pos - half, pos + half
+        return lo, hi
 
     # -- time --------------------------------------------------------------
     def step(self, n: int = 1) -> None:

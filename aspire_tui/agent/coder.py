@@ -312,14 +312,29 @@ def read_plan(source: str) -> Plan | None:
     found = {n: module_literal(source, n) for n in ("ARGS", "PARAMS", "RETRIES", "HOME_FIRST")}
     if not m or any(v is None for v in found.values()):
         return None
-    call_m = re.search(rf"return {m.group(2)}\(robot(.*?), \*\*PARAMS\)", source)
-    if not call_m:
+    call: dict[str, str] | None = None
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == m.group(2):
+            call = {kw.arg: ast.get_source_segment(source, kw.value) or "" for kw in node.keywords if kw.arg}
+            break
+    if call is None:
         return None
-    call = {}
-    for part in re.findall(r"(\w+)=((?:\[[^\]]*\])|(?:ARGS\[[^\]]*\])|(?:'[^']*'))", call_m.group(1)):
-        call[part[0]] = part[1]
     return Plan(m.group(2), call, found["ARGS"][0], found["PARAMS"][0], found["RETRIES"][0],
                 found["HOME_FIRST"][0])
+
+
+# Which skill categories can do a relation's job when the skill was not validated on the family.
+# Placing relative to something (left of, next to, a corner, a line) needs a skill made for it:
+# a skill that puts things *in* or *on* an object would bind its arguments and do the wrong thing.
+COMPATIBLE = {
+    "in": {"pick_place"}, "on": {"pick_place", "stack"}, "stack": {"stack"}, "pull": {"tool_use"},
+    "push": {"push"}, "go_to": {"navigation"}, "sort": {"sort"},
+}
+
+
+def compatible(category: str, goal: Goal) -> bool:
+    """May a skill of ``category``, validated elsewhere, be tried for ``goal``?"""
+    return category in COMPATIBLE.get(goal.relation, set())
 
 
 ACTIONS_BY_ERROR = {
@@ -362,6 +377,8 @@ class OfflineCoder:
             validation = skill.metadata.get("validation") if isinstance(skill.metadata, dict) else None
             same_task = isinstance(validation, dict) and validation.get("task") == goal.family
             same_category = skill.category == goal.category
+            if not same_task and not compatible(skill.category, goal):
+                continue
             ranked.append(((0 if same_task else 1, 0 if same_category else 1, rank), skill, call))
         ranked.sort(key=lambda r: r[0])
         self.candidates = [(s, c) for _, s, c in ranked]

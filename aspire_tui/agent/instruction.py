@@ -198,9 +198,10 @@ def guess_family(text: str, objects: list[ObjectRef]) -> tuple[str, str]:
                 return "place_beside", phrase.split()[-2] + "_of"
             if phrase in ("in front of", "behind") and ("plate" in other or not other):
                 return "place_front_back", phrase.replace(" ", "_")
-    if _has(text, r"next to|beside|alongside|\bnear\b|close to|by the") and n_blocks >= 2:
+    if _has(text, r"next to|beside|alongside|\bnear\b|close to|by the|over to the") and n_blocks >= 2 \
+            and all(k == "block" for k in kinds):
         return "place_next_to", "next_to"
-    if blocks and _has(text, r"\bstack|\bpile|\btower|on top of|\bonto\b|\bon\b|\bover\b|\bunder\b|beneath|below") and \
+    if blocks and _has(text, r"\bstack|\bpile|\btower|on top of|\bonto\b|\bon\b|\bover\b(?! to)|\bunder\b|beneath|below") and \
             all(k == "block" for k in kinds):
         if n_blocks >= 3:
             return "stack_three", "stack"

@@ -38,8 +38,9 @@ def prompt_text(name: str) -> str:
     return resources.files("prompts").joinpath(f"{name}.txt").read_text(encoding="utf-8")
 
 
-def fill(name: str, **values: Any) -> str:
-    return string.Template(prompt_text(name)).safe_substitute({k: str(v) for k, v in values.items()})
+def fill(template: str, /, **values: Any) -> str:
+    """A prompt template with ``$names`` filled in (unknown ``$words`` stay as they are)."""
+    return string.Template(prompt_text(template)).safe_substitute({k: str(v) for k, v in values.items()})
 
 
 def get_model(model_id: str):
@@ -52,23 +53,10 @@ def get_model(model_id: str):
         raise CoderError(f"unknown model {model_id!r} (see `llm models`)") from None
     if getattr(model, "needs_key", None):
         try:
-            llm.get_key(None, model.needs_key, getattr(model, "key_env_var", None))
-        except Exception:  # noqa: BLE001 - older llm signatures
-            pass
-        if not _has_key(model):
-            env = getattr(model, "key_env_var", None)
-            raise CoderError(f"model {model_id!r} needs a key: `llm keys set {model.needs_key}`"
-                             + (f" or set ${env}" if env else ""))
+            model.get_key()
+        except llm.NeedsKeyException as e:
+            raise CoderError(f"model {model_id!r} needs a key: {e}") from None
     return model
-
-
-def _has_key(model) -> bool:
-    import llm
-
-    try:
-        return bool(llm.get_key(None, model.needs_key, getattr(model, "key_env_var", None)))
-    except TypeError:
-        return bool(llm.get_key("", model.needs_key, getattr(model, "key_env_var", None)))
 
 
 class LLMCoder:
@@ -103,11 +91,12 @@ class LLMCoder:
         self.usage.prompts += 1
         try:
             usage = response.usage()
-            self.usage.input_tokens += int(usage.input or 0)
-            self.usage.output_tokens += int(usage.output or 0)
+            used_in, used_out = usage.input, usage.output
         except Exception:  # noqa: BLE001 - models that report no usage
-            self.usage.input_tokens += len(prompt) // 4
-            self.usage.output_tokens += len(text or "") // 4
+            used_in = used_out = None
+        # a model that reports nothing is counted by estimate (4 characters a token)
+        self.usage.input_tokens += int(used_in) if used_in is not None else len(prompt) // 4
+        self.usage.output_tokens += int(used_out) if used_out is not None else len(text or "") // 4
         return text or ""
 
     def _code(self, prompt: str, require: str = "run", attachments: list | None = None) -> str:

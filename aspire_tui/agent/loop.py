@@ -24,7 +24,7 @@ from aspire_tui.agent.instruction import Goal, InstructionError, align, parse
 
 HELD_OUT = 10_000
 VALIDATION_SEEDS = range(100, 1000)
-SCENE_SEARCH = 400
+SCENE_SEARCH = 200
 
 
 class AgentError(Exception):
@@ -281,12 +281,25 @@ def run_task(instruction: str, *, scene: str | None = None, seed: int | None = N
                                 runs_dir=library.runs_dir, keyframes=keyframes, pool=pool,
                                 on_record=on_record(iteration, current_seed))
             result.runs.append(trace.run_id)
+            record_uses(library, trace, spec.name)
             emit(ev.RunFinished(iteration, current_seed, trace.outcome, trace.headline(), trace.run_id,
                                 str(trace.path or "")))
             if trace.outcome == "succeeded":
                 failed = _validate(program, spec, validation_seeds, library, timeout, pool, emit, result)
                 if failed is None:
                     return _distill(program, goal, spec, coder, library, trace, result, emit, model, finish)
+                if failed[1] is None:  # not general: its ARGS do not fit the family's other scenes
+                    if iteration == max_iterations:
+                        break
+                    message = f"the program cannot be validated on other scenes: " \
+                        f"set ARGS = {{...}} with exactly the keys {sorted(goal.slots)} and read every object from it"
+                    diagnosis = Diagnosis(outcome="error", error_type="NotGeneral", message=message,
+                                          summary=message, analysis=message, actions=["rewrite"])
+                    emit(ev.Diagnosis(iteration, "NotGeneral", "", message, ["rewrite"]))
+                    repaired = coder.repair(program, diagnosis)
+                    emit(ev.RepairDiff(iteration, _diff(program, repaired), list(diagnosis.actions)))
+                    program = repaired
+                    continue
                 # a failing validation seed becomes a debug seed; fresh seeds replace the validation set
                 current_seed, trace = failed
                 result.debug_seeds.append(current_seed)
@@ -300,9 +313,7 @@ def run_task(instruction: str, *, scene: str | None = None, seed: int | None = N
             if iteration == max_iterations:
                 break
             repaired = coder.repair(program, diagnosis)
-            diff = "".join(difflib.unified_diff(program.splitlines(True), repaired.splitlines(True),
-                                                "program.py", "program.py", n=1))
-            emit(ev.RepairDiff(iteration, diff, list(diagnosis.actions)))
+            emit(ev.RepairDiff(iteration, _diff(program, repaired), list(diagnosis.actions)))
             program = repaired
         except CoderError as e:
             return finish(False, f"coder gave up: {e}")
@@ -310,6 +321,21 @@ def run_task(instruction: str, *, scene: str | None = None, seed: int | None = N
             raise AgentError(str(e)) from None
     return finish(False, f"no validated program after {max_iterations} iterations"
                   + (f" (last: {trace.headline()})" if trace is not None else ""))
+
+
+def _diff(before: str, after: str) -> str:
+    return "".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True),
+                                        "program.py", "program.py", n=1))
+
+
+def record_uses(library, trace, task: str) -> None:
+    """Count the run for every skill it used (statistics live in the index, never in commits)."""
+    for name in getattr(trace, "skills", {}) or {}:
+        try:
+            library.record_use(name, trace.outcome == "succeeded", trace.duration, task=task, seed=trace.seed,
+                               run_id=trace.run_id, source="agent")
+        except Exception:  # noqa: BLE001 - statistics never stop the loop
+            pass
 
 
 def _short_evidence(evidence: dict[str, Any]) -> dict[str, Any]:
@@ -339,6 +365,7 @@ def _validate(program: str, spec, seeds: list[int], library, timeout: float, poo
             trace = run_program(source, spec, s, timeout=timeout, skills_dir=library.skills_dir,
                                 runs_dir=library.runs_dir, keyframes=False, pool=pool)
             result.runs.append(trace.run_id)
+            record_uses(library, trace, spec.name)
             if trace.outcome == "succeeded":
                 successes += 1
             else:
@@ -354,10 +381,7 @@ def _validate(program: str, spec, seeds: list[int], library, timeout: float, poo
     if first_failure is None:
         result.validation_seeds = list(seeds)
         return None
-    seed, trace = first_failure
-    if trace is None:
-        raise CoderError(failures[-1])
-    return seed, trace
+    return first_failure
 
 
 def _distill(program, goal, spec, coder, library, trace, result, emit, model, finish):

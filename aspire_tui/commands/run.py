@@ -34,7 +34,7 @@ def _printer(as_json: bool, verbose: bool):
             console.print(f"[bold]skills[/] {escape(', '.join(d['skills']) or '(none)')}")
         elif kind == "program_written":
             console.print(f"[bold]program[/] (iteration {d['iteration']})")
-            console.print(Syntax(d["program"], "python", theme="ansi_dark", line_numbers=False))
+            console.print(Syntax(d["program"], "python", theme="ansi_dark", line_numbers=False, word_wrap=True))
         elif kind == "check_result" and not d["ok"]:
             for v in d["violations"]:
                 console.print(f"  [magenta]check[/] {escape(v)}")
@@ -51,7 +51,7 @@ def _printer(as_json: bool, verbose: bool):
         elif kind == "repair_diff":
             console.print(f"[bold]repair[/] {escape('; '.join(d['actions']))}")
             if verbose and d["diff"]:
-                console.print(Syntax(d["diff"], "diff", theme="ansi_dark"))
+                console.print(Syntax(d["diff"], "diff", theme="ansi_dark", word_wrap=True))
         elif kind == "validation_result":
             color = "green" if d["successes"] == d["runs"] and d["runs"] else "red"
             console.print(f"[bold]validation[/] [{color}]{d['successes']}/{d['runs']}[/] on seeds {d['seeds']}")

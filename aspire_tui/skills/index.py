@@ -3,10 +3,11 @@
 Tables: ``skills`` (one row per indexed file), ``stats`` and ``runs`` (usage,
 written by runs and regression tests, never committed), ``skills_fts`` (FTS5)
 and, once an embedding model has been chosen, ``skill_vec`` (sqlite-vec
-``vec0``, exact float cosine), ``skill_bits`` (``vec0`` bit vectors for fast
-candidates in large libraries) and ``skill_embeddings`` (the floats, keyed by
-the text they embed, for re-ranking and for reuse when a file changes but its
-description does not). Schema changes are named migrations, as llm's are.
+``vec0``, exact float cosine KNN) and ``skill_embeddings`` (the same floats
+keyed by the text they embed: reused when a file changes but its description
+does not, and read by the large-library candidate pass in ``search.py``;
+triggers bump ``meta.vectors_version`` on every change so in-memory copies
+know when they are stale). Schema changes are named migrations, as llm's are.
 """
 
 from __future__ import annotations
@@ -203,10 +204,13 @@ class SkillIndex:
             self.db.execute(f"""create virtual table skill_vec using vec0(
                 id integer primary key, kind text partition key,
                 embedding float[{dim}] distance_metric=cosine)""")
-            self.db.execute(f"""create virtual table skill_bits using vec0(
-                id integer primary key, kind text partition key, embedding bit[{dim}])""")
             self.db.execute("create table skill_embeddings (id integer primary key, text_hash text, "
                             "embedding blob not null)")
+            self.db.execute("create index skill_embeddings_text on skill_embeddings(text_hash)")
+            self.db.execute("insert or replace into meta (key, value) values ('vectors_version', '0')")
+            for event in ("insert", "update", "delete"):
+                self.db.execute(f"""create trigger skill_embeddings_{event} after {event} on skill_embeddings
+                    begin update meta set value = value + 1 where key = 'vectors_version'; end""")
             self.set_meta("embedding_model", model_id)
             self.set_meta("embedding_dim", str(dim))
 
@@ -267,7 +271,6 @@ class SkillIndex:
         self.db.execute("delete from skills_fts where rowid = ?", [skill_id])
         if self.has_vectors():
             self.db.execute("delete from skill_vec where id = ?", [skill_id])
-            self.db.execute("delete from skill_bits where id = ?", [skill_id])
             self.db.execute("delete from skill_embeddings where id = ?", [skill_id])
 
     def embedding_for_text(self, text_hash: str) -> bytes | None:
@@ -278,10 +281,7 @@ class SkillIndex:
     def set_embedding(self, skill_id: int, kind: str, text_hash: str, vector: np.ndarray) -> None:
         blob = np.asarray(vector, dtype=np.float32).tobytes()
         self.db.execute("delete from skill_vec where id = ?", [skill_id])
-        self.db.execute("delete from skill_bits where id = ?", [skill_id])
         self.db.execute("insert into skill_vec (id, kind, embedding) values (?, ?, ?)", [skill_id, kind, blob])
-        self.db.execute("insert into skill_bits (id, kind, embedding) values (?, ?, vec_quantize_binary(?))",
-                        [skill_id, kind, blob])
         self.db.execute("insert or replace into skill_embeddings (id, text_hash, embedding) values (?, ?, ?)",
                         [skill_id, text_hash, blob])
 

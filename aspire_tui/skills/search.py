@@ -1,8 +1,12 @@
 """Retrieval: keyword (FTS5 bm25) and vector (sqlite-vec) rankings fused by reciprocal rank.
 
-Small libraries get exact cosine KNN from ``skill_vec``. Past ``EXACT_LIMIT``
-rows the vector side takes candidates from ``skill_bits`` (binary-quantised
-``vec0``, Hamming distance) and re-ranks them with the float vectors.
+Libraries up to ``EXACT_LIMIT`` skills get exact cosine KNN from sqlite-vec
+(``skill_vec``). Larger ones take ``CANDIDATES`` candidates by Hamming
+distance over sign bits of the *centred* vectors (e5 vectors share a large
+common component; without centring, sign bits barely tell them apart), held
+in memory and rebuilt when ``meta.vectors_version`` changes, then re-rank the
+candidates by exact cosine. sqlite-vec's own bit KNN costs time in proportion
+to k, and a k large enough for good recall took longer than the whole budget.
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ from aspire_tui.skills.index import SkillIndex, vectors_from_blobs
 RRF_K = 60
 EXACT_LIMIT = 10_000
 KEYWORD_BOUND = 20_000     # above this many skills, keyword search keeps only its rarest words
-KEYWORD_BUDGET = 6_000     # ... as many as match at most this many rows together
-BIT_CANDIDATES = 40
+KEYWORD_BUDGET = 1_500     # ... as many as match at most this many rows together
+CANDIDATES = 200
 FILTER_SCAN_LIMIT = 5_000
 MODES = ("fused", "keyword", "vector")
 
@@ -87,41 +91,70 @@ def fts_query(text: str | list[str]) -> str:
     return " OR ".join(f'"{w}"' for w in words)
 
 
-def _rarest_words(index: SkillIndex, words: list[str]) -> list[str]:
-    """The rarest words whose documents add up to at most KEYWORD_BUDGET (at least one word).
+def _stemmed(index: SkillIndex, words: list[str]) -> dict[str, str]:
+    """word -> the term FTS5 stores for it (porter stem), using FTS5's own tokenizer."""
+    db = index.db
+    if not getattr(index, "_tokenizer_ready", False):
+        db.execute("create virtual table if not exists temp.query_tokens using fts5(w, tokenize = 'porter unicode61')")
+        db.execute("create virtual table if not exists temp.query_terms using fts5vocab(temp, query_tokens, 'instance')")
+        index._tokenizer_ready = True  # type: ignore[attr-defined]
+    db.execute("delete from temp.query_tokens")
+    db.execute("insert into temp.query_tokens (rowid, w) values (1, ?)", [" ".join(words)])
+    terms = [r[0] for r in db.execute("select term from temp.query_terms order by offset").fetchall()]
+    return dict(zip(words, terms)) if len(terms) == len(words) else {w: w for w in words}
 
-    Ranking every match of a common word costs time in proportion to its
-    matches; in a large library those words carry little weight in bm25 anyway.
-    """
-    def stem(w: str) -> str:
-        for suffix in ("ing", "es", "ed", "s"):
-            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-                return w[: -len(suffix)]
-        return w
 
-    lookups = {w: [w, stem(w)] for w in words}
-    terms = sorted({t for ts in lookups.values() for t in ts})
+def _by_rarity(index: SkillIndex, words: list[str]) -> list[tuple[str, int]]:
+    """(word, number of skills containing it), rarest first."""
+    stems = _stemmed(index, words)
+    terms = sorted(set(stems.values()))
     marks = ",".join("?" for _ in terms)
     df = dict(index.db.execute(f"select term, doc from skills_vocab where term in ({marks})", terms).fetchall())
-    scored = sorted(words, key=lambda w: min((df.get(t, 0) for t in lookups[w] if t in df), default=0))
-    chosen: list[str] = []
-    total = 0
-    for w in scored:
-        count = min((df.get(t, 0) for t in lookups[w] if t in df), default=0)
-        if chosen and total + count > KEYWORD_BUDGET:
+    return sorted(((w, int(df.get(stems[w], 0))) for w in words), key=lambda wd: wd[1])
+
+
+def _bounded_match(index: SkillIndex, words: list[str]) -> str:
+    """An FTS5 query that ranks at most about KEYWORD_BUDGET rows in a large library.
+
+    bm25 costs time for every matching row, and in a large library common
+    words match tens of thousands of skills while carrying little weight.
+    Keep the rarest words whose matches add up to the budget; when even the
+    rarest word is common, require the rarest few together; when that still
+    matches a large share of the library, leave the query to the vectors ("").
+    """
+    ranked = [(w, d) for w, d in _by_rarity(index, words) if d > 0]
+    if not ranked:
+        return ""
+    if ranked[0][1] <= KEYWORD_BUDGET:
+        chosen: list[str] = []
+        total = 0
+        for w, d in ranked:
+            if chosen and total + d > KEYWORD_BUDGET:
+                break
+            chosen.append(w)
+            total += d
+        return fts_query(chosen)
+    n = max(index.count(), 1)
+    estimate = float(n)
+    together: list[str] = []
+    for w, d in ranked[:3]:
+        together.append(w)
+        estimate *= d / n
+        if estimate <= KEYWORD_BUDGET:
             break
-        chosen.append(w)
-        total += count
-    return chosen
+    if estimate > 2 * KEYWORD_BUDGET:
+        return ""
+    return " AND ".join(f'"{w}"' for w in together)
 
 
 def keyword_ranking(index: SkillIndex, query: str, limit: int, filters: Filters) -> list[int]:
     words = query_words(query)
     if not words:
         return []
-    if len(words) > 1 and index.count() > KEYWORD_BOUND:
-        words = _rarest_words(index, words)
-    match = fts_query(words)
+    large = index.count() > KEYWORD_BOUND
+    match = _bounded_match(index, words) if large else fts_query(words)
+    if not match:
+        return []
     where, args = filters.sql()
     sql = ("select s.id from skills_fts f join skills s on s.id = f.rowid where skills_fts match ?"
            + (f" and {where}" if where else "")
@@ -133,7 +166,6 @@ def vector_ranking(index: SkillIndex, qvec: np.ndarray, limit: int, filters: Fil
     if not index.has_vectors():
         return []
     q = np.asarray(qvec, dtype=np.float32)
-    blob = q.tobytes()
     db = index.db
     if filters.beyond_kind:
         where, args = filters.sql()
@@ -142,27 +174,61 @@ def vector_ranking(index: SkillIndex, qvec: np.ndarray, limit: int, filters: Fil
         if len(ids) <= FILTER_SCAN_LIMIT:
             return _rerank(index, ids, q, limit)
         allowed = set(ids)
-        candidates = _bit_candidates(index, blob, max(limit * 10, 200), filters.kind)
+        candidates = _candidates(index, q, max(limit * 20, 1000), filters.kind)
         return _rerank(index, [i for i in candidates if i in allowed], q, limit)
-    total = index.count(filters.kind)
-    if total <= EXACT_LIMIT:
+    if index.count(filters.kind) <= EXACT_LIMIT:
         sql = "select id from skill_vec where embedding match ? and k = ?"
-        args = [blob, limit]
+        args: list[Any] = [q.tobytes(), limit]
         if filters.kind:
             sql += " and kind = ?"
             args.append(filters.kind)
         return [r[0] for r in db.execute(sql + " order by distance", args).fetchall()]
-    candidates = _bit_candidates(index, blob, max(limit, BIT_CANDIDATES), filters.kind)
-    return _rerank(index, candidates, q, limit)
+    return _rerank(index, _candidates(index, q, max(limit, CANDIDATES), filters.kind), q, limit)
 
 
-def _bit_candidates(index: SkillIndex, blob: bytes, k: int, kind: str | None) -> list[int]:
-    sql = "select id from skill_bits where embedding match vec_quantize_binary(?) and k = ?"
-    args: list[Any] = [blob, k]
-    if kind:
-        sql += " and kind = ?"
-        args.append(kind)
-    return [r[0] for r in index.db.execute(sql, args).fetchall()]
+class _SignBits:
+    """Sign bits of the centred embeddings of one index, for a fast Hamming pre-selection."""
+
+    def __init__(self, index: SkillIndex, version: str | None) -> None:
+        self.version = version
+        rows = index.db.execute("select e.id, s.kind, e.embedding from skill_embeddings e "
+                                "join skills s on s.id = e.id order by e.id").fetchall()
+        dim = index.dim or 0
+        self.ids = np.array([r[0] for r in rows], dtype=np.int64)
+        self.lesson = np.array([r[1] == "lesson" for r in rows], dtype=bool)
+        matrix = vectors_from_blobs((r[2] for r in rows), dim)
+        self.center = matrix.mean(axis=0) if len(rows) else np.zeros(dim, np.float32)
+        self.bits = self._pack(matrix)
+
+    def _pack(self, matrix: np.ndarray) -> np.ndarray:
+        packed = np.packbits((matrix - self.center) > 0, axis=-1)
+        pad = (-packed.shape[-1]) % 8
+        if pad:
+            packed = np.concatenate([packed, np.zeros(packed.shape[:-1] + (pad,), np.uint8)], axis=-1)
+        return np.ascontiguousarray(packed).view(np.uint64)
+
+    def nearest(self, q: np.ndarray, k: int, kind: str | None) -> list[int]:
+        if not len(self.ids):
+            return []
+        distance = np.bitwise_count(self.bits ^ self._pack(q[None, :])).sum(axis=1, dtype=np.int32)
+        if kind:
+            distance = np.where(self.lesson == (kind == "lesson"), distance, np.iinfo(np.int32).max)
+        k = min(k, len(distance))
+        top = np.argpartition(distance, k - 1)[:k]
+        top = top[distance[top] < np.iinfo(np.int32).max]
+        return self.ids[top].tolist()
+
+
+_sign_bits: dict[int, _SignBits] = {}
+
+
+def _candidates(index: SkillIndex, q: np.ndarray, k: int, kind: str | None) -> list[int]:
+    version = index.meta("vectors_version")
+    key = id(index.db.conn)
+    cache = _sign_bits.get(key)
+    if cache is None or cache.version != version:
+        cache = _sign_bits[key] = _SignBits(index, version)
+    return cache.nearest(q, k, kind)
 
 
 def _rerank(index: SkillIndex, ids: list[int], q: np.ndarray, limit: int) -> list[int]:

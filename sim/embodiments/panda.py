@@ -135,6 +135,8 @@ class Panda(Embodiment):
         seed = seed if seed is not None else self.joint_angles()
         for j, q in zip(ARM, seed):
             p.resetJointState(self.ghost, j, q, physicsClientId=c)
+        for j in FINGERS:  # the ghost's fingers drift as the world steps, and they sway the solver
+            p.resetJointState(self.ghost, j, MAX_WIDTH / 2, physicsClientId=c)
         goal = np.asarray(target, dtype=float) + GHOST_OFFSET
         angles, residual = list(seed), float("inf")
         for _ in range(4):

@@ -55,11 +55,15 @@ class ScriptedModel(llm.Model):
 
     def __init__(self) -> None:
         self.prompts: list[str] = []
+        self.attachments: list[list] = []
         self.reply: Callable[[str], str] = lambda text: "no idea"
 
     def execute(self, prompt, stream, response, conversation=None):
         self.prompts.append(prompt.prompt)
-        yield self.reply(prompt.prompt)
+        self.attachments.append(list(prompt.attachments or []))
+        text = self.reply(prompt.prompt)
+        response.set_usage(input=len(prompt.prompt.split()), output=len(text.split()))
+        yield text
 
 
 @pytest.fixture

@@ -73,3 +73,30 @@ def test_bad_instructions_fail_in_one_line(text, words):
 def test_an_object_the_family_never_holds_is_named():
     with pytest.raises(InstructionError, match="no barrel"):
         understood("put the red block in the green bowl next to the blue barrel", scene="pick_place_bowl")
+
+
+def test_over_to_a_block_is_next_to_not_on_top():
+    """"move the orange block over to the red block" was read as stacking (place_next_to's own template)."""
+    goal = understood("move the orange block over to the red block")
+    assert goal.family == "place_next_to"
+    assert goal.slots == {"block": "orange block", "anchor": "red block"}
+
+
+def test_every_template_instruction_of_every_family_is_understood():
+    """Each family's own dev-scene instructions map back to that family and its slot phrases."""
+    from sim.episode import make_episode
+    from sim.tasks import builtin_tasks
+    from sim.world import World
+
+    from aspire_tui.agent.loop import _scene_matches
+
+    world = World()
+    try:
+        for name in sorted(builtin_tasks()):
+            for seed in range(4):
+                episode = make_episode(name, seed, world=world)
+                goal = understood(episode.instruction)
+                assert goal.family == name, (episode.instruction, goal.family)
+                assert _scene_matches(goal, get_task(name), episode) == "", (episode.instruction, goal.slots)
+    finally:
+        world.close()

@@ -140,3 +140,44 @@ def test_code_is_extracted_fenced_or_not(reply):
                                    "```python\nx = 1\n```"])
 def test_garbage_has_no_code(reply):
     assert extract_code(reply) is None
+
+
+HARD_CODED = '''from skills.place_in import place_in
+
+
+def run(robot):
+    place_in(robot, "red block", "green bowl")
+'''
+
+
+def test_a_program_without_args_is_sent_back_before_it_can_be_kept(fake_model, lib, events):
+    """It works on its own scene, but validation scenes have other colours: the model must use ARGS."""
+    got, emit = events
+
+    def reply(text):
+        if "reusable program skill" in text:
+            return scripted(text)
+        if "Program to repair" in text and "ARGS" in text and "cannot be validated on other scenes" in text:
+            return "```python\n" + FIXED + "```"
+        return "```python\n" + HARD_CODED + "```"
+
+    fake_model.reply = reply
+    result = run_task("put the red block in the green bowl", coder=LLMCoder("scripted"), library=lib, validate=1,
+                      emit=emit, keyframes=False)
+    assert result.success, result.message
+    assert [e.error_type for e in got if isinstance(e, ev.Diagnosis)] == ["NotGeneral"]
+    assert "ARGS" in result.program
+
+
+def test_the_failing_calls_keyframe_goes_to_a_model_that_sees_images(fake_model, lib, events, monkeypatch):
+    got, emit = events
+    fake_model.reply = scripted
+    monkeypatch.setattr(fake_model, "attachment_types", {"image/png"}, raising=False)
+    result = run_task("put the red block in the green bowl", coder=LLMCoder("scripted"), library=lib, validate=1,
+                      emit=emit, keyframes=True)
+    assert result.success, result.message
+    diagnose = [a for p, a in zip(fake_model.prompts, fake_model.attachments) if "did not succeed" in p]
+    assert len(diagnose) == 1 and len(diagnose[0]) == 1
+    assert diagnose[0][0].path.endswith(".png")
+    write = [a for p, a in zip(fake_model.prompts, fake_model.attachments) if "Program to repair" in p]
+    assert write == [[]]

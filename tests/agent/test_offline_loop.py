@@ -70,3 +70,20 @@ def test_unsolvable_task_leaves_the_library_unchanged(lib, events):
     assert git(lib.root, "status", "--porcelain", "skills", "lessons") == ""
     assert not any(isinstance(e, ev.SkillCommitted) for e in got)
     assert isinstance(got[-1], ev.TaskFinished) and not got[-1].success
+
+
+def test_ctrl_c_mid_task_leaves_no_trace_in_the_library(lib):
+    """An interrupt (here: raised by the event callback after the first run) commits and writes nothing."""
+    import pytest
+
+    head = git(lib.root, "rev-parse", "HEAD")
+
+    def emit(event):
+        if isinstance(event, ev.RunFinished):
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_task("toss the orange ball in the cyan bin", coder=OfflineCoder(), library=lib, validate=1,
+                 emit=emit, keyframes=False)
+    assert git(lib.root, "rev-parse", "HEAD") == head
+    assert git(lib.root, "status", "--porcelain", "--untracked-files=all", "skills", "lessons") == ""

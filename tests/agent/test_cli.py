@@ -1,0 +1,69 @@
+"""``aspire run``: one-line errors for bad input, JSON lines, exit status."""
+
+from __future__ import annotations
+
+import json
+
+import llm
+import pytest
+from click.testing import CliRunner
+from llm.plugins import pm
+
+from aspire_tui.cli import cli
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, ["run", *args], catch_exceptions=False)
+
+
+@pytest.mark.parametrize("args, words", [
+    (("",), "the instruction is empty"),
+    (("dance a jig",), "no object named"),
+    (("put the magenta block in the green bowl",), "magenta"),
+    (("put the red block in the green bowl", "--scene", "no_such_family"), "unknown task"),
+    (("put the red block in the green bowl", "--seed", "3"), "object not in scene"),
+    (("put the red block in the green bowl", "-m", "no-such-model"), "unknown model"),
+])
+def test_bad_input_is_one_line_and_exit_1(args, words, tmp_path):
+    result = invoke(*args, "--library", str(tmp_path / "lib"))
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and words in lines[0], result.output
+
+
+def test_missing_key_is_one_line(tmp_path, monkeypatch):
+    class Keyed(llm.Model):
+        model_id = "keyed-test"
+        needs_key = "keyed-test"
+        key_env_var = "KEYED_TEST_KEY"
+
+        def execute(self, prompt, stream, response, conversation=None):
+            yield "never"
+
+    class Plugin:
+        __name__ = "AspireKeyed"
+
+        @llm.hookimpl
+        def register_models(self, register):
+            register(Keyed())
+
+    monkeypatch.delenv("KEYED_TEST_KEY", raising=False)
+    monkeypatch.setenv("LLM_USER_PATH", str(tmp_path / "llm"))
+    pm.register(Plugin(), name="aspire-keyed")
+    try:
+        result = invoke("put the red block in the green bowl", "-m", "keyed-test", "--library", str(tmp_path / "l"))
+    finally:
+        pm.unregister(name="aspire-keyed")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: model 'keyed-test' needs a key") and result.output.count("\n") == 1
+
+
+def test_json_lines_and_exit_0_on_a_validated_program(tmp_path):
+    result = invoke("stack the red cube on the blue one", "--validate", "1", "--json",
+                    "--library", str(tmp_path / "lib"))
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.output.splitlines()]
+    names = [e["event"] for e in events]
+    assert names[0] == "task_started" and names[-1] == "task_finished"
+    assert "call_recorded" in names and "validation_result" in names
+    assert events[-1]["success"] is True and events[-1]["validated"] == "1/1"

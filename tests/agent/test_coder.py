@@ -1,0 +1,126 @@
+"""OfflineCoder without a simulator: rule diagnosis, concrete repairs, distilling. Fast."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from aspire_tui.agent.coder import (CoderError, OfflineCoder, Plan, mutate_constants, read_plan, refine_defaults,
+                                    render, rule_diagnosis, wrapper_source)
+from aspire_tui.agent.instruction import align, parse
+from aspire_tui.runner.trace import CallRecord, Trace
+from aspire_tui.skills.skillfile import ParseProblem, parse_bytes, parse_file
+from skills_repo import __file__ as seed_init
+from sim.tasks import get_task
+
+from pathlib import Path
+
+SEED = Path(seed_init).parent / "skills"
+
+
+def seed_skills():
+    return [parse_file(p, f"skills/{p.name}") for p in sorted(SEED.glob("*.py"))]
+
+
+def goal_for(text):
+    goal = parse(text)
+    return align(goal, get_task(goal.family))
+
+
+def failed_trace(error_type, call, message, evidence=None, program=""):
+    record = CallRecord(index=3, call=call, args=[], kwargs={}, status="failed",
+                        error={"type": error_type, "message": message, "evidence": evidence or {}})
+    return Trace(run_id="r1", task="pick_place_bowl", seed=0, program=program, records=[record],
+                 outcome="failed", failure_index=3, failure_reason=message)
+
+
+def test_write_picks_the_skill_validated_on_the_family():
+    coder = OfflineCoder()
+    program = coder.write(goal_for("drop the red cube into the green dish"), seed_skills(), [])
+    plan = read_plan(program)
+    assert plan.skill == "place_in"
+    assert plan.args == {"block": "red block", "bowl": "green bowl"}
+    assert plan.call == {"obj": "ARGS['block']", "container": "ARGS['bowl']"}
+
+
+def test_write_refuses_to_place_beside_with_a_skill_that_puts_things_in():
+    """place_in would bind (block, bowl) for "left of the bowl" and drop it inside: not a fit."""
+    with pytest.raises(CoderError, match="no skill in the library fits place_beside"):
+        OfflineCoder().write(goal_for("put the red block to the left of the green bowl"), seed_skills(), [])
+
+
+def test_stack_tower_gets_its_blocks_bottom_first():
+    program = OfflineCoder().write(goal_for("stack the red block on the orange block and the orange block on "
+                                            "the white block"), seed_skills(), [])
+    plan = read_plan(program)
+    assert plan.skill == "stack_tower"
+    assert plan.call["blocks"] == "[ARGS['bottom'], ARGS['middle'], ARGS['top']]"
+
+
+def test_object_not_found_is_rephrased_with_the_words_the_scene_uses():
+    coder = OfflineCoder()
+    goal = goal_for("drop the red cube into the green dish")
+    program = coder.write(goal, seed_skills(), [])
+    plan = read_plan(program)
+    plan.args["block"] = "red cube"
+    program = render(plan, goal.text)
+    trace = failed_trace("ObjectNotFound", "detect", "nothing matches 'red cube'",
+                         {"query": "red cube", "visible": [{"name": "red_block"}, {"name": "green_bowl"}]})
+    d = coder.diagnose(trace, [])
+    assert d.error_type == "ObjectNotFound" and d.actions[0] == "rephrase"
+    repaired = read_plan(coder.repair(program, d))
+    assert repaired.args["block"] == "red block"
+
+
+def test_the_same_failure_again_moves_on_to_the_next_repair():
+    coder = OfflineCoder()
+    goal = goal_for("drop the red cube into the green dish")
+    program = coder.write(goal, seed_skills(), [])
+    seen = []
+    for _ in range(4):
+        d = coder.diagnose(failed_trace("GraspError", "grasp", "closed on nothing", {"width": 0.001}), [])
+        program = coder.repair(program, d)
+        seen.append(d.actions[0])
+    assert seen[0].startswith("retry") and seen[1].startswith("retry")
+    assert not seen[2].startswith("retry")       # tried twice: something else now
+    assert read_plan(program).retries == 2
+
+
+def test_ik_error_beyond_reach_shortens_the_reach():
+    d = rule_diagnosis(failed_trace("IKError", "move_to", "cannot reach", {"reach": 1.03, "max_reach": 0.855}), [])
+    assert d.actions[0] == "lower_reach"
+
+
+def test_returned_but_not_done_is_diagnosed_without_ground_truth_names():
+    trace = Trace(run_id="r", task="stack_two", seed=0, outcome="failed", checks={"success": False},
+                  failure_reason="run() returned but the task is not done")
+    d = rule_diagnosis(trace, [])
+    assert d.error_type == "NotDone" and "mutate" in d.actions
+
+
+def test_any_program_can_have_its_constants_mutated():
+    source = "CLEAR = 0.12\nARGS = {'block': 'red block'}\n\n\ndef run(robot):\n    robot.home()\n"
+    new, what = mutate_constants(source, random.Random(1))
+    assert new != source and what.startswith("CLEAR 0.12 -> ")
+    assert "ARGS = {'block': 'red block'}" in new
+
+
+def test_refine_defaults_edits_only_the_signature_version_and_evidence():
+    source = (SEED / "place_in.py").read_text()
+    new = refine_defaults(source, "place_in", {"approach": 0.09}, "Validated 5/5.", None)
+    assert "def place_in(robot, obj, container, drop=0.015, approach=0.09):" in new
+    assert '"version": 2' in new and "Refined by aspire: Validated 5/5." in new
+    assert not isinstance(parse_bytes(new.encode(), "skills/place_in.py"), ParseProblem)
+
+
+def test_wrapper_skill_parses_as_a_program_skill():
+    goal = goal_for("toss the orange ball in the cyan bin")
+    plan = Plan("place_in", {"obj": "ARGS['ball']", "container": "ARGS['tray']"}, dict(goal.slots), retries=1)
+    source = wrapper_source("put_ball_in_tray", plan, goal, {"embodiment": "panda"}, [101, 202], "Validated 2/2.")
+    skill = parse_bytes(source.encode(), "skills/put_ball_in_tray.py")
+    assert not isinstance(skill, ParseProblem), skill
+    assert [p.name for p in skill.params] == ["robot", "ball", "tray"]
+    assert skill.metadata["validation"] == {"task": "pick_place_tray", "seeds": [101, 202],
+                                            "args": {"ball": "{ball}", "tray": "{tray}"}}
+    assert skill.depends_on == ["place_in"]
