@@ -205,8 +205,10 @@ def speed(sizes: list[int], base: int, n_queries: int, model: str, runs: int = 3
         matrix = vectors[:n]
         agree = []
         for q in list(dict.fromkeys(queries))[:100]:  # the vector side against exact cosine over all n
-            exact = set((np.argsort(-(matrix @ qvecs[q]))[:5] + 1).tolist())
-            agree.append(len(exact & set(vector_ranking(index, qvecs[q], 5, Filters()))) / 5)
+            exact = [int(i) for i in np.argsort(-(matrix @ qvecs[q]))[:5]]
+            got = [i - 1 for i in vector_ranking(index, qvecs[q], 5, Filters())]
+            # copies of one real description (n > base) count as the same answer
+            agree.append(len({i % base for i in exact} & {i % base for i in got}) / len({i % base for i in exact}))
         result["vector_recall@5_vs_exact"] = round(float(np.mean(agree)), 3)
         for mode, kwargs in (("fused", {}), ("keyword", {}), ("vector", {}), ("fused kind=program", {"kind": "program"}),
                              ("fused category=stack", {"category": "stack"})):

@@ -1,10 +1,9 @@
 """An episode: one task, one seed, one world, one robot, one success check.
 
-A scene that starts out solved (the block already left of the plate), or whose
+A scene that starts out solved (the block already left of the bowl), or whose
 objects did not all fit, is drawn again from the same seed, so no episode is
-won by doing nothing. While the
-episode runs, a step listener records how high each movable body ever rose
-above its start, for `never_lifted`.
+won by doing nothing. While the episode runs, a step listener records how high
+each movable body ever rose above its start, for `never_lifted`.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ WRONG_DIR = ROOT / "tests" / "programs" / "wrong"
 
 def slot_args(episode) -> dict[str, Any]:
     """What the instruction says, slot by slot: phrases, lists of phrases for groups, counts, place words."""
-    groups = {o.id for o in episode.task.objects if o.count[1] > 1}
+    groups = {o.id for o in episode.task.objects if o.count[1] > 1 or o.match is not None}
     args: dict[str, Any] = {}
     for key, value in episode.scene.slots.items():
         if hasattr(value, "phrases"):

@@ -13,7 +13,6 @@ never sees ground truth or a task's success check.
 from __future__ import annotations
 
 import ast
-import math
 import random
 import re
 from dataclasses import asdict, dataclass, field
@@ -314,7 +313,8 @@ def read_plan(source: str) -> Plan | None:
         return None
     call: dict[str, str] | None = None
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == m.group(2):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == m.group(2) \
+                and any(kw.arg is None for kw in node.keywords):  # the plan's own call: skill(..., **PARAMS)
             call = {kw.arg: ast.get_source_segment(source, kw.value) or "" for kw in node.keywords if kw.arg}
             break
     if call is None:
@@ -383,6 +383,11 @@ class OfflineCoder:
         ranked.sort(key=lambda r: r[0])
         self.candidates = [(s, c) for _, s, c in ranked]
         if not self.candidates:
+            from aspire_tui.agent.compose import relative_placement
+
+            composed = relative_placement(goal, skills)
+            if composed is not None:
+                return composed
             raise CoderError(f"no skill in the library fits {goal.family} ({goal.describe()}); the offline "
                              "coder composes existing skills only: use -m MODEL to write a new program")
         skill, call = self.candidates[0]
@@ -492,10 +497,19 @@ class OfflineCoder:
     # -- generalize ----------------------------------------------------------
     def generalize(self, program: str, goal: Goal, evidence: dict[str, Any] | None = None) -> Distilled | None:
         """What to keep: None when an existing skill already does this job unchanged."""
+        evidence = evidence or {}
         plan = read_plan(program)
-        if plan is None:
-            return None
-        return distill_plan(plan, goal, self.sources, evidence or {})
+        if plan is None:  # a composed program: it becomes a skill of its own
+            from aspire_tui.agent.compose import skill_from_program
+
+            name = skill_name(goal)
+            note = (f"Validated {evidence.get('success', '')} on {goal.family} seeds {evidence.get('seeds', [])} "
+                    f"(run {evidence.get('run', '')}).")
+            source = skill_from_program(program, name, goal, evidence.get("seeds", []), note)
+            if source is None:
+                return None
+            return Distilled(name, source, "new", f"Add skill {name} (composed)", note)
+        return distill_plan(plan, goal, self.sources, evidence)
 
     def propose(self, *args: Any, **kwargs: Any) -> Any:
         raise NotImplementedError("task proposal (curriculum) is not built yet")
@@ -559,8 +573,7 @@ NAMES = {
 
 def skill_name(goal: Goal) -> str:
     kinds = [_slot_kind(v) for k, v in goal.slots.items() if k not in ("side", "place", "edge")]
-    if goal.family == "tool_use_pull":
-        kinds = sorted(kinds, key=lambda k: k != "block")
+    kinds = sorted(kinds, key=lambda k: k not in ("block", "ball"))  # the thing that moves comes first
     template = NAMES.get(goal.relation, "")
     try:
         name = template.format(*kinds) if template else ""

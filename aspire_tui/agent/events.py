@@ -64,6 +64,8 @@ class CallRecorded(Event):
     status: str
     signature: str = ""
     error: dict[str, Any] | None = None
+    keyframe: str = ""   # relative to the run's folder (RunFinished.trace_path's parent)
+    where: str = ""      # "program.py:12" or "skills/pick.py:30"
 
 
 @dataclass

@@ -267,7 +267,7 @@ def align(goal: Goal, spec) -> Goal:
     taken: set[int] = set()
 
     def kind_ok(ref: ObjectRef, obj) -> bool:
-        return ref.kind == obj.kind or (ref.kind == "block" and obj.kind == "ball" and False)
+        return ref.kind == obj.kind
 
     if spec.name in ("stack_two", "stack_three"):
         named = stack_order(goal, named)

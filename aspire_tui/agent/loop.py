@@ -63,11 +63,12 @@ def stable_seed(text: str) -> int:
 def understand(instruction: str, scene: str | None = None) -> tuple[Goal, Any]:
     """The aligned `Goal` and the family's spec; raises AgentError in one line."""
     from sim.errors import TaskError
-    from sim.tasks import get_task
+    from sim.tasks import resolve_task
 
     try:
         goal = parse(instruction, scene)
-        spec = get_task(goal.family)
+        spec = resolve_task(scene if scene else goal.family)  # a family name or a task file (.toml)
+        goal.family = spec.name
         align(goal, spec)
     except (InstructionError, TaskError) as e:
         raise AgentError(str(e)) from None
@@ -180,7 +181,7 @@ def retrieve(library, goal: Goal, k: int = 8) -> list:
     return skills
 
 
-def lessons_for(library, diagnosis_seed: Diagnosis | None, trace) -> list:
+def lessons_for(library, trace) -> list:
     """Lessons whose failure signature fits the trace's failing call."""
     from aspire_tui.skills.library import LibraryError
 
@@ -205,7 +206,7 @@ def run_task(instruction: str, *, scene: str | None = None, seed: int | None = N
     """Attempt one task end to end; see the module docstring.
 
     Args:
-        scene: the task family; guessed from the words when None.
+        scene: the task family or a task file (``.toml``); guessed from the words when None.
         seed: the debug scene; the first matching dev scene when None.
         validate: how many fresh dev seeds must all succeed before distilling (0 skips validation).
         budget: wall-clock seconds for the whole task (None: no limit).
@@ -249,7 +250,7 @@ def run_task(instruction: str, *, scene: str | None = None, seed: int | None = N
     def on_record(iteration: int, run_seed: int):
         def callback(record) -> None:
             emit(ev.CallRecorded(iteration, run_seed, record.index, record.call, record.status,
-                                 record.signature(70), record.error))
+                                 record.signature(70), record.error, record.keyframe or "", record.where or ""))
         return callback
 
     def finish(success: bool, message: str) -> TaskResult:
@@ -285,28 +286,34 @@ def run_task(instruction: str, *, scene: str | None = None, seed: int | None = N
             emit(ev.RunFinished(iteration, current_seed, trace.outcome, trace.headline(), trace.run_id,
                                 str(trace.path or "")))
             if trace.outcome == "succeeded":
-                failed = _validate(program, spec, validation_seeds, library, timeout, pool, emit, result)
-                if failed is None:
-                    return _distill(program, goal, spec, coder, library, trace, result, emit, model, finish)
-                if failed[1] is None:  # not general: its ARGS do not fit the family's other scenes
-                    if iteration == max_iterations:
-                        break
-                    message = f"the program cannot be validated on other scenes: " \
-                        f"set ARGS = {{...}} with exactly the keys {sorted(goal.slots)} and read every object from it"
-                    diagnosis = Diagnosis(outcome="error", error_type="NotGeneral", message=message,
-                                          summary=message, analysis=message, actions=["rewrite"])
-                    emit(ev.Diagnosis(iteration, "NotGeneral", "", message, ["rewrite"]))
-                    repaired = coder.repair(program, diagnosis)
-                    emit(ev.RepairDiff(iteration, _diff(program, repaired), list(diagnosis.actions)))
-                    program = repaired
-                    continue
-                # a failing validation seed becomes a debug seed; fresh seeds replace the validation set
-                current_seed, trace = failed
-                result.debug_seeds.append(current_seed)
-                validation_seeds = fresh_seeds(validate)
-                if iteration == max_iterations:
-                    break
-            lessons = lessons_for(library, None, trace)
+                # a repair made for one debug scene must not break the others: re-run them first
+                others = [s for s in result.debug_seeds if s != current_seed]
+                broken = _run_seeds(program, spec, others, library, timeout, pool, result)[2] if others else None
+                if broken is not None and broken[1] is not None:
+                    current_seed, trace = broken
+                    emit(ev.RunFinished(iteration, current_seed, trace.outcome, trace.headline(), trace.run_id,
+                                        str(trace.path or "")))
+                else:
+                    failed = _validate(program, spec, validation_seeds, library, timeout, pool, emit, result)
+                    if failed is None:
+                        return _distill(program, goal, spec, coder, library, trace, result, emit, model, finish)
+                    if failed[1] is None:  # not general: its ARGS do not fit the family's other scenes
+                        if iteration == max_iterations:
+                            break
+                        message = ("the program cannot be validated on other scenes: set ARGS = {...} with exactly "
+                                   f"the keys {sorted(goal.slots)} and read every object from it")
+                        diagnosis = Diagnosis(outcome="error", error_type="NotGeneral", message=message,
+                                              summary=message, analysis=message, actions=["rewrite"])
+                        emit(ev.Diagnosis(iteration, "NotGeneral", "", message, ["rewrite"]))
+                        repaired = coder.repair(program, diagnosis)
+                        emit(ev.RepairDiff(iteration, _diff(program, repaired), list(diagnosis.actions)))
+                        program = repaired
+                        continue
+                    # a failing validation seed becomes a debug seed; fresh seeds replace the validation set
+                    current_seed, trace = failed
+                    result.debug_seeds.append(current_seed)
+                    validation_seeds = fresh_seeds(validate)
+            lessons = lessons_for(library, trace)
             diagnosis = coder.diagnose(trace, lessons)
             emit(ev.Diagnosis(iteration, diagnosis.error_type, diagnosis.call, diagnosis.analysis or diagnosis.headline(),
                               list(diagnosis.actions), list(diagnosis.lessons), _short_evidence(diagnosis.evidence)))
@@ -343,14 +350,14 @@ def _short_evidence(evidence: dict[str, Any]) -> dict[str, Any]:
     return evidence if len(text) < 600 else {"truncated": text[:600]}
 
 
-def _validate(program: str, spec, seeds: list[int], library, timeout: float, pool, emit, result: TaskResult):
-    """Run on every validation seed with that scene's ARGS; None when all succeed, else (seed, trace)."""
+def _run_seeds(program: str, spec, seeds: list[int], library, timeout: float, pool, result: TaskResult):
+    """Run on each seed with that scene's ARGS until one fails: (successes, failures, (seed, trace) or None).
+
+    The trace is None when the program's ARGS cannot be filled for that scene.
+    """
     from aspire_tui.runner import run_program
     from sim.world import World
 
-    if not seeds:
-        result.validated = "0/0"
-        return None
     successes, failures, first_failure = 0, [], None
     world = World()
     try:
@@ -359,28 +366,33 @@ def _validate(program: str, spec, seeds: list[int], library, timeout: float, poo
                 source = scene_program(program, spec, s, world=world)
             except (ValueError, KeyError) as e:
                 failures.append(f"seed {s}: cannot fill ARGS ({e})")
-                if first_failure is None:
-                    first_failure = (s, None)
+                first_failure = (s, None)
                 break
             trace = run_program(source, spec, s, timeout=timeout, skills_dir=library.skills_dir,
                                 runs_dir=library.runs_dir, keyframes=False, pool=pool)
             result.runs.append(trace.run_id)
             record_uses(library, trace, spec.name)
-            if trace.outcome == "succeeded":
-                successes += 1
-            else:
+            if trace.outcome != "succeeded":
                 failures.append(trace.headline())
-                if first_failure is None:
-                    first_failure = (s, trace)
+                first_failure = (s, trace)
                 break  # one failure is enough to go back to repairing
+            successes += 1
     finally:
         world.close()
+    return successes, failures, first_failure
+
+
+def _validate(program: str, spec, seeds: list[int], library, timeout: float, pool, emit, result: TaskResult):
+    """Run on every validation seed with that scene's ARGS; None when all succeed, else (seed, trace)."""
+    if not seeds:
+        result.validated = "0/0"
+        return None
+    successes, failures, first_failure = _run_seeds(program, spec, seeds, library, timeout, pool, result)
     runs = successes + len(failures)
     emit(ev.ValidationResult(list(seeds[:runs]), successes, runs, failures))
     result.validated = f"{successes}/{len(seeds)}"
     if first_failure is None:
         result.validation_seeds = list(seeds)
-        return None
     return first_failure
 
 

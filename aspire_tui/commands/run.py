@@ -71,7 +71,7 @@ def _printer(as_json: bool, verbose: bool):
 
 @click.command("run")
 @click.argument("task")
-@click.option("--scene", metavar="FAMILY", help="The task family (default: chosen from the words).")
+@click.option("--scene", metavar="FAMILY", help="A task family or a task file .toml (default: chosen from the words).")
 @click.option("--seed", type=click.IntRange(min=0), default=None,
               help="The debug scene's seed (default: the first dev scene that holds the named objects).")
 @click.option("-m", "--model", default=None, help="An llm model id (default: the offline coder, no key needed).")

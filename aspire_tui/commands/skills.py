@@ -44,6 +44,17 @@ class _Ctx:
         return self._lib
 
 
+def _refresh(lib, embed: bool = True):
+    """Bring the index up to date, unless another writer holds the library: then use it as it is."""
+    from aspire_tui.skills.library import ReindexReport
+    from aspire_tui.skills.lock import LockTimeout
+
+    try:
+        return lib.reindex(embed=embed, timeout=3)
+    except LockTimeout as e:
+        return ReindexReport(notes=[f"index not refreshed: {e}"])
+
+
 def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, default=str))
 
@@ -82,7 +93,7 @@ def list_(obj: _Ctx, kind: str | None, as_json: bool) -> None:
     """List skills and lessons with their success rates."""
     with _errors():
         lib = obj.lib()
-        report = lib.reindex(embed=False)
+        report = _refresh(lib, embed=False)
         rows = lib.index.all(kind)
     if as_json:
         _echo_json({"library": str(lib.root), "skills": rows,
@@ -118,7 +129,7 @@ def search(obj: _Ctx, query: tuple[str, ...], limit: int, kind: str | None, cate
     text = " ".join(query)
     with _errors():
         lib = obj.lib()
-        report = lib.reindex()
+        report = _refresh(lib)
         hits = lib.search(text, limit, kind=kind, category=category, embodiment=embodiment, mode=mode)
     if as_json:
         _echo_json({"query": text, "mode": mode, "results": [h.to_dict() for h in hits]})
@@ -143,7 +154,7 @@ def show(obj: _Ctx, name: str, as_json: bool) -> None:
     """Show a skill: description, signature, sections, dependencies, statistics and source."""
     with _errors():
         lib = obj.lib()
-        lib.reindex(embed=False)
+        _refresh(lib, embed=False)
         rel = lib.path_of(name)
         row = lib.index.get(name) or {}
         source = lib.source(name)

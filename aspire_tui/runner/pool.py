@@ -311,7 +311,7 @@ def run_program(source: str, task: Any, seed: int, *, timeout: float = 60,
                 skills_dir: Path | None = None, runs_dir: Path | None = None, keyframes: bool = True,
                 pool: WorkerPool | None = None, check: bool = True,
                 on_record: Callable[[CallRecord], None] | None = None,
-                address_space: int = 2 << 30, max_calls: int = 5000) -> Trace:
+                address_space: int = 2 << 30, max_calls: int = 5000, run_id: str | None = None) -> Trace:
     """Check a program, run it in the sandbox on (task, seed), and return its trace.
 
     Args:
@@ -327,6 +327,8 @@ def run_program(source: str, task: Any, seed: int, *, timeout: float = 60,
         on_record: called with each `CallRecord` as it happens (live views).
         address_space: the program process's RLIMIT_AS, in bytes.
         max_calls: end the run as ``error`` when the program makes more robot calls.
+        run_id: the run's id (default: a new one); a live view that names it up front
+            can find each record's keyframe under ``runs_dir/<run_id>/`` as it arrives.
 
     Returns:
         The `Trace`, already written to ``runs_dir/<run_id>/trace.json``.
@@ -340,7 +342,7 @@ def run_program(source: str, task: Any, seed: int, *, timeout: float = 60,
     if not (0 < float(timeout) <= 24 * 3600):
         raise RunnerError(f"timeout must be between 0 and 86400 s, got {timeout}")
     runs_dir = Path(runs_dir) if runs_dir is not None else default_runs_dir()
-    run_id = new_run_id()
+    run_id = run_id or new_run_id()
     run_dir = runs_dir / run_id
     trace = Trace(run_id=run_id, task=_task_name(task), seed=int(seed), program=source,
                   program_hash=hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest(),

@@ -109,6 +109,11 @@ def m003_fts_vocab(db: sqlite_utils.Database) -> None:
     db.execute("create virtual table skills_vocab using fts5vocab(skills_fts, 'row')")
 
 
+@migration
+def m004_category_index(db: sqlite_utils.Database) -> None:
+    db.execute("create index skills_category on skills(category)")
+
+
 def load_sqlite_vec(conn) -> None:
     """Load sqlite-vec into a connection, or raise ``ExtensionUnavailable`` in one line."""
     try:

@@ -368,8 +368,8 @@ class Library:
         with self.lock("reindex", timeout=timeout):
             try:
                 report = self._reindex(full, embed)
-            except Exception as e:  # noqa: BLE001 - a damaged index shows up here as any sqlite error
-                if type(e).__name__ not in ("DatabaseError", "OperationalError", "IntegrityError"):
+            except Exception as e:  # noqa: BLE001 - sqlean and sqlite3 raise their own classes
+                if not _is_corruption(e):
                     raise
                 self.close()
                 self.index_path.unlink(missing_ok=True)
@@ -617,12 +617,20 @@ class Library:
             SkillInvalid: the file does not parse, or breaks a dependency.
             SkillConflict: ``new`` over an existing skill, or the file has uncommitted edits.
         """
-        kind = kind or ("lesson" if source.lstrip().startswith(("#", "---")) else "program")
-        rel = f"{SKILLS_DIR}/{name}.py" if kind == "program" else f"{LESSONS_DIR}/{name}.md"
         data = source.encode("utf-8")
-        skill = parse_bytes(data, rel)
+        paths = {"program": f"{SKILLS_DIR}/{name}.py", "lesson": f"{LESSONS_DIR}/{name}.md"}
+        if kind is None:  # a program skill if it parses as one, else a lesson if it parses as one
+            skill = parse_bytes(data, paths["program"])
+            if isinstance(skill, ParseProblem):
+                lesson = parse_bytes(data, paths["lesson"])
+                looks_like_markdown = source.lstrip().startswith(("---", "# "))
+                if isinstance(lesson, Lesson) or looks_like_markdown:
+                    skill = lesson
+        else:
+            skill = parse_bytes(data, paths[kind])
         if isinstance(skill, ParseProblem):
             raise SkillInvalid([skill])
+        rel = skill.path
         author = author or Identity(*AGENT)
         with self.lock(f"save {name}"):
             self._check_writable()
@@ -875,6 +883,12 @@ def _describe_edit(before: bytes | None, skill: ProgramSkill | Lesson, target: P
     if added or removed:
         summary += f" {added} lines added, {removed} removed."
     return "\n".join([summary] + notes)
+
+
+def _is_corruption(e: BaseException) -> bool:
+    """A SQLite error that means the index file is damaged (not busy, not a bug)."""
+    words = ("malformed", "not a database", "disk image", "file is encrypted", "database corrupt")
+    return type(e).__name__ == "DatabaseError" and any(w in str(e).lower() for w in words)
 
 
 def _write_gitignore(root: Path) -> None:

@@ -20,10 +20,10 @@ import numpy as np
 from aspire_tui.skills.index import SkillIndex, vectors_from_blobs
 
 RRF_K = 60
-EXACT_LIMIT = 10_000
-KEYWORD_BOUND = 20_000     # above this many skills, keyword search keeps only its rarest words
+EXACT_LIMIT = 5_000
+KEYWORD_BOUND = 5_000      # above this many skills, keyword search keeps only its rarest words
 KEYWORD_BUDGET = 1_500     # ... as many as match at most this many rows together
-CANDIDATES = 200
+CANDIDATES = 400
 FILTER_SCAN_LIMIT = 5_000
 MODES = ("fused", "keyword", "vector")
 
@@ -176,7 +176,7 @@ def vector_ranking(index: SkillIndex, qvec: np.ndarray, limit: int, filters: Fil
         allowed = set(ids)
         candidates = _candidates(index, q, max(limit * 20, 1000), filters.kind)
         return _rerank(index, [i for i in candidates if i in allowed], q, limit)
-    if index.count(filters.kind) <= EXACT_LIMIT:
+    if index.count() <= EXACT_LIMIT:
         sql = "select id from skill_vec where embedding match ? and k = ?"
         args: list[Any] = [q.tobytes(), limit]
         if filters.kind:

@@ -23,6 +23,7 @@ def invoke(*args: str):
     (("put the red block in the green bowl", "--scene", "no_such_family"), "unknown task"),
     (("put the red block in the green bowl", "--seed", "3"), "object not in scene"),
     (("put the red block in the green bowl", "-m", "no-such-model"), "unknown model"),
+    (("put the red block in the green bowl", "--seed", "10000"), "held out for evaluation"),
 ])
 def test_bad_input_is_one_line_and_exit_1(args, words, tmp_path):
     result = invoke(*args, "--library", str(tmp_path / "lib"))

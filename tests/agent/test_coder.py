@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -13,8 +14,6 @@ from aspire_tui.runner.trace import CallRecord, Trace
 from aspire_tui.skills.skillfile import ParseProblem, parse_bytes, parse_file
 from skills_repo import __file__ as seed_init
 from sim.tasks import get_task
-
-from pathlib import Path
 
 SEED = Path(seed_init).parent / "skills"
 
@@ -44,10 +43,15 @@ def test_write_picks_the_skill_validated_on_the_family():
     assert plan.call == {"obj": "ARGS['block']", "container": "ARGS['bowl']"}
 
 
-def test_write_refuses_to_place_beside_with_a_skill_that_puts_things_in():
+def test_write_does_not_place_beside_with_a_skill_that_puts_things_in():
     """place_in would bind (block, bowl) for "left of the bowl" and drop it inside: not a fit."""
-    with pytest.raises(CoderError, match="no skill in the library fits place_beside"):
-        OfflineCoder().write(goal_for("put the red block to the left of the green bowl"), seed_skills(), [])
+    program = OfflineCoder().write(goal_for("put the red block to the left of the green bowl"), seed_skills(), [])
+    assert "place_in" not in program
+
+
+def test_no_skill_and_nothing_to_compose_is_one_line():
+    with pytest.raises(CoderError, match="no skill in the library fits place_corner"):
+        OfflineCoder().write(goal_for("put the red block in the front left corner of the table"), seed_skills(), [])
 
 
 def test_stack_tower_gets_its_blocks_bottom_first():
@@ -124,3 +128,28 @@ def test_wrapper_skill_parses_as_a_program_skill():
     assert skill.metadata["validation"] == {"task": "pick_place_tray", "seeds": [101, 202],
                                             "args": {"ball": "{ball}", "tray": "{tray}"}}
     assert skill.depends_on == ["place_in"]
+
+
+@pytest.mark.parametrize("text", ["put the purple block on the left side of the pink bowl",
+                                  "place the red cube behind the grey plate",
+                                  "put the red block right beside the blue block"])
+def test_spatial_goals_are_composed_from_pick_and_release_above(text):
+    from aspire_tui.runner.check import check_program
+
+    program = OfflineCoder().write(goal_for(text), seed_skills(), [])
+    assert read_plan(program) is None  # not a one-skill plan: repairs mutate its constants
+    assert "from skills.pick import pick" in program
+    assert check_program(program, SEED).ok
+
+
+def test_a_composed_program_becomes_a_skill_that_parses():
+    goal = goal_for("put the purple block on the left side of the pink bowl")
+    coder = OfflineCoder()
+    program = coder.write(goal, seed_skills(), [])
+    distilled = coder.generalize(program, goal, {"seeds": [5, 6], "success": "2/2", "run": "r9"})
+    assert distilled.name == "put_block_beside_bowl" and distilled.change == "new"
+    skill = parse_bytes(distilled.source.encode(), "skills/put_block_beside_bowl.py")
+    assert not isinstance(skill, ParseProblem), skill
+    assert [p.name for p in skill.params] == ["robot", "bowl", "block", "side"]
+    assert "ARGS" not in distilled.source
+    assert skill.metadata["validation"]["args"]["side"] == "{side}"

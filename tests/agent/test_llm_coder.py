@@ -181,3 +181,32 @@ def test_the_failing_calls_keyframe_goes_to_a_model_that_sees_images(fake_model,
     assert diagnose[0][0].path.endswith(".png")
     write = [a for p, a in zip(fake_model.prompts, fake_model.attachments) if "Program to repair" in p]
     assert write == [[]]
+
+
+ONLY_RED = BROKEN.replace("    robot.move_to(1.5, 0.0, 0.3)\n", '    if ARGS["block"] != "red block":\n        return\n')
+
+
+def test_a_validation_failure_becomes_a_debug_seed_and_fresh_seeds_validate(fake_model, lib, events):
+    """Works on its red debug scene only: the first validation scene without a red block fails,
+    is repaired as a debug scene, and validation starts again on seeds never used before."""
+    got, emit = events
+
+    def reply(text):
+        if "reusable program skill" in text:
+            return scripted(text)
+        if "Program to repair" in text and "not done" in text.lower():
+            return "```python\n" + FIXED + "```"
+        if "did not succeed" in text:
+            return "run() returned without moving the block."
+        return "```python\n" + ONLY_RED + "```"
+
+    fake_model.reply = reply
+    result = run_task("put the red block in the green bowl", coder=LLMCoder("scripted"), library=lib, validate=3,
+                      emit=emit, keyframes=False)
+    assert result.success, result.message
+    assert len(result.debug_seeds) == 2
+    validations = [e for e in got if isinstance(e, ev.ValidationResult)]
+    assert len(validations) == 2 and not validations[0].passed and validations[1].passed
+    assert result.debug_seeds[1] == validations[0].seeds[-1]
+    assert set(validations[1].seeds).isdisjoint(validations[0].seeds + result.debug_seeds)
+    assert all(s < 10_000 for s in result.debug_seeds + validations[0].seeds + validations[1].seeds)

@@ -87,3 +87,33 @@ def test_ctrl_c_mid_task_leaves_no_trace_in_the_library(lib):
                  emit=emit, keyframes=False)
     assert git(lib.root, "rev-parse", "HEAD") == head
     assert git(lib.root, "status", "--porcelain", "--untracked-files=all", "skills", "lessons") == ""
+
+
+def test_spatial_task_is_composed_kept_as_a_skill_and_reused(lib, events):
+    """No skill puts a block beside another: pick + release_above are composed, validated, committed,
+    and the next request for the same job retrieves the new skill and commits nothing."""
+    got, emit = events
+    first = run_task("move the orange block over to the red block", coder=OfflineCoder(), library=lib,
+                     validate=2, emit=emit, keyframes=False)
+    assert first.success, first.message
+    assert first.family == "place_next_to" and first.skill["name"] == "put_block_next_to_block"
+    assert "from skills.pick import pick" in first.program and "from skills.release_above import" in first.program
+    skill = lib.get("put_block_next_to_block")
+    assert skill.metadata["validation"]["task"] == "place_next_to"
+    assert [p.name for p in skill.params] == ["robot", "block", "anchor"]
+    head = git(lib.root, "rev-parse", "HEAD")
+    second = run_task("put the blue block next to the green block", coder=OfflineCoder(), library=lib,
+                      validate=1, keyframes=False)
+    assert second.success, second.message
+    assert read_plan(second.program).skill == "put_block_next_to_block"
+    assert second.skill is None and git(lib.root, "rev-parse", "HEAD") == head
+
+
+def test_out_of_budget_stops_before_running_and_changes_nothing(lib, events):
+    got, emit = events
+    head = git(lib.root, "rev-parse", "HEAD")
+    result = run_task("pile the red cube on top of the blue one", coder=OfflineCoder(), library=lib,
+                      budget=1e-6, emit=emit, keyframes=False)
+    assert not result.success and "out of budget" in result.message
+    assert not any(isinstance(e, ev.RunFinished) for e in got)
+    assert git(lib.root, "rev-parse", "HEAD") == head

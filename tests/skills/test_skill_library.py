@@ -106,7 +106,7 @@ def test_human_edit_committed_as_the_person(lib):
 def test_invalid_human_edit_not_committed_and_last_good_stays_searchable(lib):
     path = lib.skills_dir / "place_in.py"
     good = path.read_text()
-    path.write_text(good.replace("def place_in(robot, obj, container, clear=0.12):", "def place_in(robot, obj,"))
+    path.write_text(good.replace("def place_in(robot, obj, container,", "def place_in(robot, obj,,"))
     head = git(lib.root, "rev-parse", "HEAD")
     [result] = lib.commit_edits()
     assert not result.committed and "syntax" in str(result.problems[0])
@@ -116,7 +116,7 @@ def test_invalid_human_edit_not_committed_and_last_good_stays_searchable(lib):
     hits = lib.search("put the block into the bowl", kind="program")
     assert "place_in" in [h.name for h in hits] and [h for h in hits if h.name == "place_in"][0].stale
     assert path.read_text() != good  # the person's broken edit is still there, untouched
-    path.write_text(good.replace("clear=0.12", "clear=0.13"))
+    path.write_text(good.replace("drop=0.015", "drop=0.016"))
     [result] = lib.commit_edits()
     assert result.committed
     assert not lib.reindex().stale

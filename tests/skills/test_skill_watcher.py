@@ -76,13 +76,13 @@ def test_atomic_rename_and_a_burst_of_saves_make_one_commit(watched):
     text = path.read_text()
     for i in range(8):  # an editor autosaving through a temp file and a rename
         tmp = lib.skills_dir / f".place_in.py.tmp{i}"
-        tmp.write_text(text.replace("clear=0.12", f"clear=0.1{i}"))
+        tmp.write_text(text.replace("drop=0.015", f"drop=0.01{i}"))
         os.replace(tmp, path)
         time.sleep(0.03)
     rec.wait("committed", "skills/place_in.py")
     watcher.wait_idle()
     assert commits(lib.root) == before + 1
-    assert "clear=0.17" in git(lib.root, "show", "HEAD:skills/place_in.py")
+    assert "drop=0.017" in git(lib.root, "show", "HEAD:skills/place_in.py")
 
 
 def test_vim_style_backup_rename(watched):
@@ -90,10 +90,10 @@ def test_vim_style_backup_rename(watched):
     path = lib.skills_dir / "stack_on.py"
     text = path.read_text()
     os.rename(path, lib.skills_dir / "stack_on.py~")
-    path.write_text(text.replace("drop=0.01", "drop=0.02"))
+    path.write_text(text.replace("gap=0.006", "gap=0.007"))
     (lib.skills_dir / "stack_on.py~").unlink()
     rec.wait("committed", "skills/stack_on.py")
-    assert "drop=0.02" in git(lib.root, "show", "HEAD:skills/stack_on.py")
+    assert "gap=0.007" in git(lib.root, "show", "HEAD:skills/stack_on.py")
 
 
 def test_invalid_save_is_reported_not_committed_and_old_version_searchable(watched):

