@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/aspire demo
+	$(BIN)/aspire
 
 test: $(STAMP)
 	$(BIN)/pytest

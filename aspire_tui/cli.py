@@ -52,12 +52,20 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, invoke_without_command=True)
 @click.version_option(package_name="aspire-tui")
+@click.option("--library", type=click.Path(file_okay=False), envvar="ASPIRE_LIBRARY",
+              help="The skill library the app uses (default: $ASPIRE_HOME or the user data dir).")
+@click.option("-m", "--model", default=None, help="The app's coder: an llm model id (default: offline, no key).")
+@click.option("--scene", metavar="FAMILY", default=None,
+              help="The app's task family (default: chosen from each task's words).")
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, library: str | None, model: str | None, scene: str | None) -> None:
     """aspire: teach robots skills by writing code.
 
-    Type a task, watch the agent write a robot program, run it in simulation,
-    read the trace, repair it and keep what worked as a skill.
+    With no command, opens the app: type a task, watch the agent write a robot
+    program, run it in simulation, read the trace, repair it and keep what
+    worked as a skill.
     """
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        from aspire_tui.app.app import run_app  # textual is paid for only by the app
+
+        run_app(library=library, model=model, scene=scene)

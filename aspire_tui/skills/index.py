@@ -221,11 +221,17 @@ class SkillIndex:
 
     # ---------------------------------------------------------------- skills
 
-    def known(self) -> dict[str, dict[str, Any]]:
-        """path -> {id, name, blob, mtime_ns, size, stale} for every indexed file."""
-        rows = self.db.execute("select path, id, name, blob, mtime_ns, size, stale, kind from skills").fetchall()
+    def known(self, paths: list[str] | None = None) -> dict[str, dict[str, Any]]:
+        """path -> {id, name, blob, mtime_ns, size, stale, kind} for indexed files (all, or ``paths``)."""
+        sql = "select path, id, name, blob, mtime_ns, size, stale, kind from skills"
+        args: list[Any] = []
+        if paths is not None:
+            if not paths:
+                return {}
+            sql += f" where path in ({','.join('?' for _ in paths)})"
+            args = list(paths)
         return {r[0]: {"id": r[1], "name": r[2], "blob": r[3], "mtime_ns": r[4], "size": r[5],
-                       "stale": r[6], "kind": r[7]} for r in rows}
+                       "stale": r[6], "kind": r[7]} for r in self.db.execute(sql, args).fetchall()}
 
     def count(self, kind: str | None = None) -> int:
         if kind:
@@ -290,13 +296,19 @@ class SkillIndex:
         self.db.execute("insert or replace into skill_embeddings (id, text_hash, embedding) values (?, ?, ?)",
                         [skill_id, text_hash, blob])
 
-    def missing_embeddings(self) -> list[tuple[int, str, str]]:
-        """(id, kind, search_text) for rows without an embedding."""
+    def missing_embeddings(self, paths: list[str] | None = None) -> list[tuple[int, str, str]]:
+        """(id, kind, search_text) for rows (all, or those at ``paths``) without an embedding."""
         if not self.has_vectors():
             return []
-        return [tuple(r) for r in self.db.execute(
-            "select s.id, s.kind, s.search_text from skills s left join skill_embeddings e on e.id = s.id "
-            "where e.id is null").fetchall()]
+        sql = ("select s.id, s.kind, s.search_text from skills s left join skill_embeddings e on e.id = s.id "
+               "where e.id is null")
+        args: list[Any] = []
+        if paths is not None:
+            if not paths:
+                return []
+            sql += f" and s.path in ({','.join('?' for _ in paths)})"
+            args = list(paths)
+        return [tuple(r) for r in self.db.execute(sql, args).fetchall()]
 
     def get(self, name: str) -> dict[str, Any] | None:
         row = self.db.execute("select * from skills where name = ?", [name]).fetchone()

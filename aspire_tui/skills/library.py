@@ -19,6 +19,7 @@ import contextlib
 import json
 import os
 import shutil
+import stat
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -252,16 +253,19 @@ class Library:
     def skill_paths(self) -> dict[str, os.stat_result]:
         """rel path -> stat for every skill and lesson file in the working tree."""
         found: dict[str, os.stat_result] = {}
-        for folder in (SKILLS_DIR, LESSONS_DIR):
+        for folder, suffix in ((SKILLS_DIR, ".py"), (LESSONS_DIR, ".md")):
             try:
                 entries = os.scandir(self.root / folder)
             except FileNotFoundError:
                 continue
             with entries:
                 for entry in entries:
-                    rel = f"{folder}/{entry.name}"
-                    if _is_skill_file(rel) and entry.is_file(follow_symlinks=False):
-                        found[rel] = entry.stat(follow_symlinks=False)
+                    name = entry.name
+                    if not name.endswith(suffix) or name[0] in "._#":
+                        continue
+                    st = entry.stat(follow_symlinks=False)
+                    if stat.S_ISREG(st.st_mode):
+                        found[f"{folder}/{name}"] = st
         return found
 
     # ------------------------------------------------------------ lock & recovery
@@ -357,17 +361,20 @@ class Library:
             self._index.close()
             self._index = None
 
-    def reindex(self, *, full: bool = False, embed: bool = True, timeout: float = 30.0) -> ReindexReport:
+    def reindex(self, *, full: bool = False, embed: bool = True, timeout: float = 30.0,
+                paths: list[str] | None = None) -> ReindexReport:
         """Bring the index up to date with the files; only files whose blob changed are re-read.
 
         Args:
             full: re-read every file (the index's rows are rebuilt).
             embed: compute missing embeddings (False leaves vector search stale).
+            paths: only these library-relative files changed (the watcher and the writers
+                know): skip the scan of every file.
         """
         started = time.perf_counter()
         with self.lock("reindex", timeout=timeout):
             try:
-                report = self._reindex(full, embed)
+                report = self._reindex(full, embed, None if full else paths)
             except Exception as e:  # noqa: BLE001 - sqlean and sqlite3 raise their own classes
                 if not _is_corruption(e):
                     raise
@@ -380,7 +387,7 @@ class Library:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _reindex(self, full: bool, embed: bool) -> ReindexReport:
+    def _reindex(self, full: bool, embed: bool, paths: list[str] | None = None) -> ReindexReport:
         index = self.index
         report = ReindexReport()
         if embed and (index.model_id != self.model_id or index.dim is None or not index.has_vectors()):
@@ -388,8 +395,19 @@ class Library:
                 report.notes.append(f"embedding model changed from {index.model_id} to {self.model_id}: "
                                     "re-embedding every skill")
             index.reset_vectors(self.model_id, self.embedder.dim)
-        disk = self.skill_paths()
-        known = index.known()
+            paths = None
+        if paths is None:
+            disk = self.skill_paths()
+            known = index.known()
+        else:
+            wanted = [p for p in dict.fromkeys(paths) if _is_skill_file(p)]
+            disk = {}
+            for rel in wanted:
+                with contextlib.suppress(FileNotFoundError):
+                    st = (self.root / rel).stat()
+                    if stat.S_ISREG(st.st_mode):
+                        disk[rel] = st
+            known = index.known(wanted)
         parsed: list[tuple[Any, int | None, int | None, bool]] = []  # skill, mtime, size, stale
         with index.db.conn:
             for rel, st in disk.items():
@@ -443,20 +461,26 @@ class Library:
                                                         skill.name))
                     report.stale.append(rel)
                     parsed.append((skill, None, None, True))
-            names = {row["name"]: rel for rel, row in index.known().items()}
             for skill, mtime, size, stale in parsed:
-                other = names.get(skill.name)
+                row = index.db.execute("select path from skills where name = ?", [skill.name]).fetchone()
+                other = row[0] if row else None
                 if other and other != skill.path and (self.root / other).exists():
                     report.problems.append(ParseProblem(skill.path, 0, 0, f"duplicate name {skill.name!r}: "
                                                         f"{other} already uses it; rename one", skill.name))
                     continue
                 existed = skill.path in known
                 index.upsert(skill, mtime_ns=mtime, size=size, stale=stale)
-                names[skill.name] = skill.path
                 (report.updated if existed else report.added).append(skill.name)
-            report.problems += self.dependency_problems()
+            if paths is None:
+                report.problems += self.dependency_problems()
+            else:
+                changed = {Path(p).stem for p in wanted}
+                graph = self._graph()
+                report.problems += self.dependency_problems(only=changed | {
+                    n for n, deps in graph[0].items() if set(deps) & changed}, graph=graph)
+                report.unchanged += index.count() - len(parsed) - report.unchanged
         if embed:
-            report.embedded = self._embed_missing()
+            report.embedded = self._embed_missing(None if paths is None else wanted)
         return report
 
     def _deleted_tracked(self, disk: dict[str, Any], known: dict[str, Any]) -> list[str]:
@@ -476,9 +500,9 @@ class Library:
         skill = parse_bytes(committed, rel)
         return skill if isinstance(skill, (ProgramSkill, Lesson)) else None
 
-    def _embed_missing(self) -> int:
+    def _embed_missing(self, paths: list[str] | None = None) -> int:
         index = self.index
-        missing = index.missing_embeddings()
+        missing = index.missing_embeddings(paths)
         if not missing:
             return 0
         embedder = self.embedder
@@ -503,27 +527,33 @@ class Library:
 
     # ------------------------------------------------------------ checks
 
-    def _graph(self, replace: dict[str, list[str] | None] | None = None) -> dict[str, list[str]]:
-        """program name -> depends_on, from the index, with ``replace`` applied (None deletes)."""
-        graph = {r[0]: json.loads(r[1] or "[]") for r in self.index.db.execute(
-            "select name, depends_on from skills where kind = 'program'").fetchall()}
+    def _graph(self, replace: dict[str, list[str] | None] | None = None) -> tuple[dict[str, list[str]], set[str]]:
+        """(program name -> depends_on for programs that depend on something, all program names),
+        from the index, with ``replace`` applied (None deletes)."""
+        db = self.index.db
+        names = {r[0] for r in db.execute("select name from skills where kind = 'program'").fetchall()}
+        graph = {r[0]: json.loads(r[1] or "[]") for r in db.execute(
+            "select name, depends_on from skills where kind = 'program' and depends_on not in ('[]', '')")}
         for name, deps in (replace or {}).items():
             if deps is None:
                 graph.pop(name, None)
+                names.discard(name)
             else:
                 graph[name] = deps
-        return graph
+                names.add(name)
+        return graph, names
 
     def dependency_problems(self, replace: dict[str, list[str] | None] | None = None,
-                            only: set[str] | None = None) -> list[ParseProblem]:
+                            only: set[str] | None = None,
+                            graph: tuple[dict[str, list[str]], set[str]] | None = None) -> list[ParseProblem]:
         """Missing dependencies and depends_on cycles among program skills."""
-        graph = self._graph(replace)
+        graph, names = graph if graph is not None else self._graph(replace)
         problems: list[ParseProblem] = []
         for name, deps in sorted(graph.items()):
             if only is not None and name not in only:
                 continue
             for dep in deps:
-                if dep not in graph:
+                if dep not in names:
                     problems.append(ParseProblem(f"{SKILLS_DIR}/{name}.py", 0, 0,
                                                  f"depends on missing skill {dep!r}", name))
         for cycle in _cycles(graph):
@@ -533,7 +563,7 @@ class Library:
         return problems
 
     def dependents(self, name: str) -> list[str]:
-        return sorted(n for n, deps in self._graph().items() if name in deps and n != name)
+        return sorted(n for n, deps in self._graph()[0].items() if name in deps and n != name)
 
     def check_change(self, skill: ProgramSkill | Lesson | None, rel: str) -> list[ParseProblem]:
         """Problems the library would have if ``rel`` became ``skill`` (None: deleted)."""
@@ -652,7 +682,7 @@ class Library:
                 "Aspire-Task": task, "Aspire-Run": run, "Aspire-Success": success,
                 "Aspire-Model": model, "Aspire-Change": change})
             sha = self._write_and_commit(rel, data, message, author)
-            self.reindex()
+            self.reindex(paths=[rel])
         return ChangeResult(name, rel, sha, change)
 
     def _check_writable(self) -> None:
@@ -687,11 +717,14 @@ class Library:
         results: list[ChangeResult] = []
         with self.lock("commit edits"):
             self._check_writable()
-            dirty = [p for p in self.repo.dirty_paths() if _is_skill_file(p)]
+            wanted = None
             if paths is not None:
-                wanted = {self.rel(p) if Path(p).is_absolute() else p for p in paths}
-                dirty = [p for p in dirty if p in wanted]
-            self.reindex(embed=False)
+                wanted = [self.rel(p) if Path(p).is_absolute() else p for p in paths]
+                dirty = [p for p in self.repo.dirty_paths(tuple(wanted) or ("skills", "lessons"))
+                         if _is_skill_file(p) and p in wanted]
+            else:
+                dirty = [p for p in self.repo.dirty_paths() if _is_skill_file(p)]
+            self.reindex(embed=False, paths=wanted)
             for rel in dirty:
                 name = Path(rel).stem
                 target = self.root / rel
@@ -722,7 +755,7 @@ class Library:
                 message = format_message(f"{verb} {what} {name} by hand", body, {"Aspire-Change": change})
                 sha = self._commit_existing(rel, skill.blob, message, author)
                 results.append(ChangeResult(name, rel, sha, change))
-            self.reindex()
+            self.reindex(paths=wanted)
         return results
 
     def _commit_existing(self, rel: str, blob: str | None, message: str, author: Identity) -> str:
@@ -763,7 +796,7 @@ class Library:
             message = format_message(f"Import {skill.kind} {skill.name} from {src.name}",
                                      f"Imported by hand from {src.resolve()}.", {"Aspire-Change": change})
             sha = self._write_and_commit(rel, src.read_bytes(), message, author)
-            self.reindex()
+            self.reindex(paths=[rel])
         return ChangeResult(skill.name, rel, sha, change)
 
     def undo(self, name: str, *, author: Identity | None = None) -> ChangeResult:

@@ -8,22 +8,29 @@ CLEAR = 0.12  # travel height above what is picked or placed (m)
 
 
 def obstacles(detections, skip=()):
-    """Footprints on the table as (x, y, radius, name), leaving out the names in `skip`."""
-    return [(d.position[0], d.position[1], max(d.size[0], d.size[1]) / 2, d.name)
+    """Footprints on the table as (x, y, radius, name, top height), leaving out the names in `skip`."""
+    return [(d.position[0], d.position[1], max(d.size[0], d.size[1]) / 2, d.name, d.position[2] + d.size[2] / 2)
             for d in detections if d.name not in skip]
 
 
 def finger_room(x, y, yaw, obs):
-    """Clearance (m) between the open fingertips at (x, y, yaw) and the nearest obstacle."""
+    """Clearance (m) between the open fingertips at (x, y, yaw) and the nearest obstacle.
+
+    Obstacles taller than 6 cm must also clear the hand, 21 cm wide along the fingers.
+    """
     ax, ay = -math.sin(yaw), math.cos(yaw)
-    gaps = [math.hypot(ox - x - s * ax, oy - y - s * ay) - r for ox, oy, r, _ in obs for s in (-0.055, 0.055)]
-    return min(gaps + [1.0])
+    gaps = [1.0]
+    for ox, oy, r, _, top in obs:
+        for s in (-0.055, 0.055) if top < 0.06 else (-0.1, -0.055, 0.0, 0.055, 0.1):
+            gaps.append(math.hypot(ox - x - s * ax, oy - y - s * ay) - r)
+    return min(gaps)
 
 
 def grip_yaw(x, y, obs):
-    """0 (fingers along y) unless the fingers have more room along x (pi/2)."""
-    along_y, along_x = finger_room(x, y, 0.0, obs), finger_room(x, y, math.pi / 2, obs)
-    return 0.0 if along_y > 0.03 or along_y >= along_x else math.pi / 2
+    """0 (fingers along y) when the fingertips have room, else the yaw that gives them the most."""
+    if finger_room(x, y, 0.0, obs) > 0.03:
+        return 0.0
+    return max((k * math.pi / 8 for k in range(-4, 5)), key=lambda yaw: (finger_room(x, y, yaw, obs), -abs(yaw)))
 
 
 def pick(robot, target, obs):

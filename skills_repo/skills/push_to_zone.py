@@ -1,23 +1,23 @@
-"""Push an object across the table into a target zone, sliding it with the closed gripper.
+"""Push an object across the table into a target zone with one fingertip, never lifting it.
 
 When to use:
     "Slide the block onto the blue area", "push the puck into the goal zone":
     the object should move along the table without being lifted (too big, too
-    heavy or not allowed to be picked up).
+    heavy, or the task forbids picking it up).
 
 Preconditions:
     - an arm embodiment (panda)
     - the object and the zone (a flat marker) are visible to robot.detect
+    - the zone lies within the arm's pushing area (x 0.32-0.72 m, |y| < 0.3 m)
 
 Postconditions:
-    - the object's centre is inside the zone, or as far along the push as the
-      number of strokes allowed; the arm is back home
+    - the object's centre is within ``tolerance`` of the zone's centre, or
+      ``max_pushes`` straight pushes were spent; the arm is back home
+    - pushes go straight to the goal, or along one axis first when another
+      object is in the way
 
 Evidence:
-    Written for the push_to_zone task family (short strokes, looking again after
-    each). It does not pass that family yet: strokes that start near the far
-    edge hit IK limits (see the lesson ik_failure_near_table_edge) and a turned
-    block catches a finger. No reference program exists for it yet.
+    The push_to_zone reference program (foundation issue), parameterized.
 """
 
 import math
@@ -26,44 +26,82 @@ ASPIRE = {
     "task_type": "push",
     "embodiment": "panda",
     "depends_on": [],
-    "version": 1,
+    "version": 2,
     "tags": ["push", "slide", "zone", "nonprehensile"],
     "validation": {"task": "push_to_zone", "seeds": [0, 1, 2, 3, 4], "args": {"obj": "{block}", "zone": "{zone}"}},
 }
 
-
-def _close_gripper(robot):
-    """Close the fingers into a compact pusher (grasp raises when nothing is between them)."""
-    try:
-        robot.grasp()
-    except Exception:  # GraspError: expected, the gripper is closed on nothing
-        pass
+_FINGER = 0.055  # from the grasp point to the middle of each fingertip, along the fingers
+_TIP = 0.015     # half a fingertip's thickness
 
 
-def push_to_zone(robot, obj, zone, stroke=0.1, height=0.02, behind=0.1, strokes=8, tolerance=0.015):
-    """Push the object matching ``obj`` towards the zone matching ``zone`` in short strokes."""
-    goal = robot.detect(zone)[0]
-    gx, gy = goal.position[0], goal.position[1]
+def _pusher_path(start, end, half, side):
+    """Grasp-point start and end, yaw and side normal for pushing a block of half-width ``half``.
+
+    The fingers lie across the push; the grasp point is shifted sideways so that one
+    fingertip is centred behind the block and the other passes beside it on ``side`` (+1 left).
+    """
+    d = math.hypot(end[0] - start[0], end[1] - start[1])
+    ux, uy = (end[0] - start[0]) / d, (end[1] - start[1]) / d
+    nx, ny = -uy * side, ux * side
+    back = half + _TIP + 0.02
+    s = (start[0] - back * ux + _FINGER * nx, start[1] - back * uy + _FINGER * ny)
+    e = (end[0] - (half + _TIP) * ux + _FINGER * nx, end[1] - (half + _TIP) * uy + _FINGER * ny)
+    yaw = math.atan2(-nx, ny)
+    if yaw > math.pi / 2:
+        yaw -= math.pi
+    if yaw < -math.pi / 2:
+        yaw += math.pi
+    return s, e, yaw, (nx, ny)
+
+
+def _leg_is_clear(start, end, half, side, obstacles):
+    """Both fingertips and the pushed object keep clear of every obstacle, and the arm can reach."""
+    s, e, _, (nx, ny) = _pusher_path(start, end, half, side)
+    if not all(0.32 <= p[0] <= 0.72 and abs(p[1]) <= 0.3 for p in (s, e)):
+        return False
+    for k in range(11):
+        t = k / 10
+        px, py = s[0] + (e[0] - s[0]) * t, s[1] + (e[1] - s[1]) * t
+        bx, by = start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t
+        for ox, oy, r in obstacles:
+            if math.hypot(ox - bx, oy - by) < r + half + 0.01:
+                return False
+            for f in (-_FINGER, _FINGER):
+                if math.hypot(ox - px - f * nx, oy - py - f * ny) < r + 0.03:
+                    return False
+    return True
+
+
+def _next_leg(at, goal, half, obstacles):
+    """(end, side) of the next push: straight to the goal, or along one axis first when blocked."""
+    for via in ((goal[0], goal[1]), (at[0], goal[1]), (goal[0], at[1])):
+        if math.hypot(via[0] - at[0], via[1] - at[1]) > 0.02:
+            for side in (1, -1):
+                if _leg_is_clear(at, via, half, side, obstacles):
+                    return via, side
+    return goal, 1 if at[1] < 0 else -1
+
+
+def push_to_zone(robot, obj, zone, tolerance=0.025, max_pushes=5, clear=0.12, low=0.02, speed=0.08):
+    """Slide the object matching ``obj`` into the zone matching ``zone`` without lifting it."""
     robot.home()
-    _close_gripper(robot)
-    for _ in range(strokes):
+    goal = robot.detect(zone)[0].position
+    for _ in range(max_pushes):
+        robot.home()
+        seen = robot.scan()
         target = robot.detect(obj)[0]
-        x, y = target.position[0], target.position[1]
-        dx, dy = gx - x, gy - y
-        dist = math.hypot(dx, dy)
-        if dist < tolerance:
+        at = target.position
+        if math.hypot(goal[0] - at[0], goal[1] - at[1]) < tolerance:
             break
-        ux, uy = dx / dist, dy / dist
-        half = 0.5 * math.hypot(target.size[0], target.size[1])
-        yaw = math.atan2(uy, ux) + math.pi / 2  # fingers one behind the other, along the push
-        yaw = (yaw + math.pi / 2) % math.pi - math.pi / 2  # the hand is symmetric: keep the wrist near 0
-        sx, sy = x - ux * (half + behind), y - uy * (half + behind)
-        robot.move_to(sx, sy, height + 0.1, yaw=yaw)
-        robot.move_to(sx, sy, height, yaw=yaw, speed=0.1)
-        travel = behind + min(stroke, dist)
-        robot.move_to(sx + ux * travel, sy + uy * travel, height, yaw=yaw, speed=0.08,
-                      allow_contact=target.name)
-        robot.move_to(sx + ux * (travel - 0.03), sy + uy * (travel - 0.03), height, yaw=yaw, speed=0.1)
-        robot.move_to(sx + ux * (travel - 0.03), sy + uy * (travel - 0.03), height + 0.1, yaw=yaw)
+        half = max(target.size[0], target.size[1]) / 2
+        obstacles = [(o.position[0], o.position[1], max(o.size[0], o.size[1]) / 2)
+                     for o in seen if o.name != target.name and o.size[2] > 0.01]
+        end, side = _next_leg(at, goal, half, obstacles)
+        s, e, yaw, _ = _pusher_path(at, end, half, side)
+        robot.move_to(s[0], s[1], clear, yaw=yaw)
+        robot.move_to(s[0], s[1], low, yaw=yaw, speed=0.15)
+        robot.move_to(e[0], e[1], low, yaw=yaw, speed=speed, allow_contact=target.name)
+        robot.move_to(e[0], e[1], clear, yaw=yaw)
     robot.home()
     return True

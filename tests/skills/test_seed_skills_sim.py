@@ -111,11 +111,9 @@ def test_scan_obstacles_and_plan_route(skills):
         ep.close()
 
 
-@pytest.mark.xfail(reason="push_to_zone has no reference program yet and fails the family (IK limits)", strict=False)
 def test_push_to_zone(skills):
     assert run_skill(skills("push_to_zone"), "push_to_zone", 2, lambda w: {"obj": w["block"], "zone": w["zone"]})
 
 
-@pytest.mark.xfail(reason="tool_use_pull has no reference program yet; pull_with_tool is unvalidated", strict=False)
 def test_pull_with_tool(skills):
     assert run_skill(skills("pull_with_tool"), "tool_use_pull", 0, lambda w: {"tool": w["hook"], "obj": w["block"]})

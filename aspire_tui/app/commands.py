@@ -1,0 +1,177 @@
+"""Slash commands, Aider style: a method ``cmd_<name>`` is a command and its docstring is the help line.
+
+The mixin is used by the main screen, which supplies ``say``, ``note_error``, ``settings`` and the workers.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+from typing import Any
+
+from rich.markup import escape
+from rich.syntax import Syntax
+from rich.text import Text
+
+
+class CommandError(Exception):
+    """A command's one-line error for the user."""
+
+
+class SlashCommands:
+    """Dispatch ``/name args`` to ``cmd_name(args)``; unknown names suggest the nearest."""
+
+    @classmethod
+    def command_names(cls) -> list[str]:
+        return sorted(n[4:] for n, v in inspect.getmembers(cls) if n.startswith("cmd_") and callable(v))
+
+    @classmethod
+    def command_help(cls, name: str) -> str:
+        doc = inspect.getdoc(getattr(cls, f"cmd_{name}")) or ""
+        return doc.splitlines()[0] if doc else ""
+
+    def run_command(self, text: str) -> None:
+        """Run one slash command line; errors become one line in the log."""
+        name, _, args = text.lstrip("/").partition(" ")
+        name, args = name.strip().lower(), args.strip()
+        if name not in self.command_names():
+            near = difflib.get_close_matches(name, self.command_names(), n=1, cutoff=0.5)
+            hint = f"; did you mean /{near[0]}?" if near else "; /help lists the commands"
+            self.note_error(f"unknown command /{name}{hint}")
+            return
+        try:
+            getattr(self, f"cmd_{name}")(args)
+        except CommandError as e:
+            self.note_error(str(e))
+
+    # ------------------------------------------------------------ commands
+
+    def cmd_help(self, args: str) -> None:
+        """List the slash commands and keys."""
+        lines = [f"[bold]/{n}[/] {escape(self.command_help(n))}" for n in self.command_names()]
+        lines += ["", "[bold]keys[/] Enter runs a task or command, Up/Down history, Esc interrupts the loop, "
+                  "Ctrl+P command palette, F2 skills, Ctrl+C twice quits",
+                  "[dim]type a task in plain words, e.g. put the red block in the green bowl[/]"]
+        self.say(Text.from_markup("\n".join(lines)))
+
+    def cmd_scene(self, args: str) -> None:
+        """/scene FAMILY [SEED]: the task family (or task .toml) for the next task; 'auto' guesses from the words."""
+        parts = args.split()
+        if not parts or len(parts) > 2:
+            raise CommandError("usage: /scene FAMILY [SEED]  (aspire tasks lists the families)")
+        family = parts[0]
+        if family != "auto":
+            from sim.errors import TaskError
+            from sim.tasks import resolve_task
+
+            try:
+                family = resolve_task(family).name if not family.endswith(".toml") else family
+            except TaskError as e:
+                raise CommandError(str(e)) from None
+        self.settings.scene = None if family == "auto" else family
+        if len(parts) == 2:
+            self.cmd_seed(parts[1])
+        self.settings_changed()
+        self.say(Text(f"scene {family}" + (f" seed {self.settings.seed}" if self.settings.seed is not None else "")))
+
+    def cmd_seed(self, args: str) -> None:
+        """/seed N: the debug scene's seed (0-9999); 'auto' picks the first scene that matches."""
+        if args == "auto":
+            self.settings.seed = None
+        else:
+            try:
+                seed = int(args)
+            except ValueError:
+                raise CommandError("usage: /seed N  (a development seed, 0-9999)") from None
+            if not 0 <= seed < 10_000:
+                raise CommandError(f"seed {seed} is not a development seed (0-9999)")
+            self.settings.seed = seed
+        self.settings_changed()
+        self.say(Text(f"seed {args}"))
+
+    def cmd_model(self, args: str) -> None:
+        """/model NAME: the coder's model (an llm model id, or 'offline')."""
+        if not args:
+            raise CommandError(f"model is {self.settings.model or 'offline'}; usage: /model NAME")
+        self.settings.model = None if args == "offline" else args
+        self.settings_changed()
+        self.say(Text(f"model {args}"))
+
+    def cmd_skills(self, args: str) -> None:
+        """Open the skills screen: every skill with its success rate, code and git log."""
+        self.open_skills()
+
+    def cmd_search(self, args: str) -> None:
+        """/search QUERY: find skills for a task in everyday words."""
+        if not args:
+            raise CommandError("usage: /search QUERY")
+
+        def job(lib) -> Any:
+            hits = lib.search(args, k=8)
+            if not hits:
+                return Text(f"no skills match {args!r}")
+            return Text.from_markup("\n".join(f"[bold]{escape(h.name)}[/] [dim]{h.kind} {h.score:.3f}[/] "
+                                              f"{escape(h.description)}" for h in hits))
+        self.library_job(job)
+
+    def cmd_show(self, args: str) -> None:
+        """/show SKILL: a skill's source."""
+        if not args:
+            raise CommandError("usage: /show SKILL")
+        self.library_job(lambda lib: Syntax(lib.source(args), "python" if not lib.path_of(args).endswith(".md")
+                                            else "markdown", theme="ansi_dark", word_wrap=True))
+
+    def cmd_log(self, args: str) -> None:
+        """/log SKILL: the git history of a skill (who changed it, why)."""
+        if not args:
+            raise CommandError("usage: /log SKILL")
+
+        def job(lib) -> Any:
+            commits = lib.log(args, limit=20)
+            if not commits:
+                return Text(f"{args} has no commits")
+            return Text.from_markup("\n".join(
+                f"[yellow]{c.sha[:8]}[/] {escape(c.date[:16])} [dim]{escape(c.author)}[/] {escape(c.summary)}"
+                for c in commits))
+        self.library_job(job)
+
+    def cmd_undo(self, args: str) -> None:
+        """/undo [SKILL]: revert the last commit of SKILL (default: the skill this session committed), after a yes."""
+        name = args or self.last_committed
+        if not name:
+            raise CommandError("nothing to undo: this session committed no skill (use /undo SKILL)")
+        self.confirm_undo(name)
+
+    def cmd_replay(self, args: str) -> None:
+        """/replay RUN: show a past run's trace; select rows to step through its keyframes."""
+        if not args:
+            raise CommandError("usage: /replay RUN  (/runs lists them)")
+        self.replay(args)
+
+    def cmd_runs(self, args: str) -> None:
+        """List the newest runs (id, task, seed, outcome)."""
+        def job(lib) -> Any:
+            import json
+
+            dirs = sorted((p for p in lib.runs_dir.glob("*/trace.json")), reverse=True)[:15]
+            if not dirs:
+                return Text("no runs yet")
+            lines = []
+            for p in dirs:
+                try:
+                    d = json.loads(p.read_text())
+                except (OSError, ValueError):
+                    continue
+                color = "green" if d.get("outcome") == "succeeded" else "red"
+                lines.append(f"{p.parent.name}  {escape(str(d.get('task')))} seed {d.get('seed')}  "
+                             f"[{color}]{d.get('outcome')}[/]  [dim]{len(d.get('records', []))} calls[/]")
+            return Text.from_markup("\n".join(lines))
+        self.library_job(job)
+
+    def cmd_clear(self, args: str) -> None:
+        """Clear the conversation, program, frame and trace."""
+        self.clear_all()
+
+    def cmd_quit(self, args: str) -> None:
+        """Quit aspire (the running loop is interrupted first)."""
+        self.app.action_quit_now()

@@ -1,0 +1,57 @@
+"""Events as conversation lines: the same stream `aspire run` prints (commands/run.py), as rich text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.markup import escape
+from rich.syntax import Syntax
+from rich.text import Text
+
+
+def describe(event: Any) -> Any | None:
+    """A renderable for the conversation log, or None for events only the side panes show."""
+    d = event.to_dict()
+    kind = d["event"]
+    if kind == "task_started":
+        slots = ", ".join(f"{k}={v}" for k, v in d.get("goal", {}).get("slots", {}).items())
+        return Text.from_markup(f"[bold]task[/] {escape(d['instruction'])}  [dim]{d['scene']} seed {d['seed']}, "
+                                f"{escape(slots)}, coder {escape(d['coder'])}[/]")
+    if kind == "skills_retrieved":
+        return Text.from_markup(f"[bold]skills[/] {escape(', '.join(d['skills']) or '(none)')}")
+    if kind == "program_written":
+        return Group(Text.from_markup(f"[bold]program[/] (iteration {d['iteration']}, {d['origin']})"),
+                     Syntax(d["program"], "python", theme="ansi_dark", word_wrap=True))
+    if kind == "check_result":
+        if d["ok"]:
+            return Text.from_markup(f"[dim]check ok (iteration {d['iteration']})[/]")
+        return Text.from_markup("\n".join(f"  [magenta]check[/] {escape(v)}" for v in d["violations"]))
+    if kind == "call_recorded" and d["status"] != "ok":
+        err = d.get("error") or {}
+        return Text.from_markup(f"  [dim]#{d['index']:<3}[/] {escape(d['signature'])}  "
+                                f"[red]{escape(str(err.get('type')))}: {escape(str(err.get('message')))}[/]")
+    if kind == "run_finished":
+        color = "green" if d["outcome"] == "succeeded" else "red"
+        return Text.from_markup(f"[{color}]{d['outcome']}[/] {escape(d['headline'])}  [dim]{d['run_id']}[/]")
+    if kind == "diagnosis":
+        lessons = f" [dim](lessons: {escape(', '.join(d['lessons']))})[/]" if d["lessons"] else ""
+        return Text.from_markup(f"[bold yellow]diagnosis[/] {escape(d['summary'])}{lessons}")
+    if kind == "repair_diff":
+        return Text.from_markup(f"[bold]repair[/] {escape('; '.join(d['actions']))}")
+    if kind == "validation_result":
+        color = "green" if d["successes"] == d["runs"] and d["runs"] else "red"
+        lines = [f"[bold]validation[/] [{color}]{d['successes']}/{d['runs']}[/] on seeds {d['seeds']}"]
+        lines += [f"  [red]{escape(f)}[/]" for f in d["failures"]]
+        return Text.from_markup("\n".join(lines))
+    if kind == "skill_committed":
+        return Text.from_markup(f"[bold green]committed[/] {d['change']} {escape(d['name'])} {d['sha'][:8]}: "
+                                f"{escape(d['message'])}")
+    if kind == "usage":
+        return Text.from_markup(f"[dim]usage: {escape(d['model'])}: {d['prompts']} prompts, {d['input_tokens']} in / "
+                                f"{d['output_tokens']} out tokens, {d['failures']} unusable replies[/]")
+    if kind == "task_finished":
+        color = "green" if d["success"] else "red"
+        return Text.from_markup(f"[bold {color}]{'done' if d['success'] else 'failed'}[/] {escape(d['message'])} "
+                                f"[dim]({d['iterations']} iterations, {d['seconds']:.1f} s)[/]")
+    return None

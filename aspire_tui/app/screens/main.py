@@ -1,0 +1,339 @@
+"""The main screen: conversation and input on the left; program, camera, trace and call on the side."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any, Callable
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+
+from aspire_tui.app.commands import SlashCommands
+from aspire_tui.app.frames import load_png
+from aspire_tui.app.messages import AgentEvent, FrameReady, LibraryInfo, LoopDone, Note, TraceLoaded
+from aspire_tui.app.render import describe
+from aspire_tui.app.widgets.call_detail import CallDetail
+from aspire_tui.app.widgets.conversation import Conversation
+from aspire_tui.app.widgets.frame_pane import FramePane
+from aspire_tui.app.widgets.program_pane import ProgramPane
+from aspire_tui.app.widgets.prompt_input import PromptInput
+from aspire_tui.app.widgets.status_line import StatusLine
+from aspire_tui.app.widgets.trace_table import TraceTable
+
+PLACEHOLDER = "a task (put the red block in the green bowl) or /help"
+
+
+class Interrupted(Exception):
+    """Raised inside the loop's emit when Esc asked it to stop."""
+
+
+class MainScreen(SlashCommands, Screen):
+    """Renders the loop's events; typing a task starts the loop in a worker thread."""
+
+    CSS_PATH = "main.tcss"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cancel = threading.Event()
+        self.running = False
+        self.last_committed = ""
+
+    @property
+    def settings(self):
+        return self.app.settings
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield Conversation(id="log")
+                yield PromptInput(self.app.history, placeholder=PLACEHOLDER, id="prompt")
+            with Vertical(id="side"):
+                yield ProgramPane()
+                yield FramePane()
+                yield TraceTable()
+                yield CallDetail()
+        yield StatusLine()
+
+    def on_mount(self) -> None:
+        self.settings_changed()
+        self.say(Text.from_markup("[bold]aspire[/]: type a task for the robot, or [bold]/help[/]. "
+                                  "Esc interrupts, Ctrl+C twice quits."))
+        self.query_one(PromptInput).focus()
+        self.check_library()
+
+    # ------------------------------------------------------------ helpers the commands use
+
+    def say(self, renderable: Any) -> None:
+        self.query_one(Conversation).say(renderable)
+
+    def note_error(self, message: str) -> None:
+        """Once as a notification, and kept as a note in the log (Toad's AgentFail)."""
+        self.say(Text(message, style="bold red"))
+        self.notify(message, severity="error")
+
+    def settings_changed(self) -> None:
+        s, status = self.settings, self.query_one(StatusLine)
+        status.model = s.model or "offline"
+        status.scene = s.scene or "auto"
+        status.seed = "auto" if s.seed is None else str(s.seed)
+        status.library = s.library_display
+
+    def open_skills(self) -> None:
+        from aspire_tui.app.screens.skills import SkillsScreen
+
+        self.app.push_screen(SkillsScreen())
+
+    def clear_all(self) -> None:
+        self.query_one(Conversation).reset()
+        self.query_one(TraceTable).reset()
+        self.query_one(FramePane).frame = None
+        self.query_one(ProgramPane).show_program("", "program")
+        self.query_one(CallDetail).update("")
+
+    def confirm_undo(self, name: str) -> None:
+        from aspire_tui.app.screens.confirm import ConfirmScreen
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.library_job(lambda lib: _undo(lib, name))
+            else:
+                self.say(Text(f"undo of {name} cancelled"))
+        self.app.push_screen(ConfirmScreen(f"Revert the last commit of {name}? (a new commit; y/n)"), done)
+
+    # ------------------------------------------------------------ input
+
+    def on_input_submitted(self, event: PromptInput.Submitted) -> None:
+        text = event.value.strip()
+        event.input.value = ""
+        if not text:
+            self.note_error("type a task for the robot (e.g. put the red block in the green bowl) or /help")
+            return
+        event.input.history.add(text)
+        if text.startswith("/"):
+            self.run_command(text)
+            return
+        if self.running:
+            self.note_error("a task is running: wait for it, or press Esc to interrupt it")
+            return
+        self.start_task(text)
+
+    def start_task(self, text: str) -> None:
+        self.query_one(TraceTable).reset()
+        self.say(Text(f"> {text}", style="bold cyan"))
+        self.running = True
+        self._cancel.clear()
+        self.query_one(StatusLine).state = "running"
+        self.run_loop(text)
+
+    def interrupt(self) -> bool:
+        """Ask the running loop to stop at its next event; False when none runs."""
+        if not self.running:
+            return False
+        self._cancel.set()
+        self.query_one(StatusLine).state = "interrupting"
+        self.say(Text("interrupting…", style="yellow"))
+        return True
+
+    # ------------------------------------------------------------ workers (threads; they only post messages)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="loop")
+    def run_loop(self, text: str) -> None:
+        """Run one task with `run_task`; every event is posted as a message."""
+        s = self.settings
+        interrupted = False
+        lib = None
+        try:
+            from aspire_tui.agent import events as ev
+            from aspire_tui.agent.coder import CoderError, OfflineCoder
+            from aspire_tui.agent.loop import AgentError, run_task
+            from aspire_tui.skills.library import Library, LibraryError
+
+            try:
+                coder = OfflineCoder()
+                if s.model and s.model != "offline":
+                    from aspire_tui.agent.llm_coder import LLMCoder
+                    coder = LLMCoder(s.model)
+                lib = Library.open(s.library)
+            except (CoderError, LibraryError) as e:
+                self.post_message(Note(str(e), "error"))
+                return
+            emit = self._emitter(ev, lib.runs_dir)
+            try:
+                run_task(text, scene=s.scene, seed=s.seed, coder=coder, library=lib, emit=emit,
+                         max_iterations=s.max_iterations, validate=s.validate, timeout=s.timeout, model=s.model)
+            except (AgentError, CoderError, LibraryError) as e:
+                self.post_message(Note(str(e), "error"))
+            except Interrupted:
+                interrupted = True
+                self.post_message(Note("interrupted: the library is unchanged unless a commit was reported",
+                                       "warning"))
+            except Exception as e:  # noqa: BLE001 - the edge: one line, never a crashed screen
+                self.post_message(Note(f"{type(e).__name__}: {e}", "error"))
+        finally:
+            if lib is not None:
+                lib.close()
+            self.post_message(LoopDone(interrupted))
+
+    def _emitter(self, ev, runs_dir: Path) -> Callable[[Any], None]:
+        """The loop's ``emit``: post each event; decode keyframes and load traces here, off the UI thread."""
+        known = set(os.listdir(runs_dir)) if runs_dir.is_dir() else set()
+        current: dict[str, Any] = {"key": None, "dir": None}
+
+        def run_dir_for(event) -> Path | None:
+            key = (event.iteration, event.seed)
+            if current["key"] != key or current["dir"] is None:
+                current["key"], current["dir"] = key, None
+                try:
+                    fresh = [runs_dir / n for n in os.listdir(runs_dir) if n not in known]
+                except OSError:
+                    return None
+                fresh = [p for p in fresh if (p / event.keyframe).exists()]
+                if fresh:
+                    current["dir"] = max(fresh, key=lambda p: p.stat().st_mtime)
+            return current["dir"]
+
+        def emit(event) -> None:
+            if self._cancel.is_set():
+                raise Interrupted()
+            self.post_message(AgentEvent(event))
+            if isinstance(event, ev.CallRecorded) and event.keyframe:
+                folder = run_dir_for(event)
+                frame = load_png(folder / event.keyframe) if folder else None
+                if frame:
+                    self.post_message(FrameReady(*frame, step=event.index))
+            elif isinstance(event, ev.RunFinished):
+                if event.run_id:
+                    known.add(event.run_id)
+                current["key"] = None
+                if event.trace_path:
+                    from aspire_tui.runner.trace import Trace
+                    try:
+                        self.post_message(TraceLoaded(Trace.load(event.trace_path), event.iteration))
+                    except Exception:  # noqa: BLE001 - the rows keep what the events said
+                        pass
+        return emit
+
+    @work(thread=True, exit_on_error=False, group="library")
+    def library_job(self, job: Callable[[Any], Any]) -> None:
+        """Open the library in this thread, run ``job(lib)`` and post what it returns to the log."""
+        from aspire_tui.skills.library import Library, LibraryError
+
+        try:
+            lib = Library.open(self.settings.library)
+        except LibraryError as e:
+            self.post_message(Note(str(e), "error"))
+            return
+        try:
+            self.post_message(Note(job(lib)))
+        except (LibraryError, FileNotFoundError, ValueError) as e:
+            self.post_message(Note(str(e).splitlines()[0] if str(e) else type(e).__name__, "error"))
+        finally:
+            lib.close()
+
+    @work(thread=True, exit_on_error=False, group="library")
+    def check_library(self) -> None:
+        """Open (and on first use seed) the library; report its path and HEAD for the status line."""
+        from aspire_tui.skills.library import Library, LibraryError
+
+        try:
+            lib = Library.open(self.settings.library)
+        except LibraryError as e:
+            self.post_message(LibraryInfo(self.settings.library or "", error=str(e)))
+            return
+        try:
+            self.post_message(LibraryInfo(str(lib.root), lib.repo.head_sha() or ""))
+        finally:
+            lib.close()
+
+    @work(thread=True, exit_on_error=False, group="library")
+    def replay(self, run: str) -> None:
+        """Load a past run's trace and show it."""
+        from aspire_tui.runner.paths import find_run
+        from aspire_tui.runner.trace import Trace
+        from aspire_tui.skills.library import Library, LibraryError
+
+        try:
+            lib = Library.open(self.settings.library)
+            runs_dir = lib.runs_dir
+            lib.close()
+            trace = Trace.load(find_run(run, runs_dir) / "trace.json")
+        except (LibraryError, FileNotFoundError, OSError, ValueError) as e:
+            self.post_message(Note(str(e), "error"))
+            return
+        self.post_message(TraceLoaded(trace, 0))
+
+    # ------------------------------------------------------------ messages up from the workers
+
+    def on_agent_event(self, m: AgentEvent) -> None:
+        d = m.event.to_dict()
+        kind = d["event"]
+        line = describe(m.event)
+        if line is not None and kind != "program_written":
+            self.say(line)
+        status = self.query_one(StatusLine)
+        if "iteration" in d:
+            status.iteration = d["iteration"]
+        if kind == "task_started":
+            status.scene, status.seed = d["scene"], str(d["seed"])
+        elif kind == "program_written":
+            self.say(Text(f"program (iteration {d['iteration']}, {d['origin']}): see the program pane",
+                          style="bold"))
+            self.query_one(ProgramPane).show_program(d["program"], f"program  iteration {d['iteration']}")
+        elif kind == "repair_diff":
+            self.query_one(ProgramPane).show_diff(d["diff"], f"repair  iteration {d['iteration']}")
+        elif kind == "call_recorded":
+            self.query_one(TraceTable).add_call(d)
+        elif kind == "skill_committed":
+            self.last_committed = d["name"]
+            status.head = d["sha"]
+
+    def on_frame_ready(self, m: FrameReady) -> None:
+        self.query_one(FramePane).frame = m          # attribute down; the pane redraws on its timer
+
+    def on_trace_loaded(self, m: TraceLoaded) -> None:
+        table = self.query_one(TraceTable)
+        if m.iteration == 0:  # a replay
+            table.reset()
+            t = m.trace
+            self.say(Text(f"replay {t.run_id}: {t.headline()}  ({len(t.records)} calls; select rows to step)",
+                          style="bold"))
+            self.query_one(ProgramPane).show_program(t.program, f"program  {t.run_id}")
+        table.attach_trace(m.trace, m.iteration)
+
+    def on_trace_table_call_selected(self, m: TraceTable.CallSelected) -> None:
+        self.query_one(CallDetail).show(m.data)
+        if m.run_dir and m.data.get("keyframe") and not self.running:
+            frame = load_png(Path(m.run_dir) / m.data["keyframe"])
+            if frame:
+                self.query_one(FramePane).frame = FrameReady(*frame, step=m.data["index"])
+
+    def on_note(self, m: Note) -> None:
+        if m.severity == "error":
+            self.note_error(str(m.renderable))
+        else:
+            self.say(Text(m.renderable, style="yellow") if m.severity == "warning" and isinstance(m.renderable, str)
+                     else m.renderable)
+
+    def on_loop_done(self, m: LoopDone) -> None:
+        self.running = False
+        self._cancel.clear()
+        self.query_one(StatusLine).state = "interrupted" if m.interrupted else "ready"
+        self.check_library()
+
+    def on_library_info(self, m: LibraryInfo) -> None:
+        status = self.query_one(StatusLine)
+        if m.error:
+            status.library, status.head = "(no library)", ""
+            self.note_error(f"library: {m.error}")
+            return
+        status.library, status.head = m.path, m.head
+
+
+def _undo(lib, name: str) -> Text:
+    change = lib.undo(name)
+    return Text(f"reverted {name}: {change.sha[:8]}", style="green")

@@ -1,0 +1,31 @@
+"""The conversation log: task, programs, checks, outcomes, diagnoses, repairs, notes."""
+
+from __future__ import annotations
+
+from textual.widgets import RichLog
+
+
+class Conversation(RichLog):
+    """A `RichLog` that also keeps plain text of what it showed (for tests and copying)."""
+
+    DEFAULT_CSS = """
+    Conversation { height: 1fr; border: round $primary-darken-2; border-title-color: $text-muted; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(wrap=True, markup=False, highlight=False, min_width=40, **kwargs)
+        self.plain: list[str] = []
+
+    def on_mount(self) -> None:
+        self.border_title = "conversation"
+
+    def say(self, renderable) -> None:
+        self.plain.append(getattr(renderable, "plain", None) or str(renderable))
+        self.write(renderable)
+
+    def text(self) -> str:
+        return "\n".join(self.plain)
+
+    def reset(self) -> None:
+        self.clear()
+        self.plain.clear()

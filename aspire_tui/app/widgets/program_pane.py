@@ -1,0 +1,34 @@
+"""The program being tried, syntax-highlighted; a repair shows as its diff."""
+
+from __future__ import annotations
+
+from rich.syntax import Syntax
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+
+class ProgramPane(VerticalScroll):
+    """Call `show_program` or `show_diff`; the pane scrolls."""
+
+    DEFAULT_CSS = """
+    ProgramPane { border: round $primary-darken-2; border-title-color: $text-muted; }
+    ProgramPane > Static { width: auto; }
+    """
+
+    def compose(self):
+        yield Static("", id="program-text")
+
+    def on_mount(self) -> None:
+        self.border_title = "program"
+
+    def show_program(self, source: str, title: str = "program") -> None:
+        self.border_title = title
+        self.query_one("#program-text", Static).update(
+            Syntax(source, "python", theme="ansi_dark", line_numbers=True, word_wrap=False))
+        self.scroll_home(animate=False)
+
+    def show_diff(self, diff: str, title: str = "repair") -> None:
+        self.border_title = title
+        self.query_one("#program-text", Static).update(
+            Syntax(diff or "(no change)", "diff", theme="ansi_dark", word_wrap=False))
+        self.scroll_home(animate=False)
