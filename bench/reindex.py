@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -80,10 +81,10 @@ def timed(fn):
     return result, time.perf_counter() - t
 
 
-def run(n: int, model: str, edits: int) -> dict:
+def run(n: int, model: str, edits: int, keep: bool = False) -> dict:
     from aspire_tui.skills.library import Library
 
-    tmp = Path(tempfile.mkdtemp())
+    tmp = Path(tempfile.mkdtemp(prefix="aspire-bench-reindex-"))
     os.environ["ASPIRE_HOME"] = str(tmp / "home")
     lib = Library.open(tmp / "lib", embedding_model=model)
     _, write_s = timed(lambda: write_skills(lib.root, n))
@@ -111,6 +112,10 @@ def run(n: int, model: str, edits: int) -> dict:
     }
     result.update(edit_timings(lib, edits))
     lib.close()
+    if not keep:
+        shutil.rmtree(tmp, ignore_errors=True)
+    else:
+        result["library"] = str(lib.root)
     return result
 
 
@@ -152,6 +157,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--json", dest="json_out")
     parser.add_argument("--library", help="time edits on this already indexed library instead of building one")
+    parser.add_argument("--keep", action="store_true", help="keep the built library (its path is printed)")
     args = parser.parse_args(argv)
     if args.library:
         from aspire_tui.skills.library import Library
@@ -160,7 +166,7 @@ def main(argv: list[str] | None = None) -> None:
         result = edit_timings(lib, args.edits)
         lib.close()
     else:
-        result = run(args.n, args.model, args.edits)
+        result = run(args.n, args.model, args.edits, args.keep)
     print(json.dumps(result, indent=2))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(result, indent=2))

@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -142,7 +143,7 @@ def build_index(rows: list[dict], vectors: np.ndarray, model_id: str):
     """Bulk-load rows into a fresh index file (the same tables reindex writes)."""
     from aspire_tui.skills.index import SkillIndex, open_index
 
-    tmp = tempfile.mkdtemp()
+    tmp = tempfile.mkdtemp(prefix="aspire-bench-index-")
     index = SkillIndex(open_index(Path(tmp) / "index.db"), Path(tmp) / "index.db")
     index.reset_vectors(model_id, vectors.shape[1])
     db = index.db
@@ -226,6 +227,7 @@ def speed(sizes: list[int], base: int, n_queries: int, model: str, runs: int = 3
             result[mode] = {"p50_ms": round(percentile(times, 50), 2), "p95_ms": round(percentile(times, 95), 2),
                             "cpu_p95_ms": round(percentile(cpu, 95), 2), "n": len(times)}
         index.close()
+        shutil.rmtree(index.path.parent, ignore_errors=True)
         out["sizes"][n] = result
         print(f"  {n}: {result}", file=sys.stderr, flush=True)
     return out

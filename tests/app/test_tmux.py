@@ -26,17 +26,21 @@ def _wait(session: str, text: str, timeout: float = 30) -> str:
         if text in screen:
             return screen
         time.sleep(0.2)
-    raise AssertionError(f"{text!r} never appeared:\n{_capture(session)}")
+    size = subprocess.run(["tmux", "display", "-p", "-t", session, "#{window_width}x#{window_height}"],
+                          capture_output=True, text=True).stdout.strip()
+    raise AssertionError(f"{text!r} never appeared ({size}):\n{_capture(session)}")
 
 
 def test_aspire_starts_and_quits_cleanly_in_tmux(tmp_path):
     session = f"aspire-test-{tmp_path.name}"[:40]
     rc_file = tmp_path / "rc"
-    cmd = f"ASPIRE_HOME={tmp_path / 'home'} {ASPIRE}; echo $? > {rc_file}; sleep 30"
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", cmd], check=True)
+    cmd = f"unset COLUMNS LINES; ASPIRE_HOME={tmp_path / 'home'} {ASPIRE}; echo $? > {rc_file}; sleep 30"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", cmd], check=True,
+                   stdin=subprocess.DEVNULL)  # a tty on stdin would set the window size instead
+    subprocess.run(["tmux", "resize-window", "-t", session, "-x", "120", "-y", "40"], capture_output=True)
     try:
         _wait(session, "type a task for the robot")
-        _wait(session, "library " + str(tmp_path / "home") + "@")  # seeded library, HEAD on the status line
+        _wait(session, "home@")  # the seeded library and its HEAD on the status line
         subprocess.run(["tmux", "send-keys", "-t", session, "/hlep", "Enter"], check=True)
         _wait(session, "did you mean /help?")
         subprocess.run(["tmux", "send-keys", "-t", session, "C-c"], check=True)

@@ -26,6 +26,7 @@ class StatusLine(Static):
     def render(self) -> Text:
         it = f"  iteration {self.iteration}" if self.iteration else ""
         head = f"@{self.head[:8]}" if self.head else ""
+        library = self.library if len(self.library) <= 40 else "…" + self.library[-39:]
         return Text.from_markup(
             f"[b]{escape(self.state)}[/]  model [b]{escape(self.model)}[/]  scene [b]{escape(self.scene)}[/] "
-            f"seed [b]{escape(self.seed)}[/]{it}  library {escape(self.library)}{head}")
+            f"seed [b]{escape(self.seed)}[/]{it}  library {escape(library)}{head}")
