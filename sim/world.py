@@ -112,14 +112,25 @@ class World:
         return np.asarray(pos), np.asarray(orn)
 
     def aabb(self, name: str) -> tuple[np.ndarray, np.ndarray]:
-        """Ground-truth axis-aligned bounds; a body with no collision shape (a painted zone)
-        has none in pybullet, so its box comes from its size and pose."""
-        lo, hi = p.getAABB(self.bodies[name].uid, physicsClientId=self.client)
+        """Ground-truth axis-aligned bounds.
+
+        Bodies tagged `box_from_size` get the exact bounds of their size in their current
+        pose ("round": an upright cylinder, whose pybullet box is loose; "box": a box), as
+        do bodies with no collision shape (a painted zone), which have none in pybullet.
+        """
+        body = self.bodies[name]
+        lo, hi = p.getAABB(body.uid, physicsClientId=self.client)
         lo, hi = np.asarray(lo), np.asarray(hi)
-        if np.allclose(lo, hi) and any(self.bodies[name].size):
+        shape = body.tags.get("box_from_size") or ("box" if np.allclose(lo, hi) else None)
+        if shape and any(body.size):
             pos, orn = self.pose(name)
-            rot = np.abs(np.reshape(p.getMatrixFromQuaternion(orn.tolist()), (3, 3)))
-            half = rot @ (np.asarray(self.bodies[name].size, dtype=float) / 2)
+            rot = np.reshape(p.getMatrixFromQuaternion(orn.tolist()), (3, 3))
+            size = np.asarray(body.size, dtype=float)
+            if shape == "round":  # a cylinder of radius size[0]/2 along its local z
+                axis = rot[:, 2]
+                half = size[0] / 2 * np.sqrt(np.clip(1 - axis ** 2, 0, 1)) + size[2] / 2 * np.abs(axis)
+            else:
+                half = np.abs(rot) @ (size / 2)
             return pos - half, pos + half
         return lo, hi
 

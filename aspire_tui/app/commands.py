@@ -48,7 +48,13 @@ class SlashCommands:
 
     def cmd_help(self, args: str) -> None:
         """List the slash commands and keys."""
-        lines = [f"[bold]/{n}[/] {escape(self.command_help(n))}" for n in self.command_names()]
+        lines = []
+        for n in self.command_names():
+            usage, _, rest = self.command_help(n).partition(": ")
+            if usage.startswith(f"/{n}") and rest:   # "/scene FAMILY [SEED]: what it does"
+                lines.append(f"[bold]{escape(usage)}[/]  {escape(rest)}")
+            else:
+                lines.append(f"[bold]/{n}[/]  {escape(self.command_help(n))}")
         lines += ["", "[bold]keys[/] Enter runs a task or command, Up/Down history, Esc interrupts the loop, "
                   "Ctrl+P command palette, F2 skills, Ctrl+C twice quits",
                   "[dim]type a task in plain words, e.g. put the red block in the green bowl[/]"]
@@ -107,6 +113,7 @@ class SlashCommands:
             raise CommandError("usage: /search QUERY")
 
         def job(lib) -> Any:
+            refresh(lib)
             hits = lib.search(args, k=8)
             if not hits:
                 return Text(f"no skills match {args!r}")
@@ -175,3 +182,13 @@ class SlashCommands:
     def cmd_quit(self, args: str) -> None:
         """Quit aspire (the running loop is interrupted first)."""
         self.app.action_quit_now()
+
+
+def refresh(lib) -> None:
+    """Bring the index up to date unless another writer holds the library (then search it as it is)."""
+    from aspire_tui.skills.lock import LockTimeout
+
+    try:
+        lib.reindex(timeout=3)
+    except LockTimeout:
+        pass

@@ -11,7 +11,7 @@ from aspire_tui.agent.coder import CoderError, extract_code
 from aspire_tui.agent.llm_coder import LLMCoder, get_model
 from aspire_tui.agent.loop import run_task
 
-from conftest import git
+from .conftest import git
 
 BROKEN = '''from skills.place_in import place_in
 

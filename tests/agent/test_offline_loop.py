@@ -6,7 +6,7 @@ from aspire_tui.agent import events as ev
 from aspire_tui.agent.coder import OfflineCoder, read_plan
 from aspire_tui.agent.loop import run_task
 
-from conftest import git
+from .conftest import git
 
 
 def kinds(events):
@@ -58,14 +58,17 @@ def test_broken_skill_default_is_diagnosed_repaired_and_refined(lib, events):
     assert git(lib.root, "status", "--porcelain", "skills", "lessons") == ""
 
 
-def test_unsolvable_task_leaves_the_library_unchanged(lib, events):
-    """tool_use_pull's seed skill cannot reach behind the block: the loop gives up, nothing is committed."""
+def test_unsolved_task_leaves_the_library_unchanged(lib, events):
+    """A broken place_in and one iteration: the loop gives up and commits nothing."""
     got, emit = events
+    path = lib.skills_dir / "place_in.py"
+    path.write_text(path.read_text().replace("drop=0.015, approach=0.06", "drop=-0.06, approach=0.06"))
+    assert lib.commit_edits()[0].committed
     head = git(lib.root, "rev-parse", "HEAD")
-    result = run_task("use the hook to pull the red block closer", coder=OfflineCoder(), library=lib,
-                      max_iterations=3, validate=2, emit=emit, keyframes=False)
-    assert not result.success and result.iterations == 3
-    assert "IKError" in result.message
+    result = run_task("drop the red cube into the green dish", coder=OfflineCoder(), library=lib,
+                      max_iterations=1, validate=2, emit=emit, keyframes=False)
+    assert not result.success and result.iterations == 1
+    assert "CollisionError" in result.message
     assert git(lib.root, "rev-parse", "HEAD") == head
     assert git(lib.root, "status", "--porcelain", "skills", "lessons") == ""
     assert not any(isinstance(e, ev.SkillCommitted) for e in got)

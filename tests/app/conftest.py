@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
-
 import pytest
 
 from aspire_tui.app.app import AspireApp, Settings
@@ -25,24 +22,6 @@ def make_app(home, tmp_path):
         settings.setdefault("max_iterations", 3)
         return AspireApp(Settings(**settings), History(tmp_path / "history"))
     return make
-
-
-async def wait_for(pilot, predicate, timeout: float = 120.0) -> None:
-    """Let the app run until ``predicate()`` holds (raises on timeout)."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting for the app")
-        await pilot.pause(0.1)
-        await asyncio.sleep(0)
-
-
-async def submit(pilot, text: str) -> None:
-    from aspire_tui.app.widgets.prompt_input import PromptInput
-
-    pilot.app.main.query_one(PromptInput).value = text
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 @pytest.fixture

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 import pytest
-from conftest import submit, wait_for
 
 from aspire_tui.agent import events as ev
 from aspire_tui.app.messages import AgentEvent
@@ -16,6 +18,24 @@ from aspire_tui.app.widgets.trace_table import FAIL_STYLE, TraceTable
 pytestmark = pytest.mark.anyio
 
 TASK = "put the red block in the green bowl"
+
+
+async def wait_for(pilot, predicate, timeout: float = 120.0) -> None:
+    """Let the app run until ``predicate()`` holds (raises on timeout)."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the app")
+        await pilot.pause(0.1)
+        await asyncio.sleep(0)
+
+
+async def submit(pilot, text: str) -> None:
+    from aspire_tui.app.widgets.prompt_input import PromptInput
+
+    pilot.app.main.query_one(PromptInput).value = text
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 def log_text(app) -> str:
@@ -176,3 +196,18 @@ async def test_palette_lists_slash_commands(make_app):
         await pilot.pause()
         from aspire_tui.app.widgets.prompt_input import PromptInput
         assert app.main.query_one(PromptInput).value == "/scene "
+
+
+async def test_repair_shows_as_a_diff_in_the_program_pane(make_app):
+    from aspire_tui.app.widgets.program_pane import ProgramPane
+
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.main.post_message(AgentEvent(ev.ProgramWritten(1, "def run(robot):\n    robot.home()\n")))
+        app.main.post_message(AgentEvent(ev.RepairDiff(1, "-    robot.home()\n+    robot.release()\n",
+                                                       ["add release"])))
+        await pilot.pause()
+        pane = app.main.query_one(ProgramPane)
+        assert pane.border_title == "repair  iteration 1"
+        assert pane.showing == "diff" and "+    robot.release()" in pane.text
+        assert "robot.home()" in log_text(app) and "repair add release" in log_text(app)

@@ -10,7 +10,7 @@ import pytest
 
 from aspire_tui.runner import WorkerPool, run_program
 
-from runner_helpers import SECRET
+from .runner_helpers import SECRET
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from runner_helpers import SECRET, alive, sandbox_processes, session_members
+from .runner_helpers import SECRET, alive, sandbox_processes, session_members
 
 
 def _reported(trace, key: str) -> str:

@@ -13,7 +13,7 @@ import pytest
 
 from aspire_tui.runner import run_program
 
-from runner_helpers import alive, sandbox_processes
+from .runner_helpers import alive, sandbox_processes
 
 LOOP = """
 def run(robot):

@@ -179,3 +179,20 @@ def test_never_lifted_remembers_a_lift_that_was_undone(world):
     world.settle(0.6)  # it falls onto the zone
     checks = ep.evaluate()
     assert checks["1:in_zone(block, zone)"] and not checks["2:never_lifted(block)"] and not checks["success"]
+
+
+def test_a_block_beside_a_plate_is_not_on_it(world):
+    """pybullet's box for a yawed 17 cm plate was 22 cm wide, so a block on the table beside it was "on" it."""
+    from sim.episode import evaluate_expr
+    from sim.taskspec import parse_expr
+
+    ep = make_episode("place_front_back", 14, world=world)
+    plate, block = ep.scene.bindings["plate"][0], ep.scene.bindings["block"][0]
+    lo, hi = world.aabb(plate)
+    assert np.allclose(hi[:2] - lo[:2], 0.17, atol=0.002)
+    x, y, _ = world.pose(plate)[0]
+    p.resetBasePositionAndOrientation(world.bodies[block].uid, [x - 0.11, y, 0.025], [0, 0, 0, 1],
+                                      physicsClientId=world.client)
+    world.settle(0.2)
+    assert not evaluate_expr(parse_expr("on(block, plate)"), ep.context())
+    assert evaluate_expr(parse_expr("relation(block, plate, behind)"), ep.context())

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from aspire_tui.skills.library import Library
 
-from conftest import fsck_clean, git, skill_source
+from .conftest import fsck_clean, git, skill_source
 
 SEEDS = Path(__file__).resolve().parents[2] / "skills_repo"
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from aspire_tui.cli import cli
 
-from conftest import git, skill_source
+from .conftest import git, skill_source
 
 
 def run(lib_root, *args, ok=True, env=None):
@@ -92,7 +92,7 @@ def test_edit_opens_the_editor_and_commits(lib, tmp_path):
 def test_test_command_reports_regressions(lib, monkeypatch):
     from aspire_tui.skills import regress
 
-    from test_skill_regress import FakeRunner
+    from .test_skill_regress import FakeRunner
 
     runner = FakeRunner()
     monkeypatch.setattr(regress, "_default_runner", lambda workers: (runner, None))

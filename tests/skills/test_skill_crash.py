@@ -15,13 +15,13 @@ import pytest
 from aspire_tui.skills.library import Library
 from aspire_tui.skills.lock import LockTimeout, WriterLock
 
-from conftest import fsck_clean, git, skill_source
+from .conftest import fsck_clean, git, skill_source
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def spawn(code: str, lib_root: Path) -> subprocess.Popen:
-    env = dict(os.environ, PYTHONPATH=f"{ROOT}:{ROOT / 'tests' / 'skills'}")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.Popen([sys.executable, "-c", code, str(lib_root)], env=env, cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -90,7 +90,7 @@ import os, signal, sys
 from pathlib import Path
 from aspire_tui.skills.library import Library
 from aspire_tui.skills.repo import AGENT, Identity, format_message
-from conftest import skill_source
+from tests.skills.conftest import skill_source
 lib = Library.open(sys.argv[1])
 with lib.lock("save wave"):
     rel = "skills/wave.py"
@@ -123,7 +123,7 @@ def test_sigkill_in_the_middle_of_a_commit_is_recovered(lib):
 SAVE_FOREVER = """
 import sys
 from aspire_tui.skills.library import Library
-from conftest import skill_source
+from tests.skills.conftest import skill_source
 lib = Library.open(sys.argv[1])
 i = 0
 while True:

@@ -11,7 +11,7 @@ from aspire_tui.skills.library import (Library, LibraryError, SkillConflict, Ski
                                        default_library_path)
 from aspire_tui.skills.repo import parse_trailers
 
-from conftest import HUMAN, fsck_clean, git, skill_source
+from .conftest import HUMAN, fsck_clean, git, skill_source
 
 SEEDS = Path(__file__).resolve().parents[2] / "skills_repo"
 

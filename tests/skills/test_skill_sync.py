@@ -7,7 +7,7 @@ import pytest
 from aspire_tui.skills import sync
 from aspire_tui.skills.library import Library, LibraryError
 
-from conftest import fsck_clean, git, skill_source
+from .conftest import fsck_clean, git, skill_source
 
 
 @pytest.fixture

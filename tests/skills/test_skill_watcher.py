@@ -11,7 +11,7 @@ import pytest
 from aspire_tui.skills.library import Library
 from aspire_tui.skills.watcher import SkillWatcher, relevant
 
-from conftest import HUMAN, fsck_clean, git
+from .conftest import HUMAN, fsck_clean, git
 
 pytestmark = pytest.mark.timeout(60)
 

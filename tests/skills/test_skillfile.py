@@ -10,7 +10,7 @@ import pytest
 from aspire_tui.skills.skillfile import (Lesson, ParseProblem, ProgramSkill, blob_hash, parse_bytes,
                                          parse_file)
 
-from conftest import skill_source
+from .conftest import skill_source
 
 SEEDS = Path(__file__).resolve().parents[2] / "skills_repo"
 

@@ -273,7 +273,7 @@ class MainScreen(SlashCommands, Screen):
         d = m.event.to_dict()
         kind = d["event"]
         line = describe(m.event)
-        if line is not None and kind != "program_written":
+        if line is not None:
             self.say(line)
         status = self.query_one(StatusLine)
         if "iteration" in d:
@@ -281,8 +281,6 @@ class MainScreen(SlashCommands, Screen):
         if kind == "task_started":
             status.scene, status.seed = d["scene"], str(d["seed"])
         elif kind == "program_written":
-            self.say(Text(f"program (iteration {d['iteration']}, {d['origin']}): see the program pane",
-                          style="bold"))
             self.query_one(ProgramPane).show_program(d["program"], f"program  iteration {d['iteration']}")
         elif kind == "repair_diff":
             self.query_one(ProgramPane).show_diff(d["diff"], f"repair  iteration {d['iteration']}")

@@ -48,7 +48,7 @@ class SkillsScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.border_title = "skills (Esc: back)"
-        table.add_columns("name", "kind", "success", "uses")
+        table.add_columns("kind", "success", "uses", "name")
         self.load()
 
     @work(thread=True, exit_on_error=False, group="skills")
@@ -58,7 +58,12 @@ class SkillsScreen(Screen):
         try:
             lib = Library.open(self.app.settings.library)
             try:
-                lib.reindex(embed=False)
+                from aspire_tui.skills.lock import LockTimeout
+
+                try:
+                    lib.reindex(embed=False, timeout=3)
+                except LockTimeout:
+                    pass  # another writer holds it: list the index as it is
                 rows = lib.index.all()
             finally:
                 lib.close()
@@ -88,7 +93,7 @@ class SkillsScreen(Screen):
         for r in m.rows:
             uses = r.get("uses") or 0
             rate = f"{(r.get('successes') or 0) / uses:.0%}" if uses else "-"
-            table.add_row(r["name"], r["kind"], rate, str(uses), key=r["name"])
+            table.add_row(r["kind"], rate, str(uses), r["name"], key=r["name"])
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key is not None and event.row_key.value:

@@ -20,7 +20,16 @@ class Conversation(RichLog):
         self.border_title = "conversation"
 
     def say(self, renderable) -> None:
-        self.plain.append(getattr(renderable, "plain", None) or str(renderable))
+        plain = getattr(renderable, "plain", None)
+        if plain is None:  # a Syntax or a Group: keep its text as the console would print it
+            from io import StringIO
+
+            from rich.console import Console
+
+            buf = StringIO()
+            Console(file=buf, width=100, color_system=None, force_terminal=False).print(renderable)
+            plain = buf.getvalue().rstrip()
+        self.plain.append(plain)
         self.write(renderable)
 
     def text(self) -> str:

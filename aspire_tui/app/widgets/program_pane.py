@@ -15,6 +15,9 @@ class ProgramPane(VerticalScroll):
     ProgramPane > Static { width: auto; }
     """
 
+    showing: str = ""   # "program" or "diff"
+    text: str = ""      # what the pane shows, as plain text
+
     def compose(self):
         yield Static("", id="program-text")
 
@@ -22,13 +25,13 @@ class ProgramPane(VerticalScroll):
         self.border_title = "program"
 
     def show_program(self, source: str, title: str = "program") -> None:
-        self.border_title = title
+        self.border_title, self.showing, self.text = title, "program", source
         self.query_one("#program-text", Static).update(
             Syntax(source, "python", theme="ansi_dark", line_numbers=True, word_wrap=False))
         self.scroll_home(animate=False)
 
     def show_diff(self, diff: str, title: str = "repair") -> None:
-        self.border_title = title
+        self.border_title, self.showing, self.text = title, "diff", diff
         self.query_one("#program-text", Static).update(
             Syntax(diff or "(no change)", "diff", theme="ansi_dark", word_wrap=False))
         self.scroll_home(animate=False)
