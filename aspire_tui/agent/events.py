@@ -64,8 +64,9 @@ class CallRecorded(Event):
     status: str
     signature: str = ""
     error: dict[str, Any] | None = None
-    keyframe: str = ""   # relative to the run's folder (RunFinished.trace_path's parent)
+    keyframe: str = ""   # relative to the run's folder, runs_dir/<run_id>/
     where: str = ""      # "program.py:12" or "skills/pick.py:30"
+    run_id: str = ""
 
 
 @dataclass

@@ -216,6 +216,7 @@ def run_task(instruction: str, *, scene: str | None = None, seed: int | None = N
         AgentError: the instruction cannot be attempted (one line).
     """
     from aspire_tui.runner import RunnerError, run_program
+    from aspire_tui.runner.paths import new_run_id
     from aspire_tui.runner.check import check_program
 
     started = time.monotonic()
@@ -247,10 +248,11 @@ def run_task(instruction: str, *, scene: str | None = None, seed: int | None = N
     trace = None
     current_seed = debug_seed
 
-    def on_record(iteration: int, run_seed: int):
+    def on_record(iteration: int, run_seed: int, run_id: str):
         def callback(record) -> None:
             emit(ev.CallRecorded(iteration, run_seed, record.index, record.call, record.status,
-                                 record.signature(70), record.error, record.keyframe or "", record.where or ""))
+                                 record.signature(70), record.error, record.keyframe or "", record.where or "",
+                                 run_id))
         return callback
 
     def finish(success: bool, message: str) -> TaskResult:
@@ -278,9 +280,10 @@ def run_task(instruction: str, *, scene: str | None = None, seed: int | None = N
             except (ValueError, KeyError) as e:
                 run_source = program
                 emit(ev.Diagnosis(iteration, "NotGeneral", "", f"cannot fill ARGS for seed {current_seed}: {e}"))
+            run_id = new_run_id()  # named up front so live views find each keyframe as it lands
             trace = run_program(run_source, spec, current_seed, timeout=timeout, skills_dir=library.skills_dir,
-                                runs_dir=library.runs_dir, keyframes=keyframes, pool=pool,
-                                on_record=on_record(iteration, current_seed))
+                                runs_dir=library.runs_dir, keyframes=keyframes, pool=pool, run_id=run_id,
+                                on_record=on_record(iteration, current_seed, run_id))
             result.runs.append(trace.run_id)
             record_uses(library, trace, spec.name)
             emit(ev.RunFinished(iteration, current_seed, trace.outcome, trace.headline(), trace.run_id,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 from typing import Any, Callable
@@ -181,35 +180,15 @@ class MainScreen(SlashCommands, Screen):
 
     def _emitter(self, ev, runs_dir: Path) -> Callable[[Any], None]:
         """The loop's ``emit``: post each event; decode keyframes and load traces here, off the UI thread."""
-        known = set(os.listdir(runs_dir)) if runs_dir.is_dir() else set()
-        current: dict[str, Any] = {"key": None, "dir": None}
-
-        def run_dir_for(event) -> Path | None:
-            key = (event.iteration, event.seed)
-            if current["key"] != key or current["dir"] is None:
-                current["key"], current["dir"] = key, None
-                try:
-                    fresh = [runs_dir / n for n in os.listdir(runs_dir) if n not in known]
-                except OSError:
-                    return None
-                fresh = [p for p in fresh if (p / event.keyframe).exists()]
-                if fresh:
-                    current["dir"] = max(fresh, key=lambda p: p.stat().st_mtime)
-            return current["dir"]
-
         def emit(event) -> None:
             if self._cancel.is_set():
                 raise Interrupted()
             self.post_message(AgentEvent(event))
-            if isinstance(event, ev.CallRecorded) and event.keyframe:
-                folder = run_dir_for(event)
-                frame = load_png(folder / event.keyframe) if folder else None
+            if isinstance(event, ev.CallRecorded) and event.keyframe and event.run_id:
+                frame = load_png(runs_dir / event.run_id / event.keyframe)
                 if frame:
                     self.post_message(FrameReady(*frame, step=event.index))
             elif isinstance(event, ev.RunFinished):
-                if event.run_id:
-                    known.add(event.run_id)
-                current["key"] = None
                 if event.trace_path:
                     from aspire_tui.runner.trace import Trace
                     try:
