@@ -34,7 +34,10 @@ def seed_range(text: str) -> range:
 
 
 def run_family(world: World, family: str, seeds: range, console: Console, verbose: bool) -> dict:
-    """Run the family's reference on each seed; returns counts, time and failure reasons."""
+    """Run the family's reference on each seed; returns counts, time and failure reasons.
+
+    As in DESIGN.md, a run fails if the program raises or if the success check fails.
+    """
     source = reference_source(family)
     wins, reasons, started = 0, collections.Counter(), time.perf_counter()
     for seed in seeds:
@@ -43,17 +46,16 @@ def run_family(world: World, family: str, seeds: range, console: Console, verbos
         try:
             run_program(program_for(source, episode), episode.robot)
         except Exception as e:  # noqa: BLE001 - whatever the program raised is its failure
-            error = type(e).__name__
-            detail = f"{error}: {e}"
+            error = f"{type(e).__name__}: {e}"
         checks = episode.evaluate()
-        if checks["success"]:
+        if checks["success"] and not error:
             wins += 1
-        else:
-            failed = [k.split(":", 1)[1] for k, v in checks.items() if not v and ":" in k]
-            reasons[error or (failed[0] if failed else "success check")] += 1
-            if verbose:
-                console.print(f"  [red]{family} seed {seed}[/]: {episode.instruction!r}: "
-                              f"{detail if error else 'check failed: ' + ', '.join(failed or ['success'])}")
+            continue
+        failed = [k.split(":", 1)[1] for k, v in checks.items() if not v and ":" in k]
+        reasons[error.split(":")[0] if error else failed[0] if failed else "success check"] += 1
+        if verbose:
+            console.print(f"  [red]{family} seed {seed}[/]: {episode.instruction!r}: "
+                          f"{error or 'check failed: ' + ', '.join(failed or ['success'])}")
     return {"wins": wins, "n": len(seeds), "seconds": time.perf_counter() - started, "reasons": reasons}
 
 

@@ -30,6 +30,7 @@ ARM_FORCES = [87.0] * 4 + [12.0] * 3
 MAX_WIDTH = 0.08
 WAYPOINT_STEPS = 4           # physics steps per IK waypoint (60 Hz control)
 REACH_TOL = 0.004            # metres: a motion has arrived
+CONTACT_REACH_TOL = 0.01     # metres: the same, while pushing or pulling something it was told to touch
 IK_TOL = 0.006               # metres: beyond this residual the pose is unreachable
 CONTACT_FORCE = 1.0          # newtons: lighter touches are not collisions
 GHOST_OFFSET = np.array([0.0, 0.0, -20.0])
@@ -230,7 +231,9 @@ class Panda(Embodiment):
             if hit:
                 self._raise_collision(hit, target)
             pos, orn = self.ee_pose()
-            if np.linalg.norm(pos - target) < REACH_TOL:
+            # A motion in contact (allow_contact) meets resistance the position
+            # controller cannot fully overcome; a centimetre is arrival there.
+            if np.linalg.norm(pos - target) < (CONTACT_REACH_TOL if allow else REACH_TOL):
                 return pos, orn
         pos, orn = self.ee_pose()
         raise MotionTimeout(f"stopped {np.linalg.norm(pos - target) * 100:.1f} cm short of {_fmt(target)}",
