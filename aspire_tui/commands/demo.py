@@ -51,4 +51,4 @@ def demo(family: str, seed: int, runs_dir: str | None) -> None:
     colour = "green" if trace.outcome == "succeeded" else "red"
     console.print(f"[bold {colour}]{trace.outcome}[/] in {trace.duration:.2f} s"
                   + (f": {trace.failure_reason}" if trace.failure_reason else ""))
-    console.print(f"trace: {trace.path if hasattr(trace, 'path') else trace.run_id}")
+    console.print(f"trace: {trace.path}")
