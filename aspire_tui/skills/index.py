@@ -4,10 +4,11 @@ Tables: ``skills`` (one row per indexed file), ``stats`` and ``runs`` (usage,
 written by runs and regression tests, never committed), ``skills_fts`` (FTS5)
 and, once an embedding model has been chosen, ``skill_vec`` (sqlite-vec
 ``vec0``, exact float cosine KNN) and ``skill_embeddings`` (the same floats
-keyed by the text they embed: reused when a file changes but its description
-does not, and read by the large-library candidate pass in ``search.py``;
-triggers bump ``meta.vectors_version`` on every change so in-memory copies
-know when they are stale). Schema changes are named migrations, as llm's are.
+with the hash of the text they embed: a row whose embedded text did not
+change keeps its vector, and rows with the same text share one; the
+large-library search in ``search.py`` keeps a quantized copy in memory, and
+triggers bump ``meta.vectors_version`` on every change so that copy knows
+when it is stale). Schema changes are named migrations, as llm's are.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import Any, Callable, Iterable
 
 import numpy as np
 import sqlite_utils
+
+from aspire_tui.skills.embeddings import text_hash
 
 INDEX_FILENAME = "index.db"
 
@@ -242,6 +245,10 @@ class SkillIndex:
         """Insert or replace one skill's row and FTS entry; returns its id."""
         existing = self.db.execute("select id from skills where name = ? or path = ?",
                                    [skill.name, skill.path]).fetchall()
+        kept = None  # the old vector, kept when the embedded text did not change (an edit to code only)
+        if existing and self.has_vectors():
+            kept = self.db.execute("select text_hash, embedding from skill_embeddings where id = ?",
+                                   [existing[0][0]]).fetchone()
         for (old_id,) in existing:
             self._delete_id(old_id)
         body = " ".join(filter(None, [skill.search_text(), skill.docstring, skill.signature]))
@@ -266,6 +273,8 @@ class SkillIndex:
         new_id = row.get("id") or cur.lastrowid
         self.db.execute("insert into skills_fts (rowid, name, description, body) values (?, ?, ?, ?)",
                         [new_id, skill.name.replace("_", " ") + " " + skill.name, skill.description, body])
+        if kept and kept[0] == text_hash(self.model_id or "", skill.search_text()):
+            self.set_embedding(int(new_id), skill.kind, kept[0], np.frombuffer(kept[1], dtype=np.float32))
         return int(new_id)
 
     def touch(self, path: str, mtime_ns: int, size: int) -> None:
@@ -284,10 +293,19 @@ class SkillIndex:
             self.db.execute("delete from skill_vec where id = ?", [skill_id])
             self.db.execute("delete from skill_embeddings where id = ?", [skill_id])
 
-    def embedding_for_text(self, text_hash: str) -> bytes | None:
+    def reuse_embedding(self, skill_id: int, kind: str, text_hash: str) -> bool:
+        """Give ``skill_id`` the stored vector of another row that embedded the same text, if any."""
         row = self.db.execute("select embedding from skill_embeddings where text_hash = ? limit 1",
                               [text_hash]).fetchone()
-        return row[0] if row else None
+        if row is None:
+            return False
+        self.set_embedding(skill_id, kind, text_hash, np.frombuffer(row[0], dtype=np.float32))
+        return True
+
+    def text_hash_now(self, skill_id: int, model_id: str) -> str | None:
+        """The hash of the text row ``skill_id`` embeds now (None: the row is gone)."""
+        row = self.db.execute("select search_text from skills where id = ?", [skill_id]).fetchone()
+        return text_hash(model_id, row[0] or "") if row else None
 
     def set_embedding(self, skill_id: int, kind: str, text_hash: str, vector: np.ndarray) -> None:
         blob = np.asarray(vector, dtype=np.float32).tobytes()

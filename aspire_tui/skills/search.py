@@ -1,19 +1,24 @@
 """Retrieval: keyword (FTS5 bm25) and vector (sqlite-vec) rankings fused by reciprocal rank.
 
 Libraries up to ``EXACT_LIMIT`` skills get exact cosine KNN from sqlite-vec
-(``skill_vec``). Larger ones take ``CANDIDATES`` candidates by Hamming
+(``skill_vec``). Larger ones search an in-memory copy of the vectors
+(``_Vectors``, rebuilt when ``meta.vectors_version`` changes): Hamming
 distance over sign bits of the *centred* vectors (e5 vectors share a large
-common component; without centring, sign bits barely tell them apart), held
-in memory and rebuilt when ``meta.vectors_version`` changes, then re-rank the
-candidates by exact cosine. sqlite-vec's own bit KNN costs time in proportion
-to k, and a k large enough for good recall took longer than the whole budget.
+common component; without centring, sign bits barely tell them apart) picks
+candidates, int8 dot products re-rank them, and the best few get exact
+float cosine. sqlite-vec's brute-force float KNN over 100k rows took about
+as long as the whole budget, and its bit KNN costs time in proportion to k.
+
+Keyword search lets FTS5 order and limit by bm25 itself and joins the
+``skills`` table only when a filter needs its columns; in a large library
+it keeps only the query's rarest words (``_bounded_match``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Iterable
 
 import numpy as np
 
@@ -23,9 +28,11 @@ RRF_K = 60
 EXACT_LIMIT = 5_000
 KEYWORD_BOUND = 5_000      # above this many skills, keyword search keeps only its rarest words
 KEYWORD_BUDGET = 1_500     # ... as many as match at most this many rows together
-CANDIDATES = 400
-FILTER_SCAN_LIMIT = 5_000
+CANDIDATES = 1_000         # rows the sign bits pass to the int8 re-ranking
+RESCORE = 60               # rows the int8 re-ranking passes to the exact float scores
+EXCLUDED = 0x8000          # added to the Hamming distance (at most 512) of rows the filters leave out
 MODES = ("fused", "keyword", "vector")
+BM25_WEIGHTS = "8.0, 4.0, 1.0"  # name, description, body
 
 STOPWORDS = frozenset("""
 a an and are as at be by can could do does for from get go have how i in into is it its me my
@@ -156,82 +163,146 @@ def keyword_ranking(index: SkillIndex, query: str, limit: int, filters: Filters)
     if not match:
         return []
     where, args = filters.sql()
-    sql = ("select s.id from skills_fts f join skills s on s.id = f.rowid where skills_fts match ?"
-           + (f" and {where}" if where else "")
-           + " order by bm25(skills_fts, 8.0, 4.0, 1.0) limit ?")
+    if where:
+        sql = ("select s.id from skills_fts f join skills s on s.id = f.rowid where skills_fts match ? "
+               f"and {where} order by bm25(skills_fts, {BM25_WEIGHTS}) limit ?")
+    else:  # no filter: no join, FTS5 alone (half the time at 100k skills)
+        sql = f"select rowid from skills_fts where skills_fts match ? order by bm25(skills_fts, {BM25_WEIGHTS}) limit ?"
     return [r[0] for r in index.db.execute(sql, [match, *args, limit]).fetchall()]
 
 
 def vector_ranking(index: SkillIndex, qvec: np.ndarray, limit: int, filters: Filters) -> list[int]:
+    """Skill ids nearest to the query vector by cosine, best first, within ``filters``."""
     if not index.has_vectors():
         return []
     q = np.asarray(qvec, dtype=np.float32)
     db = index.db
+    if index.count() > EXACT_LIMIT:
+        return _vectors(index).nearest(index, q, limit, filters)
     if filters.beyond_kind:
         where, args = filters.sql()
-        ids = [r[0] for r in db.execute(f"select id from skills s where {where} limit ?",
-                                        [*args, FILTER_SCAN_LIMIT + 1]).fetchall()]
-        if len(ids) <= FILTER_SCAN_LIMIT:
-            return _rerank(index, ids, q, limit)
-        allowed = set(ids)
-        candidates = _candidates(index, q, max(limit * 20, 1000), filters.kind)
-        return _rerank(index, [i for i in candidates if i in allowed], q, limit)
-    if index.count() <= EXACT_LIMIT:
-        sql = "select id from skill_vec where embedding match ? and k = ?"
-        args: list[Any] = [q.tobytes(), limit]
-        if filters.kind:
-            sql += " and kind = ?"
-            args.append(filters.kind)
-        return [r[0] for r in db.execute(sql + " order by distance", args).fetchall()]
-    return _rerank(index, _candidates(index, q, max(limit, CANDIDATES), filters.kind), q, limit)
+        ids = [r[0] for r in db.execute(f"select id from skills s where {where}", args).fetchall()]
+        return _rerank(index, ids, q, limit)
+    sql = "select id from skill_vec where embedding match ? and k = ?"
+    args: list[Any] = [q.tobytes(), limit]
+    if filters.kind:
+        sql += " and kind = ?"
+        args.append(filters.kind)
+    return [r[0] for r in db.execute(sql + " order by distance", args).fetchall()]
 
 
-class _SignBits:
-    """Sign bits of the centred embeddings of one index, for a fast Hamming pre-selection."""
+class _Vectors:
+    """An in-memory copy of a large index's vectors, quantized, with the columns filters use.
+
+    Three passes, each on fewer rows: Hamming distance over sign bits of the
+    centred vectors picks about ``CANDIDATES`` rows (the bits are stored one
+    column per 64 dimensions, so each pass over 100k rows is a handful of
+    vector operations); int8 dot products re-rank those; the best few are
+    scored exactly with the float vectors from ``skill_embeddings``.
+    """
 
     def __init__(self, index: SkillIndex, version: str | None) -> None:
         self.version = version
-        rows = index.db.execute("select e.id, s.kind, e.embedding from skill_embeddings e "
+        rows = index.db.execute("select e.id, s.kind, s.category, s.embodiment, e.embedding from skill_embeddings e "
                                 "join skills s on s.id = e.id order by e.id").fetchall()
         dim = index.dim or 0
         self.ids = np.array([r[0] for r in rows], dtype=np.int64)
-        self.lesson = np.array([r[1] == "lesson" for r in rows], dtype=bool)
-        matrix = vectors_from_blobs((r[2] for r in rows), dim)
+        self.kinds, self.kind_names = _codes(r[1] for r in rows)
+        self.categories, self.category_names = _codes(r[2] or "" for r in rows)
+        self.embodiments, self.embodiment_names = _codes(r[3] or "" for r in rows)
+        matrix = vectors_from_blobs((r[4] for r in rows), dim)
         self.center = matrix.mean(axis=0) if len(rows) else np.zeros(dim, np.float32)
-        self.bits = self._pack(matrix)
+        centred = matrix - self.center
+        self.bits = [np.ascontiguousarray(col) for col in self._pack(centred).T]
+        peak = np.abs(centred).max(axis=0) if len(rows) else np.ones(dim, np.float32)
+        self.scale = np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
+        self.int8 = np.round(centred / self.scale).astype(np.int8)
+        self._penalties: dict[tuple[str | None, str | None, str | None], np.ndarray] = {}
 
-    def _pack(self, matrix: np.ndarray) -> np.ndarray:
-        packed = np.packbits((matrix - self.center) > 0, axis=-1)
+    @staticmethod
+    def _pack(centred: np.ndarray) -> np.ndarray:
+        packed = np.packbits(centred > 0, axis=-1)
         pad = (-packed.shape[-1]) % 8
         if pad:
             packed = np.concatenate([packed, np.zeros(packed.shape[:-1] + (pad,), np.uint8)], axis=-1)
         return np.ascontiguousarray(packed).view(np.uint64)
 
-    def nearest(self, q: np.ndarray, k: int, kind: str | None) -> list[int]:
+    def penalty(self, filters: Filters) -> np.ndarray | None:
+        """Per row, 0 where the filters allow it, else a bit above any Hamming distance (None: no filter).
+
+        Cached per filter: an agent asks for the same kind, category and embodiment again
+        and again, and building the mask costs more than the Hamming pass itself.
+        """
+        key = (filters.kind, filters.category, filters.embodiment)
+        if key == (None, None, None):
+            return None
+        if key not in self._penalties:
+            if len(self._penalties) >= 64:
+                self._penalties.clear()
+            mask = self.allowed(filters)
+            self._penalties[key] = np.where(mask, 0, EXCLUDED).astype(np.uint16)
+        return self._penalties[key]
+
+    def allowed(self, filters: Filters) -> np.ndarray:
+        """A row mask for the filters."""
+        mask = np.ones(len(self.ids), dtype=bool)
+        if filters.kind:
+            mask = _match(self.kinds, self.kind_names, lambda v: v == filters.kind, mask)
+        if filters.category:
+            mask = _match(self.categories, self.category_names, lambda v: v == filters.category, mask)
+        if filters.embodiment:
+            wanted = filters.embodiment
+            mask = _match(self.embodiments, self.embodiment_names,
+                          lambda v: v in ("any", "") or wanted in v.split(","), mask)
+        return mask
+
+    def nearest(self, index: SkillIndex, q: np.ndarray, limit: int, filters: Filters) -> list[int]:
         if not len(self.ids):
             return []
-        distance = np.bitwise_count(self.bits ^ self._pack(q[None, :])).sum(axis=1, dtype=np.int32)
-        if kind:
-            distance = np.where(self.lesson == (kind == "lesson"), distance, np.iinfo(np.int32).max)
-        k = min(k, len(distance))
-        top = np.argpartition(distance, k - 1)[:k]
-        top = top[distance[top] < np.iinfo(np.int32).max]
-        return self.ids[top].tolist()
+        qbits = self._pack((q - self.center)[None, :])[0]
+        distance = np.bitwise_count(self.bits[0] ^ qbits[0]).astype(np.uint16)
+        for col, word in zip(self.bits[1:], qbits[1:]):
+            distance += np.bitwise_count(col ^ word)
+        penalty = self.penalty(filters)
+        if penalty is not None:
+            distance |= penalty
+        want = min(max(CANDIDATES, limit), len(distance))
+        cutoff = np.partition(distance, want - 1)[want - 1]
+        rows = np.flatnonzero(distance <= min(cutoff, EXCLUDED - 1))
+        # v·q = (centred + center)·q, and center·q is the same for every row. einsum, not @: OpenBLAS
+        # hands a product this size to its threads, whose spinning doubled the search's CPU time.
+        coarse = np.einsum("ij,j->i", self.int8[rows].astype(np.float32), self.scale * q)
+        best = rows[np.argsort(-coarse, kind="stable")[:max(RESCORE, 3 * limit)]]
+        return _rerank(index, self.ids[best].tolist(), q, limit)
 
 
-_sign_bits: dict[int, _SignBits] = {}
+def _codes(values: Iterable[str]) -> tuple[np.ndarray, list[str]]:
+    """(one small integer per value, the distinct values) for fast masks."""
+    names: dict[str, int] = {}
+    codes = [names.setdefault(v, len(names)) for v in values]
+    return np.array(codes, dtype=np.int32), list(names)
 
 
-def _candidates(index: SkillIndex, q: np.ndarray, k: int, kind: str | None) -> list[int]:
+def _match(codes: np.ndarray, names: list[str], keep: Any, mask: np.ndarray) -> np.ndarray:
+    wanted = [i for i, name in enumerate(names) if keep(name)]
+    return mask & np.isin(codes, wanted)
+
+
+def _vectors(index: SkillIndex) -> _Vectors:
+    """The in-memory vectors of this open index, rebuilt when ``meta.vectors_version`` moves.
+
+    Kept on the ``SkillIndex`` object, so the copy goes when the index is closed.
+    """
     version = index.meta("vectors_version")
-    key = id(index.db.conn)
-    cache = _sign_bits.get(key)
-    if cache is None or cache.version != version:
-        cache = _sign_bits[key] = _SignBits(index, version)
-    return cache.nearest(q, k, kind)
+    cached: _Vectors | None = getattr(index, "_vectors", None)
+    if cached is None or cached.version != version:
+        cached = _Vectors(index, version)
+        index._vectors = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def _rerank(index: SkillIndex, ids: list[int], q: np.ndarray, limit: int) -> list[int]:
+    """``ids`` ordered by exact cosine to ``q`` (float vectors from ``skill_embeddings``), best ``limit``."""
     if not ids:
         return []
     rows: list[tuple[int, bytes]] = []
@@ -243,7 +314,7 @@ def _rerank(index: SkillIndex, ids: list[int], q: np.ndarray, limit: int) -> lis
     if not rows:
         return []
     matrix = vectors_from_blobs((r[1] for r in rows), q.shape[0])
-    order = np.argsort(-(matrix @ q), kind="stable")[:limit]
+    order = np.argsort(-np.einsum("ij,j->i", matrix, q), kind="stable")[:limit]  # einsum: see _Vectors.nearest
     return [rows[i][0] for i in order]
 
 

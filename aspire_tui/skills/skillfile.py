@@ -122,11 +122,16 @@ class ProgramSkill:
         return ",".join(emb) if isinstance(emb, list) else str(emb)
 
     def search_text(self) -> str:
-        """What gets embedded and keyword-indexed besides the name."""
+        """What gets embedded: the name's words, the description and when to use it.
+
+        Only these change what a skill is *for*; an edit to the code (or to the
+        arguments, which the keyword index reads from the signature) keeps the
+        stored vector. Embedding cost grows with the text's tokens, and the
+        arguments added a fifth of them for no measured gain in recall.
+        """
         words = self.name.replace("_", " ")
         when = _squash(self.sections.get("when_to_use", ""))
-        args = ", ".join(p.name for p in self.params[1:])
-        return f"{words}: {self.description} {when} Arguments: {args}.".strip()
+        return f"{words}: {self.description} {when}".strip()
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -15,7 +15,9 @@ from typing import Any
 
 import git
 
-from aspire_tui.skills.library import CONFLICTS_DIR, ChangeResult, Library, LibraryError, ReindexReport
+from aspire_tui.skills import journal
+from aspire_tui.skills.layout import CONFLICTS_DIR
+from aspire_tui.skills.library import ChangeResult, Library, LibraryError, ReindexReport
 from aspire_tui.skills.repo import ANY_GIT_ERROR, format_message, person_identity
 
 
@@ -95,7 +97,7 @@ def pull(lib: Library, remote: str | None = None) -> SyncResult:
                                  f"aspire skills pull: {behind} commit(s) from {remote}.",
                                  {"Aspire-Change": "merge"})
         conflicts: list[dict[str, str]] = []
-        with lib._pending("merge", theirs=theirs):
+        with journal.pending(lib.state_dir, "merge", theirs=theirs):
             try:
                 from aspire_tui.skills.repo import git_identity
 

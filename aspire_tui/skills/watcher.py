@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from aspire_tui.skills.library import LESSONS_DIR, SKILLS_DIR, Library, LibraryError, _is_skill_file
+from aspire_tui.skills.layout import LESSONS_DIR, SKILLS_DIR, is_skill_file
+from aspire_tui.skills.library import Library, LibraryError
 
 IGNORED_SUFFIXES = (".swp", ".swx", ".swo", ".tmp", ".bak", ".orig", ".part", ".aspire-tmp", "~")
 
@@ -46,7 +47,7 @@ def relevant(rel: str) -> bool:
     name = rel.rsplit("/", 1)[-1]
     if name.endswith(IGNORED_SUFFIXES) or name == "4913" or name.startswith((".#", "#")):
         return False
-    return _is_skill_file(rel)
+    return is_skill_file(rel)
 
 
 class SkillWatcher:

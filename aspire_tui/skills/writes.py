@@ -1,0 +1,290 @@
+"""Every write to a library is a checked, journalled git commit: agent saves, human edits,
+imports and undo.
+
+``SkillWrites`` is mixed into ``Library``. Each write holds the writer lock,
+brings the index up to date so the checks see the library as it is, refuses
+a change that breaks it (``SkillInvalid``) or would clobber someone's work
+(``SkillConflict``), commits with trailers, and reindexes the changed file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from aspire_tui.skills import journal
+from aspire_tui.skills.errors import LibraryError, SkillConflict, SkillInvalid, UnknownSkill
+from aspire_tui.skills.layout import LESSONS_DIR, SKILLS_DIR, is_skill_file
+from aspire_tui.skills.repo import AGENT, ANY_GIT_ERROR, Identity, RepoError, format_message, person_identity
+from aspire_tui.skills.skillfile import Lesson, ParseProblem, ProgramSkill, blob_hash, kind_of, parse_bytes, parse_file
+
+if TYPE_CHECKING:
+    from aspire_tui.skills.library import Library
+
+
+@dataclass
+class ChangeResult:
+    """What one write did: the skill, its path, the commit (or why there is none)."""
+
+    name: str
+    path: str
+    sha: str = ""
+    change: str = ""
+    problems: list[ParseProblem] = field(default_factory=list)
+
+    @property
+    def committed(self) -> bool:
+        return bool(self.sha)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "path": self.path, "sha": self.sha, "change": self.change,
+                "committed": self.committed, "problems": [p.to_dict() for p in self.problems]}
+
+
+class SkillWrites:
+    """Writes to the library (a mixin of ``Library``)."""
+
+    def save(self: "Library", name: str, source: str, *, change: str = "new", summary: str = "", why: str = "",
+             task: str | None = None, run: str | None = None, success: str | None = None,
+             model: str | None = None, kind: str | None = None,
+             author: Identity | None = None, trailers: dict[str, str] | None = None) -> ChangeResult:
+        """Write a skill or lesson as the agent (or ``author``) and commit it with trailers.
+
+        Args:
+            change: ``new`` or ``refine`` (a human edit uses ``commit_edits``).
+            summary: the commit's subject; ``why`` its body (what failed, what changed).
+            success: validation result such as ``"9/10"``.
+            trailers: more ``Aspire-*`` trailers (the search's figures, ``Aspire-Search``).
+
+        Raises:
+            SkillInvalid: the file does not parse, or breaks a dependency.
+            SkillConflict: ``new`` over an existing skill, or the file has uncommitted edits.
+        """
+        data = source.encode("utf-8")
+        paths = {"program": f"{SKILLS_DIR}/{name}.py", "lesson": f"{LESSONS_DIR}/{name}.md"}
+        if kind is None:  # a program skill if it parses as one, else a lesson if it parses as one
+            skill = parse_bytes(data, paths["program"])
+            if isinstance(skill, ParseProblem):
+                lesson = parse_bytes(data, paths["lesson"])
+                looks_like_markdown = source.lstrip().startswith(("---", "# "))
+                if isinstance(lesson, Lesson) or looks_like_markdown:
+                    skill = lesson
+        else:
+            skill = parse_bytes(data, paths[kind])
+        if isinstance(skill, ParseProblem):
+            raise SkillInvalid([skill])
+        rel = skill.path
+        author = author or Identity(*AGENT)
+        with self.lock(f"save {name}"):
+            self._check_writable()
+            target = self.root / rel
+            exists = target.exists() or self.repo.tracked(rel)
+            if change == "new" and exists:
+                raise SkillConflict(f"a skill named {name!r} already exists ({rel}); refine it instead")
+            if change != "new" and not exists:
+                raise UnknownSkill(f"no skill named {name!r} to {change}")
+            if self.repo.dirty_paths((rel,)):
+                raise SkillConflict(f"{rel} has uncommitted edits (a person is editing it?); "
+                                    "they were left alone: commit or discard them first")
+            self.reindex(embed=False)
+            problems = self.check_change(skill, rel)
+            if problems:
+                raise SkillInvalid(problems)
+            subject = summary or (f"Add skill {name}" if change == "new" else f"Refine skill {name}")
+            message = format_message(subject, why, {
+                "Aspire-Task": task, "Aspire-Run": run, "Aspire-Success": success,
+                "Aspire-Model": model, **(trailers or {}), "Aspire-Change": change})
+            sha = self._write_and_commit(rel, data, message, author)
+            self.reindex(paths=[rel])
+        return ChangeResult(name, rel, sha, change)
+
+    def commit_edits(self: "Library", paths: list[str] | None = None, *, author: Identity | None = None,
+                     change: str = "human-edit", why: str = "") -> list[ChangeResult]:
+        """Commit skill files that people changed, one commit each, after checking them.
+
+        An invalid file is reported (``problems``) and not committed; its last
+        committed version stays in the index. A deletion that would strand
+        other skills is reported and not committed.
+        """
+        author = author or person_identity(self.root)
+        results: list[ChangeResult] = []
+        with self.lock("commit edits"):
+            self._check_writable()
+            wanted = None
+            if paths is not None:
+                wanted = [self.rel(p) if Path(p).is_absolute() else p for p in paths]
+                dirty = [p for p in self.repo.dirty_paths(tuple(wanted) or ("skills", "lessons"))
+                         if is_skill_file(p) and p in wanted]
+            else:
+                dirty = [p for p in self.repo.dirty_paths() if is_skill_file(p)]
+            self.reindex(embed=False, paths=wanted)
+            for rel in dirty:
+                results.append(self._commit_edit(rel, author, change, why))
+            self.reindex(paths=wanted)
+        return results
+
+    def _commit_edit(self: "Library", rel: str, author: Identity, change: str, why: str) -> ChangeResult:
+        """Check and commit one file a person changed or deleted."""
+        name = Path(rel).stem
+        target = self.root / rel
+        if not target.exists():
+            problems = self.check_change(None, rel)
+            if problems:
+                return ChangeResult(name, rel, problems=[ParseProblem(
+                    rel, 0, 0, f"deleted, but {problems[0].reason}; deletion not committed "
+                    f"(restore it with `git -C {self.root} checkout -- {rel}`)", name)])
+            message = format_message(f"Delete skill {name}", why or "Removed by hand.", {"Aspire-Change": change})
+            return ChangeResult(name, rel, self._commit_existing(rel, None, message, author), change)
+        skill = parse_file(target, rel)
+        if isinstance(skill, ParseProblem):
+            return ChangeResult(name, rel, problems=[skill])
+        problems = self.check_change(skill, rel)
+        if problems:
+            return ChangeResult(name, rel, problems=problems)
+        verb = "Add" if not self.repo.tracked(rel) else "Edit"
+        what = "lesson" if skill.kind == "lesson" else "skill"
+        body = why or describe_edit(self.repo.show(rel), skill, target)
+        message = format_message(f"{verb} {what} {name} by hand", body, {"Aspire-Change": change})
+        return ChangeResult(name, rel, self._commit_existing(rel, skill.blob, message, author), change)
+
+    def import_file(self: "Library", path: str | Path, *, replace: bool = False,
+                    author: Identity | None = None) -> ChangeResult:
+        """Copy a skill or lesson file from outside into the library and commit it as the person."""
+        src = Path(path).expanduser()
+        kind = kind_of(src)
+        if kind is None:
+            raise LibraryError(f"{src}: not a skill file (expected a .py program skill or a .md lesson)")
+        if not src.is_file():
+            raise LibraryError(f"{src}: no such file")
+        rel = f"{SKILLS_DIR if kind == 'program' else LESSONS_DIR}/{src.name}"
+        skill = parse_file(src, rel)
+        if isinstance(skill, ParseProblem):
+            skill.path = str(src)
+            raise SkillInvalid([skill])
+        author = author or person_identity(self.root)
+        with self.lock(f"import {skill.name}"):
+            self._check_writable()
+            exists = (self.root / rel).exists() or self.repo.tracked(rel)
+            if exists and not replace:
+                raise SkillConflict(f"a skill named {skill.name!r} already exists ({rel}); "
+                                    "use --replace to import over it")
+            if self.repo.dirty_paths((rel,)):
+                raise SkillConflict(f"{rel} has uncommitted edits; commit or discard them first")
+            self.reindex(embed=False)
+            problems = self.check_change(skill, rel)
+            if problems:
+                raise SkillInvalid(problems)
+            change = "human-edit" if exists else "new"
+            message = format_message(f"Import {skill.kind} {skill.name} from {src.name}",
+                                     f"Imported by hand from {src.resolve()}.", {"Aspire-Change": change})
+            sha = self._write_and_commit(rel, src.read_bytes(), message, author)
+            self.reindex(paths=[rel])
+        return ChangeResult(skill.name, rel, sha, change)
+
+    def undo(self: "Library", name: str, *, author: Identity | None = None) -> ChangeResult:
+        """Revert the last commit that changed ``name`` (a new commit; history is never rewritten)."""
+        rel = self.path_of(name)
+        author = author or person_identity(self.root)
+        with self.lock(f"undo {name}"):
+            self._check_writable()
+            if self.repo.dirty_paths((rel,)):
+                raise SkillConflict(f"{rel} has uncommitted edits; commit or discard them before undo")
+            history = self.repo.log(rel, limit=1)
+            if not history:
+                raise LibraryError(f"{rel} has no commits to undo")
+            last = history[0]
+            has_parent = bool(self.repo.repo.commit(last.sha).parents)
+            before = self.repo.show(rel, f"{last.sha}^") if has_parent else None
+            self.reindex(embed=False)
+            if before is None:
+                problems = self.check_change(None, rel)
+            else:
+                skill = parse_bytes(before, rel)
+                problems = [skill] if isinstance(skill, ParseProblem) else self.check_change(skill, rel)
+            if problems:
+                raise SkillInvalid([ParseProblem(rel, 0, 0, f"undo would break the library: {p.reason}", name)
+                                    for p in problems])
+            message = format_message(
+                f"Revert \"{last.summary}\" ({name})",
+                f"Undo {last.sha[:8]} by {last.author}, which was a {last.change or 'change'} of {rel}.\n\n"
+                f"This reverts commit {last.sha}.",
+                {"Aspire-Change": "revert"})
+            with journal.pending(self.state_dir, "revert", sha=last.sha):
+                try:
+                    sha = self.repo.revert(last.sha, [rel], message, author)
+                except RepoError as e:
+                    raise LibraryError(str(e)) from e
+            self.reindex()
+        return ChangeResult(name, rel, sha, "revert")
+
+    def _check_writable(self: "Library") -> None:
+        try:
+            self.repo.check_writable()
+        except RepoError as e:
+            raise LibraryError(str(e)) from e
+
+    def _write_and_commit(self: "Library", rel: str, data: bytes, message: str, author: Identity) -> str:
+        """Write ``data`` to ``rel`` atomically and commit it, journalled so a crash is finished later."""
+        target = self.root / rel
+        with journal.pending(self.state_dir, "commit", blobs={rel: blob_hash(data)},
+                             message=message, author=[author.name, author.email]):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.aspire-tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+            return self._git_commit(rel, message, author)
+
+    def _commit_existing(self: "Library", rel: str, blob: str | None, message: str, author: Identity) -> str:
+        """Commit ``rel`` as it is in the working tree (``blob`` None: deleted), journalled."""
+        with journal.pending(self.state_dir, "commit", blobs={rel: blob}, message=message,
+                             author=[author.name, author.email]):
+            return self._git_commit(rel, message, author)
+
+    def _git_commit(self: "Library", rel: str, message: str, author: Identity) -> str:
+        try:
+            return self.repo.commit([rel], message, author)
+        except ANY_GIT_ERROR as e:
+            raise LibraryError(f"git commit failed for {rel}: {one_line(e)}") from e
+
+
+def describe_edit(before: bytes | None, skill: ProgramSkill | Lesson, target: Path) -> str:
+    """A commit body for a human edit: lines added and removed, a new description or signature."""
+    import difflib
+
+    if before is None:
+        return f"New {skill.kind} written by hand: {skill.description}"
+    old = before.decode("utf-8", "replace").splitlines()
+    new_text = ""
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        new_text = target.read_text("utf-8")
+    added = removed = 0
+    if new_text:
+        for line in difflib.unified_diff(old, new_text.splitlines(), lineterm="", n=0):
+            if line.startswith("+") and not line.startswith("+++"):
+                added += 1
+            elif line.startswith("-") and not line.startswith("---"):
+                removed += 1
+    old_skill = parse_bytes(before, skill.path)
+    notes = []
+    if isinstance(old_skill, (ProgramSkill, Lesson)) and old_skill.description != skill.description:
+        notes.append(f"description now: {skill.description}")
+    if isinstance(old_skill, ProgramSkill) and isinstance(skill, ProgramSkill) \
+            and old_skill.signature != skill.signature:
+        notes.append(f"signature now: {skill.signature}")
+    summary = "Edited by hand in an editor."
+    if added or removed:
+        summary += f" {added} lines added, {removed} removed."
+    return "\n".join([summary] + notes)
+
+
+def one_line(e: BaseException) -> str:
+    """The first useful line of a git error."""
+    text = getattr(e, "stderr", None) or str(e)
+    for line in str(text).splitlines():
+        line = line.strip().removeprefix("stderr:").strip(" '")
+        if line:
+            return line
+    return type(e).__name__

@@ -1,0 +1,101 @@
+"""Reindexing: what needs a new embedding, and embedding without holding the writer lock."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from aspire_tui.skills.embeddings import text_hash
+from aspire_tui.skills.lock import LockTimeout
+
+
+def _edit(lib, name, old, new):
+    path = lib.skills_dir / f"{name}.py"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_code_only_edit_keeps_the_vector(lib, fake_embedding_plugin):
+    """An edit to a skill's code alone re-reads the file but embeds nothing: the embedded text is the same."""
+    model = fake_embedding_plugin[0]
+    before = lib.index.db.execute("select e.embedding from skill_embeddings e join skills s on s.id = e.id "
+                                  "where s.name = 'pick'").fetchone()[0]
+    _edit(lib, "pick", "robot.", "robot .")  # same meaning, different bytes
+    calls = model.calls
+    report = lib.reindex(paths=["skills/pick.py"])
+    assert report.updated == ["pick"] and report.embedded == 0 and model.calls == calls
+    after = lib.index.db.execute("select e.embedding from skill_embeddings e join skills s on s.id = e.id "
+                                 "where s.name = 'pick'").fetchone()[0]
+    assert after == before
+    assert lib.search("pick", 1, mode="vector")
+
+
+def test_description_edit_is_embedded_again(lib, fake_embedding_plugin):
+    model = fake_embedding_plugin[0]
+    description = lib.get("pick").description
+    _edit(lib, "pick", description, "Lift a zebra-striped parcel off the conveyor")
+    calls = model.calls
+    report = lib.reindex(paths=["skills/pick.py"])
+    assert report.updated == ["pick"] and report.embedded == 1 and model.calls == calls + 1
+    assert lib.search("zebra striped parcel conveyor", 1, mode="vector")[0].name == "pick"
+
+
+def test_embedding_runs_outside_the_writer_lock(lib, fake_embedding_plugin, monkeypatch):
+    """While a reindex embeds, other writers get the lock; a row they change meanwhile does not get
+    the vector of its old text, and the next reindex embeds its new text."""
+    model = fake_embedding_plugin[0]
+    embedding = threading.Event()
+    go_on = threading.Event()
+    real = model.embed_batch
+
+    def slow(items, *, key=None):
+        items = list(items)
+        embedding.set()
+        assert go_on.wait(30)
+        yield from real(items, key=key)
+
+    monkeypatch.setattr(model, "embed_batch", slow)
+    _edit(lib, "place_in", lib.get("place_in").description, "Lower the teapot into the sink")
+    result = {}
+    worker = threading.Thread(target=lambda: result.setdefault("report", lib.reindex()))
+    worker.start()
+    try:
+        assert embedding.wait(30)
+        with lib.lock("another writer", timeout=2):  # would time out if the reindex held the lock
+            _edit(lib, "place_in", "Lower the teapot into the sink", "Lower the kettle onto the stove")
+            lib.reindex(embed=False, paths=["skills/place_in.py"])
+    finally:
+        go_on.set()
+        worker.join(30)
+    assert result["report"].embedded == 0  # its text changed while it was embedded: not stored
+    monkeypatch.setattr(model, "embed_batch", real)
+    report = lib.reindex()
+    assert report.embedded == 1
+    stored, text = lib.index.db.execute("select e.text_hash, s.search_text from skill_embeddings e "
+                                        "join skills s on s.id = e.id where s.name = 'place_in'").fetchone()
+    assert "kettle" in text and stored == text_hash(lib.model_id, text)
+
+
+def test_reindex_waits_for_the_lock_to_write_rows(lib):
+    """The row update still takes the writer lock (a held lock makes it time out, not race)."""
+    from aspire_tui.skills.lock import WriterLock
+
+    done = threading.Event()
+    release = threading.Event()
+
+    def holder():
+        with WriterLock(lib.state_dir / "write.lock", "holder"):
+            done.set()
+            release.wait(30)
+
+    t = threading.Thread(target=holder)
+    t.start()
+    try:
+        assert done.wait(10)
+        with pytest.raises(LockTimeout):
+            lib.reindex(timeout=0.3)
+    finally:
+        release.set()
+        t.join(10)
