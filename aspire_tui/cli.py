@@ -18,6 +18,8 @@ COMMANDS: dict[str, str] = {
     "replay": "aspire_tui.commands.replay:replay",
     "skills": "aspire_tui.commands.skills:skills",
     "run": "aspire_tui.commands.run:run",
+    "evolve": "aspire_tui.commands.evolve:evolve",
+    "bench": "aspire_tui.commands.bench:bench",
 }
 
 # One line of help per command, so `aspire --help` needs no imports.
@@ -28,6 +30,8 @@ HELP: dict[str, str] = {
     "replay": "Print a past run's trace as a table.",
     "skills": "Browse, search, edit and share the skill library.",
     "run": "Teach the robot a task: write, run, repair, validate and keep a skill.",
+    "evolve": "Evolve programs for a task, a family or all families; keep the winners.",
+    "bench": "Held-out benchmark: per-category success, report with plots.",
 }
 
 
@@ -57,8 +61,11 @@ class LazyGroup(click.Group):
 @click.option("-m", "--model", default=None, help="The app's coder: an llm model id (default: offline, no key).")
 @click.option("--scene", metavar="FAMILY", default=None,
               help="The app's task family (default: chosen from each task's words).")
+@click.option("-c", "--continue", "continue_", is_flag=True, help="Open the app on the last conversation.")
+@click.option("--resume", is_flag=True, help="Open the app on a saved conversation picked from a list.")
 @click.pass_context
-def cli(ctx: click.Context, library: str | None, model: str | None, scene: str | None) -> None:
+def cli(ctx: click.Context, library: str | None, model: str | None, scene: str | None,
+        continue_: bool, resume: bool) -> None:
     """aspire: teach robots skills by writing code.
 
     With no command, opens the app: type a task, watch the agent write a robot
@@ -68,4 +75,5 @@ def cli(ctx: click.Context, library: str | None, model: str | None, scene: str |
     if ctx.invoked_subcommand is None:
         from aspire_tui.app.app import run_app  # textual is paid for only by the app
 
-        run_app(library=library, model=model, scene=scene)
+        run_app(library=library, model=model, scene=scene,
+                resume="pick" if resume else "last" if continue_ else None)

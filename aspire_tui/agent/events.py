@@ -70,6 +70,23 @@ class CallRecorded(Event):
 
 
 @dataclass
+class Frame(Event):
+    """A live camera frame while the robot moves (only when the loop is asked for frames)."""
+
+    run_id: str
+    seed: int
+    call: int
+    width: int
+    height: int
+    rgb: bytes = field(repr=False)  # row-major RGB, 3 bytes a pixel
+
+    def to_dict(self) -> dict[str, Any]:
+        """The frame's facts without its pixels (a JSON line stays one short line)."""
+        return {"event": self.event_name(), "run_id": self.run_id, "seed": self.seed, "call": self.call,
+                "width": self.width, "height": self.height, "bytes": len(self.rgb)}
+
+
+@dataclass
 class RunFinished(Event):
     iteration: int
     seed: int
@@ -125,6 +142,7 @@ class Usage(Event):
     input_tokens: int = 0
     output_tokens: int = 0
     failures: int = 0
+    cost: float | None = None  # dollars, when the model's prices were given (``--prices``)
 
 
 @dataclass

@@ -13,6 +13,10 @@ from rich.markup import escape
 from rich.syntax import Syntax
 from rich.text import Text
 
+from aspire_tui.app.render import code_theme
+
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+
 
 class CommandError(Exception):
     """A command's one-line error for the user."""
@@ -57,7 +61,8 @@ class SlashCommands:
                 lines.append(f"[bold]/{n}[/]  {escape(self.command_help(n))}")
         lines += ["", "[bold]keys[/] Enter runs a task or command, Up/Down history, Esc interrupts the loop, "
                   "Ctrl+P command palette, F2 skills, Ctrl+C twice quits",
-                  "[dim]type a task in plain words, e.g. put the red block in the green bowl[/]"]
+                  "[dim]type a task in plain words, e.g. put the red block in the green bowl; "
+                  "every conversation is saved: aspire -c continues the last, aspire --resume picks one[/]"]
         self.say(Text.from_markup("\n".join(lines)))
 
     def cmd_scene(self, args: str) -> None:
@@ -125,8 +130,9 @@ class SlashCommands:
         """/show SKILL: a skill's source."""
         if not args:
             raise CommandError("usage: /show SKILL")
+        theme = code_theme(self.app.current_theme.dark)
         self.library_job(lambda lib: Syntax(lib.source(args), "python" if not lib.path_of(args).endswith(".md")
-                                            else "markdown", theme="ansi_dark", word_wrap=True))
+                                            else "markdown", theme=theme, word_wrap=True))
 
     def cmd_log(self, args: str) -> None:
         """/log SKILL: the git history of a skill (who changed it, why)."""
@@ -142,6 +148,12 @@ class SlashCommands:
                 for c in commits))
         self.library_job(job)
 
+    def cmd_edit(self, args: str) -> None:
+        """/edit SKILL: open a skill in $EDITOR (the app steps aside); a valid save is committed as you."""
+        if not args:
+            raise CommandError("usage: /edit SKILL  (/skills lists them)")
+        self.find_skill_file(args)
+
     def cmd_undo(self, args: str) -> None:
         """/undo [SKILL]: revert the last commit of SKILL (default: the skill this session committed), after a yes."""
         name = args or self.last_committed
@@ -150,7 +162,7 @@ class SlashCommands:
         self.confirm_undo(name)
 
     def cmd_replay(self, args: str) -> None:
-        """/replay RUN: show a past run's trace; select rows to step through its keyframes."""
+        """/replay RUN: step through a past run's calls and keyframes on their own screen."""
         if not args:
             raise CommandError("usage: /replay RUN  (/runs lists them)")
         self.replay(args)
@@ -174,6 +186,14 @@ class SlashCommands:
                              f"[{color}]{d.get('outcome')}[/]  [dim]{len(d.get('records', []))} calls[/]")
             return Text.from_markup("\n".join(lines))
         self.library_job(job)
+
+    def cmd_theme(self, args: str) -> None:
+        """/theme dark|light|NAME: the colours (Ctrl+P, "theme" lists every one)."""
+        name = THEMES.get(args, args)
+        if name not in self.app.available_themes:
+            raise CommandError(f"usage: /theme dark|light|NAME; themes: {', '.join(sorted(self.app.available_themes))}")
+        self.app.theme = name
+        self.say(Text(f"theme {name}"))
 
     def cmd_clear(self, args: str) -> None:
         """Clear the conversation, program, frame and trace."""

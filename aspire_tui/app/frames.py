@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from rich.color import Color
@@ -31,12 +32,16 @@ def half_block_lines(rgb: bytes, width: int, height: int, cols: int, rows: int) 
     scale = min(cols / width, (rows * 2) / height)
     w, h = max(1, int(width * scale)), max(2, int(height * scale) // 2 * 2)
     im = Image.frombytes("RGB", (width, height), rgb).resize((w, h), Image.BILINEAR)
-    px = im.load()
+    data = im.tobytes()
+    row = 3 * w
     lines = []
     for y in range(0, h, 2):
-        segs = []
-        for x in range(w):
-            top, bottom = px[x, y], px[x, min(y + 1, h - 1)]
-            segs.append(Segment("▀", Style(color=Color.from_rgb(*top), bgcolor=Color.from_rgb(*bottom))))
-        lines.append(segs)
+        top, bottom = data[y * row:(y + 1) * row], data[(y + 1) * row:(y + 2) * row]
+        lines.append([Segment("▀", _cell_style(top[i:i + 3], bottom[i:i + 3])) for i in range(0, row, 3)])
     return lines
+
+
+@lru_cache(maxsize=8192)
+def _cell_style(top: bytes, bottom: bytes) -> Style:
+    """One cell's colours; cached because a scene's table, floor and sky repeat the same few."""
+    return Style(color=Color.from_rgb(*top), bgcolor=Color.from_rgb(*bottom))

@@ -17,12 +17,18 @@ class AgentEvent(Message):
 
 @dataclass
 class FrameReady(Message):
-    """A decoded RGB frame (row-major, 3 bytes a pixel) from a call's keyframe."""
+    """A decoded RGB frame (row-major, 3 bytes a pixel): live while the robot moves, else a call's keyframe."""
 
     rgb: bytes
     width: int
     height: int
     step: int
+    live: bool = False
+
+
+@dataclass
+class FramesWaiting(Message):
+    """The loop's worker has a newer live frame; one of these is in flight at a time (no backlog)."""
 
 
 @dataclass
@@ -34,11 +40,19 @@ class TraceLoaded(Message):
 
 
 @dataclass
+class ReplayLoaded(Message):
+    """``/replay``: a past run's trace, for the replay screen."""
+
+    trace: Any
+
+
+@dataclass
 class Note(Message):
     """A line (or rich renderable) for the conversation log; ``severity`` "error" also notifies."""
 
     renderable: Any
     severity: str = "information"
+    refresh_library: bool = False  # the job changed the library: show its new HEAD
 
 
 @dataclass
@@ -46,6 +60,14 @@ class LoopDone(Message):
     """The loop's worker ended (``interrupted`` when Esc stopped it)."""
 
     interrupted: bool = False
+
+
+@dataclass
+class SkillFileFound(Message):
+    """``/edit``: the skill's file in the library, ready to open in the editor."""
+
+    name: str
+    path: str
 
 
 @dataclass

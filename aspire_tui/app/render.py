@@ -10,19 +10,24 @@ from rich.syntax import Syntax
 from rich.text import Text
 
 
-def describe(event: Any) -> Any | None:
+def code_theme(dark: bool) -> str:
+    """The syntax colours that read on the app's theme (ANSI colours follow the terminal's palette)."""
+    return "ansi_dark" if dark else "ansi_light"
+
+
+def describe(event: Any, dark: bool = True) -> Any | None:
     """A renderable for the conversation log, or None for events only the side panes show."""
     d = event.to_dict()
     kind = d["event"]
     if kind == "task_started":
-        slots = ", ".join(f"{k}={v}" for k, v in d.get("goal", {}).get("slots", {}).items())
+        slots = "".join(f"{k}={v}, " for k, v in d.get("goal", {}).get("slots", {}).items())
         return Text.from_markup(f"[bold]task[/] {escape(d['instruction'])}  [dim]{d['scene']} seed {d['seed']}, "
-                                f"{escape(slots)}, coder {escape(d['coder'])}[/]")
+                                f"{escape(slots)}coder {escape(d['coder'])}[/]")
     if kind == "skills_retrieved":
         return Text.from_markup(f"[bold]skills[/] {escape(', '.join(d['skills']) or '(none)')}")
     if kind == "program_written":
         return Group(Text.from_markup(f"[bold]program[/] (iteration {d['iteration']}, {d['origin']})"),
-                     Syntax(d["program"], "python", theme="ansi_dark", word_wrap=True))
+                     Syntax(d["program"], "python", theme=code_theme(dark), word_wrap=True))
     if kind == "check_result":
         if d["ok"]:
             return Text.from_markup(f"[dim]check ok (iteration {d['iteration']})[/]")

@@ -9,6 +9,11 @@ wall-clock limit plus `HARD_GRACE` seconds it is killed and replaced, and the
 run ends as ``timeout``. A worker that crashes is replaced the same way and
 the run ends as ``error``; either way the trace keeps every record streamed
 so far.
+
+Live views pass ``on_frame`` (small camera frames while the robot moves) and
+``stop`` (a `threading.Event`: once set, the run is cancelled at once by
+killing its worker, whose program process dies with it, and a fresh worker
+takes its place). Without them a run costs exactly what it did before.
 """
 
 from __future__ import annotations
@@ -36,11 +41,30 @@ from aspire_tui.runner.trace import CallRecord, Trace
 HARD_GRACE = 1.8      # seconds past the program's limit before the worker itself is killed
 SETUP_LIMIT = 60.0    # seconds for a worker to build an episode
 START_LIMIT = 120.0   # seconds for a fresh worker to become ready
+STOP_POLL = 0.02      # seconds between looks at a caller's stop event while a run is in flight
+FRAME_RATE = 20.0     # live frames a second of wall time, when a caller asks for them
+FRAME_SIZE = (160, 120)
 ROOT = Path(__file__).resolve().parents[2]
 
 
 class RunnerError(RuntimeError):
     """The runner could not run a program at all (no worker, bad options)."""
+
+
+class Cancelled(Exception):
+    """The caller's stop event was set: the run was cut short and its worker replaced."""
+
+
+@dataclass
+class LiveFrame:
+    """One live camera frame: raw RGB bytes (row-major, 3 a pixel) during robot call ``call``."""
+
+    run_id: str
+    seed: int
+    call: int
+    width: int
+    height: int
+    rgb: bytes
 
 
 @dataclass
@@ -49,6 +73,8 @@ class _Request:
     timeout: float
     run_dir: Path
     trace: Trace  # what the caller knows already; completed if the worker fails
+    on_frame: Callable[[LiveFrame], None] | None = None
+    stop: threading.Event | None = None
 
 
 @dataclass
@@ -89,8 +115,9 @@ class _Worker:
         try:
             event = self.conn.recv()
         except (EOFError, OSError):
+            reason = self.last_error()  # read before kill() closes the log
             self.kill()
-            raise RunnerError(f"the simulation worker failed to start: {self.last_error()}") from None
+            raise RunnerError(f"the simulation worker failed to start: {reason}") from None
         self.info = event[1]
 
     def last_error(self) -> str:
@@ -100,7 +127,7 @@ class _Worker:
             size = self.log.tell()
             self.log.seek(max(0, size - 4096))
             lines = [ln for ln in self.log.read().decode("utf-8", "replace").splitlines() if ln.strip()]
-        except OSError:
+        except (OSError, ValueError):  # ValueError: the log is already closed
             return "no message"
         lines = [ln for ln in lines if not ln.startswith(("argv[", "b3Printf", "startThreads"))]
         return lines[-1].strip()[:300] if lines else "no message"
@@ -199,8 +226,10 @@ class WorkerPool:
         if self.closed:
             raise RunnerError("the worker pool is closed")
         while True:
+            if request.stop is not None and request.stop.is_set():
+                raise Cancelled("the run was interrupted before it started")
             try:
-                worker = self._idle.get(timeout=1.0)
+                worker = self._idle.get(timeout=1.0 if request.stop is None else STOP_POLL)
                 break
             except queue.Empty:
                 if self.closed:
@@ -214,9 +243,24 @@ class WorkerPool:
                 self._idle.put(worker)
             else:
                 self._replace(worker)
+        if trace is _CANCELLED:
+            raise Cancelled("the run was interrupted")
         if isinstance(trace, tuple):
             _raise_task_error(*trace)
         return trace
+
+    @staticmethod
+    def _poll(worker: _Worker, timeout: float, stop: threading.Event | None) -> bool:
+        """Wait for the worker's next event; with a stop event, give up early once it is set."""
+        if stop is None:
+            return worker.conn.poll(timeout)
+        end = time.monotonic() + timeout
+        while not stop.is_set():
+            if worker.conn.poll(min(STOP_POLL, max(end - time.monotonic(), 0))):
+                return True
+            if time.monotonic() >= end:
+                return False
+        return False
 
     def _drive(self, worker: _Worker, request: _Request,
                on_record: Callable[[CallRecord], None] | None) -> tuple[Any, bool]:
@@ -232,9 +276,13 @@ class WorkerPool:
         while True:
             left = deadline - time.monotonic()
             try:
-                ready = worker.conn.poll(max(left, 0))
+                ready = self._poll(worker, max(left, 0), request.stop)
             except OSError:
                 ready = True
+            if request.stop is not None and request.stop.is_set():
+                # the worker may be mid-motion: killing it (and with it the program) is the only instant stop
+                self._fail(trace, request, "interrupted by the caller", started)
+                return _CANCELLED, False
             if not ready:
                 if program_started:
                     reason = f"wall-clock limit of {request.timeout:g} s exceeded"
@@ -257,6 +305,9 @@ class WorkerPool:
                 deadline = time.monotonic() + request.timeout + HARD_GRACE
             elif kind == "call":
                 in_flight = (event[1], event[2])
+            elif kind == "frame":
+                if request.on_frame is not None:
+                    request.on_frame(LiveFrame(trace.run_id, trace.seed, *event[1:]))
             elif kind == "record":
                 record = CallRecord.from_dict(event[1])
                 trace.records.append(record)
@@ -276,6 +327,33 @@ class WorkerPool:
         trace.duration = round(time.monotonic() - started, 4)
         trace.save(request.run_dir)
         return trace
+
+
+_CANCELLED = object()  # what `_drive` returns when the caller's stop event ended the run
+
+
+class LiveRuns:
+    """A pool whose runs stream live frames to ``on_frame`` and end at once when ``stop`` is set.
+
+    Hand it wherever a `WorkerPool` goes (the agent loop passes its pool to every
+    `run_program`), so each of those runs is live without threading the hooks through.
+    """
+
+    def __init__(self, pool: WorkerPool, *, on_frame: Callable[[LiveFrame], None] | None = None,
+                 stop: threading.Event | None = None) -> None:
+        self.pool, self.on_frame, self.stop = pool, on_frame, stop
+
+    @property
+    def keyframe_size(self) -> tuple[int, int]:
+        return self.pool.keyframe_size
+
+    def run(self, request: _Request, on_record: Callable[[CallRecord], None] | None = None) -> Trace:
+        """`WorkerPool.run` with this view's hooks, unless the request names its own."""
+        request.on_frame = request.on_frame or self.on_frame
+        request.stop = request.stop or self.stop
+        if request.on_frame is not None and not request.data["frame_rate"]:
+            request.data["frame_rate"] = FRAME_RATE
+        return self.pool.run(request, on_record)
 
 
 def _raise_task_error(type_name: str, message: str) -> None:
@@ -311,7 +389,9 @@ def run_program(source: str, task: Any, seed: int, *, timeout: float = 60,
                 skills_dir: Path | None = None, runs_dir: Path | None = None, keyframes: bool = True,
                 pool: WorkerPool | None = None, check: bool = True,
                 on_record: Callable[[CallRecord], None] | None = None,
-                address_space: int = 2 << 30, max_calls: int = 5000, run_id: str | None = None) -> Trace:
+                address_space: int = 2 << 30, max_calls: int = 5000, run_id: str | None = None,
+                on_frame: Callable[[LiveFrame], None] | None = None, frame_rate: float = FRAME_RATE,
+                frame_size: tuple[int, int] = FRAME_SIZE, stop: threading.Event | None = None) -> Trace:
     """Check a program, run it in the sandbox on (task, seed), and return its trace.
 
     Args:
@@ -329,6 +409,11 @@ def run_program(source: str, task: Any, seed: int, *, timeout: float = 60,
         max_calls: end the run as ``error`` when the program makes more robot calls.
         run_id: the run's id (default: a new one); a live view that names it up front
             can find each record's keyframe under ``runs_dir/<run_id>/`` as it arrives.
+        on_frame: called with each `LiveFrame` while the robot moves (off when None:
+            then no frame is rendered at all).
+        frame_rate: live frames a second of wall time, at most.
+        frame_size: live frames' width and height.
+        stop: once set, the run ends at once and `Cancelled` is raised.
 
     Returns:
         The `Trace`, already written to ``runs_dir/<run_id>/trace.json``.
@@ -336,6 +421,7 @@ def run_program(source: str, task: Any, seed: int, *, timeout: float = 60,
     Raises:
         sim.errors.TaskError: the task or seed is not valid (one-line message).
         RunnerError: no simulation worker could be started.
+        Cancelled: ``stop`` was set (the partial trace is still written).
     """
     if not isinstance(source, str):
         raise RunnerError("the program must be text")
@@ -371,5 +457,6 @@ def run_program(source: str, task: Any, seed: int, *, timeout: float = 60,
         "keyframes": bool(keyframes), "keyframe_size": list(pool.keyframe_size),
         "program_hash": trace.program_hash, "started_at": trace.started_at,
         "address_space": int(address_space), "max_calls": int(max_calls),
+        "frame_rate": float(frame_rate) if on_frame is not None else 0.0, "frame_size": list(frame_size),
     }
-    return pool.run(_Request(data, float(timeout), run_dir, trace), on_record)
+    return pool.run(_Request(data, float(timeout), run_dir, trace, on_frame, stop), on_record)

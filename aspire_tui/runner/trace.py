@@ -153,8 +153,8 @@ class Trace:
     def summary(self, context: int = 2, max_chars: int = 4000) -> str:
         """Compact text for a model, centred on the calls implicated in the failure.
 
-        Shows the failing call with its evidence, ``context`` calls before it,
-        the success checks that failed, and what the program printed last.
+        Shows the failing call with its evidence, ``context`` calls before it and what
+        the program printed last; never the success check's parts, which a coder must not see.
         """
         lines = [f"run {self.run_id}: task {self.task}, seed {self.seed}, outcome {self.outcome}"]
         if self.instruction:
@@ -175,11 +175,6 @@ class Trace:
                 lines.extend(_describe(record, detailed=record.index == self.failure_index))
         if self.failure_reason and self.outcome != "succeeded":
             lines.append(f"failure: {self.failure_reason}")
-        failed = [name for name, ok in self.checks.items() if not ok]
-        if failed:
-            lines.append("failed checks: " + ", ".join(failed))
-        elif self.checks:
-            lines.append("checks: all passed")
         if self.stdout.strip():
             tail = self.stdout.strip().splitlines()[-5:]
             lines.append("program output (last lines): " + " | ".join(t[:120] for t in tail))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import llm
 import pytest
+from llm.plugins import pm
 
 from aspire_tui.app.app import AspireApp, Settings
 from aspire_tui.app.history import History
@@ -28,3 +30,41 @@ def make_app(home, tmp_path):
 def anyio_backend():
     """Pilot tests run on asyncio through anyio's pytest plugin (anyio comes with httpx, via llm)."""
     return "asyncio"
+
+
+class FailingModel(llm.Model):
+    """A remote model that errors on every prompt, as a provider outage does mid-run."""
+
+    model_id = "failing"
+    can_stream = False
+
+    def execute(self, prompt, stream, response, conversation=None):
+        raise RuntimeError("503 Service Unavailable: the provider is overloaded")
+
+
+@pytest.fixture
+def failing_model():
+    """`FailingModel`, registered as an llm plugin for the test (the only fake the project allows)."""
+    model = FailingModel()
+
+    class Plugin:
+        __name__ = "AspireFailingModel"
+
+        @llm.hookimpl
+        def register_models(self, register):
+            register(model)
+
+    pm.register(Plugin(), name="aspire-failing")
+    try:
+        yield model
+    finally:
+        pm.unregister(name="aspire-failing")
+
+
+@pytest.fixture
+def sessions_dir(home):
+    """Where saved sessions go, in a library that exists already (as it does once aspire has run)."""
+    from aspire_tui.skills.library import Library
+
+    Library.open(None).close()
+    return home / ".aspire" / "sessions"

@@ -9,6 +9,7 @@ import pytest
 
 from aspire_tui.agent import events as ev
 from aspire_tui.app.messages import AgentEvent
+from aspire_tui.app.screens.replay import ReplayScreen
 from aspire_tui.app.widgets.call_detail import CallDetail
 from aspire_tui.app.widgets.conversation import Conversation
 from aspire_tui.app.widgets.frame_pane import FramePane
@@ -60,21 +61,29 @@ async def test_task_succeeds_offline_and_fills_every_pane(make_app):
         status = app.main.query_one(StatusLine)
         assert status.scene == "pick_place_bowl" and status.iteration == 1 and status.state == "ready"
 
-        # the same run, listed and replayed: its trace fills the table and a row's keyframe the camera
+        # live frames streamed while the robot moved: more paints than keyframes (one a call) could give
+        assert app.main.query_one(FramePane).frames_painted > table.row_count
+
+        # the same run, listed and replayed on its own screen, stepped with the keys
         run_id = next(line.split()[-1] for line in text.splitlines() if line.startswith("succeeded"))
         await submit(pilot, "/runs")
         await wait_for(pilot, lambda: run_id + "  pick_place_bowl seed 20" in log_text(app), timeout=30)
-        app.main.query_one(FramePane).frame = None
         await submit(pilot, f"/replay {run_id[:-2]}")
-        await wait_for(pilot, lambda: f"replay {run_id}" in log_text(app), timeout=30)
+        await wait_for(pilot, lambda: isinstance(app.screen, ReplayScreen), timeout=30)
         await pilot.pause()
-        assert table.row_count > 5
-        table.move_cursor(row=0)
+        replay = app.screen
+        assert replay.query_one(TraceTable).row_count == table.row_count
+        assert replay.query_one(TraceTable).cursor_row == 0  # a run with no failure starts at its first call
+        await pilot.press("right")
         await pilot.pause()
-        table.focus()
-        await pilot.press("down")
+        assert replay.query_one(FramePane).frame.step == 1
+        assert str(replay.query_one(CallDetail).render()).startswith("#1 ")
+        await pilot.press("end")
         await pilot.pause()
-        assert app.main.query_one(FramePane).frame.step == 1
+        assert replay.query_one(FramePane).frame.step == table.row_count - 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
 
 
 async def test_failing_call_is_highlighted_and_selected(make_app):
@@ -158,16 +167,23 @@ async def test_command_errors_are_one_line(make_app, text, message):
 
 
 async def test_esc_interrupts_the_running_loop(make_app):
-    """Esc stops the loop at its next event; the worker ends and the screen is ready for another task."""
+    """Esc mid-episode: the run is cut at once (not at the loop's next event), nothing is committed,
+    and the screen is ready for another task."""
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
+        await wait_for(pilot, lambda: app.main.query_one(StatusLine).head)
+        head = app.main.query_one(StatusLine).head
         await submit(pilot, TASK)
         await wait_for(pilot, lambda: app.main.query_one(TraceTable).row_count >= 1)
+        pressed = time.monotonic()
         await pilot.press("escape")
         await wait_for(pilot, lambda: not app.main.running, timeout=60)
+        assert time.monotonic() - pressed < 3.0  # it took ~10 s when the loop only looked at its events
         assert "interrupted" in log_text(app)
-        assert "done" not in log_text(app)
+        assert "done" not in log_text(app) and "committed" not in log_text(app)
         assert app.main.query_one(StatusLine).state == "interrupted"
+        await wait_for(pilot, lambda: app.main.query_one(StatusLine).head, timeout=30)
+        assert app.main.query_one(StatusLine).head == head
 
 
 async def test_skills_screen_lists_skills_with_code_and_log(make_app):

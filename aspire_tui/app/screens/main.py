@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
 import threading
 from pathlib import Path
 from typing import Any, Callable
@@ -11,13 +14,16 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widgets import Footer
 
 from aspire_tui.app.commands import SlashCommands
 from aspire_tui.app.frames import load_png
-from aspire_tui.app.messages import AgentEvent, FrameReady, LibraryInfo, LoopDone, Note, TraceLoaded
+from aspire_tui.app.messages import (AgentEvent, FrameReady, FramesWaiting, LibraryInfo, LoopDone, Note,
+                                     ReplayLoaded, SkillFileFound, TraceLoaded)
 from aspire_tui.app.render import describe
+from aspire_tui.app.restore import SessionRestore
 from aspire_tui.app.widgets.call_detail import CallDetail
-from aspire_tui.app.widgets.conversation import Conversation
+from aspire_tui.app.widgets.conversation import Conversation, plain_text
 from aspire_tui.app.widgets.frame_pane import FramePane
 from aspire_tui.app.widgets.program_pane import ProgramPane
 from aspire_tui.app.widgets.prompt_input import PromptInput
@@ -27,18 +33,16 @@ from aspire_tui.app.widgets.trace_table import TraceTable
 PLACEHOLDER = "a task (put the red block in the green bowl) or /help"
 
 
-class Interrupted(Exception):
-    """Raised inside the loop's emit when Esc asked it to stop."""
-
-
-class MainScreen(SlashCommands, Screen):
+class MainScreen(SlashCommands, SessionRestore, Screen):
     """Renders the loop's events; typing a task starts the loop in a worker thread."""
 
     CSS_PATH = "main.tcss"
 
     def __init__(self) -> None:
         super().__init__()
-        self._cancel = threading.Event()
+        self._cancel = threading.Event()   # the loop's ``stop``: Esc sets it
+        self._frame_lock = threading.Lock()
+        self._next_frame: FrameReady | None = None  # newest live frame not yet handed to the pane
         self.running = False
         self.last_committed = ""
 
@@ -57,6 +61,7 @@ class MainScreen(SlashCommands, Screen):
                 yield TraceTable()
                 yield CallDetail()
         yield StatusLine()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.settings_changed()
@@ -99,7 +104,7 @@ class MainScreen(SlashCommands, Screen):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.library_job(lambda lib: _undo(lib, name))
+                self.library_job(lambda lib: _undo(lib, name), changes=True)
             else:
                 self.say(Text(f"undo of {name} cancelled"))
         self.app.push_screen(ConfirmScreen(f"Revert the last commit of {name}? (a new commit; y/n)"), done)
@@ -122,6 +127,8 @@ class MainScreen(SlashCommands, Screen):
         self.start_task(text)
 
     def start_task(self, text: str) -> None:
+        s = self.settings
+        self.app.session.add("task", text=text, settings={"model": s.model, "scene": s.scene, "seed": s.seed})
         self.query_one(TraceTable).reset()
         self.say(Text(f"> {text}", style="bold cyan"))
         self.running = True
@@ -130,7 +137,7 @@ class MainScreen(SlashCommands, Screen):
         self.run_loop(text)
 
     def interrupt(self) -> bool:
-        """Ask the running loop to stop at its next event; False when none runs."""
+        """Stop the running loop: its episode ends at once, the loop at its next phase; False when none runs."""
         if not self.running:
             return False
         self._cancel.set()
@@ -150,6 +157,7 @@ class MainScreen(SlashCommands, Screen):
             from aspire_tui.agent import events as ev
             from aspire_tui.agent.coder import CoderError, OfflineCoder
             from aspire_tui.agent.loop import AgentError, run_task
+            from aspire_tui.runner import Cancelled
             from aspire_tui.skills.library import Library, LibraryError
 
             try:
@@ -161,13 +169,14 @@ class MainScreen(SlashCommands, Screen):
             except (CoderError, LibraryError) as e:
                 self.post_message(Note(str(e), "error"))
                 return
-            emit = self._emitter(ev, lib.runs_dir)
+            emit = self._emitter(ev, lib.runs_dir, self.app.session)
             try:
                 run_task(text, scene=s.scene, seed=s.seed, coder=coder, library=lib, emit=emit,
-                         max_iterations=s.max_iterations, validate=s.validate, timeout=s.timeout, model=s.model)
+                         max_iterations=s.max_iterations, validate=s.validate, timeout=s.timeout, model=s.model,
+                         stop=self._cancel, frames=True)
             except (AgentError, CoderError, LibraryError) as e:
                 self.post_message(Note(str(e), "error"))
-            except Interrupted:
+            except Cancelled:
                 interrupted = True
                 self.post_message(Note("interrupted: the library is unchanged unless a commit was reported",
                                        "warning"))
@@ -178,11 +187,14 @@ class MainScreen(SlashCommands, Screen):
                 lib.close()
             self.post_message(LoopDone(interrupted))
 
-    def _emitter(self, ev, runs_dir: Path) -> Callable[[Any], None]:
-        """The loop's ``emit``: post each event; decode keyframes and load traces here, off the UI thread."""
+    def _emitter(self, ev, runs_dir: Path, session) -> Callable[[Any], None]:
+        """The loop's ``emit``: post each event and save it to the session; decode keyframes and load
+        traces here, off the UI thread."""
         def emit(event) -> None:
-            if self._cancel.is_set():
-                raise Interrupted()
+            if isinstance(event, ev.Frame):
+                self._offer_frame(FrameReady(event.rgb, event.width, event.height, event.call, live=True))
+                return
+            session.add("event", event=event.to_dict())
             self.post_message(AgentEvent(event))
             if isinstance(event, ev.CallRecorded) and event.keyframe and event.run_id:
                 frame = load_png(runs_dir / event.run_id / event.keyframe)
@@ -197,9 +209,21 @@ class MainScreen(SlashCommands, Screen):
                         pass
         return emit
 
+    def _offer_frame(self, frame: FrameReady) -> None:
+        """From the loop's thread: keep only the newest frame; post a wake-up only if none is pending."""
+        with self._frame_lock:
+            pending = self._next_frame is not None
+            self._next_frame = frame
+        if not pending:
+            self.post_message(FramesWaiting())
+
     @work(thread=True, exit_on_error=False, group="library")
-    def library_job(self, job: Callable[[Any], Any]) -> None:
-        """Open the library in this thread, run ``job(lib)`` and post what it returns to the log."""
+    def library_job(self, job: Callable[[Any], Any], changes: bool = False) -> None:
+        """Open the library in this thread, run ``job(lib)`` and post what it returns to the log.
+
+        Args:
+            changes: the job may commit, so the status line's HEAD is read again after it.
+        """
         from aspire_tui.skills.library import Library, LibraryError
 
         try:
@@ -208,11 +232,42 @@ class MainScreen(SlashCommands, Screen):
             self.post_message(Note(str(e), "error"))
             return
         try:
-            self.post_message(Note(job(lib)))
+            self.post_message(Note(job(lib), refresh_library=changes))
         except (LibraryError, FileNotFoundError, ValueError) as e:
             self.post_message(Note(str(e).splitlines()[0] if str(e) else type(e).__name__, "error"))
         finally:
             lib.close()
+
+    @work(thread=True, exit_on_error=False, group="library")
+    def find_skill_file(self, name: str) -> None:
+        """``/edit``: find the skill's file (off the UI thread), then the UI opens the editor."""
+        from aspire_tui.skills.library import Library, LibraryError
+
+        try:
+            lib = Library.open(self.settings.library)
+            try:
+                path = lib.root / lib.path_of(name)
+            finally:
+                lib.close()
+        except LibraryError as e:
+            self.post_message(Note(str(e).splitlines()[0], "error"))
+            return
+        self.post_message(SkillFileFound(name, str(path)))
+
+    def on_skill_file_found(self, m: SkillFileFound) -> None:
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        try:
+            if self.app.is_headless:  # no terminal to hand over (tests): the editor runs as it is
+                code = subprocess.run([*shlex.split(editor), m.path]).returncode
+            else:
+                with self.app.suspend():
+                    code = subprocess.run([*shlex.split(editor), m.path]).returncode
+        except (OSError, ValueError) as e:
+            self.note_error(f"could not run the editor {editor!r} (set $EDITOR): {e}")
+            return
+        if code != 0:
+            self.say(Text(f"{editor} exited with status {code}; checking {m.name} anyway", style="yellow"))
+        self.library_job(lambda lib: _commit_edit(lib, m.name, m.path), changes=True)
 
     @work(thread=True, exit_on_error=False, group="library")
     def check_library(self) -> None:
@@ -231,7 +286,7 @@ class MainScreen(SlashCommands, Screen):
 
     @work(thread=True, exit_on_error=False, group="library")
     def replay(self, run: str) -> None:
-        """Load a past run's trace and show it."""
+        """Load a past run's trace (off the UI thread); the replay screen shows it."""
         from aspire_tui.runner.paths import find_run
         from aspire_tui.runner.trace import Trace
         from aspire_tui.skills.library import Library, LibraryError
@@ -244,14 +299,20 @@ class MainScreen(SlashCommands, Screen):
         except (LibraryError, FileNotFoundError, OSError, ValueError) as e:
             self.post_message(Note(str(e), "error"))
             return
-        self.post_message(TraceLoaded(trace, 0))
+        self.post_message(ReplayLoaded(trace))
+
+    def on_replay_loaded(self, m: ReplayLoaded) -> None:
+        from aspire_tui.app.screens.replay import ReplayScreen
+
+        self.say(Text(f"replay {m.trace.run_id}: {m.trace.headline()}", style="dim"))
+        self.app.push_screen(ReplayScreen(m.trace))
 
     # ------------------------------------------------------------ messages up from the workers
 
     def on_agent_event(self, m: AgentEvent) -> None:
         d = m.event.to_dict()
         kind = d["event"]
-        line = describe(m.event)
+        line = describe(m.event, self.app.current_theme.dark)
         if line is not None:
             self.say(line)
         status = self.query_one(StatusLine)
@@ -272,15 +333,14 @@ class MainScreen(SlashCommands, Screen):
     def on_frame_ready(self, m: FrameReady) -> None:
         self.query_one(FramePane).frame = m          # attribute down; the pane redraws on its timer
 
+    def on_frames_waiting(self, m: FramesWaiting) -> None:
+        with self._frame_lock:
+            frame, self._next_frame = self._next_frame, None
+        if frame is not None:
+            self.query_one(FramePane).frame = frame
+
     def on_trace_loaded(self, m: TraceLoaded) -> None:
-        table = self.query_one(TraceTable)
-        if m.iteration == 0:  # a replay
-            table.reset()
-            t = m.trace
-            self.say(Text(f"replay {t.run_id}: {t.headline()}  ({len(t.records)} calls; select rows to step)",
-                          style="bold"))
-            self.query_one(ProgramPane).show_program(t.program, f"program  {t.run_id}")
-        table.attach_trace(m.trace, m.iteration)
+        self.query_one(TraceTable).attach_trace(m.trace, m.iteration)
 
     def on_trace_table_call_selected(self, m: TraceTable.CallSelected) -> None:
         self.query_one(CallDetail).show(m.data)
@@ -290,6 +350,9 @@ class MainScreen(SlashCommands, Screen):
                 self.query_one(FramePane).frame = FrameReady(*frame, step=m.data["index"])
 
     def on_note(self, m: Note) -> None:
+        self.app.session.add("note", text=plain_text(m.renderable), severity=m.severity)
+        if m.refresh_library:
+            self.check_library()
         if m.severity == "error":
             self.note_error(str(m.renderable))
         else:
@@ -309,6 +372,21 @@ class MainScreen(SlashCommands, Screen):
             self.note_error(f"library: {m.error}")
             return
         status.library, status.head = m.path, m.head
+
+
+def _commit_edit(lib, name: str, path: str) -> Text:
+    """Commit the person's edit of one skill; an edit that does not parse or check is refused with its reason."""
+    from aspire_tui.skills.errors import LibraryError
+
+    results = lib.commit_edits([path])
+    if not results:
+        return Text(f"{name}: no changes")
+    result = results[0]
+    if not result.committed:
+        problem = result.problems[0] if result.problems else "it did not pass the checks"
+        raise LibraryError(f"{name} not committed: {problem}. The last good version stays in use; "
+                           f"/edit {name} to fix it")
+    return Text(f"committed {result.change} {name} {result.sha[:8]} as you", style="green")
 
 
 def _undo(lib, name: str) -> Text:

@@ -15,6 +15,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from aspire_tui.app.render import code_theme
+
 
 @dataclass
 class SkillsLoaded(Message):
@@ -104,7 +106,8 @@ class SkillsScreen(Screen):
             self.notify(m.error, severity="error")
             return
         lexer = "markdown" if m.source.lstrip().startswith("#") else "python"
-        self.query_one("#skills-source", Static).update(Syntax(m.source, lexer, theme="ansi_dark", line_numbers=True))
+        theme = code_theme(self.app.current_theme.dark)
+        self.query_one("#skills-source", Static).update(Syntax(m.source, lexer, theme=theme, line_numbers=True))
         self.query_one("#skills-code").border_title = m.name
         lines = [f"[yellow]{c.sha[:8]}[/] {escape(c.date[:16])} [dim]{escape(c.author)}[/] {escape(c.summary)}"
                  for c in m.log]

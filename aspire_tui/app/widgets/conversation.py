@@ -20,16 +20,7 @@ class Conversation(RichLog):
         self.border_title = "conversation"
 
     def say(self, renderable) -> None:
-        plain = getattr(renderable, "plain", None)
-        if plain is None:  # a Syntax or a Group: keep its text as the console would print it
-            from io import StringIO
-
-            from rich.console import Console
-
-            buf = StringIO()
-            Console(file=buf, width=100, color_system=None, force_terminal=False).print(renderable)
-            plain = buf.getvalue().rstrip()
-        self.plain.append(plain)
+        self.plain.append(plain_text(renderable))
         self.write(renderable)
 
     def text(self) -> str:
@@ -38,3 +29,19 @@ class Conversation(RichLog):
     def reset(self) -> None:
         self.clear()
         self.plain.clear()
+
+
+def plain_text(renderable) -> str:
+    """A renderable's text without styles (a Syntax or a Group as the console would print it)."""
+    if isinstance(renderable, str):
+        return renderable
+    plain = getattr(renderable, "plain", None)
+    if plain is None:
+        from io import StringIO
+
+        from rich.console import Console
+
+        buf = StringIO()
+        Console(file=buf, width=100, color_system=None, force_terminal=False).print(renderable)
+        plain = buf.getvalue().rstrip()
+    return plain

@@ -6,6 +6,8 @@ from rich.syntax import Syntax
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from aspire_tui.app.render import code_theme
+
 
 class ProgramPane(VerticalScroll):
     """Call `show_program` or `show_diff`; the pane scrolls."""
@@ -27,11 +29,12 @@ class ProgramPane(VerticalScroll):
     def show_program(self, source: str, title: str = "program") -> None:
         self.border_title, self.showing, self.text = title, "program", source
         self.query_one("#program-text", Static).update(
-            Syntax(source, "python", theme="ansi_dark", line_numbers=True, word_wrap=False))
+            Syntax(source, "python", theme=code_theme(self.app.current_theme.dark), line_numbers=True,
+                   word_wrap=False))
         self.scroll_home(animate=False)
 
     def show_diff(self, diff: str, title: str = "repair") -> None:
         self.border_title, self.showing, self.text = title, "diff", diff
         self.query_one("#program-text", Static).update(
-            Syntax(diff or "(no change)", "diff", theme="ansi_dark", word_wrap=False))
+            Syntax(diff or "(no change)", "diff", theme=code_theme(self.app.current_theme.dark), word_wrap=False))
         self.scroll_home(animate=False)

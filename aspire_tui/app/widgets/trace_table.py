@@ -15,8 +15,10 @@ FAIL_STYLE = "bold white on dark_red"
 class TraceTable(DataTable):
     """Rows keyed ``"<iteration>:<seed>:<index>"``; each key maps to the call's data (a dict)."""
 
+    # no horizontal scrollbar: at small sizes it covered the newest (often the failing) row, and the call
+    # pane shows every column of the selected row anyway
     DEFAULT_CSS = """
-    TraceTable { height: 1fr; border: round $primary-darken-2; border-title-color: $text-muted; }
+    TraceTable { height: 1fr; border: round $primary-darken-2; border-title-color: $text-muted; overflow-x: hidden; }
     """
 
     @dataclass

@@ -1,0 +1,80 @@
+"""Showing a saved conversation again (``aspire -c``, ``--resume``): a mixin of the main screen.
+
+The main screen supplies ``say``, ``settings_changed``, ``clear_all``, ``on_agent_event`` and ``settings``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import work
+
+from aspire_tui.app.frames import load_png
+from aspire_tui.app.messages import AgentEvent, FrameReady, Note, TraceLoaded
+from aspire_tui.app.widgets.trace_table import TraceTable
+
+
+class SessionRestore:
+    """Replays a session's entries through the same handlers the live loop's events go through."""
+
+    def restore(self, session) -> None:
+        """Show a saved conversation as it was (log, program, last task's trace and frame, scene) and
+        continue it: what happens next is added to the same session."""
+        self.app.session = session
+        self.clear_all()
+        runs: list[tuple[str, int]] = []      # the last task's runs, for its trace rows and keyframes
+        tasks = 0
+        for entry in session.entries():
+            kind = entry["kind"]
+            if kind == "task":
+                tasks += 1
+                for key, value in (entry.get("settings") or {}).items():
+                    if key in ("model", "scene", "seed"):
+                        setattr(self.settings, key, value)
+                self.settings_changed()  # then the task's own events show the scene it ran on
+                self.query_one(TraceTable).reset()
+                runs = []
+                self.say(Text(f"> {entry.get('text', '')}", style="bold cyan"))
+            elif kind == "event" and isinstance(entry.get("event"), dict):
+                d = entry["event"]
+                self.on_agent_event(AgentEvent(SavedEvent(d)))
+                if d.get("event") == "run_finished" and d.get("trace_path"):
+                    runs.append((d["trace_path"], d.get("iteration", 1)))
+            elif kind == "note":
+                style = {"error": "bold red", "warning": "yellow"}.get(entry.get("severity", ""), "")
+                self.say(Text(str(entry.get("text", "")), style=style))
+        self.say(Text(f"resumed conversation {session.id} ({tasks} tasks); new tasks continue it", style="dim"))
+        if runs:
+            self.load_runs(runs)
+
+    @work(thread=True, exit_on_error=False, group="library")
+    def load_runs(self, runs: list[tuple[str, int]]) -> None:
+        """Load a restored task's traces into the table, and its last keyframe into the camera."""
+        from aspire_tui.runner.trace import Trace
+
+        last = None
+        for path, iteration in runs:
+            try:
+                trace = Trace.load(path)
+            except (OSError, ValueError, KeyError) as e:
+                self.post_message(Note(f"run {Path(path).parent.name} is gone: {e}", "warning"))
+                continue
+            self.post_message(TraceLoaded(trace, max(1, int(iteration))))
+            last = trace
+        keyframes = [r for r in (last.records if last else []) if r.keyframe]
+        if keyframes and last.run_dir:
+            frame = load_png(Path(last.run_dir) / keyframes[-1].keyframe)
+            if frame:
+                self.post_message(FrameReady(*frame, step=keyframes[-1].index))
+
+
+class SavedEvent:
+    """A loop event read back from a session file: it only needs ``to_dict`` to be shown again."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.data

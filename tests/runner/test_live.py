@@ -1,0 +1,118 @@
+"""Live runs: camera frames stream while the robot moves, and a stop event ends a run at once."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from aspire_tui.runner import Cancelled, LiveRuns, Trace, run_program
+
+from .runner_helpers import alive
+
+
+def children(pid: int) -> list[int]:
+    """Live child processes of ``pid`` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_text().rsplit(") ", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid and alive(int(entry.name)):
+            found.append(int(entry.name))
+    return found
+
+MOTIONS = """
+def run(robot):
+    for i in range(3):
+        robot.move_to(0.45, -0.1 + 0.1 * i, 0.25)
+        robot.move_to(0.45, -0.1 + 0.1 * i, 0.15)
+"""
+
+FOREVER = """
+def run(robot):
+    while True:
+        robot.move_to(0.45, -0.1, 0.25)
+        robot.move_to(0.45, 0.1, 0.25)
+"""
+
+
+def test_frames_stream_during_motions_at_the_asked_rate(pool, runs_dir):
+    """Each frame is a whole RGB image of the asked size, names the moving call, and comes at most frame_rate/s."""
+    frames, times = [], []
+
+    def on_frame(f):
+        frames.append(f)
+        times.append(time.monotonic())
+
+    trace = run_program(MOTIONS, "pick_place_bowl", 0, pool=pool, runs_dir=runs_dir, keyframes=False,
+                        on_frame=on_frame, frame_rate=20, frame_size=(64, 48), check=False, timeout=30)
+    assert trace.outcome in ("succeeded", "failed")  # the task is not done; the motions ran
+    assert len(trace.records) == 6
+    assert len(frames) >= 6, f"only {len(frames)} frames for six motions"
+    assert {(f.width, f.height, len(f.rgb)) for f in frames} == {(64, 48, 64 * 48 * 3)}
+    assert {f.run_id for f in frames} == {trace.run_id} and {f.seed for f in frames} == {0}
+    assert {f.call for f in frames} <= set(range(6)) and len({f.call for f in frames}) >= 3
+    assert len({f.rgb for f in frames}) > 1  # the picture changes as the arm moves
+    gaps = [b - a for a, b in zip(times, times[1:])]
+    assert min(gaps) > 1 / 20 * 0.5  # rate-limited (pipe jitter allowed), never a burst per step
+
+
+def test_stop_ends_a_moving_run_at_once_and_the_worker_is_replaced(pool, runs_dir):
+    """Esc in the app: the run raises Cancelled within a fraction of a second; no program process is left."""
+    pool.warm()
+    worker = pool.workers[0]
+    stop = threading.Event()
+    stopped_at, programs = [], []
+
+    def on_record(record):
+        if record.index == 1 and not stop.is_set():
+            programs.extend(p for zygote in children(worker.pid) for p in children(zygote))
+            stopped_at.append(time.monotonic())
+            stop.set()
+
+    try:
+        run_program(FOREVER, "pick_place_bowl", 0, pool=pool, runs_dir=runs_dir, keyframes=False, check=False,
+                    timeout=30, on_record=on_record, stop=stop)
+    except Cancelled:
+        waited = time.monotonic() - stopped_at[0]
+    else:
+        raise AssertionError("the run was not cancelled")
+    assert waited < 0.5
+    assert pool.workers[0] is not worker and not alive(worker.pid)
+    partial = Trace.load(next(runs_dir.glob("*/trace.json")))
+    assert partial.failure_reason == "interrupted by the caller" and len(partial.records) >= 2
+    assert programs, "the run's program process was not found"
+    deadline = time.monotonic() + 3  # the program dies with its zygote (parent-death signal), under load not at once
+    while any(map(alive, programs)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(alive, programs))
+    # the fresh worker takes the next run
+    trace = run_program("def run(robot):\n    robot.get_ee_pose()\n", "pick_place_bowl", 0, pool=pool,
+                        runs_dir=runs_dir, keyframes=False, check=False, timeout=30)
+    assert trace.outcome in ("succeeded", "failed") and len(trace.records) == 1
+
+
+def test_a_stop_set_before_the_run_starts_runs_nothing(pool, runs_dir):
+    """The loop's stop is checked before a worker is taken: no run directory, no replaced worker."""
+    pool.warm()
+    worker = pool.workers[0]
+    stop = threading.Event()
+    stop.set()
+    live = LiveRuns(pool, stop=stop)
+    try:
+        run_program(MOTIONS, "pick_place_bowl", 0, pool=live, runs_dir=runs_dir, keyframes=False, check=False)
+    except Cancelled:
+        pass
+    else:
+        raise AssertionError("the run was not cancelled")
+    assert pool.workers[0] is worker and not runs_dir.exists()
+
+
+def test_live_runs_stream_frames_through_a_plain_run_program_call(pool, runs_dir):
+    """`LiveRuns` adds frames to runs that did not ask for them (the agent loop hands it on as its pool)."""
+    frames = []
+    run_program(MOTIONS, "pick_place_bowl", 0, pool=LiveRuns(pool, on_frame=frames.append), runs_dir=runs_dir,
+                keyframes=False, check=False, timeout=30)
+    assert frames and (frames[0].width, frames[0].height) == (160, 120)
