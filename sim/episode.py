@@ -133,7 +133,7 @@ def make_episode(task: str | Path | TaskSpec, seed: int, *, world: World | None 
             continue
         success = bind_choices(spec.success, scene.choices)
         episode = Episode(task=spec, seed=int(seed), world=world, scene=scene, embodiment=embodiment,
-                          robot=Robot(embodiment, Perception(world, scene_rng(spec, seed + 7919))),
+                          robot=Robot(embodiment, Perception(world, scene_rng(spec, seed + 7919)), spec.workspace),
                           owns_world=owns, success=success)
         if not evaluate_expr(success, episode.context()):
             break

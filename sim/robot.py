@@ -20,7 +20,7 @@ from sim.types import Detection, Pose
 ROBOT_CALLS = (
     "see", "detect", "get_object_pose", "move_to", "grasp", "release", "home",
     "get_joint_angles", "get_ee_pose", "gripper_width",
-    "navigate_to", "get_base_pose", "scan",
+    "navigate_to", "get_base_pose", "scan", "workspace",
 )
 
 
@@ -42,9 +42,11 @@ def _query(value: Any) -> str:
 class Robot:
     """What a program holds: perception through the camera, motion through the embodiment."""
 
-    def __init__(self, embodiment: Embodiment, perception: Perception) -> None:
+    def __init__(self, embodiment: Embodiment, perception: Perception,
+                 work_area: dict[str, tuple[float, float]] | None = None) -> None:
         self._body = embodiment
         self._eyes = perception
+        self._work_area = dict(work_area or {})
         self.last_overlay: dict[str, Any] = {}
 
     # -- perception --------------------------------------------------------
@@ -123,6 +125,16 @@ class Robot:
     def get_base_pose(self) -> Pose:
         pos, yaw = self._body.base_pose()
         return Pose(position=tuple(round(float(v), 4) for v in pos), orientation=(0.0, 0.0, round(yaw, 4)))
+
+    def workspace(self) -> dict[str, list[float]]:
+        """The table area this robot is set up to work in: ``{"x": [lo, hi], "y": [lo, hi], "z": table top}``.
+
+        The work cell's configuration, as a real arm's setup records it (front is +x, away from the
+        robot; left is +y). It says nothing about any object: positions still come from the camera.
+        """
+        self.last_overlay = {}
+        area = {axis: [round(float(v), 4) for v in self._work_area.get(axis, (0.0, 0.0))] for axis in ("x", "y")}
+        return {**area, "z": 0.0}
 
 
 def _names(value: Any) -> tuple[str, ...]:

@@ -74,7 +74,7 @@ class Coder(Protocol):
 
     def generalize(self, program: str, goal: Goal, evidence: dict[str, Any] | None = None) -> Distilled | None: ...
 
-    def propose(self, *args: Any, **kwargs: Any) -> Any: ...
+    def propose(self, goal: Goal, parents: list["Parent"], n: int) -> list[tuple[str, str]]: ...
 
 
 # ---------------------------------------------------------------- code helpers
@@ -149,8 +149,23 @@ def numeric_constants(source: str) -> dict[str, float]:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
                 and isinstance(node.value, ast.Constant) and isinstance(node.value.value, (int, float)) \
                 and not isinstance(node.value.value, bool) and node.targets[0].id.isupper():
-            out[node.targets[0].id] = float(node.value.value)
+            out[node.targets[0].id] = node.value.value
     return out
+
+
+def _nudge(old: float | int, rng: random.Random, scale: float) -> float | int:
+    """``old`` changed by up to ``scale`` (relative), to 4 significant digits, never equal to ``old``.
+
+    Rounding to fixed decimals could give back the same small number (0.006 * 1.03 -> 0.006), which
+    would look like a repair that changes nothing.
+    """
+    if isinstance(old, int):  # counts (pushes, retries, legs) stay whole numbers, one step either way
+        return max(1, old + rng.choice((-1, 1))) if old > 1 else old + 1
+    if not old:
+        return round(rng.uniform(0.005, 0.03), 4)
+    factor = rng.uniform(-scale, scale)
+    factor = factor if abs(factor) >= 0.02 else 0.02 * (1 if factor >= 0 else -1)
+    return float(f"{old * (1 + factor):.4g}")
 
 
 def mutate_constants(source: str, rng: random.Random, scale: float = 0.3) -> tuple[str, str]:
@@ -158,13 +173,13 @@ def mutate_constants(source: str, rng: random.Random, scale: float = 0.3) -> tup
     consts = {k: v for k, v in numeric_constants(source).items() if k not in ("RETRIES",)}
     params = module_literal(source, "PARAMS")
     if params and isinstance(params[0], dict):
-        consts.update({f"PARAMS[{k!r}]": float(v) for k, v in params[0].items()
+        consts.update({f"PARAMS[{k!r}]": v for k, v in params[0].items()
                        if isinstance(v, (int, float)) and not isinstance(v, bool)})
     if not consts:
         return source, ""
     key = rng.choice(sorted(consts))
     old = consts[key]
-    new = round(old * (1 + rng.uniform(-scale, scale)) if old else rng.uniform(0.005, 0.03), 4)
+    new = _nudge(old, rng, scale)
     if key.startswith("PARAMS["):
         pname = ast.literal_eval(key[len("PARAMS["):-1])
         value = dict(params[0])
@@ -267,6 +282,7 @@ def _primary(objects: dict[str, Any]) -> str | None:
 
 
 def numeric_defaults(skill) -> dict[str, float]:
+    """A skill's numeric parameter defaults, ints kept as ints (a count must stay a count)."""
     out = {}
     for p in skill.params:
         if p.default is None:
@@ -276,7 +292,7 @@ def numeric_defaults(skill) -> dict[str, float]:
         except (ValueError, SyntaxError):
             continue
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            out[p.name] = float(value)
+            out[p.name] = value
     return out
 
 
@@ -293,12 +309,14 @@ def render(plan: Plan, goal_text: str) -> str:
 
 
 def _body(call: str, indent: str = "    ") -> list[str]:
+    # before a retry: let go and go home; a mobile base has no gripper, so its release() raises
     return [f"{indent}if HOME_FIRST:", f"{indent}    robot.home()",
             f"{indent}for attempt in range(RETRIES + 1):",
             f"{indent}    try:", f"{indent}        return {call}",
             f"{indent}    except Exception:",
             f"{indent}        if attempt >= RETRIES:", f"{indent}            raise",
-            f"{indent}        robot.release()", f"{indent}        robot.home()"]
+            f"{indent}        try:", f"{indent}            robot.release()", f"{indent}            robot.home()",
+            f"{indent}        except Exception:", f"{indent}            pass"]
 
 
 def _docline(text: str) -> str:
@@ -472,7 +490,7 @@ class OfflineCoder:
                 return None, ""
             name = self.rng.choice(sorted(defaults))
             v = p.params.get(name, defaults[name])
-            p.params[name] = round(v * (1 + self.rng.uniform(-0.3, 0.3)) if v else self.rng.uniform(0.005, 0.03), 4)
+            p.params[name] = _nudge(v, self.rng, 0.3)
             return p, f"mutate {name} {v:g} -> {p.params[name]:g}"
         return None, ""
 
@@ -511,8 +529,51 @@ class OfflineCoder:
             return Distilled(name, source, "new", f"Add skill {name} (composed)", note)
         return distill_plan(plan, goal, self.sources, evidence)
 
-    def propose(self, *args: Any, **kwargs: Any) -> Any:
-        raise NotImplementedError("task proposal (curriculum) is not built yet")
+    # -- propose (evolutionary search) ------------------------------------------
+    def propose(self, goal: Goal, parents: list[Parent], n: int) -> list[tuple[str, str]]:
+        """``n`` new variants of the fittest programs: (source, what changed), each unlike the others.
+
+        Parents earlier in the list (the fitter) are picked more often. A plan's
+        child gets one structural edit its parent's diagnosis calls for (retry,
+        home first, raise a height, slow down, another skill, rephrase) or a
+        numeric mutation of one parameter; any other program gets a mutated constant.
+        """
+        self.goal = self.goal or goal
+        seen = {p.source for p in parents}
+        out: list[tuple[str, str]] = []
+        for _ in range(max(n, 1) * 6):  # edits can repeat; a few extra draws find new ones
+            if len(out) >= n or not parents:
+                break
+            parent = parents[min(int(self.rng.expovariate(1.2)), len(parents) - 1)]
+            child, what = self._vary(parent)
+            if child and child not in seen:
+                seen.add(child)
+                out.append((child, what))
+        return out
+
+    def _vary(self, parent: Parent) -> tuple[str | None, str]:
+        plan = read_plan(parent.source)
+        if plan is None:
+            child, what = mutate_constants(parent.source, self.rng)
+            return (child, what) if what else (None, "")
+        d = parent.diagnosis or Diagnosis(outcome="succeeded", actions=[])
+        structural = [a for a in d.actions if a != "mutate"]
+        action = self.rng.choice(structural) if structural and self.rng.random() < 0.5 else "mutate"
+        new_plan, what = self._apply(plan, action, d)
+        if new_plan is None and action != "mutate":
+            new_plan, what = self._apply(plan, "mutate", d)
+        if new_plan is None:
+            return None, ""
+        return render(new_plan, self.goal.text if self.goal else ""), what
+
+
+@dataclass
+class Parent:
+    """A program the search breeds from: its source, its fitness, and its diagnosed failure (None: none seen)."""
+
+    source: str
+    fitness: str = ""
+    diagnosis: Diagnosis | None = None
 
 
 def rule_diagnosis(trace, lessons: list) -> Diagnosis:
@@ -532,11 +593,10 @@ def rule_diagnosis(trace, lessons: list) -> Diagnosis:
     elif trace.outcome == "error":
         d.error_type, d.message = "ProgramError", trace.failure_reason
     else:
-        failed = [k for k, ok in trace.checks.items() if not ok and k != "success"]
+        # only the verdict, never which part of the success check failed: the coder must not learn
+        # the task's predicate (the trace's checks stay for people and the benchmark)
         d.error_type = "NotDone"
         d.message = trace.failure_reason or "the program returned but the task is not done"
-        if failed:
-            d.message += f" (failed: {', '.join(failed)})"
     d.actions = list(ACTIONS_BY_ERROR.get(d.error_type, ["retry", "mutate", "switch_skill"]))
     if d.error_type == "IKError" and float(d.evidence.get("reach") or 0) > float(d.evidence.get("max_reach") or 9):
         d.actions = ["lower_reach"] + [a for a in d.actions if a != "lower_reach"]

@@ -106,6 +106,9 @@ class Goal:
         return f"{self.family or '?'}: " + ", ".join(parts)
 
 
+VERB_OBJECTS = {"the", "a", "an", "it", "them", "this", "that", "these", "those", "my", "your"}
+
+
 def normalise(text: str) -> str:
     text = text.lower().replace("colour", "color").replace("’", "'")
     text = re.sub(r"[^a-z0-9,:;' -]+", " ", text)
@@ -148,6 +151,10 @@ def find_objects(text: str) -> list[ObjectRef]:
             if w == "target" and not pending_colors:  # "target" is usually a verb or an adjective
                 pending_colors, pending_count, start = [], 0, None
                 continue
+            following = words[i + 1][0] if i + 1 < len(words) else ""
+            if w == "stick" and not pending_colors and following in VERB_OBJECTS:  # "stick the ball in ..."
+                pending_colors, pending_count, start = [], 0, None
+                continue
             colors = list(dict.fromkeys(pending_colors))
             count = len(colors) if len(colors) > 1 else (pending_count or (2 if plural and not colors else 1))
             if pending_count and len(colors) <= 1:
@@ -183,7 +190,8 @@ def guess_family(text: str, objects: list[ObjectRef]) -> tuple[str, str]:
     if "zone" in kinds or _has(text, r"\bpush|\bslide|\bshove|\bnudge"):
         if blocks:
             return "push_to_zone", "push"
-    if blocks and _has(text, r"\bcorners\b|own corner|separate corner|each corner"):
+    if blocks and (_has(text, r"\bcorners\b|own corner|separate corner|each corner|different corner")
+                   or (n_blocks >= 2 and _has(text, r"\bcorner\b"))):  # several blocks, a corner each
         return "arrange_corners", "corners"
     if blocks and _has(text, r"\bedge\b|\bside of the table\b"):
         return "arrange_edge", "edge"
@@ -233,6 +241,11 @@ def parse(text: str, scene: str | None = None) -> Goal:
     family, relation = guess_family(norm, objects)
     if scene:
         family = scene
+    fixed = re.search(r"\b(?:put|move|place|pick up|lift|stack|push|pull|carry|drop|set)\s+(?:the |a |an )?"
+                      r"(table|floor|wall|robot|workspace)\b", norm)
+    if fixed:  # "put the table in the bowl": the thing to move is part of the world, not an object on it
+        raise InstructionError(f"impossible: the {fixed.group(1)} cannot be moved; the robot moves objects "
+                               "on the table, e.g. \"put the red block in the green bowl\"")
     if not family:
         raise InstructionError(f"cannot tell what to do in {str(text).strip()[:60]!r}: no task family "
                                "fits these words (see `aspire tasks`), or pick one with --scene")

@@ -73,6 +73,7 @@ class LLMCoder:
         self.skills_text = ""
         self.last_trace = None
         self.name = f"llm:{model_id}"
+        self._logs = None  # llm's logs.db, opened on the first reply
 
     # -- talking to the model -------------------------------------------------
     def _ask(self, prompt: str, attachments: list | None = None) -> str:
@@ -89,6 +90,7 @@ class LLMCoder:
         except Exception as e:  # noqa: BLE001 - any provider error ends this coder, in one line
             raise CoderError(f"model {self.model_id!r} failed: {type(e).__name__}: {str(e)[:200]}") from None
         self.usage.prompts += 1
+        self._log(response)
         try:
             usage = response.usage()
             used_in, used_out = usage.input, usage.output
@@ -98,6 +100,24 @@ class LLMCoder:
         self.usage.input_tokens += int(used_in) if used_in is not None else len(prompt) // 4
         self.usage.output_tokens += int(used_out) if used_out is not None else len(text or "") // 4
         return text or ""
+
+    def _log(self, response) -> None:
+        """Keep the prompt and reply in llm's own log (``llm logs`` shows them), unless logging is off."""
+        try:
+            from llm.cli import logs_db_path, logs_on
+            from llm.migrations import migrate
+            import sqlite_utils
+
+            if not logs_on():
+                return
+            if self._logs is None:
+                path = logs_db_path()
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._logs = sqlite_utils.Database(path)
+                migrate(self._logs)
+            response.log_to_db(self._logs)
+        except Exception:  # noqa: BLE001 - a log that cannot be written never stops the coder
+            pass
 
     def _code(self, prompt: str, require: str = "run", attachments: list | None = None) -> str:
         note = ""
@@ -146,8 +166,30 @@ class LLMCoder:
         return Distilled(name, source, "new", f"Add skill {name} (written by {self.model_id})",
                          f"{note} Run {evidence.get('run', '')}.")
 
-    def propose(self, *args: Any, **kwargs: Any) -> Any:
-        raise NotImplementedError("task proposal (curriculum) is not built yet")
+    def propose(self, goal: Goal, parents: list, n: int) -> list[tuple[str, str]]:
+        """``n`` children of ``parents``, one model reply each, each testing a hypothesis the others do not."""
+        self.goal = self.goal or goal
+        shown = "\n\n".join(
+            f"Program {i + 1} (success {p.fitness or 'unknown'}):\n```python\n{p.source}```\n"
+            f"Failure: {p.diagnosis.summary if p.diagnosis is not None else 'none seen on the debug scenes'}"
+            for i, p in enumerate(parents))
+        taken: list[str] = []
+        out: list[tuple[str, str]] = []
+        seen = {p.source for p in parents}
+        for index in range(1, n + 1):
+            reply = self._ask(fill("propose", instruction=goal.text, family=goal.family,
+                                   args_literal=repr(goal.slots), parents=shown, index=index, count=n,
+                                   taken="\n".join(f"- {h}" for h in taken) or "(none yet)"))
+            code = extract_code(reply)
+            hypothesis = next((line.split(":", 1)[1].strip() for line in reply.splitlines()
+                               if line.lower().startswith("hypothesis:")), f"candidate {index}")[:200]
+            if code is None or code in seen:
+                self.usage.failures += 1  # a reply that breeds nothing new is a counted failure, not an error
+                continue
+            seen.add(code)
+            taken.append(hypothesis)
+            out.append((code, hypothesis))
+        return out
 
     def _keyframes(self, trace) -> list:
         """The failing call's keyframe as an attachment, when the model takes PNG images."""

@@ -1,11 +1,22 @@
 """The agent's loop: retrieve, write, check, run, diagnose, repair, validate, distill.
 
 ``run_task("put the red block in the green bowl", coder=OfflineCoder(), library=lib, emit=print)``
-returns a `TaskResult`. Seeds: the debug scene is ``seed`` (or the first dev
-scene whose objects match the instruction's words); validation draws fresh
-development seeds (100-999) that are never debug seeds, and a validation seed
-whose failure is repaired becomes a debug seed, replaced by a fresh one.
-Held-out seeds (>= 10000) are never used. The library changes only after a
+returns a `TaskResult`. Seeds, as in the paper, come in three disjoint sets:
+
+- debug seeds (repairs are made against their traces): ``seed``, or the first
+  dev scene whose objects match the instruction's words, plus every seed
+  below that a candidate failed on;
+- selection seeds (200-499): a candidate that passes every debug seed is
+  scored on them, and one that scores worse than an earlier candidate is
+  dropped for it; a failing selection seed becomes a debug seed and a fresh
+  one takes its place;
+- validation seeds (500-999), drawn fresh: all must succeed before anything is
+  distilled; a failing one becomes a debug seed and a fresh set is drawn.
+
+Held-out seeds (>= 10000) are never used here. Programs never see their seed:
+the sandboxed program holds only the robot proxy, each scene's ``ARGS`` come
+from its instruction's words, and a program that names a seed is rejected
+before it runs (`seed_violations`). The library changes only after a
 validated success, and only through ``Library.save`` (one atomic commit).
 """
 
@@ -19,11 +30,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from aspire_tui.agent import events as ev
+from aspire_tui.agent.budget import Budget, BudgetExceeded
 from aspire_tui.agent.coder import Coder, CoderError, Diagnosis
 from aspire_tui.agent.instruction import Goal, InstructionError, align, parse
 
 HELD_OUT = 10_000
-VALIDATION_SEEDS = range(100, 1000)
+SELECTION_SEEDS = range(200, 500)
+VALIDATION_SEEDS = range(500, 1000)
 SCENE_SEARCH = 200
 
 
@@ -49,6 +62,20 @@ class TaskResult:
     skill: dict[str, Any] | None = None  # the commit, when one was made
     message: str = ""
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # writing / checking / simulating / diagnosing, s
+    repairs: list[dict[str, Any]] = field(default_factory=list)  # each diagnosis and the edit made for it
+    lesson: dict[str, Any] | None = None  # the lesson commit, when a repair became or strengthened one
+
+    @property
+    def episodes(self) -> int:
+        """Simulated runs the task took (debug, re-checks and validation)."""
+        return len(self.runs)
+
+    def spend(self, phase: str, since: float) -> float:
+        """Add the time since ``since`` to ``phase``; returns now (so phases chain)."""
+        now = time.monotonic()
+        self.timings[phase] = round(self.timings.get(phase, 0.0) + now - since, 4)
+        return now
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -103,6 +130,15 @@ def _scene_matches(goal: Goal, spec, episode) -> str:
     return ""
 
 
+def _same_shape(goal: Goal, episode) -> bool:
+    """Does the scene hold as many of each named group as the goal names (colours aside)?"""
+    for slot, want in goal.slots.items():
+        have = episode.scene.slots.get(slot)
+        if isinstance(want, list) and hasattr(have, "phrases") and len(have.phrases) != len(want):
+            return False
+    return True
+
+
 def _fill_from_scene(goal: Goal, spec, episode) -> None:
     """Phrases the instruction left without colour ("the block") take the scene's words."""
     for slot, want in list(goal.slots.items()):
@@ -117,14 +153,21 @@ def _fill_from_scene(goal: Goal, spec, episode) -> None:
         goal.slots.pop("blocks", None)
 
 
-def choose_scene(goal: Goal, spec, seed: int | None) -> int:
-    """The debug seed: ``seed`` if its scene holds the named objects, else the first dev scene that does."""
+def choose_scene(goal: Goal, spec, seed: int | None, any_scene: bool = False) -> int:
+    """The debug seed: ``seed`` if its scene holds the named objects, else the first dev scene that does.
+
+    With ``any_scene`` (held-out evaluation: the named objects come from a scene the loop may not see),
+    when no dev scene holds them, the first dev scene with the same kinds and counts is the debug scene and
+    the goal takes that scene's words; the program is general (ARGS) and is judged on the named scene later.
+    """
+    from aspire_tui.runner.program_args import slot_args
     from sim.episode import make_episode
     from sim.world import World
 
     if seed is not None and not (0 <= seed < HELD_OUT):
         raise AgentError(f"seed {seed} is held out for evaluation (development seeds are 0-{HELD_OUT - 1})")
     world = World()
+    similar = None
     try:
         seeds = [seed] if seed is not None else range(SCENE_SEARCH)
         for s in seeds:
@@ -136,6 +179,11 @@ def choose_scene(goal: Goal, spec, seed: int | None) -> int:
             if seed is not None:
                 raise AgentError(f"object not in scene: {spec.name} seed {s}: {why} "
                                  "(leave out --seed to find a scene that matches)")
+            if any_scene and similar is None and _same_shape(goal, episode):
+                similar = s, slot_args(episode)
+        if similar is not None:
+            goal.slots = {k: similar[1][k] for k in goal.slots if k in similar[1]}
+            return similar[0]
     finally:
         world.close()
     raise AgentError(f"object not in scene: no {spec.name} scene among seeds 0-{SCENE_SEARCH - 1} "
@@ -201,27 +249,41 @@ def lessons_for(library, trace) -> list:
 
 def run_task(instruction: str, *, scene: str | None = None, seed: int | None = None, coder: Coder,
              library, max_iterations: int = 10, validate: int = 5, emit: ev.Emit = ev.ignore,
-             budget: float | None = None, timeout: float = 60.0, pool=None, keyframes: bool = True,
-             model: str | None = None) -> TaskResult:
+             budget: Budget | float | None = None, timeout: float = 60.0, pool=None, keyframes: bool = True,
+             model: str | None = None, stop=None, frames: bool = False, any_scene: bool = False,
+             select: int = 2) -> TaskResult:
     """Attempt one task end to end; see the module docstring.
 
     Args:
         scene: the task family or a task file (``.toml``); guessed from the words when None.
         seed: the debug scene; the first matching dev scene when None.
         validate: how many fresh dev seeds must all succeed before distilling (0 skips validation).
-        budget: wall-clock seconds for the whole task (None: no limit).
+        select: selection seeds that a candidate passing its debug seeds is scored on; a worse candidate
+            than an earlier one is dropped for it (0 skips selection, as does ``validate=0``).
+        budget: a `Budget` (tokens, cost, episodes, seconds) or wall-clock seconds; crossing any limit
+            stops the task with a message that says what was spent.
         pool: a `WorkerPool` (default: the runner's shared pool).
+        any_scene: develop on a dev scene of the same shape when none holds the named objects (see
+            `choose_scene`); for held-out evaluation, where the named scene is never run here.
+        stop: a `threading.Event` (the app's Esc): once set, a running episode ends at once and
+            the loop stops after its current phase by raising `aspire_tui.runner.Cancelled`.
+        frames: also emit `ev.Frame` events (live camera frames) while the robot moves.
 
     Raises:
         AgentError: the instruction cannot be attempted (one line).
+        Cancelled: ``stop`` was set; the library holds only commits already reported.
     """
     from aspire_tui.runner import RunnerError, run_program
     from aspire_tui.runner.paths import new_run_id
     from aspire_tui.runner.check import check_program
 
+    if stop is not None or frames:  # a live caller (the app): Esc ends a run at once, frames stream
+        pool, emit = _live(pool, emit, stop, frames)
     started = time.monotonic()
+    if not isinstance(budget, Budget):
+        budget = Budget(seconds=budget)
     goal, spec = understand(instruction, scene)
-    debug_seed = choose_scene(goal, spec, seed)
+    debug_seed = choose_scene(goal, spec, seed, any_scene)
     result = TaskResult(instruction=goal.text, family=spec.name, seed=debug_seed, goal=goal.to_dict(),
                         debug_seeds=[debug_seed])
     emit(ev.TaskStarted(goal.text, spec.name, debug_seed, getattr(coder, "name", type(coder).__name__),
@@ -237,13 +299,15 @@ def run_task(instruction: str, *, scene: str | None = None, seed: int | None = N
     rng = random.Random(stable_seed(goal.text) ^ debug_seed)
     used: set[int] = {debug_seed}
 
-    def fresh_seeds(n: int) -> list[int]:
-        pool_seeds = [s for s in VALIDATION_SEEDS if s not in used]
+    def fresh_seeds(n: int, seeds: range = VALIDATION_SEEDS) -> list[int]:
+        pool_seeds = [s for s in seeds if s not in used]
         chosen = rng.sample(pool_seeds, min(n, len(pool_seeds)))
         used.update(chosen)
         return chosen
 
     validation_seeds = fresh_seeds(validate)
+    selection_seeds = fresh_seeds(select, SELECTION_SEEDS) if validate else []
+    best: tuple[int, str] | None = None  # (selection score, program): the fittest candidate so far
     program = ""
     trace = None
     current_seed = debug_seed
@@ -260,21 +324,41 @@ def run_task(instruction: str, *, scene: str | None = None, seed: int | None = N
         result.seconds = round(time.monotonic() - started, 2)
         usage = getattr(coder, "usage", None)
         if usage is not None:
-            emit(ev.Usage(**usage.to_dict()))
+            priced = budget.price_in or budget.price_out
+            emit(ev.Usage(**usage.to_dict(), cost=budget.spent(usage)["cost"] if priced else None))
         emit(ev.TaskFinished(success, result.iterations, message, program, result.validated,
                              (result.skill or {}).get("name", ""), result.seconds))
         return result
 
+    def guard(upcoming: int = 0) -> None:
+        """The hard stop: raise BudgetExceeded before a model call or ``upcoming`` episodes that go over."""
+        budget.check(getattr(coder, "usage", None), result.episodes, upcoming)
+
     for iteration in range(1, max_iterations + 1):
-        if budget is not None and time.monotonic() - started > budget:
-            return finish(False, f"out of budget ({budget:g} s) after {iteration - 1} iterations")
         result.iterations = iteration
         try:
+            guard(1)
+            mark = time.monotonic()
             if not program:
                 program = coder.write(goal, skills, [])
                 emit(ev.ProgramWritten(iteration, program, "write"))
+                mark = result.spend("writing", mark)
             report = check_program(program, library.skills_dir)
-            emit(ev.CheckResult(iteration, report.ok, [str(v) for v in report.violations]))
+            seeded = seed_violations(program)
+            emit(ev.CheckResult(iteration, report.ok and not seeded, [str(v) for v in report.violations] + seeded))
+            mark = result.spend("checking", mark)
+            if seeded:  # rejected before it runs: a program that branches on its scene's seed is not general
+                if iteration == max_iterations:
+                    break
+                diagnosis = Diagnosis(outcome="rejected", error_type="StaticCheck", message=seeded[0],
+                                      summary="; ".join(seeded), analysis=seeded[0], actions=["switch_skill"])
+                emit(ev.Diagnosis(iteration, "StaticCheck", "", seeded[0], ["rewrite"]))
+                guard()
+                repaired = coder.repair(program, diagnosis)
+                result.spend("writing", mark)
+                emit(ev.RepairDiff(iteration, _diff(program, repaired), list(diagnosis.actions)))
+                program = repaired
+                continue
             try:
                 run_source = program if current_seed == debug_seed else scene_program(program, spec, current_seed)
             except (ValueError, KeyError) as e:
@@ -291,14 +375,36 @@ def run_task(instruction: str, *, scene: str | None = None, seed: int | None = N
             if trace.outcome == "succeeded":
                 # a repair made for one debug scene must not break the others: re-run them first
                 others = [s for s in result.debug_seeds if s != current_seed]
+                guard(len(others) + len(selection_seeds) + len(validation_seeds))
                 broken = _run_seeds(program, spec, others, library, timeout, pool, result)[2] if others else None
                 if broken is not None and broken[1] is not None:
                     current_seed, trace = broken
                     emit(ev.RunFinished(iteration, current_seed, trace.outcome, trace.headline(), trace.run_id,
                                         str(trace.path or "")))
                 else:
-                    failed = _validate(program, spec, validation_seeds, library, timeout, pool, emit, result)
-                    if failed is None:
+                    score, chosen = _select(program, spec, selection_seeds, library, timeout, pool, result)
+                    if best is not None and score < best[0]:
+                        # the repair made things worse on scenes it was not repaired on: keep the better one
+                        emit(ev.Diagnosis(iteration, "Selection", "", f"this candidate passed {score}/"
+                                          f"{len(selection_seeds)} selection seeds, an earlier one {best[0]}: "
+                                          "back to the earlier candidate", ["select"]))
+                        program = best[1]
+                    else:
+                        best = (score, program)
+                    failed = chosen if chosen is not None else \
+                        _validate(program, spec, validation_seeds, library, timeout, pool, emit, result)
+                    mark = result.spend("simulating", mark)
+                    if chosen is not None and chosen[1] is not None:
+                        # a failing selection seed becomes a debug seed; a fresh one takes its place
+                        current_seed, trace = chosen
+                        emit(ev.RunFinished(iteration, current_seed, trace.outcome, trace.headline(), trace.run_id,
+                                            str(trace.path or "")))
+                        result.debug_seeds.append(current_seed)
+                        selection_seeds = [x for x in selection_seeds if x != current_seed] + \
+                            fresh_seeds(1, SELECTION_SEEDS)
+                        best = None  # scores on the old selection set no longer compare
+                        failed = (current_seed, trace)
+                    elif failed is None:
                         return _distill(program, goal, spec, coder, library, trace, result, emit, model, finish)
                     if failed[1] is None:  # not general: its ARGS do not fit the family's other scenes
                         if iteration == max_iterations:
@@ -308,29 +414,78 @@ def run_task(instruction: str, *, scene: str | None = None, seed: int | None = N
                         diagnosis = Diagnosis(outcome="error", error_type="NotGeneral", message=message,
                                               summary=message, analysis=message, actions=["rewrite"])
                         emit(ev.Diagnosis(iteration, "NotGeneral", "", message, ["rewrite"]))
+                        guard()
+                        mark = time.monotonic()
                         repaired = coder.repair(program, diagnosis)
+                        result.spend("writing", mark)
                         emit(ev.RepairDiff(iteration, _diff(program, repaired), list(diagnosis.actions)))
                         program = repaired
                         continue
-                    # a failing validation seed becomes a debug seed; fresh seeds replace the validation set
-                    current_seed, trace = failed
-                    result.debug_seeds.append(current_seed)
-                    validation_seeds = fresh_seeds(validate)
+                    if chosen is None:
+                        # a failing validation seed becomes a debug seed; fresh seeds replace the validation set
+                        current_seed, trace = failed
+                        result.debug_seeds.append(current_seed)
+                        validation_seeds = fresh_seeds(validate)
+            mark = result.spend("simulating", mark)
+            guard()
             lessons = lessons_for(library, trace)
             diagnosis = coder.diagnose(trace, lessons)
+            mark = result.spend("diagnosing", mark)
             emit(ev.Diagnosis(iteration, diagnosis.error_type, diagnosis.call, diagnosis.analysis or diagnosis.headline(),
                               list(diagnosis.actions), list(diagnosis.lessons), _short_evidence(diagnosis.evidence)))
             if iteration == max_iterations:
                 break
+            guard()
             repaired = coder.repair(program, diagnosis)
+            result.spend("writing", mark)
             emit(ev.RepairDiff(iteration, _diff(program, repaired), list(diagnosis.actions)))
+            result.repairs.append({"iteration": iteration, "error_type": diagnosis.error_type, "call": diagnosis.call,
+                                   "message": diagnosis.message, "evidence": _short_evidence(diagnosis.evidence),
+                                   "action": "; ".join(diagnosis.actions), "lessons": list(diagnosis.lessons)})
             program = repaired
+        except BudgetExceeded as e:
+            return finish(False, str(e))
         except CoderError as e:
             return finish(False, f"coder gave up: {e}")
         except RunnerError as e:
             raise AgentError(str(e)) from None
     return finish(False, f"no validated program after {max_iterations} iterations"
                   + (f" (last: {trace.headline()})" if trace is not None else ""))
+
+
+def _live(pool, emit: ev.Emit, stop, frames: bool):
+    """The pool and emit of a live caller: runs stream `ev.Frame`s, and once ``stop`` is set every
+    run ends at once and the next event raises `Cancelled` (after it is emitted, so a commit is
+    never made without being reported)."""
+    from aspire_tui.runner.pool import Cancelled, LiveRuns, default_pool
+
+    def live_emit(event: ev.Event) -> None:
+        emit(event)
+        if stop is not None and stop.is_set():
+            raise Cancelled("interrupted")
+
+    def on_frame(f) -> None:
+        emit(ev.Frame(f.run_id, f.seed, f.call, f.width, f.height, f.rgb))
+
+    return LiveRuns(pool or default_pool(), on_frame=on_frame if frames else None, stop=stop), live_emit
+
+
+def seed_violations(program: str) -> list[str]:
+    """Where a program names a seed (a variable, attribute or parameter): it must never branch on one."""
+    import ast
+
+    try:
+        tree = ast.parse(program)
+    except SyntaxError:
+        return []  # the static check reports it
+    found = []
+    for node in ast.walk(tree):
+        name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) \
+            else node.arg if isinstance(node, ast.arg) else None
+        if name and "seed" in name.lower():
+            found.append(f"program:{node.lineno}:{node.col_offset + 1}: [seed] {name!r}: a program must not "
+                         "depend on its scene's seed; read the scene through the robot (detect, scan)")
+    return found
 
 
 def _diff(before: str, after: str) -> str:
@@ -385,6 +540,14 @@ def _run_seeds(program: str, spec, seeds: list[int], library, timeout: float, po
     return successes, failures, first_failure
 
 
+def _select(program: str, spec, seeds: list[int], library, timeout: float, pool, result: TaskResult):
+    """A candidate's score on the selection seeds, and its first failure there: (passed, (seed, trace) or None)."""
+    if not seeds:
+        return 0, None
+    successes, _, first_failure = _run_seeds(program, spec, seeds, library, timeout, pool, result)
+    return successes, first_failure
+
+
 def _validate(program: str, spec, seeds: list[int], library, timeout: float, pool, emit, result: TaskResult):
     """Run on every validation seed with that scene's ARGS; None when all succeed, else (seed, trace)."""
     if not seeds:
@@ -400,17 +563,31 @@ def _validate(program: str, spec, seeds: list[int], library, timeout: float, poo
 
 
 def _distill(program, goal, spec, coder, library, trace, result, emit, model, finish):
+    from aspire_tui.agent.distill import learn_lesson, renamed, same_job
     from aspire_tui.skills.library import LibraryError, SkillConflict
 
     evidence = {"seeds": result.validation_seeds, "success": result.validated, "run": trace.run_id}
+    trailers = dict(task=spec.name, run=trace.run_id, success=result.validated,
+                    model=model or getattr(coder, "model_id", None) or getattr(coder, "name", "offline"))
+    if result.repairs:  # the last repair is the one that led here: it becomes or strengthens a lesson
+        lesson = learn_lesson(library, result.repairs[-1], goal, spec.name, result.validated, trace.run_id,
+                              sorted(getattr(trace, "skills", {}) or {}), trailers)
+        if lesson is not None and lesson.committed:
+            result.lesson = lesson.to_dict()
+            emit(ev.SkillCommitted(lesson.name, lesson.change, lesson.sha, lesson.path,
+                                   f"lesson from the repair: {result.repairs[-1]['action'][:80]}"))
     try:
         distilled = coder.generalize(program, goal, evidence)
     except CoderError as e:
         return finish(True, f"validated {result.validated}; not distilled: {e}")
     if distilled is None:
         return finish(True, f"validated {result.validated}: the library's skills already do this; nothing to commit")
-    trailers = dict(task=spec.name, run=trace.run_id, success=result.validated,
-                    model=model or getattr(coder, "model_id", None) or getattr(coder, "name", "offline"))
+    if distilled.change == "new":
+        existing = same_job(library, distilled.name, distilled.source, goal, spec.name)
+        if existing is not None:  # the library has a skill for this job: refine it rather than add a near-twin
+            distilled.source = renamed(distilled.source, distilled.name, existing)
+            distilled.name, distilled.change = existing, "refine"
+            distilled.summary = f"Refine skill {existing} (the same job: {spec.name}, same parameters)"
     why = f"Task: {goal.text}\n{distilled.why}"
     try:
         try:
@@ -423,6 +600,8 @@ def _distill(program, goal, spec, coder, library, trace, result, emit, model, fi
                                   summary=f"Refine skill {distilled.name}", why=why, **trailers)
     except LibraryError as e:
         return finish(True, f"validated {result.validated}; the skill was not committed: {e}")
+    if not change.committed:  # the distilled file is the one the library already has
+        return finish(True, f"validated {result.validated}: {change.name} is unchanged; nothing to commit")
     result.skill = change.to_dict()
     emit(ev.SkillCommitted(change.name, change.change, change.sha, change.path, distilled.summary))
     return finish(True, f"validated {result.validated}; {change.change} skill {change.name} ({change.sha[:8]})")

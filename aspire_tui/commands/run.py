@@ -61,7 +61,9 @@ def _printer(as_json: bool, verbose: bool):
             console.print(f"[bold green]committed[/] {d['change']} {d['name']} {d['sha'][:8]}: {escape(d['message'])}")
         elif kind == "usage":
             console.print(f"[dim]usage: {d['model']}: {d['prompts']} prompts, {d['input_tokens']} in / "
-                          f"{d['output_tokens']} out tokens, {d['failures']} unusable replies[/]")
+                          f"{d['output_tokens']} out tokens"
+                          + (f", ${d['cost']:.4f}" if d.get("cost") is not None else "")
+                          + f", {d['failures']} unusable replies[/]")
         elif kind == "task_finished":
             color = "green" if d["success"] else "red"
             console.print(f"[bold {color}]{'done' if d['success'] else 'failed'}[/] {escape(d['message'])} "
@@ -69,9 +71,26 @@ def _printer(as_json: bool, verbose: bool):
     return emit
 
 
+def _prices(text: str | None) -> tuple[float, float] | None:
+    """``"2.5,10"`` -> (2.5, 10.0); raises BudgetError in one line."""
+    from aspire_tui.agent.budget import BudgetError
+
+    if not text:
+        return None
+    try:
+        price_in, price_out = (float(p) for p in text.split(","))
+    except ValueError:
+        raise BudgetError(f"--prices {text!r}: give two numbers, IN,OUT dollars per million tokens") from None
+    if price_in < 0 or price_out < 0:
+        raise BudgetError(f"--prices {text!r}: prices cannot be negative")
+    return price_in, price_out
+
+
 @click.command("run")
 @click.argument("task")
 @click.option("--scene", metavar="FAMILY", help="A task family or a task file .toml (default: chosen from the words).")
+@click.option("--task-file", type=click.Path(dir_okay=False), default=None,
+              help="Run a task file (.toml) of your own instead of a built-in family.")
 @click.option("--seed", type=click.IntRange(min=0), default=None,
               help="The debug scene's seed (default: the first dev scene that holds the named objects).")
 @click.option("-m", "--model", default=None, help="An llm model id (default: the offline coder, no key needed).")
@@ -80,31 +99,41 @@ def _printer(as_json: bool, verbose: bool):
               help="Fresh perturbed dev seeds that must all succeed.")
 @click.option("--timeout", type=click.FloatRange(min=1, max=3600), default=60.0, show_default=True,
               help="Wall-clock limit per run, in seconds.")
-@click.option("--budget", type=click.FloatRange(min=1), default=None, help="Wall-clock limit for the task, s.")
+@click.option("--budget", metavar="LIMITS", default=None,
+              help="Hard limits for the task, e.g. 'tokens=20000,cost=0.5,episodes=40,seconds=600' "
+                   "(a bare number is seconds); the stop says what was spent.")
+@click.option("--prices", metavar="IN,OUT", default=None,
+              help="The model's dollars per million input and output tokens (for a cost budget).")
 @click.option("--json", "as_json", is_flag=True, help="Print events as JSON lines.")
 @click.option("-v", "--verbose", is_flag=True, help="Show every call and each repair's diff.")
 @click.option("--library", type=click.Path(file_okay=False), envvar="ASPIRE_LIBRARY",
               help="The skill library (default: $ASPIRE_HOME or the user data dir).")
-def run(task: str, scene: str | None, seed: int | None, model: str | None, max_iterations: int, validate: int,
-        timeout: float, budget: float | None, as_json: bool, verbose: bool, library: str | None) -> None:
+def run(task: str, scene: str | None, task_file: str | None, seed: int | None, model: str | None, max_iterations: int, validate: int,
+        timeout: float, budget: str | None, prices: str | None, as_json: bool, verbose: bool,
+        library: str | None) -> None:
     """Teach the robot TASK: write a program, run, repair, validate and keep it as a skill."""
+    from aspire_tui.agent.budget import Budget, BudgetError
     from aspire_tui.agent.coder import CoderError, OfflineCoder
     from aspire_tui.agent.loop import AgentError, run_task, understand
     from aspire_tui.skills.library import Library, LibraryError
 
+    if task_file and scene:
+        raise click.ClickException("give --scene or --task-file, not both")
+    scene = task_file or scene
     try:
+        limits = Budget.parse(budget, _prices(prices))
         understand(task, scene)  # bad words fail before anything heavy starts
         coder = OfflineCoder()
         if model and model != "offline":
             from aspire_tui.agent.llm_coder import LLMCoder
             coder = LLMCoder(model)
         lib = Library.open(library)
-    except (AgentError, CoderError, LibraryError) as e:
+    except (AgentError, BudgetError, CoderError, LibraryError) as e:
         raise click.ClickException(str(e)) from None
     emit = _printer(as_json, verbose)
     try:
         result = run_task(task, scene=scene, seed=seed, coder=coder, library=lib, max_iterations=max_iterations,
-                          validate=validate, emit=emit, budget=budget, timeout=timeout, model=model)
+                          validate=validate, emit=emit, budget=limits, timeout=timeout, model=model)
     except (AgentError, CoderError, LibraryError) as e:
         raise click.ClickException(str(e)) from None
     except KeyboardInterrupt:

@@ -15,6 +15,8 @@ Postconditions:
 
 Evidence:
     From the navigate_to_object reference program (foundation issue).
+    Following the route as far as one leg allows, not just its first 10 cm
+    grid step, fixed navigate_to_object seed 568 (agent issue).
 """
 
 import math
@@ -47,6 +49,17 @@ def _leg_towards(start, point, longest):
     return (start[0] + dx / d * longest, start[1] + dy / d * longest)
 
 
+def _farthest_within(base, waypoints, length):
+    """The last waypoint reached within ``length`` metres along the route (a grid route has short steps)."""
+    at, travelled, chosen = (base[0], base[1]), 0.0, waypoints[0]
+    for point in waypoints:
+        travelled += math.hypot(point[0] - at[0], point[1] - at[1])
+        if travelled > length:
+            break
+        chosen, at = point, point
+    return chosen
+
+
 def _standoff_point(base, goal, obstacles, standoff):
     heading = math.atan2(base[1] - goal[1], base[0] - goal[0])
     for k in range(24):
@@ -71,7 +84,7 @@ def approach_object(robot, target, standoff=0.85, max_legs=20, leg_length=1.0):
             break
         body = (gx, gy, 0.5 * goal.size[0] + _ROBOT_RADIUS - 0.05)
         legs = plan_route(robot, (base[0], base[1]), stand, obstacles + [body])
-        x, y = _leg_towards((base[0], base[1]), legs[0], leg_length)
+        x, y = _leg_towards((base[0], base[1]), _farthest_within(base, legs, leg_length), leg_length)
         robot.navigate_to(x, y)
     base = robot.get_base_pose().position
     dx, dy = gx - base[0], gy - base[1]

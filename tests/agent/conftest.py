@@ -20,6 +20,7 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(gitconfig))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("ASPIRE_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("LLM_USER_PATH", str(tmp_path / "llm"))  # llm's logs.db and keys stay in the test
     for var in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_DIR",
                 "GIT_WORK_TREE", "ASPIRE_LIBRARY", "ASPIRE_EMBEDDING_MODEL"):
         monkeypatch.delenv(var, raising=False)

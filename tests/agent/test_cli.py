@@ -11,6 +11,8 @@ from llm.plugins import pm
 
 from aspire_tui.cli import cli
 
+from .conftest import git
+
 
 def invoke(*args: str):
     return CliRunner().invoke(cli, ["run", *args], catch_exceptions=False)
@@ -24,12 +26,24 @@ def invoke(*args: str):
     (("put the red block in the green bowl", "--seed", "3"), "object not in scene"),
     (("put the red block in the green bowl", "-m", "no-such-model"), "unknown model"),
     (("put the red block in the green bowl", "--seed", "10000"), "held out for evaluation"),
+    (("put the table in the bowl",), "impossible: the table cannot be moved"),
+    (("put the red block in the green bowl", "--task-file", "no_such_task.toml"), "no such task file"),
+    (("put the red block in the green bowl", "--budget", "apples=2"), "unknown budget 'apples'"),
+    (("put the red block in the green bowl", "--budget", "cost=1"), "--prices IN,OUT"),
+    (("put the red block in the green bowl", "--budget", "cost=1", "--prices", "cheap"), "give two numbers"),
 ])
 def test_bad_input_is_one_line_and_exit_1(args, words, tmp_path):
+    """One line that says what to do, exit 1, and the library exactly as it was."""
+    from aspire_tui.skills.library import Library
+
+    Library.open(tmp_path / "lib").close()
+    head = git(tmp_path / "lib", "rev-parse", "HEAD")
     result = invoke(*args, "--library", str(tmp_path / "lib"))
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and words in lines[0], result.output
+    assert git(tmp_path / "lib", "rev-parse", "HEAD") == head
+    assert git(tmp_path / "lib", "status", "--porcelain", "--untracked-files=all", "skills", "lessons") == ""
 
 
 def test_missing_key_is_one_line(tmp_path, monkeypatch):

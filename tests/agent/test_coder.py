@@ -50,8 +50,25 @@ def test_write_does_not_place_beside_with_a_skill_that_puts_things_in():
 
 
 def test_no_skill_and_nothing_to_compose_is_one_line():
+    skills = [s for s in seed_skills() if s.name != "place_at_table_spot"]
     with pytest.raises(CoderError, match="no skill in the library fits place_corner"):
-        OfflineCoder().write(goal_for("put the red block in the front left corner of the table"), seed_skills(), [])
+        OfflineCoder().write(goal_for("put the red block in the front left corner of the table"), skills, [])
+
+
+@pytest.mark.parametrize("text, skill, call", [
+    ("could you shift the orange cube to the far right corner", "place_at_table_spot",
+     {"obj": "ARGS['block']", "place": "ARGS['place']"}),
+    ("get the yellow, red and pink cubes standing in one row", "arrange_in_row", {"blocks": "ARGS['blocks']"}),
+    ("I need the blue and green cubes lined up at the left edge", "arrange_along_edge",
+     {"blocks": "ARGS['blocks']", "edge": "ARGS['edge']"}),
+    ("the red, blue and green cubes each go to a different corner", "arrange_in_corners",
+     {"blocks": "ARGS['blocks']"}),
+])
+def test_places_and_arrangements_use_the_work_area_skills(text, skill, call):
+    """The families that once had no skill (corners, rows, edges) get one, bound to the instruction's slots."""
+    plan = read_plan(OfflineCoder().write(goal_for(text), seed_skills(), []))
+    assert plan.skill == skill
+    assert plan.call == call
 
 
 def test_stack_tower_gets_its_blocks_bottom_first():
@@ -153,3 +170,27 @@ def test_a_composed_program_becomes_a_skill_that_parses():
     assert [p.name for p in skill.params] == ["robot", "bowl", "block", "side"]
     assert "ARGS" not in distilled.source
     assert skill.metadata["validation"]["args"]["side"] == "{side}"
+
+
+def test_a_count_is_mutated_to_another_whole_number():
+    """push_to_zone's max_pushes once became 5.4 and range() raised TypeError: counts stay ints."""
+    source = "MAX_PUSHES = 5\nGAP = 0.006\nPARAMS = {'legs': 3}\n\ndef run(robot):\n    pass\n"
+    rng = random.Random(1)
+    seen = set()
+    for _ in range(30):
+        new, what = mutate_constants(source, rng)
+        assert new != source and what
+        seen.add(what.split()[0])
+        namespace: dict = {}
+        exec(compile(new, "<p>", "exec"), namespace)  # noqa: S102 - the test's own program
+        assert isinstance(namespace["MAX_PUSHES"], int) and isinstance(namespace["PARAMS"]["legs"], int)
+    assert {"MAX_PUSHES", "legs", "GAP"} <= seen
+
+
+def test_a_retry_does_not_break_a_robot_without_a_gripper():
+    """A navigation program's retry once called release() on the husky (UnsupportedCall): now it may not."""
+    plan = Plan("navigate_to", {"target": "ARGS['goal']"}, {"goal": "green marker"}, retries=1)
+    source = render(plan, "drive to the green marker")
+    import re
+
+    assert re.search(r"try:\n\s+robot\.release\(\)\n\s+robot\.home\(\)\n\s+except Exception:\n\s+pass\n", source)

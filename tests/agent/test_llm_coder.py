@@ -53,8 +53,24 @@ def NAME(robot, block, bowl):
 '''
 
 
+REUSE = '''from skills.put_block_in_bowl import put_block_in_bowl
+
+ARGS = {"block": "red block", "bowl": "green bowl"}
+
+
+def run(robot):
+    put_block_in_bowl(robot, ARGS["block"], ARGS["bowl"])
+'''
+
+
 def scripted(text: str) -> str:
-    """Broken first; the fix only when the repair prompt carries the failing call's evidence."""
+    """Broken first; the fix only when the repair prompt carries the failing call's evidence.
+
+    Once the library holds put_block_in_bowl (the skill this model distils), a write prompt that
+    lists it gets a program that calls it.
+    """
+    if "Write the whole program" in text and "put_block_in_bowl" in text:
+        return "```python\n" + REUSE + "```"
     if "reusable program skill" in text:
         name = re.search(r"named `(\w+)`", text).group(1)
         return "Here it is:\n```python\n" + SKILL.replace("NAME", name) + "```\n"
@@ -79,12 +95,33 @@ def test_broken_program_is_repaired_from_the_trace_evidence_and_kept(fake_model,
     assert "IKError" in repair_prompt and "max_reach" in repair_prompt
     assert [e.error_type for e in got if isinstance(e, ev.Diagnosis)] == ["IKError"]
     committed = [e for e in got if isinstance(e, ev.SkillCommitted)]
-    assert committed and committed[0].name == "put_block_in_bowl" and committed[0].change == "new"
+    skills = [e for e in committed if e.path.startswith("skills/")]
+    assert [(e.name, e.change) for e in skills] == [("put_block_in_bowl", "new")]
+    # the repair of the IKError strengthened the lesson the diagnosis retrieved for it
+    lessons = [e for e in committed if e.path.startswith("lessons/")]
+    assert [(e.name, e.change) for e in lessons] == [("ik_failure_near_table_edge", "refine")]
+    assert "put the red block in the green bowl" in lib.source("ik_failure_near_table_edge")
     log = git(lib.root, "log", "-1", "--format=%B")
     assert "Aspire-Model: scripted" in log and "Aspire-Success: 1/1" in log
     usage = [e for e in got if isinstance(e, ev.Usage)][0]
     assert usage.prompts == len(fake_model.prompts) == 4  # write, diagnose, repair, generalize
     assert usage.failures == 0 and usage.input_tokens > 0
+    # every prompt and reply is in llm's own log, as `llm logs` would show them
+    import sqlite_utils
+    from llm.cli import logs_db_path
+
+    logs = sqlite_utils.Database(logs_db_path())
+    assert [t["model"] for t in logs["turns"].rows] == ["scripted"] * 4
+    texts = [p["text"] or "" for p in logs["parts"].rows]
+    assert any("Program to repair" in t and "IKError" in t for t in texts)  # the prompts
+    assert any(t.startswith("move_to(1.5, 0, 0.3) raised IKError") for t in texts)  # and the replies
+    # the same task again: the new skill is retrieved, and the program built on it works first time
+    head = git(lib.root, "rev-parse", "HEAD")
+    again = run_task("put the red block in the green bowl", coder=LLMCoder("scripted"), library=lib, validate=1,
+                     keyframes=False, model="scripted")
+    assert again.success and again.iterations == 1 and not again.repairs, again.message
+    assert "from skills.put_block_in_bowl import" in again.program
+    assert git(lib.root, "rev-parse", "HEAD") == head  # nothing new to keep
 
 
 def test_without_the_evidence_the_model_cannot_fix_it(fake_model, lib, events, monkeypatch):
@@ -186,23 +223,41 @@ def test_the_failing_calls_keyframe_goes_to_a_model_that_sees_images(fake_model,
 ONLY_RED = BROKEN.replace("    robot.move_to(1.5, 0.0, 0.3)\n", '    if ARGS["block"] != "red block":\n        return\n')
 
 
-def test_a_validation_failure_becomes_a_debug_seed_and_fresh_seeds_validate(fake_model, lib, events):
-    """Works on its red debug scene only: the first validation scene without a red block fails,
-    is repaired as a debug scene, and validation starts again on seeds never used before."""
+def only_red_then_fixed(text):
+    """A model whose first program moves only red blocks, and whose repair of "not done" is the fix."""
+    if "reusable program skill" in text:
+        return scripted(text)
+    if "Program to repair" in text and "not done" in text.lower():
+        return "```python\n" + FIXED + "```"
+    if "did not succeed" in text:
+        return "run() returned without moving the block."
+    return "```python\n" + ONLY_RED + "```"
+
+
+def test_a_selection_failure_becomes_a_debug_seed_and_validation_stays_fresh(fake_model, lib, events):
+    """Works on its red debug scene only: a selection scene without a red block fails first and is
+    repaired as a debug scene; validation then runs once, on seeds neither debugged nor selected on."""
+    from aspire_tui.agent.loop import SELECTION_SEEDS, VALIDATION_SEEDS
+
     got, emit = events
-
-    def reply(text):
-        if "reusable program skill" in text:
-            return scripted(text)
-        if "Program to repair" in text and "not done" in text.lower():
-            return "```python\n" + FIXED + "```"
-        if "did not succeed" in text:
-            return "run() returned without moving the block."
-        return "```python\n" + ONLY_RED + "```"
-
-    fake_model.reply = reply
+    fake_model.reply = only_red_then_fixed
     result = run_task("put the red block in the green bowl", coder=LLMCoder("scripted"), library=lib, validate=3,
                       emit=emit, keyframes=False)
+    assert result.success, result.message
+    assert len(result.debug_seeds) == 2 and result.debug_seeds[1] in SELECTION_SEEDS
+    validations = [e for e in got if isinstance(e, ev.ValidationResult)]
+    assert len(validations) == 1 and validations[0].passed
+    assert all(s in VALIDATION_SEEDS for s in validations[0].seeds)
+    assert set(validations[0].seeds).isdisjoint(result.debug_seeds)
+
+
+def test_a_validation_failure_becomes_a_debug_seed_and_fresh_seeds_validate(fake_model, lib, events):
+    """Without selection seeds, the first validation scene without a red block fails, is repaired as
+    a debug scene, and validation starts again on seeds never used before."""
+    got, emit = events
+    fake_model.reply = only_red_then_fixed
+    result = run_task("put the red block in the green bowl", coder=LLMCoder("scripted"), library=lib, validate=3,
+                      emit=emit, keyframes=False, select=0)
     assert result.success, result.message
     assert len(result.debug_seeds) == 2
     validations = [e for e in got if isinstance(e, ev.ValidationResult)]
@@ -210,3 +265,20 @@ def test_a_validation_failure_becomes_a_debug_seed_and_fresh_seeds_validate(fake
     assert result.debug_seeds[1] == validations[0].seeds[-1]
     assert set(validations[1].seeds).isdisjoint(validations[0].seeds + result.debug_seeds)
     assert all(s < 10_000 for s in result.debug_seeds + validations[0].seeds + validations[1].seeds)
+
+
+def test_a_skill_for_the_same_job_is_refined_not_duplicated(fake_model, lib, events):
+    """The library already has a pick_place_bowl skill taking (block, bowl) under another name: the
+    model's new skill becomes a refinement of that file, not a near-twin beside it."""
+    earlier = SKILL.replace("NAME", "drop_block_in_bowl").replace("written by a scripted model", "written by hand")
+    lib.save("drop_block_in_bowl", earlier, change="new", summary="Add it")
+    got, emit = events
+    fake_model.reply = scripted
+    result = run_task("put the red block in the green bowl", coder=LLMCoder("scripted"), library=lib, validate=1,
+                      emit=emit, keyframes=False, model="scripted")
+    assert result.success, result.message
+    skills = [(e.name, e.change) for e in got if isinstance(e, ev.SkillCommitted) and e.path.startswith("skills/")]
+    assert skills == [("drop_block_in_bowl", "refine")]
+    assert not (lib.skills_dir / "put_block_in_bowl.py").exists()
+    assert "def drop_block_in_bowl(robot, block, bowl):" in lib.source("drop_block_in_bowl")
+    assert "Aspire-Change: refine" in git(lib.root, "log", "-1", "--format=%B", "--", "skills/drop_block_in_bowl.py")

@@ -1,0 +1,60 @@
+"""Put an object in a named place of the table: a corner ("front left corner") or the middle.
+
+When to use:
+    "Put the red block in the front left corner of the table", "move the cube
+    to the middle of the table": one object goes to a place named by words,
+    not next to another object. Front is away from the robot, left is +y.
+
+Preconditions:
+    - an arm embodiment (panda) with an empty gripper; the object is visible
+    - robot.workspace() reports the work area whose corners the words name
+
+Postconditions:
+    - the object stands ``margin`` in from both edges of the named corner (or
+      at the centre); whatever stood there was moved aside first; arm home
+
+Evidence:
+    Written for place_corner (reference program in skills_repo/reference:
+    corners 4.5 cm in from the edges), from free_spot, make_room, set_down_at.
+"""
+
+from skills.free_spot import free_spot
+from skills.make_room import make_room
+from skills.set_down_at import set_down_at
+
+ASPIRE = {
+    "task_type": "pick_place",
+    "embodiment": "panda",
+    "depends_on": ["free_spot", "make_room", "set_down_at"],
+    "version": 1,
+    "tags": ["corner", "middle", "centre", "table", "place"],
+    "validation": {"task": "place_corner", "seeds": [0, 1, 2, 3, 4], "args": {"obj": "{block}", "place": "{place}"}},
+}
+
+
+def _spot(area, words, margin):
+    """The point a place phrase names in the work area ("front left corner", "middle", "near right")."""
+    (x0, x1), (y0, y1) = area["x"], area["y"]
+    said = words.lower().replace("_", " ").replace("-", " ").split()
+    x, y = (x0 + x1) / 2, (y0 + y1) / 2
+    if any(w in said for w in ("front", "far", "top")):
+        x = x1 - margin
+    elif any(w in said for w in ("back", "near", "bottom", "rear")):
+        x = x0 + margin
+    if "left" in said:
+        y = y1 - margin
+    elif "right" in said:
+        y = y0 + margin
+    return x, y
+
+
+def place_at_table_spot(robot, obj, place, margin=0.045, slack=0.025, radius=0.07):
+    """Move the object named ``obj`` to the place ``place`` names; returns where it was set down."""
+    robot.home()
+    x, y = _spot(robot.workspace(), place, margin)
+    target = robot.detect(obj)[0]
+    make_room(robot, x, y, radius=radius, keep=(target.name,))
+    px, py, _ = free_spot(robot, x, y, room=0.05, margin=margin - slack, within=slack, skip=(target.name,))
+    set_down_at(robot, target.name, px, py)
+    robot.home()
+    return px, py

@@ -1,0 +1,46 @@
+"""Move an object to a point on the table: pick it up and stand it at (x, y).
+
+When to use:
+    Any "put it there" on the bare table once the spot is known (from
+    free_spot, a corner, a line): the pick-and-place half of arranging.
+
+Preconditions:
+    - an arm embodiment (panda) with an empty gripper
+    - the object is visible to robot.detect and (x, y) is within reach
+
+Postconditions:
+    - the object stands on the table at (x, y), the gripper is open above it
+    - returns the grasp pick gave ({"name", "yaw", "grip", "size"})
+
+Evidence:
+    pick + release_above, as in the arrange and place_corner reference
+    programs (skills_repo/reference), with the fingers turned across
+    ``across`` so that they miss neighbours standing in a row.
+"""
+
+from skills.pick import pick
+from skills.release_above import release_above
+
+ASPIRE = {
+    "task_type": "pick_place",
+    "embodiment": "panda",
+    "depends_on": ["pick", "release_above"],
+    "version": 1,
+    "tags": ["pick", "place", "table", "move"],
+}
+
+
+def set_down_at(robot, obj, x, y, yaw=None, gap=0.008, speed=0.1):
+    """Pick the object matching ``obj`` and set it down standing at (x, y) on the table top.
+
+    ``yaw`` turns the fingers (0: they close along y); None lets pick choose.
+    """
+    table = robot.workspace().get("z", 0.0)
+    try:
+        robot.detect(obj)
+    except Exception:
+        robot.home()  # the arm, parked above the last spot, may hide the object from the camera
+    held = pick(robot, obj, yaw=yaw)
+    # the held block's bottom may graze the table on the way down (depth error): that contact is expected
+    release_above(robot, held, x, y, table, support="table", gap=gap, speed=speed)
+    return held
