@@ -27,6 +27,8 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.retrieval quality
 	$(BIN)/python -m bench.retrieval speed --sizes 1000,10000
 	$(BIN)/python -m bench.tui
+	$(BIN)/python -m bench.search throughput
+	$(BIN)/aspire bench --quick --out bench-report
 
 clean:
 	rm -rf $(VENV) build *.egg-info
