@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.retrieval quality
 	$(BIN)/python -m bench.retrieval speed --sizes 1000,10000
 	$(BIN)/python -m bench.tui
+	$(BIN)/python -m bench.agent --quick
 	$(BIN)/python -m bench.search throughput
 	$(BIN)/aspire bench --quick --out bench-report
 

@@ -71,7 +71,7 @@ def throughput(args) -> None:
         rows.append((name, len(jobs), ok, seconds, len(jobs) / seconds))
         console.print(f"{name}: {len(jobs)} episodes ({ok} succeeded) in {seconds:.1f} s = "
                       f"{len(jobs) / seconds:.2f} episodes/s")
-    table = Table(title=f"evaluation throughput, {args.family}, {len(jobs)} episodes (provisional: shared CPUs)")
+    table = Table(title=f"evaluation throughput, {args.family}, {len(jobs)} episodes")
     for col in ("backend", "episodes", "succeeded", "seconds", "episodes/s"):
         table.add_column(col, justify="right")
     for name, n, ok, seconds, rate in rows:

@@ -191,6 +191,8 @@ def mutate_constants(source: str, rng: random.Random, scale: float = 0.3) -> tup
 # ---------------------------------------------------------------- the offline coder
 
 HEIGHT_WORDS = ("approach", "clear", "height", "lift", "drop", "gap", "standoff", "behind", "beyond")
+# parameters for the room a skill keeps from (or clears around) objects it does not work on
+CLEARANCE_WORDS = ("margin", "lane", "room", "radius")
 ROLE_KINDS = {
     "container": {"bowl", "tray"}, "bowl": {"bowl"}, "tray": {"tray"}, "zone": {"zone"},
     "tool": {"hook"}, "base": {"block", "plate"}, "support": {"block", "plate"}, "surface": {"plate", "block"},
@@ -358,7 +360,7 @@ def compatible(category: str, goal: Goal) -> bool:
 ACTIONS_BY_ERROR = {
     "ObjectNotFound": ["rephrase", "home_first", "retry", "switch_skill"],
     "GraspError": ["retry", "slower", "mutate", "switch_skill"],
-    "CollisionError": ["raise_height", "retry", "mutate", "switch_skill"],
+    "CollisionError": ["widen_clearance", "raise_height", "retry", "mutate", "switch_skill"],
     "IKError": ["mutate", "lower_reach", "switch_skill"],
     "MotionTimeout": ["slower", "retry", "switch_skill"],
     "NavigationError": ["retry", "mutate", "switch_skill"],
@@ -470,6 +472,15 @@ class OfflineCoder:
                 v = p.params.get(n, defaults[n])
                 p.params[n] = round(v + max(0.02, abs(v) * 0.5), 4)
             return p, "raise " + ", ".join(f"{n} -> {p.params[n]:g}" for n in names)
+        if action == "widen_clearance":
+            # rule_diagnosis offers this only when the body hit is a neighbour, not one the program asked for
+            hit = [str(b) for b in (d.evidence.get("bodies") or [])[1:]]
+            names = [n for n in defaults if any(w in n for w in CLEARANCE_WORDS)]
+            if not names:
+                return None, ""
+            for n in names:
+                p.params[n] = round(p.params.get(n, defaults[n]) * 1.5, 4)
+            return p, f"keep clear of {', '.join(hit)}: " + ", ".join(f"{n} -> {p.params[n]:g}" for n in names)
         if action == "lower_reach":
             names = [n for n in defaults if n in ("pull", "beyond", "reach", "standoff")]
             if not names:
@@ -598,6 +609,8 @@ def rule_diagnosis(trace, lessons: list) -> Diagnosis:
         d.error_type = "NotDone"
         d.message = trace.failure_reason or "the program returned but the task is not done"
     d.actions = list(ACTIONS_BY_ERROR.get(d.error_type, ["retry", "mutate", "switch_skill"]))
+    if d.error_type == "CollisionError" and not _hit_a_neighbour(trace, d.evidence):
+        d.actions.remove("widen_clearance")
     if d.error_type == "IKError" and float(d.evidence.get("reach") or 0) > float(d.evidence.get("max_reach") or 9):
         d.actions = ["lower_reach"] + [a for a in d.actions if a != "lower_reach"]
     texts = []
@@ -614,11 +627,22 @@ def rule_diagnosis(trace, lessons: list) -> Diagnosis:
             hints.append("slower")
         if re.search(r"higher|approach height|raise", strategy):
             hints.append("raise_height")
+        if re.search(r"clearance|margin|out of the way", strategy):
+            hints.append("widen_clearance")
         if lesson.failure.get("error", "").strip() == d.error_type:  # a lesson reorders, never adds
             d.actions = [a for a in hints if a in d.actions] + [a for a in d.actions if a not in hints]
     d.lesson_text = "\n\n".join(texts)
     d.analysis = f"{d.headline()}; try: {', '.join(d.actions)}"
     return d
+
+
+def _hit_a_neighbour(trace, evidence: dict[str, Any]) -> bool:
+    """Did the collision's other body go unasked? Objects the program detect()ed by name are its own
+    (the pushed block, the tool, the target): touching them is no matter of keeping clear."""
+    hit = {str(b) for b in (evidence.get("bodies") or [])[1:]}
+    asked = {o.get("name") for r in trace.records if r.call == "detect" and isinstance(r.result, list)
+             for o in r.result if isinstance(o, dict)}
+    return bool(hit) and not hit & asked
 
 
 # ---------------------------------------------------------------- distilling

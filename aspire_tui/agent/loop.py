@@ -245,6 +245,18 @@ def lessons_for(library, trace) -> list:
         return []
 
 
+
+def retrieve_for(coder: Coder, library, goal: Goal) -> list:
+    """The goal's skills, with their sources handed to a coder that composes programs from them."""
+    skills = retrieve(library, goal)
+    if hasattr(coder, "sources"):
+        for s in skills:
+            try:
+                coder.sources[s.name] = library.source(s.name)
+            except Exception:  # noqa: BLE001 - a missing source only limits distilling
+                pass
+    return skills
+
 # ---------------------------------------------------------------- the loop
 
 def run_task(instruction: str, *, scene: str | None = None, seed: int | None = None, coder: Coder,
@@ -288,13 +300,7 @@ def run_task(instruction: str, *, scene: str | None = None, seed: int | None = N
                         debug_seeds=[debug_seed])
     emit(ev.TaskStarted(goal.text, spec.name, debug_seed, getattr(coder, "name", type(coder).__name__),
                         goal.to_dict(), str(library.root)))
-    skills = retrieve(library, goal)
-    if hasattr(coder, "sources"):
-        for s in skills:
-            try:
-                coder.sources[s.name] = library.source(s.name)
-            except Exception:  # noqa: BLE001 - a missing source only limits distilling
-                pass
+    skills = retrieve_for(coder, library, goal)
     emit(ev.SkillsRetrieved([s.name for s in skills]))
     rng = random.Random(stable_seed(goal.text) ^ debug_seed)
     used: set[int] = {debug_seed}

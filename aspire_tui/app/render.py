@@ -38,7 +38,8 @@ def describe(event: Any, dark: bool = True) -> Any | None:
                                 f"[red]{escape(str(err.get('type')))}: {escape(str(err.get('message')))}[/]")
     if kind == "run_finished":
         color = "green" if d["outcome"] == "succeeded" else "red"
-        return Text.from_markup(f"[{color}]{d['outcome']}[/] {escape(d['headline'])}  [dim]{d['run_id']}[/]")
+        # the headline starts with the outcome ("failed: pick_place_bowl seed 3, call #4 …")
+        return Text.from_markup(f"[{color}]{escape(d['headline'])}[/]  [dim]{d['run_id']}[/]")
     if kind == "diagnosis":
         lessons = f" [dim](lessons: {escape(', '.join(d['lessons']))})[/]" if d["lessons"] else ""
         return Text.from_markup(f"[bold yellow]diagnosis[/] {escape(d['summary'])}{lessons}")

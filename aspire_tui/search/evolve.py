@@ -97,7 +97,7 @@ def evolve(instruction: str, *, library, coder, backend, scene: str | None = Non
         SearchError: the task cannot be searched (one line).
     """
     from aspire_tui.agent.coder import CoderError, Parent, rule_diagnosis
-    from aspire_tui.agent.loop import AgentError, choose_scene, lessons_for, retrieve, understand
+    from aspire_tui.agent.loop import AgentError, choose_scene, lessons_for, retrieve_for, understand
     from aspire_tui.runner.trace import Trace
 
     if population < 2 or generations < 1:
@@ -127,13 +127,7 @@ def evolve(instruction: str, *, library, coder, backend, scene: str | None = Non
     snap = snapshot(library)
     backend.start(snap)
     args = seed_args(task, debug_seeds + selection_seeds)
-    skills = retrieve(library, goal)
-    if hasattr(coder, "sources"):
-        for s in skills:
-            try:
-                coder.sources[s.name] = library.source(s.name)
-            except Exception:  # noqa: BLE001 - a missing source only limits distilling
-                pass
+    skills = retrieve_for(coder, library, goal)
     try:
         first = coder.write(goal, skills, [])  # also readies the coder's plan state on a resume
     except CoderError as e:

@@ -14,10 +14,15 @@ Postconditions:
     - the object's centre is within ``tolerance`` of the zone's centre, or
       ``max_pushes`` straight pushes were spent; the arm is back home
     - pushes go straight to the goal, or along one axis first when another
-      object is in the way
+      object is in the way, or a short push sideways first when a neighbour leaves
+      no room to put the fingertip down behind the object
 
 Evidence:
     The push_to_zone reference program (foundation issue), parameterized.
+    On seed 619 a fingertip came down on a distractor close behind the block
+    (CollisionError); a sidestep push makes room now. On seed 7 the rise off
+    the block brushed it (CollisionError on the pushed block itself); that is
+    allowed now.
 """
 
 import math
@@ -26,7 +31,7 @@ ASPIRE = {
     "task_type": "push",
     "embodiment": "panda",
     "depends_on": [],
-    "version": 2,
+    "version": 3,
     "tags": ["push", "slide", "zone", "nonprehensile"],
     "validation": {"task": "push_to_zone", "seeds": [0, 1, 2, 3, 4], "args": {"obj": "{block}", "zone": "{zone}"}},
 }
@@ -55,8 +60,8 @@ def _pusher_path(start, end, half, side):
     return s, e, yaw, (nx, ny)
 
 
-def _leg_is_clear(start, end, half, side, obstacles):
-    """Both fingertips and the pushed object keep clear of every obstacle, and the arm can reach."""
+def _leg_is_clear(start, end, half, side, obstacles, margin=0.03):
+    """Both fingertips keep ``margin`` from every obstacle, the pushed object clears them, and the arm can reach."""
     s, e, _, (nx, ny) = _pusher_path(start, end, half, side)
     if not all(0.32 <= p[0] <= 0.72 and abs(p[1]) <= 0.3 for p in (s, e)):
         return False
@@ -68,23 +73,48 @@ def _leg_is_clear(start, end, half, side, obstacles):
             if math.hypot(ox - bx, oy - by) < r + half + 0.01:
                 return False
             for f in (-_FINGER, _FINGER):
-                if math.hypot(ox - px - f * nx, oy - py - f * ny) < r + 0.03:
+                if math.hypot(ox - px - f * nx, oy - py - f * ny) < r + margin:
                     return False
     return True
 
 
-def _next_leg(at, goal, half, obstacles):
-    """(end, side) of the next push: straight to the goal, or along one axis first when blocked."""
+def _lands_clear(start, end, half, side, obstacles):
+    """Neither fingertip comes down on an obstacle at the start of the push."""
+    s, _, _, (nx, ny) = _pusher_path(start, end, half, side)
+    return all(math.hypot(ox - s[0] - f * nx, oy - s[1] - f * ny) >= r + _TIP + 0.01
+               for ox, oy, r in obstacles for f in (-_FINGER, _FINGER))
+
+
+def _next_leg(at, goal, half, obstacles, margin=0.03, sidestep=0.08):
+    """(end, side) of the next push: straight to the goal, or along one axis first when blocked.
+
+    When no leg is clear the push goes straight anyway, unless a fingertip would come down on
+    a neighbour standing close behind the block: then the block is first pushed ``sidestep``
+    away in whichever clear direction leaves it nearest the goal, to make room behind it.
+    """
     for via in ((goal[0], goal[1]), (at[0], goal[1]), (goal[0], at[1])):
         if math.hypot(via[0] - at[0], via[1] - at[1]) > 0.02:
             for side in (1, -1):
-                if _leg_is_clear(at, via, half, side, obstacles):
+                if _leg_is_clear(at, via, half, side, obstacles, margin):
                     return via, side
-    return goal, 1 if at[1] < 0 else -1
+    side = 1 if at[1] < 0 else -1
+    if not _lands_clear(at, goal, half, side, obstacles):
+        steps = [(at[0] + sidestep * math.cos(k * math.pi / 4), at[1] + sidestep * math.sin(k * math.pi / 4))
+                 for k in range(8)]
+        steps.sort(key=lambda p: math.hypot(goal[0] - p[0], goal[1] - p[1]))
+        for via in steps:
+            for s in (1, -1):
+                if _leg_is_clear(at, via, half, s, obstacles, margin):
+                    return via, s
+    return goal, side
 
 
-def push_to_zone(robot, obj, zone, tolerance=0.025, max_pushes=5, clear=0.12, low=0.02, speed=0.08):
-    """Slide the object matching ``obj`` into the zone matching ``zone`` without lifting it."""
+def push_to_zone(robot, obj, zone, tolerance=0.025, max_pushes=5, clear=0.12, low=0.02, speed=0.08,
+                 margin=0.03):
+    """Slide the object matching ``obj`` into the zone matching ``zone`` without lifting it.
+
+    ``margin`` is the room a fingertip's path keeps from other objects.
+    """
     robot.home()
     goal = robot.detect(zone)[0].position
     for _ in range(max_pushes):
@@ -97,11 +127,12 @@ def push_to_zone(robot, obj, zone, tolerance=0.025, max_pushes=5, clear=0.12, lo
         half = max(target.size[0], target.size[1]) / 2
         obstacles = [(o.position[0], o.position[1], max(o.size[0], o.size[1]) / 2)
                      for o in seen if o.name != target.name and o.size[2] > 0.01]
-        end, side = _next_leg(at, goal, half, obstacles)
+        end, side = _next_leg(at, goal, half, obstacles, margin)
         s, e, yaw, _ = _pusher_path(at, end, half, side)
         robot.move_to(s[0], s[1], clear, yaw=yaw)
         robot.move_to(s[0], s[1], low, yaw=yaw, speed=0.15)
         robot.move_to(e[0], e[1], low, yaw=yaw, speed=speed, allow_contact=target.name)
-        robot.move_to(e[0], e[1], clear, yaw=yaw)
+        # the fingertip still rests against the block: brushing it while rising is expected
+        robot.move_to(e[0], e[1], clear, yaw=yaw, allow_contact=target.name)
     robot.home()
     return True

@@ -8,7 +8,8 @@ from typing import Callable
 
 import llm
 import pytest
-from llm.plugins import pm
+
+from ..fake_models import registered
 
 
 @pytest.fixture(autouse=True)
@@ -72,15 +73,5 @@ def fake_model():
     """The scripted model, registered as an llm plugin for the test (llm's tests/conftest.py)."""
     model = ScriptedModel()
 
-    class Plugin:
-        __name__ = "AspireScriptedModel"
-
-        @llm.hookimpl
-        def register_models(self, register):
-            register(model)
-
-    pm.register(Plugin(), name="aspire-scripted")
-    try:
+    with registered(model, "aspire-scripted"):
         yield model
-    finally:
-        pm.unregister(name="aspire-scripted")

@@ -7,10 +7,10 @@ import json
 import llm
 import pytest
 from click.testing import CliRunner
-from llm.plugins import pm
 
 from aspire_tui.cli import cli
 
+from ..fake_models import registered
 from .conftest import git
 
 
@@ -55,20 +55,10 @@ def test_missing_key_is_one_line(tmp_path, monkeypatch):
         def execute(self, prompt, stream, response, conversation=None):
             yield "never"
 
-    class Plugin:
-        __name__ = "AspireKeyed"
-
-        @llm.hookimpl
-        def register_models(self, register):
-            register(Keyed())
-
     monkeypatch.delenv("KEYED_TEST_KEY", raising=False)
     monkeypatch.setenv("LLM_USER_PATH", str(tmp_path / "llm"))
-    pm.register(Plugin(), name="aspire-keyed")
-    try:
+    with registered(Keyed(), "aspire-keyed"):
         result = invoke("put the red block in the green bowl", "-m", "keyed-test", "--library", str(tmp_path / "l"))
-    finally:
-        pm.unregister(name="aspire-keyed")
     assert result.exit_code == 1
     assert result.output.startswith("Error: model 'keyed-test' needs a key") and result.output.count("\n") == 1
 

@@ -108,6 +108,30 @@ def test_the_same_failure_again_moves_on_to_the_next_repair():
     assert read_plan(program).retries == 2
 
 
+def collision_trace(hit):
+    """The pull skill detect()ed its block and hook, then a finger hit ``hit`` while dragging."""
+    seen = [CallRecord(index=i, call="detect", args=[q], kwargs={}, status="ok", result=[{"name": name}])
+            for i, (q, name) in enumerate([("red block", "red_block"), ("black hook", "black_hook")])]
+    failed = CallRecord(index=9, call="move_to", args=[], kwargs={}, status="failed",
+                        error={"type": "CollisionError", "message": f"panda_leftfinger hit {hit}",
+                               "evidence": {"bodies": ["panda_leftfinger", hit], "point": [0.55, -0.14, 0.04]}})
+    return Trace(run_id="r", task="tool_use_pull", seed=843, records=[*seen, failed], outcome="failed",
+                 failure_index=9, failure_reason=failed.error["message"])
+
+
+def test_hitting_a_neighbour_widens_the_clearance_but_hitting_a_detected_object_does_not():
+    coder = OfflineCoder()
+    program = coder.write(goal_for("pull the red block within reach using the black hook"), seed_skills(), [])
+    assert read_plan(program).skill == "pull_with_tool"
+    d = coder.diagnose(collision_trace("white_block"), [])
+    repaired = read_plan(coder.repair(program, d))
+    assert d.actions[0].startswith("keep clear of white_block") and repaired.params["lane"] == pytest.approx(0.09)
+    d = coder.diagnose(collision_trace("red_block"), [])
+    assert "widen_clearance" not in d.actions
+    repaired = read_plan(coder.repair(program, d))
+    assert "lane" not in repaired.params
+
+
 def test_ik_error_beyond_reach_shortens_the_reach():
     d = rule_diagnosis(failed_trace("IKError", "move_to", "cannot reach", {"reach": 1.03, "max_reach": 0.855}), [])
     assert d.actions[0] == "lower_reach"

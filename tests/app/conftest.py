@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import llm
 import pytest
-from llm.plugins import pm
+
+from ..fake_models import registered
 
 from aspire_tui.app.app import AspireApp, Settings
 from aspire_tui.app.history import History
@@ -47,18 +48,8 @@ def failing_model():
     """`FailingModel`, registered as an llm plugin for the test (the only fake the project allows)."""
     model = FailingModel()
 
-    class Plugin:
-        __name__ = "AspireFailingModel"
-
-        @llm.hookimpl
-        def register_models(self, register):
-            register(model)
-
-    pm.register(Plugin(), name="aspire-failing")
-    try:
+    with registered(model, "aspire-failing"):
         yield model
-    finally:
-        pm.unregister(name="aspire-failing")
 
 
 @pytest.fixture

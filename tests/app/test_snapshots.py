@@ -62,7 +62,7 @@ async def failing_iteration(pilot) -> None:
                   ev.CallRecorded(1, 20, 1, "move_to", "ok", "move_to(0.52, 0.11, 0.15)"),
                   ev.CallRecorded(1, 20, 2, "move_to", "failed", "move_to(0.52, 0.11, 0.03)", FAILURE,
                                   where="program.py:4"),
-                  ev.RunFinished(1, 20, "failed", "CollisionError at call #2 move_to", "20250101-120000-abcdef"),
+                  ev.RunFinished(1, 20, "failed", "failed: pick_place_bowl seed 20, call #2 move_to: CollisionError", "20250101-120000-abcdef"),
                   ev.Diagnosis(1, "CollisionError", "move_to", "the descent hit the bowl: approach slower, higher"),
                   ev.RepairDiff(1, REPAIR, ["raise the grasp height", "slow the descent"])]:
         main.post_message(AgentEvent(event))

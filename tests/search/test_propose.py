@@ -6,7 +6,8 @@ import ast
 
 import llm
 import pytest
-from llm.plugins import pm
+
+from ..fake_models import registered
 
 from aspire_tui.agent.coder import Diagnosis, OfflineCoder, Parent, module_literal, read_plan
 from aspire_tui.agent.loop import choose_scene, retrieve, understand
@@ -58,18 +59,8 @@ class ScriptedModel(llm.Model):
 def scripted():
     model = ScriptedModel([])
 
-    class Plugin:
-        __name__ = "AspireScriptedPropose"
-
-        @llm.hookimpl
-        def register_models(self, register):
-            register(model)
-
-    pm.register(Plugin(), name="aspire-scripted-propose")
-    try:
+    with registered(model, "aspire-scripted-propose"):
         yield model
-    finally:
-        pm.unregister(name="aspire-scripted-propose")
 
 
 def test_llm_candidates_each_test_a_different_hypothesis(lib, scripted):
