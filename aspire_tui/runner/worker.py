@@ -41,6 +41,9 @@ from aspire_tui.runner import protocol, sandbox
 from aspire_tui.runner.trace import CallRecord, Trace
 
 ZYGOTE = Path(__file__).with_name("zygote.py")
+# Calls that only read the robot's state: their keyframe is the previous call's (rendering it
+# again would cost a frame per poll, which is most of a navigation program's calls).
+STILL_CALLS = frozenset({"get_base_pose", "get_ee_pose", "get_joint_angles", "gripper_width", "workspace"})
 MAX_CALLS = 5000  # robot calls per run; each one is a record and a keyframe
 THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
@@ -437,7 +440,11 @@ class SimWorker:
         after = episode.state()
         keyframe = None
         if req["keyframes"]:
-            keyframe = self._keyframe(episode, Path(req["run_dir"]), index, req["keyframe_size"])
+            previous = trace.records[-1].keyframe if trace.records else None
+            if name in STILL_CALLS and previous and error is None:
+                keyframe = previous  # nothing moved and nothing is drawn: the same picture
+            else:
+                keyframe = self._keyframe(episode, Path(req["run_dir"]), index, req["keyframe_size"])
         overlay = getattr(episode.robot, "last_overlay", None)
         overlay = sim.to_jsonable(episode.overlay()) if overlay is not overlay_before else {}
         record = CallRecord(

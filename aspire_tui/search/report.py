@@ -243,7 +243,7 @@ def write_report(result: BenchResult, out_dir: Path) -> Path:
     ax.set_ylabel("held-out success (%)")
     ax.set_ylim(0, 105)
     ax.set_title("Success per category")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))  # beside the bars, never over them
     fig.tight_layout()
     fig.savefig(out / "per_category.png", dpi=110)
     plt.close(fig)

@@ -44,6 +44,19 @@ def test_a_good_program_succeeds_and_writes_trace_and_keyframes(run):
     for record in trace.records:
         assert record.keyframe == f"frames/{record.index:04d}.png"
         assert (trace.run_dir / record.keyframe).read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_call_that_only_reads_state_shares_the_previous_keyframe(run):
+    trace = run("""
+        def run(robot):
+            robot.move_to(0.45, 0.0, 0.3)
+            robot.get_ee_pose()
+            robot.gripper_width()
+            robot.move_to(0.45, 0.1, 0.3)
+    """, seed=0, keyframes=True)
+    frames = [r.keyframe for r in trace.records]
+    assert frames == ["frames/0000.png", "frames/0000.png", "frames/0000.png", "frames/0003.png"]
+    assert all((trace.run_dir / f).is_file() for f in frames)
     assert trace.records[0].where == "program.py:3"
     assert Trace.load(trace.run_dir).to_dict() == trace.to_dict()
 
