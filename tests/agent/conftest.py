@@ -10,21 +10,13 @@ import llm
 import pytest
 
 from ..fake_models import registered
+from ..isolation import isolate_env
 
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path, monkeypatch):
     """A temp ASPIRE_HOME and global git config for every test."""
-    gitconfig = tmp_path / "gitconfig"
-    gitconfig.write_text("[user]\n\tname = Ada Tester\n\temail = ada@example.com\n"
-                         "[init]\n\tdefaultBranch = main\n[commit]\n\tgpgsign = false\n")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(gitconfig))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("ASPIRE_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("LLM_USER_PATH", str(tmp_path / "llm"))  # llm's logs.db and keys stay in the test
-    for var in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_DIR",
-                "GIT_WORK_TREE", "ASPIRE_LIBRARY", "ASPIRE_EMBEDDING_MODEL"):
-        monkeypatch.delenv(var, raising=False)
+    isolate_env(tmp_path, monkeypatch)
     return tmp_path
 
 

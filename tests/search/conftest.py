@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import isolate_env
+from ..isolation import isolate_env
 
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path, monkeypatch):
     """A temp ASPIRE_HOME and global git config for every test."""
-    isolate_env(tmp_path, monkeypatch.setenv, monkeypatch.delenv)
+    isolate_env(tmp_path, monkeypatch)
     return tmp_path
 
 

@@ -5,21 +5,6 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-ENV_DROP = ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_DIR",
-            "GIT_WORK_TREE", "ASPIRE_LIBRARY", "ASPIRE_EMBEDDING_MODEL")
-
-
-def isolate_env(tmp: Path, setenv, delenv) -> None:
-    """Point ASPIRE_HOME and git's global config into ``tmp`` (a person named Ada Tester)."""
-    gitconfig = tmp / "gitconfig"
-    gitconfig.write_text("[user]\n\tname = Ada Tester\n\temail = ada@example.com\n"
-                         "[init]\n\tdefaultBranch = main\n[commit]\n\tgpgsign = false\n")
-    setenv("GIT_CONFIG_GLOBAL", str(gitconfig))
-    setenv("GIT_CONFIG_NOSYSTEM", "1")
-    setenv("ASPIRE_HOME", str(tmp / "home"))
-    for var in ENV_DROP:
-        delenv(var, raising=False)
-
 
 def git(root: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True).stdout
