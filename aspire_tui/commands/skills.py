@@ -120,7 +120,8 @@ def list_(obj: _Ctx, kind: str | None, as_json: bool) -> None:
 @click.option("--kind", type=click.Choice(["program", "lesson"]), default=None)
 @click.option("--category", default=None, help="Task category, e.g. pick_place, navigation.")
 @click.option("--embodiment", default=None, help="e.g. panda, husky.")
-@click.option("--mode", type=click.Choice(["fused", "keyword", "vector"]), default="fused", show_default=True)
+@click.option("--mode", type=click.Choice(["fused", "keyword", "vector", "sparse"]), default="fused",
+              show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
 def search(obj: _Ctx, query: tuple[str, ...], limit: int, kind: str | None, category: str | None,
@@ -138,11 +139,11 @@ def search(obj: _Ctx, query: tuple[str, ...], limit: int, kind: str | None, cate
     from rich.table import Table
 
     table = Table(title=f"{mode} search: {text}", title_justify="left")
-    for col in ("#", "name", "kind", "kw", "vec", "description"):
+    for col in ("#", "name", "kind", "kw", "vec", "sparse", "description"):
         table.add_column(col, overflow="fold", max_width=70 if col == "description" else None)
     for i, h in enumerate(hits, 1):
         table.add_row(str(i), h.name, h.kind, str(h.keyword_rank or "-"), str(h.vector_rank or "-"),
-                      h.description)
+                      str(h.sparse_rank or "-"), h.description)
     _console().print(table)
 
 

