@@ -3,6 +3,7 @@
     python -m bench.search throughput                  # 1 vs 2 local workers, Ray (2 CPUs) vs local
     python -m bench.search throughput --episodes 24 --no-ray
     python -m bench.search success --families place_corner,place_beside   # loop alone vs loop + search
+    python -m bench.search success --suite hard --per-family 2            # on harder variants of the families
 
 ``throughput`` runs the same episodes (the offline coder's program for a
 family on development seeds) on each backend, back to back, after warming
@@ -97,8 +98,8 @@ def success(args) -> None:
     from aspire_tui.search.local import LocalBackend
 
     families = args.families.split(",") if args.families else None
-    cases = held_out_cases(families, args.per_family)
     work = Path(tempfile.mkdtemp(prefix="aspire-bench-search-"))
+    cases = held_out_cases(families, args.per_family, suite=args.suite, tasks_dir=work / "tasks")
     backend = LocalBackend(2, runs_dir=work / "runs")
     loop, searched = SuiteResult("library"), SuiteResult(CONDITION)
     try:
@@ -114,11 +115,13 @@ def success(args) -> None:
                 library.close()
             loop.results.append(alone)
             searched.results.append(both)
-            console.print(f"{case.family:<20} {case.seed}: loop {'ok' if alone.success else 'failed'}, "
-                          f"+search {'ok' if both.success else 'failed'}  [dim]{both.message[:90]}[/]")
+            console.print(f"{case.task:<20} {case.seed}: loop {'ok' if alone.success else 'failed'}, "
+                          f"+search {'ok' if both.success else 'failed'}  [dim]"
+                          f"{'' if alone.success else 'loop: ' + alone.message[:80] + ' | '}{both.message[:110]}[/]",
+                          markup=True, highlight=False)
     finally:
         backend.close()
-    table = Table(title="held-out success per category (%), offline coder")
+    table = Table(title=f"{args.suite} success per category (%), offline coder")
     for col in ("category", "loop alone", "loop + search", "cases"):
         table.add_column(col, justify="right")
     counts = {}
@@ -144,6 +147,7 @@ def main() -> None:
     s = sub.add_parser("success")
     s.add_argument("--families", default=None)
     s.add_argument("--per-family", type=int, default=1)
+    s.add_argument("--suite", choices=["held-out", "hard"], default="held-out")
     s.add_argument("--max-iterations", type=int, default=6)
     s.add_argument("--validate", type=int, default=3)
     s.add_argument("--population", type=int, default=4)

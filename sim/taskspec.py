@@ -75,6 +75,12 @@ class TaskSpec:
     robot_start: dict[str, Any] = field(default_factory=dict)
     choices: dict[str, dict[str, str]] = field(default_factory=dict)  # slot -> {words: value}
     source: str = ""
+    variant_of: str = ""            # the family this task file varies (new words, wider ranges), if any
+
+    @property
+    def family(self) -> str:
+        """The family whose scenes these are: the task itself, or the one it is a variant of."""
+        return self.variant_of or self.name
 
 
 # -- success expressions ---------------------------------------------------
@@ -315,7 +321,8 @@ def parse_task(text: str, source: str = "<task>") -> TaskSpec:
         name=name, category=category, instructions=instructions, objects=objects, success=success,
         success_text=success_text, description=r.get(task, t, "description", str, ""),
         embodiment=embodiment, workspace=workspace, distractors=distractors, perturb=perturb,
-        robot_start=doc.get("robot", {}), choices=choices, source=source)
+        robot_start=doc.get("robot", {}), choices=choices, source=source,
+        variant_of=r.get(task, t, "variant_of", str, ""))
 
 
 def _read_choices(raw: Any, ids: set[str], r: _Reader) -> dict[str, dict[str, str]]:

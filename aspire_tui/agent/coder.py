@@ -243,7 +243,7 @@ def bind(skill, goal: Goal) -> dict[str, str] | None:
         return None
     objects = {k: v for k, v in goal.slots.items() if k not in ("side", "place", "edge", "count")}
     validation = skill.metadata.get("validation") if isinstance(skill.metadata, dict) else None
-    if isinstance(validation, dict) and validation.get("task") == goal.family:
+    if isinstance(validation, dict) and goal.is_task(validation.get("task")):
         call = {}
         for pname, template in (validation.get("args") or {}).items():
             expr = _expr(template, goal.slots)
@@ -395,7 +395,7 @@ class OfflineCoder:
             if call is None:
                 continue
             validation = skill.metadata.get("validation") if isinstance(skill.metadata, dict) else None
-            same_task = isinstance(validation, dict) and validation.get("task") == goal.family
+            same_task = isinstance(validation, dict) and goal.is_task(validation.get("task"))
             same_category = skill.category == goal.category
             if not same_task and not compatible(skill.category, goal):
                 continue
@@ -673,7 +673,7 @@ def distill_plan(plan: Plan, goal: Goal, sources: dict[str, str], evidence: dict
     meta = module_literal(base_src, "ASPIRE")
     meta = meta[0] if meta and isinstance(meta[0], dict) else {}
     validation = meta.get("validation") if isinstance(meta.get("validation"), dict) else None
-    same_job = validation is not None and validation.get("task") == goal.family
+    same_job = validation is not None and goal.is_task(validation.get("task"))
     changed = bool(plan.params) or plan.retries or plan.home_first
     seeds = evidence.get("seeds", [])
     rate = evidence.get("success", "")

@@ -96,6 +96,11 @@ class Goal:
     relation: str = ""                                     # in, on, stack, left_of, pull, go_to, sort, ...
     place: dict[str, str] = field(default_factory=dict)    # slot id -> words ("side": "to the left of")
     slots: dict[str, Any] = field(default_factory=dict)    # slot id -> phrase or list of phrases
+    variant_of: str = ""                                   # the family a variant task file varies
+
+    def is_task(self, task: str | None) -> bool:
+        """Is ``task`` (a skill's validation task) this goal's family, or the family its task file varies?"""
+        return bool(task) and task in (self.family, self.variant_of)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -282,7 +287,7 @@ def align(goal: Goal, spec) -> Goal:
     def kind_ok(ref: ObjectRef, obj) -> bool:
         return ref.kind == obj.kind
 
-    if spec.name in ("stack_two", "stack_three"):
+    if spec.family in ("stack_two", "stack_three"):
         named = stack_order(goal, named)
     order = _slot_order(goal, spec, wanted)
     for obj in order:
@@ -297,7 +302,7 @@ def align(goal: Goal, spec) -> Goal:
             taken.add(i)
             slots[obj.id] = ref.phrases if group else ref.phrases[0]
             break
-    if spec.name == "sort_by_color":
+    if spec.family == "sort_by_color":
         slots.pop("bowls", None)
     for i, ref in enumerate(named):
         if i not in taken and not any(ref.kind == o.kind for o in spec.objects):
@@ -326,7 +331,7 @@ def _canon_choice(words: str) -> str:
 def _slot_order(goal: Goal, spec, wanted: list) -> list:
     """The family's object specs in the order the named objects take them."""
     ids = [o.id for o in wanted]
-    if spec.name == "tool_use_pull":
+    if spec.family == "tool_use_pull":
         return sorted(wanted, key=lambda o: 0 if o.kind == "block" else 1)
     return sorted(wanted, key=lambda o: ids.index(o.id))
 

@@ -95,7 +95,7 @@ def understand(instruction: str, scene: str | None = None) -> tuple[Goal, Any]:
     try:
         goal = parse(instruction, scene)
         spec = resolve_task(scene if scene else goal.family)  # a family name or a task file (.toml)
-        goal.family = spec.name
+        goal.family, goal.variant_of = spec.name, spec.variant_of
         align(goal, spec)
     except (InstructionError, TaskError) as e:
         raise AgentError(str(e)) from None
@@ -149,7 +149,7 @@ def _fill_from_scene(goal: Goal, spec, episode) -> None:
         if all(" " not in w for w in wanted):
             group = any(o.id == slot and o.count[1] > 1 for o in spec.objects)
             goal.slots[slot] = list(have.phrases) if group else str(have)
-    if spec.name == "sort_by_color":
+    if spec.family == "sort_by_color":
         goal.slots.pop("blocks", None)
 
 

@@ -9,7 +9,9 @@ import click
 
 
 @click.command("bench")
-@click.option("--suite", type=click.Choice(["held-out"]), default="held-out", show_default=True)
+@click.option("--suite", type=click.Choice(["held-out", "hard"]), default="held-out", show_default=True,
+              help="held-out: the families' own scenes; hard: a variant of each with wider perturbations and "
+                   "more clutter (its task files go to OUT/tasks).")
 @click.option("--quick", is_flag=True, help="A few-minute subset: four families, one case each, small searches.")
 @click.option("--families", default=None, metavar="F1,F2", help="Only these task families.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="bench-report", show_default=True,
@@ -32,6 +34,7 @@ def bench(suite: str, quick: bool, families: str | None, out_dir: str, per_famil
     config = BenchConfig.quick(names) if quick else BenchConfig(families=names)
     config.continual = not no_continual
     config.per_family = per_family or config.per_family
+    config.suite = suite
 
     def coder_factory():
         if model and model != "offline":

@@ -14,6 +14,11 @@ with the case's own words as its ``ARGS``, then succeeds on the held-out
 scene in one run. A program that cannot take the case's words (the
 instruction was misunderstood: another family, slots that do not fit) fails.
 
+Suites: ``held-out`` draws the cases' scenes from the families themselves;
+``hard`` from a variant of each family (`sim.variants`: perturbation ranges
+twice as wide and two more distractors), where the loop develops on the
+variant's development seeds and is judged on its held-out ones.
+
 Conditions (the paper's comparisons):
 
 - ``library``: a fresh library seeded from ``skills_repo/`` for every case;
@@ -39,6 +44,8 @@ from typing import Any, Callable
 
 HELD_OUT = 10_000
 CONDITIONS = ("library", "empty", "error-only")
+SUITES = ("held-out", "hard")
+HARD = {"widen": 1.0, "clutter": 2}   # how the hard suite's variants differ from their families
 PHASES = ("writing", "checking", "simulating", "diagnosing")
 
 
@@ -54,6 +61,12 @@ class Case:
     category: str
     seed: int                # >= 10000 (held out)
     instruction: str         # paraphrased beyond the family's templates
+    scene: str = ""          # a variant's task file whose scenes the case uses; "" for the family's own
+
+    @property
+    def task(self) -> str:
+        """The task whose scenes the case uses: the family, or the variant (named as its file)."""
+        return Path(self.scene).stem if self.scene else self.family
 
 
 @dataclass
@@ -107,16 +120,26 @@ def paraphrases() -> dict[str, list[str]]:
     return {k: list(v) for k, v in tomllib.loads(text).items()}
 
 
-def held_out_cases(families: list[str] | None = None, per_family: int = 3) -> list[Case]:
+def held_out_cases(families: list[str] | None = None, per_family: int = 3, *, suite: str = "held-out",
+                   tasks_dir: str | Path | None = None) -> list[Case]:
     """``per_family`` cases for each family: seeds 10000, 10001, ... with a paraphrase for each scene.
 
+    Args:
+        suite: ``held-out`` (the families' scenes) or ``hard`` (a harder variant of each family).
+        tasks_dir: where the hard suite writes its variants' task files (people can read them).
+
     Raises:
-        EvaluationError: a family that is not built in, or one with no paraphrases.
+        EvaluationError: an unknown suite, a family that is not built in, or one with no paraphrases.
     """
     from sim.episode import make_episode
     from sim.tasks import builtin_tasks
+    from sim.variants import propose_variant
     from sim.world import World
 
+    if suite not in SUITES:
+        raise EvaluationError(f"unknown suite {suite!r} (use {', '.join(SUITES)})")
+    if suite == "hard" and tasks_dir is None:
+        raise EvaluationError("the hard suite needs a folder for its variants' task files")
     tasks = builtin_tasks()
     names = families or sorted(tasks)
     phrases = paraphrases()
@@ -130,12 +153,13 @@ def held_out_cases(families: list[str] | None = None, per_family: int = 3) -> li
     try:
         for name in names:
             spec = tasks[name]
+            scene = str(propose_variant(name, Path(tasks_dir), 1, **HARD)) if suite == "hard" else ""
             for i in range(per_family):
                 seed = HELD_OUT + i
-                episode = make_episode(spec, seed, world=world)
+                episode = make_episode(scene or spec, seed, world=world)
                 template = phrases[name][i % len(phrases[name])]
                 words = {k: str(v) for k, v in episode.scene.slots.items()}
-                cases.append(Case(name, spec.category, seed, template.format_map(words)))
+                cases.append(Case(name, spec.category, seed, template.format_map(words), scene))
     finally:
         world.close()
     return cases
@@ -206,7 +230,7 @@ def case_goal(case: Case):
     """The case's words understood for its family: the ``ARGS`` a program gets on the held-out scene."""
     from aspire_tui.agent.loop import understand
 
-    goal, _ = understand(case.instruction)
+    goal, _ = understand(case.instruction, case.scene or None)
     return goal
 
 
@@ -233,7 +257,8 @@ def run_case(case: Case, *, library, coder, condition: str = "library", max_iter
         coder = ErrorOnlyCoder(coder)
     started = time.monotonic()
     try:
-        result = run_task(case.instruction, coder=coder, library=library, max_iterations=max_iterations,
+        result = run_task(case.instruction, scene=case.scene or None, coder=coder, library=library,
+                          max_iterations=max_iterations,
                           validate=validate, emit=emit or ev.ignore, pool=pool, keyframes=False,
                           any_scene=True)
     except (AgentError, CoderError, RunnerError) as e:
@@ -247,14 +272,14 @@ def run_case(case: Case, *, library, coder, condition: str = "library", max_iter
 
     if not result.success:
         return done(False, result.message)
-    if result.family != case.family:
-        return done(False, f"understood as {result.family}, not {case.family}")
+    if result.family != case.task:
+        return done(False, f"understood as {result.family}, not {case.task}")
     try:
         source = with_args(result.program, case_goal(case).slots)
     except (AgentError, KeyError, ValueError) as e:
         return done(False, f"the program does not take the case's words: {e}")
     try:
-        trace = run_program(source, case.family, case.seed, skills_dir=library.skills_dir,
+        trace = run_program(source, case.scene or case.family, case.seed, skills_dir=library.skills_dir,
                             runs_dir=library.runs_dir, keyframes=False, pool=pool)
     except RunnerError as e:
         return done(False, f"held-out run failed to start: {e}")

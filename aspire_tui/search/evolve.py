@@ -50,6 +50,7 @@ class SearchResult:
     debug: str = ""                 # the winner's debug fitness, "3/4"
     selection: str = ""             # on the selection seeds
     selection_rate: float = 0.0
+    origin: str = ""                # where the winner came from: "generation 2: <what the coder changed>"
     generations: int = 0
     episodes: int = 0
     crashes: int = 0
@@ -217,7 +218,7 @@ def evolve(instruction: str, *, library, coder, backend, scene: str | None = Non
     state.winner = winner.id
     sel = winner.fitness("selection")
     result = SearchResult(spec.name, goal.text, winner.id, winner.source, str(winner.fitness()), str(sel),
-                          sel.rate, len(state.history), state.episodes, state.crashes,
+                          sel.rate, f"generation {winner.generation}: {winner.origin}", len(state.history), state.episodes, state.crashes,
                           history=[vars(h) for h in state.history], state_path=str(path))
     figures = (f"population {population}, generations {len(state.history)}/{generations}, "
                f"debug {winner.fitness()} on seeds {debug_seeds}, selection {sel} on seeds {selection_seeds}, "

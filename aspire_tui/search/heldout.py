@@ -46,19 +46,19 @@ def run_search_case(case, *, library, coder_factory, backend, max_iterations: in
     try:
         found = evolve(case.instruction, library=library, coder=coder_factory(), backend=backend,
                        population=population, generations=generations, debug=debug, selection=selection,
-                       resume=False, any_scene=True)
+                       resume=False, any_scene=True, scene=case.scene or None)
     except SearchError as e:
         return done(False, f"loop: {loop.message}; search: {e}")
     if histories is not None:
         histories.append(found.history)
-    if found.task != case.family:
-        return done(False, f"understood as {found.task}, not {case.family}", found.generations, found.episodes)
+    if found.task != case.task:
+        return done(False, f"understood as {found.task}, not {case.task}", found.generations, found.episodes)
     try:
         source = with_args(found.program, case_goal(case).slots)
-        trace = run_program(source, case.family, case.seed, skills_dir=library.skills_dir,
+        trace = run_program(source, case.scene or case.family, case.seed, skills_dir=library.skills_dir,
                             runs_dir=library.runs_dir, keyframes=False, pool=pool)
     except (KeyError, ValueError, RunnerError) as e:
         return done(False, f"the search's winner cannot run the case: {e}", found.generations, found.episodes)
     ok = trace.outcome == "succeeded"
-    return done(ok, f"search winner {found.selection} on selection seeds; held-out seed {case.seed}: "
-                    f"{trace.outcome}", found.generations, found.episodes + 1)
+    return done(ok, f"search winner ({found.origin}) {found.selection} on selection seeds; held-out seed "
+                    f"{case.seed}: {trace.outcome}", found.generations, found.episodes + 1)

@@ -33,6 +33,7 @@ class BenchConfig:
     """How big a bench run is."""
 
     families: list[str] | None = None
+    suite: str = "held-out"          # or "hard": a harder variant of each family (`aspire_tui.evaluation`)
     per_family: int = 3
     max_iterations: int = 8
     validate: int = 3
@@ -127,7 +128,8 @@ def run_bench(out_dir: Path, config: BenchConfig, *, coder_factory: Callable[[],
 
     started = time.monotonic()
     work = Path(out_dir) / "libraries"
-    cases = held_out_cases(config.families, config.per_family)
+    cases = held_out_cases(config.families, config.per_family, suite=config.suite,
+                           tasks_dir=Path(out_dir) / "tasks")
     result = BenchResult(asdict(config))
     suites: dict[str, SuiteResult] = {}
     skills_at: dict[str, int] = {}
@@ -284,8 +286,11 @@ def write_report(result: BenchResult, out_dir: Path) -> Path:
     plt.close(fig)
 
     cfg = result.config
-    lines = ["# aspire bench: held-out suite", "",
-             f"Offline coder, held-out seeds >= 10000 with paraphrased instructions; "
+    suite = cfg.get("suite", "held-out")
+    where = ("harder variants of the families (perturbation ranges twice as wide, two more distractors; their "
+             "task files are in `tasks/`), " if suite == "hard" else "")
+    lines = [f"# aspire bench: {suite} suite", "",
+             f"Offline coder, {where}held-out seeds >= 10000 with paraphrased instructions; "
              f"{len(next(iter(result.cases.values()), []))} cases per condition; {result.seconds:.0f} s.", "",
              f"Settings: loop up to {cfg.get('max_iterations')} iterations and {cfg.get('validate')} validation "
              f"seeds; search population {cfg.get('population')}, up to {cfg.get('generations')} generations, "
@@ -323,7 +328,7 @@ def summary_table(result: BenchResult):
     from rich.table import Table
 
     conditions = [c for c in CONDITIONS if c in result.by_category]
-    table = Table(title="held-out success per category (%)")
+    table = Table(title=f"{result.config.get('suite', 'held-out')} success per category (%)")
     table.add_column("category")
     for c in conditions:
         table.add_column(c, justify="right")

@@ -37,6 +37,36 @@ def test_held_out_cases_use_held_out_seeds_and_words_no_test_uses():
         assert (goal.family, spec.category) == (case.family, case.category), case.instruction
 
 
+def test_hard_cases_use_a_harder_variant_of_each_family_written_where_asked(tmp_path):
+    from sim.taskspec import load_task_file
+
+    cases = held_out_cases(["stack_three", "arrange_corners"], 2, suite="hard", tasks_dir=tmp_path)
+    assert [c.task for c in cases] == ["stack_three_v1"] * 2 + ["arrange_corners_v1"] * 2
+    for case in cases:
+        spec = load_task_file(case.scene)
+        assert Path(case.scene).parent == tmp_path and spec.variant_of == case.family
+        assert spec.distractors["count"][1] == builtin_tasks()[case.family].distractors["count"][1] + 2
+        goal, found = understand(case.instruction, case.scene)  # the family's words fit the variant's scenes
+        assert (goal.family, goal.variant_of, found.category) == (case.task, case.family, case.category)
+
+
+def test_the_offline_coder_brings_the_familys_skills_to_its_variant(lib, tmp_path):
+    """A variant is still its family: skills validated on the family are tried on it."""
+    case = held_out_cases(["arrange_corners"], 1, suite="hard", tasks_dir=tmp_path)[0]
+    goal, _ = understand(case.instruction, case.scene)
+    from aspire_tui.agent.loop import retrieve
+
+    program = OfflineCoder().write(goal, retrieve(lib, goal), [])
+    assert "arrange_in_corners(" in program
+
+
+def test_unknown_suite_or_no_folder_for_the_hard_one_is_one_line():
+    with pytest.raises(EvaluationError, match="unknown suite 'easy'"):
+        held_out_cases(["stack_two"], suite="easy")
+    with pytest.raises(EvaluationError, match="needs a folder"):
+        held_out_cases(["stack_two"], suite="hard")
+
+
 def test_unknown_family_is_one_line():
     with pytest.raises(EvaluationError, match="unknown task family 'juggling'"):
         held_out_cases(["juggling"])
@@ -92,6 +122,17 @@ def test_a_case_is_developed_on_dev_seeds_and_judged_on_its_held_out_scene(lib):
     assert result.timings["simulating"] > 0 and result.seconds >= sum(result.timings.values())
     runs = sorted(p.name for p in lib.runs_dir.iterdir())
     assert len(runs) == result.episodes + 1  # and one run on the held-out seed
+
+
+def test_a_hard_case_is_developed_and_judged_on_its_variant(lib, tmp_path):
+    case = held_out_cases(["navigate_goal"], 1, suite="hard", tasks_dir=tmp_path)[0]
+    result = run_case(case, library=lib, coder=OfflineCoder(), validate=1)
+    assert result.success, result.message
+    tasks = set()
+    for run in lib.runs_dir.iterdir():
+        trace = Trace.load(run / "trace.json")
+        tasks.add(trace.task)
+    assert tasks == {"navigate_goal_v1"}
 
 
 def test_the_robot_reports_its_work_area_through_the_sandbox(tmp_path):
