@@ -301,15 +301,18 @@ def _match(codes: np.ndarray, names: list[str], keep: Any, mask: np.ndarray) -> 
 
 
 def _vectors(index: SkillIndex) -> _Vectors:
-    """The in-memory vectors of this open index, rebuilt when ``meta.vectors_version`` moves.
+    """The in-memory vectors of this open index, rebuilt when ``meta.vectors_version`` moves."""
+    return _cached(index, "_vectors", _Vectors)
 
-    Kept on the ``SkillIndex`` object, so the copy goes when the index is closed.
-    """
+
+def _cached(index: SkillIndex, attr: str, build):
+    """``build(index, version)``, kept on the open ``SkillIndex`` (so it goes when the index is closed) and
+    rebuilt when ``meta.vectors_version`` moves."""
     version = index.meta("vectors_version")
-    cached: _Vectors | None = getattr(index, "_vectors", None)
+    cached = getattr(index, attr, None)
     if cached is None or cached.version != version:
-        cached = _Vectors(index, version)
-        index._vectors = cached  # type: ignore[attr-defined]
+        cached = build(index, version)
+        setattr(index, attr, cached)
     return cached
 
 
@@ -411,14 +414,8 @@ class _SparseRows:
 
 
 def _sparse_rows(index: SkillIndex) -> _SparseRows:
-    """The in-memory sparse vectors of this open index, rebuilt when ``meta.vectors_version`` moves
-    (as ``_vectors``)."""
-    version = index.meta("vectors_version")
-    cached: _SparseRows | None = getattr(index, "_sparse_rows", None)
-    if cached is None or cached.version != version:
-        cached = _SparseRows(index, version)
-        index._sparse_rows = cached  # type: ignore[attr-defined]
-    return cached
+    """The in-memory sparse vectors of this open index, rebuilt when ``meta.vectors_version`` moves."""
+    return _cached(index, "_sparse_rows", _SparseRows)
 
 
 def fuse(rankings: list[list[int]], k: int = RRF_K) -> list[tuple[int, float]]:

@@ -96,6 +96,14 @@ def git(root: Path, *args: str) -> str:
                           text=True).stdout
 
 
+def edit_skill(lib, name: str, old: str, new: str) -> None:
+    """Replace ``old`` (which must be there) with ``new`` in the library's skill file ``name``."""
+    path = lib.skills_dir / f"{name}.py"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
 def fsck_clean(root: Path) -> None:
     out = subprocess.run(["git", "-C", str(root), "fsck", "--full", "--no-dangling"],
                          capture_output=True, text=True)

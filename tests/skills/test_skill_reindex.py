@@ -8,13 +8,7 @@ import pytest
 
 from aspire_tui.skills.embeddings import text_hash
 from aspire_tui.skills.lock import LockTimeout
-
-
-def _edit(lib, name, old, new):
-    path = lib.skills_dir / f"{name}.py"
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
+from tests.skills.conftest import edit_skill
 
 
 def test_code_only_edit_keeps_the_vector(lib, fake_embedding_plugin):
@@ -22,7 +16,7 @@ def test_code_only_edit_keeps_the_vector(lib, fake_embedding_plugin):
     model = fake_embedding_plugin[0]
     before = lib.index.db.execute("select e.embedding from skill_embeddings e join skills s on s.id = e.id "
                                   "where s.name = 'pick'").fetchone()[0]
-    _edit(lib, "pick", "robot.", "robot .")  # same meaning, different bytes
+    edit_skill(lib, "pick", "robot.", "robot .")  # same meaning, different bytes
     calls = model.calls
     report = lib.reindex(paths=["skills/pick.py"])
     assert report.updated == ["pick"] and report.embedded == 0 and model.calls == calls
@@ -35,7 +29,7 @@ def test_code_only_edit_keeps_the_vector(lib, fake_embedding_plugin):
 def test_description_edit_is_embedded_again(lib, fake_embedding_plugin):
     model = fake_embedding_plugin[0]
     description = lib.get("pick").description
-    _edit(lib, "pick", description, "Lift a zebra-striped parcel off the conveyor")
+    edit_skill(lib, "pick", description, "Lift a zebra-striped parcel off the conveyor")
     calls = model.calls
     report = lib.reindex(paths=["skills/pick.py"])
     assert report.updated == ["pick"] and report.embedded == 1 and model.calls == calls + 1
@@ -57,14 +51,14 @@ def test_embedding_runs_outside_the_writer_lock(lib, fake_embedding_plugin, monk
         yield from real(items, key=key)
 
     monkeypatch.setattr(model, "embed_batch", slow)
-    _edit(lib, "place_in", lib.get("place_in").description, "Lower the teapot into the sink")
+    edit_skill(lib, "place_in", lib.get("place_in").description, "Lower the teapot into the sink")
     result = {}
     worker = threading.Thread(target=lambda: result.setdefault("report", lib.reindex()))
     worker.start()
     try:
         assert embedding.wait(30)
         with lib.lock("another writer", timeout=2):  # would time out if the reindex held the lock
-            _edit(lib, "place_in", "Lower the teapot into the sink", "Lower the kettle onto the stove")
+            edit_skill(lib, "place_in", "Lower the teapot into the sink", "Lower the kettle onto the stove")
             lib.reindex(embed=False, paths=["skills/place_in.py"])
     finally:
         go_on.set()

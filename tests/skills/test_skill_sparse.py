@@ -10,6 +10,7 @@ from aspire_tui.skills import search as S
 from aspire_tui.skills.embeddings import text_hash
 from aspire_tui.skills.index import SkillIndex, open_index, sparse_from_blob
 from aspire_tui.skills.library import Library
+from tests.skills.conftest import edit_skill
 
 
 @pytest.fixture
@@ -20,13 +21,6 @@ def real_lib(tmp_path, monkeypatch):
     library.reindex()
     yield library
     library.close()
-
-
-def _edit(lib, name, old, new):
-    path = lib.skills_dir / f"{name}.py"
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
 
 
 def _stored(lib, name):
@@ -54,13 +48,13 @@ def test_sparse_vectors_are_stored_kept_on_code_edits_and_reencoded_on_descripti
     want_idx, want_val = lib.embedder.sparse_documents([lib.index.get("pick")["search_text"]])[0]
     assert np.array_equal(idx, want_idx) and np.allclose(val, want_val)
 
-    _edit(lib, "pick", "robot.", "robot .")  # code only: the retrieval text is the same
+    edit_skill(lib, "pick", "robot.", "robot .")  # code only: the retrieval text is the same
     report = lib.reindex(paths=["skills/pick.py"])
     assert report.updated == ["pick"] and report.embedded == 0
     assert _stored(lib, "pick") == (th, dense, sparse)
 
     # a text no other test embeds: embedders (and their document caches) live for the whole session
-    _edit(lib, "pick", lib.get("pick").description, "Hoist a polka-dot hatbox off the luggage carousel")
+    edit_skill(lib, "pick", lib.get("pick").description, "Hoist a polka-dot hatbox off the luggage carousel")
     report = lib.reindex(paths=["skills/pick.py"])
     assert report.updated == ["pick"] and report.embedded == 1
     th2, dense2, sparse2 = _stored(lib, "pick")
