@@ -48,7 +48,8 @@ class BenchConfig:
     @classmethod
     def quick(cls, families: list[str] | None = None) -> "BenchConfig":
         """A few-minute subset: a handful of families, one case each, small searches."""
-        return cls(families or QUICK_FAMILIES, 1, 4, 2, 3, 2, 2, 2, fractions=(0.5,))
+        return cls(families or QUICK_FAMILIES, per_family=1, max_iterations=4, validate=2, population=3,
+                   generations=2, debug=2, selection=2, fractions=(0.5,))
 
 
 @dataclass
