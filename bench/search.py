@@ -4,6 +4,7 @@
     python -m bench.search throughput --episodes 24 --no-ray
     python -m bench.search success --families place_corner,place_beside   # loop alone vs loop + search
     python -m bench.search success --suite hard --per-family 2            # on harder variants of the families
+    python -m bench.search curve --fractions 0.25,0.5,0.75                # held-out success against library size
 
 ``throughput`` runs the same episodes (the offline coder's program for a
 family on development seeds) on each backend, back to back, after warming
@@ -14,6 +15,10 @@ machine that other jobs share, the figures are noisy: run them twice.
 ``success`` runs the held-out suite for the ``library`` and ``library+search``
 conditions only (offline coder) and prints success per category; ``aspire
 bench`` runs all four conditions and writes the report with plots.
+
+``curve`` is the paper's zero-shot curve alone: the loop (offline coder) on
+every held-out case with a fresh library holding a share of the seed program
+skills (closed under their dependencies), from none to all of them.
 """
 
 from __future__ import annotations
@@ -137,6 +142,36 @@ def success(args) -> None:
                   f"{100 * b[weakest]:.0f}% with search ({100 * (b[weakest] - a[weakest]):+.0f} points; target +10)")
 
 
+def curve(args) -> None:
+    from aspire_tui.agent.coder import OfflineCoder
+    from aspire_tui.evaluation import held_out_cases, open_library, run_case
+    from aspire_tui.search.report import partial_library, program_skills, skill_subsets
+
+    families = args.families.split(",") if args.families else None
+    work = Path(tempfile.mkdtemp(prefix="aspire-bench-curve-"))
+    cases = held_out_cases(families, args.per_family, suite=args.suite, tasks_dir=work / "tasks")
+    fractions = [0.0] + [float(f) for f in args.fractions.split(",")] + [1.0]
+    subsets = skill_subsets(tuple(fractions))
+    table = Table(title=f"{args.suite} success against library size, offline coder, {len(cases)} cases")
+    for col in ("share of seed skills", "program skills", "solved", "success %"):
+        table.add_column(col, justify="right")
+    for fraction, names in zip(fractions, subsets):
+        solved = 0
+        for n, case in enumerate(cases):
+            path = work / f"{int(100 * fraction)}-{n:03d}"
+            library = partial_library(path, names) if fraction < 1 else open_library(path, "library")
+            try:
+                size = program_skills(library)
+                result = run_case(case, library=library, coder=OfflineCoder(), max_iterations=args.max_iterations,
+                                  validate=args.validate)
+            finally:
+                library.close()
+            solved += result.success
+        table.add_row(f"{fraction:.2f}", str(size), f"{solved}/{len(cases)}", f"{100 * solved / len(cases):.0f}")
+        console.print(f"{size} program skills: {solved}/{len(cases)} held-out cases solved")
+    console.print(table)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="what", required=True)
@@ -152,8 +187,15 @@ def main() -> None:
     s.add_argument("--validate", type=int, default=3)
     s.add_argument("--population", type=int, default=4)
     s.add_argument("--generations", type=int, default=3)
+    c = sub.add_parser("curve")
+    c.add_argument("--families", default=None)
+    c.add_argument("--per-family", type=int, default=1)
+    c.add_argument("--suite", choices=["held-out", "hard"], default="held-out")
+    c.add_argument("--fractions", default="0.25,0.5,0.75")
+    c.add_argument("--max-iterations", type=int, default=6)
+    c.add_argument("--validate", type=int, default=3)
     args = parser.parse_args()
-    throughput(args) if args.what == "throughput" else success(args)
+    {"throughput": throughput, "success": success, "curve": curve}[args.what](args)
 
 
 if __name__ == "__main__":
