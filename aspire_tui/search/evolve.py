@@ -218,8 +218,9 @@ def evolve(instruction: str, *, library, coder, backend, scene: str | None = Non
     state.winner = winner.id
     sel = winner.fitness("selection")
     result = SearchResult(spec.name, goal.text, winner.id, winner.source, str(winner.fitness()), str(sel),
-                          sel.rate, f"generation {winner.generation}: {winner.origin}", len(state.history), state.episodes, state.crashes,
-                          history=[vars(h) for h in state.history], state_path=str(path))
+                          sel.rate, f"generation {winner.generation}: {winner.origin}", len(state.history),
+                          state.episodes, state.crashes, history=[vars(h) for h in state.history],
+                          state_path=str(path))
     figures = (f"population {population}, generations {len(state.history)}/{generations}, "
                f"debug {winner.fitness()} on seeds {debug_seeds}, selection {sel} on seeds {selection_seeds}, "
                f"episodes {state.episodes}, backend {backend.name}")
