@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 
 import click
 
@@ -142,6 +144,20 @@ def evolve(task, family, all_, population, generations, workers, backend, addres
         click.echo(json.dumps(event.to_dict(), default=str))
         sys.stdout.flush()
 
+    # Ctrl-C raises KeyboardInterrupt as usual; it also sets a flag that the next event checks, because
+    # Python swallows an interrupt that lands in a finalizer (a git subprocess's, say)
+    interrupted = threading.Event()
+
+    def on_interrupt(signum, frame) -> None:
+        interrupted.set()
+        signal.default_int_handler(signum, frame)
+
+    def emit(event) -> None:
+        if interrupted.is_set():
+            raise KeyboardInterrupt
+        (emit_json if as_json else progress)(event)
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
         if progress is not None:
             progress.__enter__()
@@ -150,18 +166,21 @@ def evolve(task, family, all_, population, generations, workers, backend, addres
                 result = run_search(instruction, scene=scene, library=lib, coder=new_coder(), backend=be,
                                     population=population, generations=generations, debug=debug,
                                     selection=selection, target=target, distill_at=DISTILL_AT, resume=not fresh,
-                                    emit=emit_json if as_json else progress)
+                                    emit=emit)
                 failed += result.selection_rate < DISTILL_AT
             except (SearchError, CoderError, LibraryError) as e:
                 failed += 1
                 click.echo(f"Error: {instruction}: {e}", err=True)
     except KeyboardInterrupt:
-        click.echo("interrupted: the search's state is saved; run the same command again to resume", err=True)
-        raise SystemExit(130)
+        interrupted.set()
     finally:
+        signal.signal(signal.SIGINT, previous)
         if progress is not None:
             progress.__exit__(None, None, None)
         be.close()
         lib.close()
+    if interrupted.is_set():  # said after the progress bars are gone, so they do not draw over it
+        click.echo("interrupted: the search's state is saved; run the same command again to resume", err=True)
+        raise SystemExit(130)
     if failed:
         raise SystemExit(1)
