@@ -333,6 +333,18 @@ class SkillIndex:
         self.db.execute("insert or replace into skill_embeddings (id, text_hash, embedding, sparse) "
                         "values (?, ?, ?, ?)", [skill_id, text_hash, blob, sparse_blob(sparse)])
 
+    @property
+    def sparse_recipe(self) -> str | None:
+        """How the stored sparse vectors were made (the embedding model's ``sparse_recipe``)."""
+        return self.meta("sparse_recipe")
+
+    def reset_sparse(self, recipe: str) -> int:
+        """Drop every sparse vector (they were made another way than ``recipe``); returns how many."""
+        with self.db.conn:
+            dropped = self.db.execute("update skill_embeddings set sparse = null where sparse is not null").rowcount
+            self.set_meta("sparse_recipe", recipe)
+        return dropped
+
     def set_sparse(self, skill_id: int, text_hash: str, sparse: Sparse) -> None:
         """Add a sparse vector to a row whose dense vector encodes the same text (an index made before
         sparse vectors existed)."""

@@ -56,7 +56,20 @@ class Library(Reindexing, DependencyChecks, SkillWrites):
         root = root.resolve()
         if root.exists() and not root.is_dir():
             raise LibraryError(f"{root} is a file, not a skill library folder")
-        fresh = not root.exists() or not any(root.iterdir())
+        if (root / ".git").exists() and ((root / SKILLS_DIR).is_dir() or (root / LESSONS_DIR).is_dir()):
+            return cls._open(root, embedding_model, create)
+        if not create and not root.exists():
+            raise LibraryError(f"no skill library at {root}")
+        if root.exists() and any(p.name not in (".git", STATE_DIR) for p in root.iterdir()):
+            return cls._open(root, embedding_model, create)  # someone's folder: _open says what it is
+        # First use: two openers at once (the app's workers, a CLI beside them) must not both create it.
+        root.mkdir(parents=True, exist_ok=True)
+        with WriterLock(root / STATE_DIR / "write.lock", "create"):
+            return cls._open(root, embedding_model, create)
+
+    @classmethod
+    def _open(cls, root: Path, embedding_model: str | None, create: bool) -> "Library":
+        fresh = not root.exists() or all(p.name == STATE_DIR for p in root.iterdir())
         if fresh:
             if not create:
                 raise LibraryError(f"no skill library at {root}")

