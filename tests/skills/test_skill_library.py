@@ -16,6 +16,30 @@ from .conftest import HUMAN, fsck_clean, git, skill_source
 SEEDS = Path(__file__).resolve().parents[2] / "skills_repo"
 
 
+def test_first_use_from_two_threads_at_once_seeds_once(isolated):
+    """The app opens a new library from several workers at once; all of them get it, seeded once."""
+    import threading
+
+    results: list = []
+
+    def open_it():
+        try:
+            lib = Library.open()
+            results.append(lib.repo.head_sha())
+            lib.close()
+        except LibraryError as e:
+            results.append(e)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 4 and len(set(results)) == 1 and isinstance(results[0], str), results
+    assert git(isolated / "home", "rev-list", "--count", "HEAD").strip() == "1"
+    fsck_clean(isolated / "home")
+
+
 def test_first_use_seeds_aspire_home(isolated):
     lib = Library.open()
     assert lib.root == (isolated / "home").resolve() == default_library_path().resolve()
