@@ -14,6 +14,7 @@ from aspire_tui.skills import embeddings as emb
 from aspire_tui.skills.index import open_index
 from aspire_tui.skills.library import Library
 from aspire_tui.skills.search import fts_query, fuse
+from bench.retrieval import load_queries
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -163,9 +164,7 @@ def test_keyword_search_without_filters_skips_the_join(lib):
 
 
 def test_top_five_does_not_depend_on_how_many_are_asked_for(lib):
-    import json
-
-    queries = [q["query"] for q in json.loads((ROOT / "bench" / "retrieval_queries.json").read_text())["queries"]]
+    queries = [q["query"] for q in load_queries()]
     for query in queries[::4]:
         five = [h.name for h in lib.search(query, 5)]
         assert [h.name for h in lib.search(query, 10)][:5] == five, query
