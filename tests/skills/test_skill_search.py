@@ -35,7 +35,8 @@ def test_open_index_in_memory_has_vec0_and_fts5():
     assert db.execute("select vec_version()").fetchone()[0].startswith("v")
     assert {"skills", "stats", "runs", "skills_fts", "meta"} <= set(db.table_names())
     assert [r[0] for r in db.execute("select name from _migrations")] == [
-        "m001_initial", "m002_runs_batch", "m003_fts_vocab", "m004_category_index", "m005_sparse_vectors"]
+        "m001_initial", "m002_runs_batch", "m003_fts_vocab", "m004_category_index", "m005_sparse_vectors",
+        "m006_skills_version"]
 
 
 def test_modes_and_filters(lib):
@@ -150,6 +151,27 @@ def test_large_library_vectors_follow_writes(lib, monkeypatch):
     lib.save("juggle", skill_source("juggle", "Juggle three oranges with the gripper", when="juggling oranges"),
              why="a test")
     assert lib.search(query, 1, mode="vector")[0].name == "juggle"
+
+
+def test_large_library_keyword_search_follows_writes(lib, monkeypatch):
+    """Above KEYWORD_BOUND keyword search keeps the query's rarest words, counted from an in-memory
+    vocabulary, and the library's size is remembered: a saved or undone skill changes both at once."""
+    from aspire_tui.skills import search as S
+    from tests.skills.conftest import skill_source
+
+    monkeypatch.setattr(S, "KEYWORD_BOUND", 0)
+    monkeypatch.setattr(S, "KEYWORD_BUDGET", 1)
+    before = lib.index.count()
+    query = "juggle tangerines"
+    assert S.keyword_ranking(lib.index, query, 5, S.Filters()) == []
+    lib.save("juggle", skill_source("juggle", "Juggle tangerines with the gripper", when="juggling tangerines"),
+             why="a test")
+    assert lib.index.count() == before + 1
+    juggle = lib.index.db.execute("select id from skills where name = 'juggle'").fetchone()[0]
+    assert S.keyword_ranking(lib.index, query, 5, S.Filters()) == [juggle]
+    lib.undo("juggle")
+    assert lib.index.count() == before
+    assert S.keyword_ranking(lib.index, query, 5, S.Filters()) == []
 
 
 def test_keyword_search_without_filters_skips_the_join(lib):
