@@ -108,6 +108,10 @@ class Filters:
     def beyond_kind(self) -> bool:
         return bool(self.category or self.embodiment)
 
+    @property
+    def key(self) -> tuple[str | None, str | None, str | None]:
+        return (self.kind, self.category, self.embodiment)
+
 
 def query_words(text: str) -> list[str]:
     words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS and len(w) > 1]
@@ -200,6 +204,8 @@ def keyword_ranking(index: SkillIndex, query: str, limit: int, filters: Filters)
     match = _bounded_match(index, words) if large else fts_query(words)
     if not match:
         return []
+    if large and filters.key != (None, None, None):
+        return _filtered_in_memory(index, match, limit, filters)
     where, args = filters.sql()
     if where:
         sql = ("select s.id from skills_fts f join skills s on s.id = f.rowid where skills_fts match ? "
@@ -207,6 +213,21 @@ def keyword_ranking(index: SkillIndex, query: str, limit: int, filters: Filters)
     else:  # no filter: no join, FTS5 alone (half the time at 100k skills)
         sql = f"select rowid from skills_fts where skills_fts match ? order by bm25(skills_fts, {BM25_WEIGHTS}) limit ?"
     return [r[0] for r in index.db.execute(sql, [match, *args, limit]).fetchall()]
+
+
+def _filtered_in_memory(index: SkillIndex, match: str, limit: int, filters: Filters) -> list[int]:
+    """Keyword ranking of a large library under filters: every match with its bm25 (``_bounded_match`` keeps
+    them to a few thousand), filtered by the in-memory columns. Joining ``skills`` row by row to check the
+    filters took as long as bm25 itself."""
+    rows = index.db.execute(f"select rowid, bm25(skills_fts, {BM25_WEIGHTS}) from skills_fts where skills_fts match ?",
+                            [match]).fetchall()
+    if not rows:
+        return []
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    scores = np.array([r[1] for r in rows])
+    keep = _columns(index).allows(filters, ids)
+    ids, scores = ids[keep], scores[keep]
+    return ids[np.lexsort((ids, scores))[:limit]].tolist()  # bm25: lower is better
 
 
 def vector_ranking(index: SkillIndex, qvec: np.ndarray, limit: int, filters: Filters) -> list[int]:
@@ -241,14 +262,10 @@ class _Vectors:
 
     def __init__(self, index: SkillIndex, version: str | None) -> None:
         self.version = version
-        rows = index.db.execute("select e.id, s.kind, s.category, s.embodiment, e.embedding from skill_embeddings e "
-                                "join skills s on s.id = e.id order by e.id").fetchall()
+        rows = index.db.execute("select id, embedding from skill_embeddings order by id").fetchall()
         dim = index.dim or 0
         self.ids = np.array([r[0] for r in rows], dtype=np.int64)
-        self.kinds, self.kind_names = _codes(r[1] for r in rows)
-        self.categories, self.category_names = _codes(r[2] or "" for r in rows)
-        self.embodiments, self.embodiment_names = _codes(r[3] or "" for r in rows)
-        matrix = vectors_from_blobs((r[4] for r in rows), dim)
+        matrix = vectors_from_blobs((r[1] for r in rows), dim)
         self.center = matrix.mean(axis=0) if len(rows) else np.zeros(dim, np.float32)
         centred = matrix - self.center
         self.projection = _rotations(dim, ROTATIONS)
@@ -258,7 +275,7 @@ class _Vectors:
         peak = np.abs(centred).max(axis=0) if len(rows) else np.ones(dim, np.float32)
         self.scale = np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
         self.int8 = np.round(centred / self.scale).astype(np.int8)
-        self._penalties: dict[tuple[str | None, str | None, str | None], np.ndarray] = {}
+        self._penalties: dict[tuple, np.ndarray] = {}
 
     @staticmethod
     def _pack(centred: np.ndarray) -> np.ndarray:
@@ -268,34 +285,20 @@ class _Vectors:
             packed = np.concatenate([packed, np.zeros(packed.shape[:-1] + (pad,), np.uint8)], axis=-1)
         return np.ascontiguousarray(packed).view(np.uint64)
 
-    def penalty(self, filters: Filters) -> np.ndarray | None:
+    def penalty(self, columns: "_Columns", filters: Filters) -> np.ndarray | None:
         """Per row, 0 where the filters allow it, else a bit above any Hamming distance (None: no filter).
 
         Cached per filter: an agent asks for the same kind, category and embodiment again
         and again, and building the mask costs more than the Hamming pass itself.
         """
-        key = (filters.kind, filters.category, filters.embodiment)
-        if key == (None, None, None):
+        if filters.key == (None, None, None):
             return None
+        key = (columns.version, filters.key)
         if key not in self._penalties:
             if len(self._penalties) >= 64:
                 self._penalties.clear()
-            mask = self.allowed(filters)
-            self._penalties[key] = np.where(mask, 0, EXCLUDED).astype(np.uint16)
+            self._penalties[key] = np.where(columns.allows(filters, self.ids), 0, EXCLUDED).astype(np.uint16)
         return self._penalties[key]
-
-    def allowed(self, filters: Filters) -> np.ndarray:
-        """A row mask for the filters."""
-        mask = np.ones(len(self.ids), dtype=bool)
-        if filters.kind:
-            mask = _match(self.kinds, self.kind_names, lambda v: v == filters.kind, mask)
-        if filters.category:
-            mask = _match(self.categories, self.category_names, lambda v: v == filters.category, mask)
-        if filters.embodiment:
-            wanted = filters.embodiment
-            mask = _match(self.embodiments, self.embodiment_names,
-                          lambda v: v in ("any", "") or wanted in v.split(","), mask)
-        return mask
 
     def nearest(self, index: SkillIndex, q: np.ndarray, limit: int, filters: Filters) -> list[int]:
         if not len(self.ids):
@@ -305,7 +308,7 @@ class _Vectors:
         distance = np.bitwise_count(self.bits[0] ^ qbits[0]).astype(np.uint16)
         for col, word in zip(self.bits[1:], qbits[1:]):
             distance += np.bitwise_count(col ^ word)
-        penalty = self.penalty(filters)
+        penalty = self.penalty(_columns(index), filters)
         if penalty is not None:
             distance |= penalty
         want = min(max(CANDIDATES, limit), len(distance))
@@ -323,6 +326,48 @@ def _rotations(dim: int, count: int) -> np.ndarray:
     rng = np.random.default_rng(0)
     return np.concatenate([np.linalg.qr(rng.normal(size=(dim, dim)))[0] for _ in range(count)],
                           axis=1).astype(np.float32)
+
+
+class _Columns:
+    """The columns filters read (kind, category, embodiment) of every skill, in memory, as small codes."""
+
+    def __init__(self, index: SkillIndex, version: str | None) -> None:
+        self.version = version
+        rows = index.db.execute("select id, kind, category, embodiment from skills order by id").fetchall()
+        self.ids = np.array([r[0] for r in rows], dtype=np.int64)
+        self.kinds, self.kind_names = _codes(r[1] for r in rows)
+        self.categories, self.category_names = _codes(r[2] or "" for r in rows)
+        self.embodiments, self.embodiment_names = _codes(r[3] or "" for r in rows)
+        self._masks: dict[tuple, np.ndarray] = {}
+
+    def allowed(self, filters: Filters) -> np.ndarray:
+        """A mask over ``ids`` for the filters (cached per filter)."""
+        if filters.key not in self._masks:
+            if len(self._masks) >= 64:
+                self._masks.clear()
+            mask = np.ones(len(self.ids), dtype=bool)
+            if filters.kind:
+                mask = _match(self.kinds, self.kind_names, lambda v: v == filters.kind, mask)
+            if filters.category:
+                mask = _match(self.categories, self.category_names, lambda v: v == filters.category, mask)
+            if filters.embodiment:
+                wanted = filters.embodiment
+                mask = _match(self.embodiments, self.embodiment_names,
+                              lambda v: v in ("any", "") or wanted in v.split(","), mask)
+            self._masks[filters.key] = mask
+        return self._masks[filters.key]
+
+    def allows(self, filters: Filters, ids: np.ndarray) -> np.ndarray:
+        """For each of ``ids``, whether it is a skill the filters let through."""
+        if not len(self.ids):
+            return np.zeros(len(ids), dtype=bool)
+        pos = np.minimum(np.searchsorted(self.ids, ids), len(self.ids) - 1)
+        return self.allowed(filters)[pos] & (self.ids[pos] == ids)
+
+
+def _columns(index: SkillIndex) -> _Columns:
+    """The filter columns of this open index, rebuilt when ``meta.skills_version`` moves."""
+    return _cached(index, "_columns", _Columns, "skills_version")
 
 
 def _codes(values: Iterable[str]) -> tuple[np.ndarray, list[str]]:

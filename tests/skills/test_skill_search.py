@@ -153,6 +153,23 @@ def test_large_library_vectors_follow_writes(lib, monkeypatch):
     assert lib.search(query, 1, mode="vector")[0].name == "juggle"
 
 
+def test_large_library_filters_follow_a_metadata_edit(lib, monkeypatch):
+    """A new category with the same description keeps the stored vector, and still the large-library
+    search filters by the new category at once."""
+    from aspire_tui.skills import search as S
+    from tests.skills.conftest import skill_source
+
+    monkeypatch.setattr(S, "EXACT_LIMIT", 0)
+    monkeypatch.setattr(S, "KEYWORD_BOUND", 0)
+    query = "juggle tangerines with the gripper"
+    source = skill_source("juggle", "Juggle tangerines with the gripper", when="juggling tangerines")
+    lib.save("juggle", source, why="a test")
+    assert lib.search(query, 1, category="pick_place")[0].name == "juggle"
+    lib.save("juggle", source.replace("pick_place", "circus"), change="refine", why="a test")
+    assert [h.name for h in lib.search(query, 1, category="circus")] == ["juggle"]
+    assert "juggle" not in [h.name for h in lib.search(query, 5, category="pick_place")]
+
+
 def test_large_library_keyword_search_follows_writes(lib, monkeypatch):
     """Above KEYWORD_BOUND keyword search keeps the query's rarest words, counted from an in-memory
     vocabulary, and the library's size is remembered: a saved or undone skill changes both at once."""
@@ -172,6 +189,23 @@ def test_large_library_keyword_search_follows_writes(lib, monkeypatch):
     lib.undo("juggle")
     assert lib.index.count() == before
     assert S.keyword_ranking(lib.index, query, 5, S.Filters()) == []
+
+
+def test_large_library_filtered_keyword_search_equals_the_join(lib, monkeypatch):
+    """Above KEYWORD_BOUND filters are applied to the bm25 matches in memory; the ranking is the one the
+    SQL join gives."""
+    from aspire_tui.skills import search as S
+
+    monkeypatch.setattr(S, "KEYWORD_BOUND", 0)
+    query = "put the red block in the bowl next to the table edge"
+    match = S._bounded_match(lib.index, S.query_words(query))
+    for filters in (S.Filters(kind="program"), S.Filters(kind="lesson"), S.Filters(category="stack"),
+                    S.Filters(embodiment="husky"), S.Filters(kind="program", embodiment="panda")):
+        where, args = filters.sql()
+        joined = [r[0] for r in lib.index.db.execute(
+            "select s.id from skills_fts f join skills s on s.id = f.rowid where skills_fts match ? "
+            f"and {where} order by bm25(skills_fts, {S.BM25_WEIGHTS}), s.id limit 10", [match, *args])]
+        assert S.keyword_ranking(lib.index, query, 10, filters) == joined and joined, filters
 
 
 def test_keyword_search_without_filters_skips_the_join(lib):
