@@ -21,15 +21,17 @@ and the best few get exact float cosine. The bits are signs of the
 *centred* vectors (e5 vectors share a large common component; without
 centring, sign bits barely tell them apart) seen through two random
 rotations, twice as many bits as dimensions: on 100k synthetic skills the
-top 5 agrees with exact cosine 0.96 of the time, against 0.75 for the signs
-of the coordinates themselves, for about 0.5 ms more. sqlite-vec's brute-force float KNN over 100k rows took about
-as long as the whole budget, and its bit KNN costs time in proportion to k.
+top 5 agrees with exact cosine 0.96 of the time, against 0.77 for the signs
+of the coordinates themselves, at about the same cost. sqlite-vec's
+brute-force float KNN over 100k rows took about as long as the whole
+budget, and its bit KNN costs time in proportion to k.
 
 Keyword search lets FTS5 order and limit by bm25 itself and joins the
-``skills`` table only when a filter needs its columns; in a large library
+``skills`` table only when a filter needs its columns. In a large library
 it keeps only the query's rarest words (``_bounded_match``), counted from
-an in-memory copy of the FTS5 vocabulary (``_Vocabulary``, rebuilt when
-``meta.skills_version`` changes).
+an in-memory copy of the FTS5 vocabulary (``_Vocabulary``), and checks
+filters against in-memory columns (``_Columns``); both are rebuilt when
+``meta.skills_version`` changes.
 """
 
 from __future__ import annotations
@@ -111,6 +113,11 @@ class Filters:
     @property
     def key(self) -> tuple[str | None, str | None, str | None]:
         return (self.kind, self.category, self.embodiment)
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter is set."""
+        return bool(self.kind or self.category or self.embodiment)
 
 
 def query_words(text: str) -> list[str]:
@@ -204,7 +211,7 @@ def keyword_ranking(index: SkillIndex, query: str, limit: int, filters: Filters)
     match = _bounded_match(index, words) if large else fts_query(words)
     if not match:
         return []
-    if large and filters.key != (None, None, None):
+    if large and filters.active:
         return _filtered_in_memory(index, match, limit, filters)
     where, args = filters.sql()
     if where:
@@ -251,7 +258,7 @@ def vector_ranking(index: SkillIndex, qvec: np.ndarray, limit: int, filters: Fil
 
 
 class _Vectors:
-    """An in-memory copy of a large index's vectors, quantized, with the columns filters use.
+    """An in-memory copy of a large index's vectors, quantized.
 
     Three passes, each on fewer rows: Hamming distance over sign bits of the
     rotated, centred vectors picks about ``CANDIDATES`` rows (the bits are
@@ -285,14 +292,12 @@ class _Vectors:
             packed = np.concatenate([packed, np.zeros(packed.shape[:-1] + (pad,), np.uint8)], axis=-1)
         return np.ascontiguousarray(packed).view(np.uint64)
 
-    def penalty(self, columns: "_Columns", filters: Filters) -> np.ndarray | None:
-        """Per row, 0 where the filters allow it, else a bit above any Hamming distance (None: no filter).
+    def penalty(self, columns: "_Columns", filters: Filters) -> np.ndarray:
+        """Per row, 0 where the filters allow it, else a bit above any Hamming distance.
 
         Cached per filter: an agent asks for the same kind, category and embodiment again
         and again, and building the mask costs more than the Hamming pass itself.
         """
-        if filters.key == (None, None, None):
-            return None
         key = (columns.version, filters.key)
         if key not in self._penalties:
             if len(self._penalties) >= 64:
@@ -308,9 +313,8 @@ class _Vectors:
         distance = np.bitwise_count(self.bits[0] ^ qbits[0]).astype(np.uint16)
         for col, word in zip(self.bits[1:], qbits[1:]):
             distance += np.bitwise_count(col ^ word)
-        penalty = self.penalty(_columns(index), filters)
-        if penalty is not None:
-            distance |= penalty
+        if filters.active:
+            distance |= self.penalty(_columns(index), filters)
         want = min(max(CANDIDATES, limit), len(distance))
         cutoff = np.partition(distance, want - 1)[want - 1]
         rows = np.flatnonzero(distance <= min(cutoff, EXCLUDED - 1))
@@ -436,7 +440,7 @@ def sparse_ranking(index: SkillIndex, qsparse: Sparse, limit: int, filters: Filt
         return _best(np.array([r[0] for r in rows], dtype=np.int64), _dot_rows([r[1] for r in rows], qsparse), limit)
     table = _sparse_rows(index)
     scores = table.matrix.dot(qsparse)
-    if filters.kind or filters.beyond_kind:
+    if filters.active:
         where, args = filters.sql()
         allowed = [r[0] for r in index.db.execute(f"select id from skills s where {where}", args).fetchall()]
         scores[~np.isin(table.ids, allowed)] = 0.0
