@@ -160,13 +160,12 @@ class _Vocabulary:
     """
 
     def __init__(self, index: SkillIndex, version: str | None) -> None:
-        self.version = version
         self.documents: dict[str, int] = dict(index.db.execute("select term, doc from skills_vocab").fetchall())
 
 
 def _vocabulary(index: SkillIndex) -> _Vocabulary:
     """The term counts of this open index, rebuilt when ``meta.skills_version`` moves."""
-    return _cached(index, "_vocabulary", _Vocabulary, "skills_version")
+    return index.remembered("vocabulary", _Vocabulary, "skills_version")
 
 
 def _bounded_match(index: SkillIndex, words: list[str]) -> str:
@@ -268,7 +267,6 @@ class _Vectors:
     """
 
     def __init__(self, index: SkillIndex, version: str | None) -> None:
-        self.version = version
         rows = index.db.execute("select id, embedding from skill_embeddings order by id").fetchall()
         dim = index.dim or 0
         self.ids = np.array([r[0] for r in rows], dtype=np.int64)
@@ -371,7 +369,7 @@ class _Columns:
 
 def _columns(index: SkillIndex) -> _Columns:
     """The filter columns of this open index, rebuilt when ``meta.skills_version`` moves."""
-    return _cached(index, "_columns", _Columns, "skills_version")
+    return index.remembered("columns", _Columns, "skills_version")
 
 
 def _codes(values: Iterable[str]) -> tuple[np.ndarray, list[str]]:
@@ -388,18 +386,7 @@ def _match(codes: np.ndarray, names: list[str], keep: Any, mask: np.ndarray) -> 
 
 def _vectors(index: SkillIndex) -> _Vectors:
     """The in-memory vectors of this open index, rebuilt when ``meta.vectors_version`` moves."""
-    return _cached(index, "_vectors", _Vectors)
-
-
-def _cached(index: SkillIndex, attr: str, build, version_key: str = "vectors_version"):
-    """``build(index, version)``, kept on the open ``SkillIndex`` (so it goes when the index is closed) and
-    rebuilt when ``meta.<version_key>`` moves."""
-    version = index.meta(version_key)
-    cached = getattr(index, attr, None)
-    if cached is None or cached.version != version:
-        cached = build(index, version)
-        setattr(index, attr, cached)
-    return cached
+    return index.remembered("vectors", _Vectors)
 
 
 def _rerank(index: SkillIndex, ids: list[int], q: np.ndarray, limit: int) -> list[int]:
@@ -506,7 +493,6 @@ class _SparseRows:
     """The sparse vectors of a small index in memory, and their skill ids."""
 
     def __init__(self, index: SkillIndex, version: str | None) -> None:
-        self.version = version
         rows = index.db.execute("select id, sparse from skill_embeddings where sparse is not null "
                                 "order by id").fetchall()
         self.ids = np.array([r[0] for r in rows], dtype=np.int64)
@@ -515,7 +501,7 @@ class _SparseRows:
 
 def _sparse_rows(index: SkillIndex) -> _SparseRows:
     """The in-memory sparse vectors of this open index, rebuilt when ``meta.vectors_version`` moves."""
-    return _cached(index, "_sparse_rows", _SparseRows)
+    return index.remembered("sparse_rows", _SparseRows)
 
 
 def fuse(rankings: list[list[int]], k: int = RRF_K) -> list[tuple[int, float]]:
