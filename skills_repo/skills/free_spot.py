@@ -4,7 +4,8 @@ When to use:
     Before setting something down on the bare table: "put it in the corner",
     "line them up", "move it out of the way". Gives the point nearest (x, y)
     whose distance to every object the camera sees (their footprints) is at
-    least ``room``, keeping ``margin`` inside the work area's edges.
+    least ``room``, keeping ``margin`` inside the work area's edges. Answers
+    "is there empty space for one more object, and where?"; it moves nothing.
 
 Preconditions:
     - an arm embodiment (panda); robot.workspace() reports the work area

@@ -3,6 +3,7 @@
 When to use:
     A spot the task needs is taken ("put the red block in the middle" while a
     blue block stands there): move what is in the way first, then place.
+    Clears an area, makes space, tidies the other objects away from a point.
 
 Preconditions:
     - an arm embodiment (panda) with an empty gripper; the blockers can be grasped

@@ -3,6 +3,8 @@
 When to use:
     The first half of any tabletop manipulation with the arm: "pick up the red
     block", "grab the blue cube", before placing, stacking or handing over.
+    Alone when the task ends with the object held: grasp, take hold of, lift
+    or raise it so that the gripper holds it.
     The fingers close along y or x, whichever keeps them away from neighbouring
     objects (or as ``yaw`` says).
 

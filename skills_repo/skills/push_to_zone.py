@@ -3,7 +3,9 @@
 When to use:
     "Slide the block onto the blue area", "push the puck into the goal zone":
     the object should move along the table without being lifted (too big, too
-    heavy, or the task forbids picking it up).
+    heavy, or the task forbids picking it up). A zone is a flat coloured
+    square painted on the table (a marked target area); the fingertip nudges
+    or shoves the object over to it in a few short pushes.
 
 Preconditions:
     - an arm embodiment (panda)

