@@ -330,6 +330,38 @@ def import_(obj: _Ctx, paths: tuple[str, ...], replace: bool, as_json: bool) -> 
 
 
 @skills.command()
+@click.option("--update", is_flag=True, help="Take every newer seed this library has not changed.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def seeds(obj: _Ctx, update: bool, as_json: bool) -> None:
+    """Compare the library's seed skills with those shipped with aspire; --update takes the newer ones."""
+    from aspire_tui.skills.seeds import STATES, seed_states, update_seeds
+
+    with _errors():
+        lib = obj.lib()
+        states = update_seeds(lib) if update else seed_states(lib)
+    if as_json:
+        _echo_json([s.to_dict() for s in states])
+        return
+    from rich.table import Table
+
+    table = Table(title=f"seed skills of {lib.root}", title_justify="left")
+    for col in ("name", "state", "commit"):
+        table.add_column(col)
+    for s in states:
+        if s.state != "current":
+            table.add_row(s.name, "taken" if s.sha else STATES[s.state], s.sha[:8])
+    current = sum(s.state == "current" or bool(s.sha) for s in states)
+    if table.row_count:
+        _console().print(table)
+    click.echo(f"{current} of {len(states)} seeds are as shipped with this aspire.")
+    waiting = sum(s.state in ("update", "new") and not s.sha for s in states)
+    if waiting:
+        click.echo(f"`aspire skills seeds --update` takes {waiting}; a seed you changed is never overwritten "
+                   "(`aspire skills import PATH --replace` takes a shipped one over yours).")
+
+
+@skills.command()
 @click.argument("remote", required=False)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj

