@@ -3,6 +3,7 @@ commit, undo it, search, replay a failing run, themes, small terminals, Ctrl+C, 
 
 from __future__ import annotations
 
+import shutil
 import stat
 import sys
 import textwrap
@@ -181,6 +182,23 @@ async def test_missing_library_path_is_created_and_seeded(make_app, tmp_path):
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: app.main.query_one(StatusLine).head, timeout=60)
         assert (tmp_path / "new" / "lib" / ".git").is_dir()
+
+
+async def test_newer_shipped_seeds_are_mentioned_on_open(make_app, home, tmp_path, monkeypatch):
+    """A library seeded by an older aspire hears, once, which shipped seeds it could take."""
+    from aspire_tui.skills import seeds
+    from aspire_tui.skills.layout import seed_dir
+
+    Library.open(None).close()
+    newer = tmp_path / "newer_release"
+    shutil.copytree(seed_dir(), newer)
+    pick = newer / "skills" / "pick.py"
+    pick.write_text(pick.read_text().replace("clear of the table.", "clear of the table, gently.", 1))
+    monkeypatch.setattr(seeds, "seed_dir", lambda: newer)
+    app = make_app()
+    async with app.run_test() as pilot:
+        await wait_for(pilot, lambda: "newer seed skills ship with aspire: pick." in log_text(app), timeout=30)
+        assert "aspire skills seeds --update" in log_text(app)
 
 
 async def test_a_too_small_terminal_gets_a_message_until_it_grows(make_app):

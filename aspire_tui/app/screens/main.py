@@ -68,7 +68,7 @@ class MainScreen(SlashCommands, SessionRestore, Screen):
         self.say(Text.from_markup("[bold]aspire[/]: type a task for the robot, or [bold]/help[/]. "
                                   "Esc interrupts, Ctrl+C twice quits."))
         self.query_one(PromptInput).focus()
-        self.check_library()
+        self.check_library(seeds=True)
 
     # ------------------------------------------------------------ helpers the commands use
 
@@ -270,9 +270,13 @@ class MainScreen(SlashCommands, SessionRestore, Screen):
         self.library_job(lambda lib: _commit_edit(lib, m.name, m.path), changes=True)
 
     @work(thread=True, exit_on_error=False, group="library")
-    def check_library(self) -> None:
-        """Open (and on first use seed) the library; report its path and HEAD for the status line."""
+    def check_library(self, seeds: bool = False) -> None:
+        """Open (and on first use seed) the library; report its path and HEAD for the status line.
+
+        With ``seeds``, also say once whether newer seed skills ship with aspire than the library has.
+        """
         from aspire_tui.skills.library import Library, LibraryError
+        from aspire_tui.skills.seeds import seed_states
 
         try:
             lib = Library.open(self.settings.library)
@@ -281,6 +285,11 @@ class MainScreen(SlashCommands, SessionRestore, Screen):
             return
         try:
             self.post_message(LibraryInfo(str(lib.root), lib.repo.head_sha() or ""))
+            waiting = [s.name for s in seed_states(lib) if s.state in ("update", "new")] if seeds else []
+            if waiting:
+                self.post_message(Note(f"newer seed skills ship with aspire: {', '.join(waiting)}. "
+                                       "`aspire skills seeds --update` takes them; it never overwrites a skill "
+                                       "you changed.", "warning"))
         finally:
             lib.close()
 
