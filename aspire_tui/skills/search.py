@@ -19,7 +19,7 @@ Libraries up to ``EXACT_LIMIT`` skills get exact cosine KNN from sqlite-vec
 (``_Vectors``, brought up to date when ``meta.vectors_version`` changes: a
 few changed rows are re-read and encoded with the copy's centre, rotations
 and scale, which they hardly move, so the first search after an edit of a
-100k library takes 21 ms instead of the 1.1 s of a rebuild; more changes
+100k library takes about 25 ms instead of the 0.9 s of a rebuild; more changes
 rebuild it): Hamming
 distance over sign bits picks candidates, int8 dot products re-rank them,
 and the best few get exact float cosine. The bits are signs of the

@@ -13,7 +13,6 @@ that someone deleted stays deleted.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +21,8 @@ from aspire_tui import __version__
 from aspire_tui.skills.errors import SkillInvalid
 from aspire_tui.skills.layout import LESSONS_DIR, SKILLS_DIR, is_skill_file, seed_dir
 from aspire_tui.skills.repo import AGENT, Identity, format_message
-from aspire_tui.skills.skillfile import ParseProblem, ProgramSkill, parse_bytes
+from aspire_tui.skills.skillfile import Lesson, ParseProblem, ProgramSkill, parse_bytes
+from aspire_tui.skills.writes import changed_lines
 
 if TYPE_CHECKING:
     from aspire_tui.skills.library import Library
@@ -86,25 +86,27 @@ def update_seeds(lib: "Library") -> list[SeedState]:
         lib._check_writable()
         lib.reindex(embed=False)
         states = seed_states(lib)
-        for seed in _dependencies_first([s for s in states if s.state in ("update", "new")]):
-            data = Path(seed.source).read_bytes()
-            skill = parse_bytes(data, seed.path)
-            problems = [skill] if isinstance(skill, ParseProblem) else lib.check_change(skill, seed.path)
+        shipped = {s.name: Path(s.source).read_bytes() for s in states if s.state in ("update", "new")}
+        parsed = {s.name: parse_bytes(shipped[s.name], s.path) for s in states if s.name in shipped}
+        for seed in _dependencies_first([s for s in states if s.name in shipped], parsed):
+            skill = parsed[seed.name]
+            if isinstance(skill, ParseProblem):
+                raise SkillInvalid([skill])
+            problems = lib.check_change(skill, seed.path)
             if problems:
                 raise SkillInvalid(problems)
-            seed.sha = lib._write_and_commit(seed.path, data, _message(lib, seed, skill), Identity(*AGENT))
+            message = _message(lib, seed, skill, shipped[seed.name])
+            seed.sha = lib._write_and_commit(seed.path, shipped[seed.name], message, Identity(*AGENT))
             lib.reindex(paths=[seed.path], embed=False)
         if any(s.sha for s in states):
             lib.reindex()
     return states
 
 
-def _dependencies_first(seeds: list[SeedState]) -> list[SeedState]:
+def _dependencies_first(seeds: list[SeedState], parsed: dict[str, Any]) -> list[SeedState]:
     """Seeds ordered so that one that calls another comes after it (the checks need it indexed)."""
-    needs = {}
-    for s in seeds:
-        skill = parse_bytes(Path(s.source).read_bytes(), s.path)
-        needs[s.name] = set(skill.depends_on) if isinstance(skill, ProgramSkill) else set()
+    needs = {name: set(skill.depends_on) if isinstance(skill, ProgramSkill) else set()
+             for name, skill in parsed.items()}
     ordered: list[SeedState] = []
     pending = list(seeds)
     while pending:
@@ -114,21 +116,18 @@ def _dependencies_first(seeds: list[SeedState]) -> list[SeedState]:
     return ordered
 
 
-def _message(lib: "Library", seed: SeedState, skill: Any) -> str:
-    kind = "lesson" if seed.path.startswith(LESSONS_DIR) else "skill"
+def _message(lib: "Library", seed: SeedState, skill: ProgramSkill | Lesson, shipped: bytes) -> str:
+    kind = "lesson" if skill.kind == "lesson" else "skill"
     if seed.state == "new":
         return format_message(f"Add seed {kind} {seed.name} shipped with aspire {__version__}",
                               f"A seed this library did not have yet: {skill.description}",
                               {"Aspire-Change": "new"})
     before = (lib.repo.show(seed.path) or b"").decode("utf-8", "replace").splitlines()
-    after = Path(seed.source).read_text("utf-8").splitlines()
-    changed = [line for line in difflib.unified_diff(before, after, lineterm="", n=0)
-               if line[:1] in "+-" and line[:3] not in ("+++", "---")]
-    added = sum(line.startswith("+") for line in changed)
+    added, removed = changed_lines(before, shipped.decode("utf-8").splitlines())
     return format_message(
         f"Update seed {kind} {seed.name} to the version shipped with aspire {__version__}",
         f"Nobody had changed this library's copy since aspire wrote it, so it takes the shipped one: "
-        f"{_lines(added)} added, {_lines(len(changed) - added)} removed.",
+        f"{_lines(added)} added, {_lines(removed)} removed.",
         {"Aspire-Change": "refine"})
 
 

@@ -252,21 +252,13 @@ class SkillWrites:
 
 def describe_edit(before: bytes | None, skill: ProgramSkill | Lesson, target: Path) -> str:
     """A commit body for a human edit: lines added and removed, a new description or signature."""
-    import difflib
-
     if before is None:
         return f"New {skill.kind} written by hand: {skill.description}"
     old = before.decode("utf-8", "replace").splitlines()
     new_text = ""
     with contextlib.suppress(OSError, UnicodeDecodeError):
         new_text = target.read_text("utf-8")
-    added = removed = 0
-    if new_text:
-        for line in difflib.unified_diff(old, new_text.splitlines(), lineterm="", n=0):
-            if line.startswith("+") and not line.startswith("+++"):
-                added += 1
-            elif line.startswith("-") and not line.startswith("---"):
-                removed += 1
+    added, removed = changed_lines(old, new_text.splitlines()) if new_text else (0, 0)
     old_skill = parse_bytes(before, skill.path)
     notes = []
     if isinstance(old_skill, (ProgramSkill, Lesson)) and old_skill.description != skill.description:
@@ -278,6 +270,19 @@ def describe_edit(before: bytes | None, skill: ProgramSkill | Lesson, target: Pa
     if added or removed:
         summary += f" {added} lines added, {removed} removed."
     return "\n".join([summary] + notes)
+
+
+def changed_lines(before: list[str], after: list[str]) -> tuple[int, int]:
+    """(lines added, lines removed) going from ``before`` to ``after``."""
+    import difflib
+
+    added = removed = 0
+    for line in difflib.unified_diff(before, after, lineterm="", n=0):
+        if line.startswith("+") and not line.startswith("+++"):
+            added += 1
+        elif line.startswith("-") and not line.startswith("---"):
+            removed += 1
+    return added, removed
 
 
 def one_line(e: BaseException) -> str:
