@@ -2,8 +2,9 @@
 
 A scene that starts out solved (the block already left of the bowl), or whose
 objects did not all fit, is drawn again from the same seed, so no episode is
-won by doing nothing. While the episode runs, a step listener records how high
-each movable body ever rose above its start, for `never_lifted`.
+won by doing nothing. While the episode runs, step listeners record how high
+each movable body ever rose above its start (`never_lifted`), and which bodies
+the robot ever held or touched (`never_grasped`, `no_contact`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from sim.bullet import p
 from sim.embodiments.base import Embodiment
 from sim.errors import TaskError
 from sim.perception import Perception
@@ -39,6 +41,7 @@ class Episode:
     owns_world: bool = False
     success: Expr | None = None  # the task's condition with this scene's choices filled in
     rise: "RiseTracker | None" = None
+    contact: "ContactTracker | None" = None
 
     @property
     def instruction(self) -> str:
@@ -51,14 +54,16 @@ class Episode:
         return Context(world=self.world, bindings=self.scene.bindings, initial=self.scene.initial,
                        workspace=self.task.workspace, robot=self.embodiment.name,
                        held=self.embodiment.held, base=base,
-                       peak_rise=dict(self.rise.peak) if self.rise else {})
+                       peak_rise=dict(self.rise.peak) if self.rise else {},
+                       grasped=set(self.contact.grasped) if self.contact else set(),
+                       touched=set(self.contact.touched) if self.contact else set())
 
     def evaluate(self) -> dict[str, bool]:
         """Named checks over ground truth; "success" is the task's condition."""
         ctx = self.context()
         success = self.success or self.task.success
         checks: dict[str, bool] = {}
-        for i, arg in enumerate(success.args if success.name == "all" else []):
+        for i, arg in enumerate(success.args if success.name in ("all", "then") else []):
             if isinstance(arg, Expr):
                 checks[f"{i + 1}:{arg}"] = evaluate_expr(arg, ctx)
         checks["success"] = evaluate_expr(success, ctx)
@@ -94,6 +99,29 @@ class RiseTracker:
                 self.peak[name] = rise
 
 
+@dataclass
+class ContactTracker:
+    """A step listener: the bodies the robot held, and those it (or what it held) touched, at any step."""
+
+    embodiment: Embodiment
+    watched: dict[int, str]  # uid -> name of the bodies to watch
+    grasped: set[str] = field(default_factory=set)
+    touched: set[str] = field(default_factory=set)
+
+    def __call__(self, world: World) -> None:
+        held = self.embodiment.held
+        if held:
+            self.grasped.add(held)
+        touchers = [self.embodiment.uid] + ([world.bodies[held].uid] if held in world.bodies else [])
+        for uid in touchers:
+            if uid < 0:
+                continue
+            for pt in p.getContactPoints(bodyA=uid, physicsClientId=world.client):
+                name = self.watched.get(pt[2])
+                if name is not None:
+                    self.touched.add(name)
+
+
 def bind_choices(expr: Expr, choices: dict[str, str]) -> Expr:
     """The condition with each choice slot ("corner") replaced by this scene's value ("front_left")."""
     args = [bind_choices(a, choices) if isinstance(a, Expr) else choices.get(a, a) if isinstance(a, str) else a
@@ -102,8 +130,14 @@ def bind_choices(expr: Expr, choices: dict[str, str]) -> Expr:
 
 
 def evaluate_expr(expr: Expr, ctx: Context) -> bool:
-    if expr.name == "all":
+    """Judge a condition over the context; `then` is judged as `all` at the end of the episode."""
+    if expr.name in ("all", "then"):
         return all(evaluate_expr(a, ctx) for a in expr.args)
+    if expr.name == "at_least":
+        n, cond = expr.args
+        members = ctx.names(cond.args[0])
+        hits = sum(evaluate_expr(Expr(cond.name, [m, *cond.args[1:]]), ctx) for m in members)
+        return hits >= int(n)
     if expr.name == "any":
         return any(evaluate_expr(a, ctx) for a in expr.args)
     if expr.name == "not":
@@ -141,4 +175,7 @@ def make_episode(task: str | Path | TaskSpec, seed: int, *, world: World | None 
         raise TaskError(f"{spec.name}: seed {seed} builds scenes that start out solved or too crowded")
     episode.rise = RiseTracker({n: float(scene.initial[n][2]) for n, b in world.bodies.items() if b.movable})
     world.step_listeners.append(episode.rise)
+    episode.contact = ContactTracker(embodiment, {b.uid: n for n, b in world.bodies.items()
+                                                  if b.kind not in ("table", "floor", "robot")})
+    world.step_listeners.append(episode.contact)
     return episode

@@ -2,8 +2,14 @@
 
 A task's success condition is an expression over these, e.g.
 ``all(in(block, bowl), unmoved(distractors))``. Arguments are the task's object
-ids (a group id stands for all its members), numbers and quoted words. Only
-success checks read ground truth; programs never see it.
+ids (a group id stands for all its members, `distractors` for the scene's
+distractors), numbers and quoted words. Only success checks read ground truth;
+programs never see it.
+
+A group may be empty (a scene drew no distractors): a constraint on it
+(`unmoved`, `never_lifted`, `never_grasped`, `no_contact`) holds, a place
+(`in`, `on`, ...) does not. `then` is judged as `all` at the end, and
+`never_*`/`no_contact` read what step listeners saw during the whole episode.
 
 Spatial words are from the robot's point of view, standing at its base and
 facing the table: *in front of* is farther from the robot (+x), *behind* is
@@ -21,6 +27,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from sim import vocabulary
 from sim.world import World
 
 PREDICATES: dict[str, "Predicate"] = {}
@@ -33,19 +40,26 @@ class Predicate:
     arity: tuple[int, int]  # min, max arguments
     doc: str
     words: dict[int, tuple[str, ...]] = field(default_factory=dict)  # argument index -> the place words it takes
+    numbers: frozenset[int] = frozenset()  # word arguments where a number may stand instead (a tolerance)
+    vacuous: bool = False  # holds for an empty group (a constraint: "leave the distractors alone")
 
 
-def predicate(name: str, arity: tuple[int, int], words: dict[int, tuple[str, ...]] | None = None) -> Callable:
+def predicate(name: str, arity: tuple[int, int], words: dict[int, tuple[str, ...]] | None = None,
+              numbers: tuple[int, ...] = (), vacuous: bool = False) -> Callable:
     def register(fn: Callable[..., bool]) -> Callable[..., bool]:
-        PREDICATES[name] = Predicate(name, fn, arity, (fn.__doc__ or "").strip(), dict(words or {}))
+        PREDICATES[name] = Predicate(name, fn, arity, (fn.__doc__ or "").strip(), dict(words or {}),
+                                     frozenset(numbers), vacuous)
         return fn
     return register
 
 
-CORNERS = ("front_left", "front_right", "back_left", "back_right")
+CORNERS = tuple(vocabulary.CORNERS)
 PLACES = CORNERS + ("middle",)
-EDGES = ("front", "back", "left", "right")
-RELATIONS = ("left_of", "right_of", "behind", "in_front_of", "next_to")
+EDGES = tuple(vocabulary.EDGES)
+RELATIONS = vocabulary.SIDE_RELATIONS + ("next_to",)
+DIRECTIONS = tuple(vocabulary.DIRECTIONS)
+ORDERS = vocabulary.ORDERS
+AXES = {"left": (1, 1.0), "right": (1, -1.0), "front": (0, 1.0), "back": (0, -1.0)}  # direction -> (axis, sign)
 
 
 @dataclass
@@ -60,6 +74,8 @@ class Context:
     held: str | None = None
     base: np.ndarray = field(default_factory=lambda: np.zeros(3))
     peak_rise: dict[str, float] = field(default_factory=dict)  # highest each body rose above its start
+    grasped: set[str] = field(default_factory=set)   # bodies the robot held at some step
+    touched: set[str] = field(default_factory=set)   # bodies the robot (or what it held) touched at some step
 
     def names(self, arg: Any) -> list[str]:
         if isinstance(arg, list):
@@ -68,6 +84,8 @@ class Context:
             return [self.robot]
         if arg in self.bindings:
             return self.bindings[arg]
+        if arg == "distractors":  # a scene without a [distractors] table has none
+            return []
         if arg in self.world.bodies:
             return [arg]
         raise KeyError(f"unknown object {arg!r} in success condition")
@@ -80,8 +98,14 @@ class Context:
 
 
 def _each(ctx: Context, arg, test: Callable[[str], bool]) -> bool:
+    """Every member passes; an empty group does not (nothing was put in the bowl)."""
     names = ctx.names(arg)
     return bool(names) and all(test(n) for n in names)
+
+
+def _every(ctx: Context, arg, test: Callable[[str], bool]) -> bool:
+    """Every member passes; an empty group does (no distractor was moved)."""
+    return all(test(n) for n in ctx.names(arg))
 
 
 # -- containment and support ------------------------------------------------
@@ -124,11 +148,28 @@ def on(ctx: Context, obj, support) -> bool:
     return _each(ctx, obj, resting)
 
 
-@predicate("stacked", (2, 8))
+@predicate("stacked", (1, 8))
 def stacked(ctx: Context, *objs) -> bool:
-    """stacked(top, ..., bottom): each rests on the next."""
+    """stacked(top, ..., bottom): each rests on the next; stacked(group): its members form one tower, any order."""
+    if len(objs) == 1:
+        return _one_tower(ctx, ctx.names(objs[0]))
     names = [ctx.names(o)[0] for o in objs]
     return all(on(ctx, a, b) for a, b in zip(names, names[1:]))
+
+
+def _one_tower(ctx: Context, names: list[str]) -> bool:
+    """The members stand as one tower: one on the table, each other one on the one below."""
+    bottoms = [n for n in names if _on_table(ctx, n)]
+    if len(names) < 2 or len(bottoms) != 1:
+        return False
+    below, rest = bottoms[0], [n for n in names if n != bottoms[0]]
+    while rest:
+        above = [n for n in rest if on(ctx, n, below)]
+        if len(above) != 1:
+            return False
+        below = above[0]
+        rest.remove(below)
+    return True
 
 
 # -- relations between objects ---------------------------------------------
@@ -140,36 +181,39 @@ def _on_table(ctx: Context, name: str) -> bool:
     return name != ctx.held and ctx.box(name)[0][2] < 0.03
 
 
-@predicate("left_of", (2, 2))
-def left_of(ctx: Context, a, b) -> bool:
-    """a is to b's left (+y), roughly level with it, on the table."""
+def _side(ctx: Context, a, b, axis: int, sign: int, distance: float) -> bool:
+    """a is at least `distance` from b along `axis` (towards `sign`), and no farther off that axis than along it."""
     (bn,) = ctx.names(b)[:1]
-    return _each(ctx, a, lambda n: _on_table(ctx, n) and (d := _delta(ctx, n, bn))[1] > 0.04
-                 and abs(d[0]) < max(0.08, d[1]))
+
+    def beside(n: str) -> bool:
+        d = _delta(ctx, n, bn)
+        along = sign * d[axis]
+        return _on_table(ctx, n) and along > distance and abs(d[1 - axis]) < max(0.08, along)
+    return _each(ctx, a, beside)
 
 
-@predicate("right_of", (2, 2))
-def right_of(ctx: Context, a, b) -> bool:
-    """a is to b's right (−y), roughly level with it, on the table."""
-    (bn,) = ctx.names(b)[:1]
-    return _each(ctx, a, lambda n: _on_table(ctx, n) and (d := _delta(ctx, n, bn))[1] < -0.04
-                 and abs(d[0]) < max(0.08, -d[1]))
+@predicate("left_of", (2, 3))
+def left_of(ctx: Context, a, b, distance: float = 0.04) -> bool:
+    """a is to b's left (+y), roughly level with it, on the table, at least `distance` metres that way."""
+    return _side(ctx, a, b, 1, 1, float(distance))
 
 
-@predicate("behind", (2, 2))
-def behind(ctx: Context, a, b) -> bool:
-    """a is behind b: nearer the robot (−x), roughly in line with it."""
-    (bn,) = ctx.names(b)[:1]
-    return _each(ctx, a, lambda n: _on_table(ctx, n) and (d := _delta(ctx, n, bn))[0] < -0.04
-                 and abs(d[1]) < max(0.08, -d[0]))
+@predicate("right_of", (2, 3))
+def right_of(ctx: Context, a, b, distance: float = 0.04) -> bool:
+    """a is to b's right (−y), roughly level with it, on the table, at least `distance` metres that way."""
+    return _side(ctx, a, b, 1, -1, float(distance))
 
 
-@predicate("in_front_of", (2, 2))
-def in_front_of(ctx: Context, a, b) -> bool:
-    """a is in front of b: farther from the robot (+x), roughly in line with it."""
-    (bn,) = ctx.names(b)[:1]
-    return _each(ctx, a, lambda n: _on_table(ctx, n) and (d := _delta(ctx, n, bn))[0] > 0.04
-                 and abs(d[1]) < max(0.08, d[0]))
+@predicate("behind", (2, 3))
+def behind(ctx: Context, a, b, distance: float = 0.04) -> bool:
+    """a is behind b: nearer the robot (−x), roughly in line with it, at least `distance` metres nearer."""
+    return _side(ctx, a, b, 0, -1, float(distance))
+
+
+@predicate("in_front_of", (2, 3))
+def in_front_of(ctx: Context, a, b, distance: float = 0.04) -> bool:
+    """a is in front of b: farther from the robot (+x), roughly in line with it, at least `distance` farther."""
+    return _side(ctx, a, b, 0, 1, float(distance))
 
 
 @predicate("near", (2, 3))
@@ -179,17 +223,29 @@ def near(ctx: Context, a, b, distance: float = 0.1) -> bool:
     return _each(ctx, a, lambda n: float(np.linalg.norm(_delta(ctx, n, bn)[:2])) < float(distance))
 
 
-@predicate("next_to", (2, 2))
-def next_to(ctx: Context, a, b) -> bool:
-    """a sits on the table beside b (within 12 cm), not on top of it."""
+@predicate("next_to", (2, 3))
+def next_to(ctx: Context, a, b, within: float = 0.12) -> bool:
+    """a sits on the table beside b (centres within `within` metres, default 0.12), not on top of it."""
     (bn,) = ctx.names(b)[:1]
-    return _each(ctx, a, lambda n: _on_table(ctx, n) and float(np.linalg.norm(_delta(ctx, n, bn)[:2])) < 0.12)
+    return _each(ctx, a, lambda n: _on_table(ctx, n)
+                 and float(np.linalg.norm(_delta(ctx, n, bn)[:2])) < float(within))
 
 
-@predicate("relation", (3, 3), words={2: RELATIONS})
-def relation(ctx: Context, a, b, which) -> bool:
-    """a stands in a named relation to b: "left_of", "right_of", "behind", "in_front_of", "next_to"."""
-    return PREDICATES[str(which)].fn(ctx, a, b)
+@predicate("relation", (3, 4), words={2: RELATIONS})
+def relation(ctx: Context, a, b, which, amount: float | None = None) -> bool:
+    """a stands in a named relation to b: "left_of", "right_of", "behind", "in_front_of", "next_to";
+    `amount` is passed on (the least distance of a side, next_to's `within`)."""
+    return PREDICATES[str(which)].fn(ctx, a, b, *([] if amount is None else [amount]))
+
+
+@predicate("moved", (3, 4), words={1: DIRECTIONS})
+def moved(ctx: Context, obj, direction, metres: float, tolerance: float | None = None) -> bool:
+    """obj ended `metres` from its start towards `direction` ("left" +y, "right", "front" +x, "back"),
+    within `tolerance` (default max(0.03, 0.3 × metres)), on the table."""
+    axis, sign = AXES[str(direction)]
+    tol = max(0.03, 0.3 * float(metres)) if tolerance is None else float(tolerance)
+    return _each(ctx, obj, lambda n: _on_table(ctx, n)
+                 and abs(sign * (ctx.pos(n)[axis] - ctx.initial[n][axis]) - float(metres)) <= tol)
 
 
 # -- places on the table ----------------------------------------------------
@@ -210,24 +266,39 @@ def corner_point(ctx: Context, which: str) -> np.ndarray:
     return np.asarray(table[which])
 
 
-@predicate("in_corner", (2, 2), words={1: CORNERS})
-def in_corner(ctx: Context, obj, which) -> bool:
-    """obj is within 8 cm of a corner of the workspace ("front_left", "back_right", ...)."""
+@predicate("in_corner", (2, 3), words={1: CORNERS})
+def in_corner(ctx: Context, obj, which, within: float = 0.08) -> bool:
+    """obj is within `within` metres (default 0.08) of a corner of the workspace ("front_left", "back_right", ...)."""
     point = corner_point(ctx, str(which))
-    return _each(ctx, obj, lambda n: _on_table(ctx, n) and float(np.linalg.norm(ctx.pos(n)[:2] - point)) < 0.08)
+    return _each(ctx, obj, lambda n: _on_table(ctx, n)
+                 and float(np.linalg.norm(ctx.pos(n)[:2] - point)) < float(within))
 
 
-@predicate("in_middle", (1, 1))
-def in_middle(ctx: Context, obj) -> bool:
-    """obj is within 6 cm of the workspace's centre."""
+@predicate("in_middle", (1, 2))
+def in_middle(ctx: Context, obj, within: float = 0.06) -> bool:
+    """obj is within `within` metres (default 0.06) of the workspace's centre."""
     centre = np.asarray([sum(ctx.workspace["x"]) / 2, sum(ctx.workspace["y"]) / 2])
-    return _each(ctx, obj, lambda n: _on_table(ctx, n) and float(np.linalg.norm(ctx.pos(n)[:2] - centre)) < 0.06)
+    return _each(ctx, obj, lambda n: _on_table(ctx, n)
+                 and float(np.linalg.norm(ctx.pos(n)[:2] - centre)) < float(within))
 
 
-@predicate("at_place", (2, 2), words={1: PLACES})
-def at_place(ctx: Context, obj, place) -> bool:
-    """obj is in a named place of the workspace: a corner ("front_left", ...) or the "middle"."""
-    return in_middle(ctx, obj) if str(place) == "middle" else in_corner(ctx, obj, place)
+@predicate("at_place", (2, 3), words={1: PLACES})
+def at_place(ctx: Context, obj, place, within: float | None = None) -> bool:
+    """obj is in a named place of the workspace: a corner ("front_left", ...) or the "middle"
+    (within `within` metres; default: in_corner's or in_middle's)."""
+    extra = [] if within is None else [within]
+    return in_middle(ctx, obj, *extra) if str(place) == "middle" else in_corner(ctx, obj, place, *extra)
+
+
+@predicate("at_corner_by", (3, 4), words={1: ("nearest", "farthest")})
+def at_corner_by(ctx: Context, obj, rule, anchor, within: float = 0.08) -> bool:
+    """obj is in the workspace corner nearest to (or farthest from) where anchor started ("robot": its base);
+    corners tied within 1 cm all count."""
+    point = ctx.base[:2] if anchor == "robot" else ctx.initial[ctx.names(anchor)[0]][:2]
+    dist = {c: float(np.linalg.norm(corner_point(ctx, c) - point)) for c in CORNERS}
+    best = min(dist.values()) if str(rule) == "nearest" else max(dist.values())
+    picked = [c for c, d in dist.items() if abs(d - best) < 0.01]
+    return any(in_corner(ctx, obj, c, within) for c in picked)
 
 
 @predicate("in_corners", (1, 1))
@@ -244,9 +315,14 @@ def in_corners(ctx: Context, group) -> bool:
     return True
 
 
-@predicate("in_line", (1, 2))
-def in_line(ctx: Context, group, tolerance: float = 0.025) -> bool:
-    """The group's members stand on the table in a straight line, not touching each other."""
+@predicate("in_line", (1, 3), words={1: ORDERS}, numbers=(1,))
+def in_line(ctx: Context, group, order: Any = None, tolerance: float = 0.025) -> bool:
+    """The group's members stand on the table in a straight line, not touching each other; with an
+    order ("left_to_right", "right_to_left", "front_to_back", "back_to_front") they stand in the
+    group's listed order that way, each at least 2 cm past the one before. A number in place of the
+    order is the tolerance (each within `tolerance` metres, default 0.025, of the line)."""
+    if isinstance(order, (int, float)):
+        order, tolerance = None, order
     names = ctx.names(group)
     if len(names) < 2 or not all(_on_table(ctx, n) for n in names):
         return False
@@ -255,7 +331,14 @@ def in_line(ctx: Context, group, tolerance: float = 0.025) -> bool:
     _, _, vt = np.linalg.svd(centred)
     off_line = np.abs(centred @ vt[1])
     gaps = [np.linalg.norm(a - b) for i, a in enumerate(pts) for b in pts[i + 1:]]
-    return bool(off_line.max() < float(tolerance) and min(gaps) > 0.045)
+    if not (off_line.max() < float(tolerance) and min(gaps) > 0.045):
+        return False
+    if order is None:
+        return True
+    axis, sign = {"left_to_right": (1, -1), "right_to_left": (1, 1),
+                  "front_to_back": (0, -1), "back_to_front": (0, 1)}[str(order)]
+    steps = np.diff(sign * pts[:, axis])
+    return bool(np.all(steps > 0.02))
 
 
 @predicate("along_edge", (2, 2), words={1: EDGES})
@@ -265,6 +348,27 @@ def along_edge(ctx: Context, group, edge) -> bool:
     axis, value = {"front": (0, x1), "back": (0, x0), "left": (1, y1), "right": (1, y0)}[str(edge)]
     names = ctx.names(group)
     return in_line(ctx, group) and all(abs(ctx.pos(n)[axis] - value) < 0.07 for n in names)
+
+
+@predicate("fully_in", (2, 2))
+def fully_in(ctx: Context, obj, zone) -> bool:
+    """obj's whole footprint lies inside the zone (or container), and obj rests there: on the table
+    for a painted zone, inside for a bowl or tray."""
+    (zn,) = ctx.names(zone)[:1]
+    z_lo, z_hi = ctx.box(zn)
+    round_ = ctx.world.bodies[zn].kind == "bowl"
+
+    def within(n: str) -> bool:
+        lo, hi = ctx.box(n)
+        if round_:
+            centre, r = (z_lo[:2] + z_hi[:2]) / 2, (z_hi[0] - z_lo[0]) / 2 - 0.006  # inside the wall
+            corners = np.asarray([[x, y] for x in (lo[0], hi[0]) for y in (lo[1], hi[1])])
+            inside = bool(np.all(np.linalg.norm(corners - centre, axis=1) < r))
+        else:
+            inside = bool(np.all(lo[:2] >= z_lo[:2]) and np.all(hi[:2] <= z_hi[:2]))
+        rests = in_(ctx, n, zn) if ctx.world.bodies[zn].kind in ("bowl", "tray") else _on_table(ctx, n)
+        return inside and rests
+    return _each(ctx, obj, within)
 
 
 @predicate("sorted_into", (2, 2))
@@ -305,10 +409,10 @@ def facing(ctx: Context, obj, target, tolerance: float = 0.5) -> bool:
     return _each(ctx, obj, points)
 
 
-@predicate("unmoved", (1, 2))
+@predicate("unmoved", (1, 2), vacuous=True)
 def unmoved(ctx: Context, obj, tolerance: float = 0.02) -> bool:
-    """obj is within `tolerance` metres of where the scene put it."""
-    return _each(ctx, obj, lambda n: float(np.linalg.norm(ctx.pos(n) - ctx.initial[n])) < float(tolerance))
+    """obj is within `tolerance` metres of where the scene put it (an empty group holds)."""
+    return _every(ctx, obj, lambda n: float(np.linalg.norm(ctx.pos(n) - ctx.initial[n])) < float(tolerance))
 
 
 @predicate("lifted", (1, 2))
@@ -317,10 +421,22 @@ def lifted(ctx: Context, obj, height: float = 0.05) -> bool:
     return _each(ctx, obj, lambda n: float(ctx.box(n)[0][2]) > float(height))
 
 
-@predicate("never_lifted", (1, 2))
+@predicate("never_lifted", (1, 2), vacuous=True)
 def never_lifted(ctx: Context, obj, height: float = 0.015) -> bool:
     """obj never rose more than `height` metres above where it started, at any step of the episode."""
-    return _each(ctx, obj, lambda n: ctx.peak_rise.get(n, 0.0) < float(height))
+    return _every(ctx, obj, lambda n: ctx.peak_rise.get(n, 0.0) < float(height))
+
+
+@predicate("never_grasped", (1, 1), vacuous=True)
+def never_grasped(ctx: Context, obj) -> bool:
+    """The robot never held obj, at any step of the episode."""
+    return _every(ctx, obj, lambda n: n not in ctx.grasped)
+
+
+@predicate("no_contact", (1, 1), vacuous=True)
+def no_contact(ctx: Context, obj) -> bool:
+    """Neither the robot nor what it held ever touched obj, at any step of the episode."""
+    return _every(ctx, obj, lambda n: n not in ctx.touched)
 
 
 @predicate("held", (1, 1))
@@ -330,7 +446,11 @@ def held(ctx: Context, obj) -> bool:
 
 
 # -- combinators (evaluated by the expression tree, listed for documentation) --
+COMBINATORS = ("all", "any", "not", "then", "at_least")
 for _name, _doc, _arity in (("all", "every argument holds", (1, 32)),
                             ("any", "at least one argument holds", (1, 32)),
-                            ("not", "the argument does not hold", (1, 1))):
+                            ("not", "the argument does not hold", (1, 1)),
+                            ("then", "a sequence, first A then B ...: judged as all of them at the end", (1, 32)),
+                            ("at_least", "at_least(n, COND): at least n members of COND's first argument (a group) "
+                                         "satisfy COND", (2, 2))):
     PREDICATES[_name] = Predicate(_name, lambda *a: False, _arity, _doc)

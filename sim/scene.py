@@ -3,6 +3,13 @@
 Everything random comes from one generator seeded by (seed, task name), so a
 seed reproduces a scene exactly: colours, sizes, poses, distractors,
 friction, mass, camera jitter, the instruction template and its place words.
+
+Objects that start inside or on another are placed after it, on its floor or
+top. An object `chosen` by a rule ("the block nearest the bowl") is made the
+rule's clear pick: for sizes the builder gives the group sizes 25% apart, for
+places it swaps the object into the rule's rank and raises `NoRoom` (another
+draw) when the margin to the next one is under 3 cm. Distractors never take a
+kind a rule picks among, nor a colour and kind the task file avoids.
 """
 
 from __future__ import annotations
@@ -16,11 +23,15 @@ from typing import Any
 import numpy as np
 
 from sim import objects
+from sim.bullet import p
 from sim.embodiments import get_embodiment
 from sim.embodiments.base import Embodiment
 from sim.errors import TaskError
-from sim.taskspec import ObjectSpec, TaskSpec
+from sim.taskspec import SIZE_RULES, Chosen, ObjectSpec, TaskSpec, placing_order
 from sim.world import World
+
+MARGIN = 0.03      # a chosen object leads the next candidate by this much (metres) under its rule
+SIZE_STEP = 1.25   # sizes of a group picked by largest/smallest are this factor apart
 
 KIND_WORDS = {"block": "block", "zone": "zone", "marker": "marker"}
 
@@ -129,17 +140,27 @@ def build_scene(world: World, spec: TaskSpec, seed: int, attempt: int = 0) -> tu
     used_colors: list[str] = []
     bindings: dict[str, list[str]] = {}
     slots: dict[str, object] = {}
+    children: dict[str, list[str]] = {}                    # host body -> bodies placed inside or on it
+    inner: dict[str, list[tuple[float, float, float]]] = {}  # host body -> footprints taken on it
+    factors: dict[str, list[float]] = {}                   # object id -> size factor per member
 
-    def add(o: ObjectSpec, color: str, slot_id: str) -> str:
+    def add(o: ObjectSpec, color: str, slot_id: str, factor: float = 1.0) -> str:
         size = tuple(s * size_scale if o.kind in ("block", "ball") else s for s in o.size)
+        if factor != 1.0:
+            size = tuple(s * factor for s in size)
         radius = objects.footprint_radius(o.kind, size)
-        if o.position is not None:
+        floor = 0.0
+        if o.host is not None:
+            host = bindings[o.host][0]
+            x, y, floor = _place_on(world, rng, host, radius, inner.setdefault(host, []), slot_id,
+                                    inside=o.inside is not None)
+        elif o.position is not None:
             x, y = o.position
             placer.claim(x, y, radius)
         else:
             x, y = placer.place(o.region or spec.workspace, radius, slot_id)
         yaw = _uniform(rng, o.yaw)
-        z = size[2] / 2 + 0.001
+        z = size[2] / 2 + 0.001 if o.host is None else floor + size[2] / 2 + 0.002
         mass = None if o.mass is None else o.mass * mass_scale
         if mass is None and o.kind in ("block", "ball", "stick", "hook"):
             mass = {"block": 0.1, "ball": 0.05, "stick": 0.15, "hook": 0.2}[o.kind] * mass_scale
@@ -147,19 +168,28 @@ def build_scene(world: World, spec: TaskSpec, seed: int, attempt: int = 0) -> tu
                              position=(x, y, z), yaw=yaw, mass=mass if o.movable else 0.0,
                              friction=friction, slot=slot_id, movable=o.movable)
         used_colors.append(color)
+        if o.host is not None:
+            children.setdefault(bindings[o.host][0], []).append(body.name)
         return body.name
 
-    for o in spec.objects:
+    for o in placing_order(spec.objects):
         if o.match is not None:
             members = bindings[o.match]
             colors = [world.bodies[m].color for m in members]
+        elif o.ordered:  # the file lists the group's colours in order: its members keep that order
+            colors = list(o.colors)
         else:
             n = int(rng.integers(o.count[0], o.count[1] + 1))
             free = [c for c in o.colors if not o.distinct or c not in used_colors]
             if len(free) < n:
                 free = list(o.colors)
             colors = [str(c) for c in rng.choice(free, size=n, replace=len(free) < n)]
-        names = [add(o, color, o.id if len(colors) == 1 else f"{o.id}_{k + 1}") for k, color in enumerate(colors)]
+        for c in spec.objects:  # a group picked among by size: sizes a ladder apart, the chosen on its rung
+            if c.chosen is not None and c.chosen.among == o.id and c.chosen.rule in SIZE_RULES:
+                factors[c.id], factors[o.id] = _size_ladder(rng, c.chosen, len(colors))
+        sizes = factors.get(o.id) or [1.0] * len(colors)
+        names = [add(o, color, o.id if len(colors) == 1 else f"{o.id}_{k + 1}", sizes[k])
+                 for k, color in enumerate(colors)]
         bindings[o.id] = names
         first = world.bodies[names[0]]
         slots[o.id] = Slot(first.color, KIND_WORDS.get(o.kind, o.kind), first.name,
@@ -169,12 +199,16 @@ def build_scene(world: World, spec: TaskSpec, seed: int, attempt: int = 0) -> tu
     if d:
         n = int(rng.integers(*(np.asarray(d.get("count", [0, 0]), dtype=int) + [0, 1])))
         kinds = d.get("kinds", ["block"])
+        avoid = set(spec.avoid) | {(None, o.kind) for o in spec.objects if o.chosen is not None}
+        if avoid:
+            kinds = [k for k in kinds if (None, k) not in avoid]
         region = d.get("region") or spec.workspace
         region = {k: tuple(v) for k, v in region.items()}
         names = []
-        for _ in range(n):
+        for _ in range(n if kinds else 0):
             kind = str(rng.choice(kinds))
-            free = [c for c in d.get("colors", sorted(objects.COLORS)) if c not in used_colors]
+            free = [c for c in d.get("colors", sorted(objects.COLORS))
+                    if c not in used_colors and (c, kind) not in avoid]
             if not free:
                 break
             color = str(rng.choice(free))
@@ -182,6 +216,10 @@ def build_scene(world: World, spec: TaskSpec, seed: int, attempt: int = 0) -> tu
                            region=region)
             names.append(add(o, color, "distractors"))
         bindings["distractors"] = names
+
+    for o in spec.objects:
+        if o.chosen is not None and o.chosen.rule not in SIZE_RULES:
+            _make_chosen(world, robot, bindings, children, o, o.chosen)
 
     jitter = _uniform(rng, perturb.get("camera_jitter"), 0.0)
     for cam in robot.perception_cameras() if robot_cls.kind == "arm" else []:
@@ -200,6 +238,89 @@ def build_scene(world: World, spec: TaskSpec, seed: int, attempt: int = 0) -> tu
     instruction = string.Formatter().vformat(template, (), _SlotMap(slots))
     return Scene(spec=spec, seed=seed, instruction=instruction, bindings=bindings, initial=initial,
                  slots=slots, choices=choices), robot
+
+
+def _place_on(world: World, rng: np.random.Generator, host: str, radius: float,
+              taken: list[tuple[float, float, float]], what: str, inside: bool) -> tuple[float, float, float]:
+    """A free spot on a host's floor (inside) or top (on): x, y and the height things rest at."""
+    body = world.bodies[host]
+    pos, orn = world.pose(host)
+    yaw = p.getEulerFromQuaternion(orn.tolist())[2]
+    sx, sy, sz = body.size
+    wall = 0.006 if body.kind in ("bowl", "tray") else 0.0
+    floor = pos[2] - sz / 2 + wall if inside and body.kind in ("bowl", "tray") else pos[2] + sz / 2
+    round_ = body.kind in ("bowl", "plate", "barrel")
+    reach_x = max((sx / 2 * (0.8 if body.kind == "bowl" else 1.0)) - wall - radius, 0.0)
+    reach_y = reach_x if round_ else max(sy / 2 - wall - radius, 0.0)
+    for _ in range(400):
+        dx, dy = (float(rng.uniform(-reach_x, reach_x)) if reach_x else 0.0,
+                  float(rng.uniform(-reach_y, reach_y)) if reach_y else 0.0)
+        if round_ and math.hypot(dx, dy) > reach_x:
+            continue
+        x = float(pos[0] + dx * math.cos(yaw) - dy * math.sin(yaw))
+        y = float(pos[1] + dx * math.sin(yaw) + dy * math.cos(yaw))
+        if all(math.hypot(x - tx, y - ty) > radius + tr + 0.005 for tx, ty, tr in taken):
+            taken.append((x, y, radius))
+            return x, y, float(floor)
+    raise NoRoom(f"no room to place {what} {'inside' if inside else 'on'} {host}")
+
+
+def _size_ladder(rng: np.random.Generator, chosen: Chosen, others: int) -> tuple[list[float], list[float]]:
+    """Size factors SIZE_STEP apart: the chosen object's (on its rank's rung) and the group's (shuffled)."""
+    n = others + 1
+    if chosen.rank > n:
+        raise NoRoom(f"no {chosen.rank}th {chosen.rule} among {n}")
+    rungs = [SIZE_STEP ** (k - (n - 1) / 2) for k in range(n)]   # smallest first
+    mine = rungs.pop(n - chosen.rank if chosen.rule == "largest" else chosen.rank - 1)
+    return [mine], [rungs[int(k)] for k in rng.permutation(len(rungs))]
+
+
+def _make_chosen(world: World, robot: Embodiment, bindings: dict[str, list[str]], children: dict[str, list[str]],
+                 o: ObjectSpec, chosen: Chosen) -> None:
+    """Swap the object into its rule's rank among the group; NoRoom when the pick is not clear by MARGIN."""
+    me = bindings[o.id][0]
+    candidates = [me] + bindings[chosen.among]
+    if chosen.rank > len(candidates):
+        raise NoRoom(f"no {chosen.rank}th {chosen.rule} among {len(candidates)}")
+    anchor = np.zeros(2)
+    if chosen.anchor == "robot":
+        anchor = (robot.base if robot.kind == "arm" else robot.base_pose()[0])[:2]
+    elif chosen.anchor is not None:
+        anchor = world.pose(bindings[chosen.anchor][0])[0][:2]
+
+    def score(name: str) -> float:
+        """Higher is more the rule's pick."""
+        x, y = world.pose(name)[0][:2]
+        return {"nearest": -math.hypot(x - anchor[0], y - anchor[1]),
+                "farthest": math.hypot(x - anchor[0], y - anchor[1]),
+                "leftmost": y, "rightmost": -y, "frontmost": x, "backmost": -x}[chosen.rule]
+
+    ranked = sorted(candidates, key=score, reverse=True)
+    at = chosen.rank - 1
+    other = ranked[at]
+    if other != me:
+        hosted = {c for cs in children.values() for c in cs}
+        same = abs(objects.footprint_radius(o.kind, world.bodies[me].size)
+                   - objects.footprint_radius(o.kind, world.bodies[other].size)) < 1e-3
+        if me in hosted or other in hosted or not same:
+            raise NoRoom(f"{o.id} is not the {chosen.rule} and cannot trade places")
+        a, b = world.pose(me)[0], world.pose(other)[0]
+        _shift(world, children, me, b[:2] - a[:2])
+        _shift(world, children, other, a[:2] - b[:2])
+        ranked = sorted(candidates, key=score, reverse=True)
+    mine = score(me)
+    for k in (at - 1, at + 1):
+        if 0 <= k < len(ranked) and abs(score(ranked[k]) - mine) < MARGIN:
+            raise NoRoom(f"{o.id} is not clearly the {chosen.rule} (under {MARGIN * 100:.0f} cm ahead)")
+
+
+def _shift(world: World, children: dict[str, list[str]], name: str, dxy: np.ndarray) -> None:
+    """Move a body, and whatever starts inside or on it, by dxy in the plane."""
+    pos, orn = world.pose(name)
+    p.resetBasePositionAndOrientation(world.bodies[name].uid, [pos[0] + dxy[0], pos[1] + dxy[1], pos[2]],
+                                      orn.tolist(), physicsClientId=world.client)
+    for child in children.get(name, []):
+        _shift(world, children, child, dxy)
 
 
 class _SlotMap(dict):

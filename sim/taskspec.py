@@ -20,23 +20,62 @@ success condition gets (one option is drawn per seed):
     [choices]
     corner = { "front left corner" = "front_left", "middle" = "middle" }
 
-Errors name the field and the line (`TaskFileError`).
+An object may start inside or on another (`inside = "bowl"`, `on = "plate"`;
+chains of `on` make a stack), or be the one a rule picks among a group
+(`chosen = { rule = "nearest", among = "others", anchor = "bowl" }`); the
+builder then redraws until the scene makes that pick clear. `[distractors]`
+may `avoid` colour-and-kind pairs ("red block") or whole kinds ("bowl").
+
+Every field the loader reads is in `FIELDS`; any other is refused. Errors name
+the field and the line (`TaskFileError`).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sim import vocabulary
 from sim.errors import TaskFileError
-from sim.objects import COLORS, DEFAULT_SIZES, KINDS
-from sim.predicates import PREDICATES
+from sim.objects import COLORS, DEFAULT_SIZES, KINDS, footprint_radius
+from sim.predicates import COMBINATORS, PREDICATES
 
 CATEGORIES = ("pick_place", "arrange", "stack", "sort", "push", "tool_use", "navigation")
 DEFAULT_WORKSPACE = {"panda": {"x": (0.3, 0.7), "y": (-0.3, 0.3)}, "husky": {"x": (-3.0, 3.0), "y": (-3.0, 3.0)}}
+
+# Every field the loader reads, by table; any other field is refused. The README documents each.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "task": ("name", "category", "instructions", "success", "description", "embodiment", "variant_of"),
+    "objects": ("id", "kind", "color", "count", "size", "region", "at", "position", "yaw", "mass", "movable",
+                "match", "distinct_color", "inside", "on", "chosen"),
+    "chosen": ("rule", "among", "anchor", "rank"),
+    "distractors": ("count", "kinds", "colors", "avoid", "region"),
+    "perturb": ("friction", "mass_scale", "size_scale", "camera_jitter"),
+    "robot": ("x", "y", "yaw"),
+    "workspace": ("x", "y"),
+    "region": ("x", "y"),
+}
+TABLES = ("task", "objects", "choices", "distractors", "perturb", "robot", "workspace")
+RESERVED_IDS = ("robot", "distractors", "count")  # names a success check or template already gives a meaning
+CONTAINER_KINDS = vocabulary.CONTAINERS + vocabulary.SURFACES + ("marker",)  # what `inside` may name
+SUPPORT_KINDS = vocabulary.SUPPORTS + ("crate", "barrel", "wall")              # what `on` may name
+RULES = ("nearest", "farthest", "leftmost", "rightmost", "frontmost", "backmost", "largest", "smallest")
+ANCHORED_RULES = ("nearest", "farthest")
+SIZE_RULES = ("largest", "smallest")
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """The object is the one `rule` picks among itself and the `among` group (rank 2: the second)."""
+
+    rule: str
+    among: str
+    anchor: str | None = None
+    rank: int = 1
 
 
 @dataclass
@@ -55,6 +94,15 @@ class ObjectSpec:
     movable: bool = True
     match: str | None = None        # one per member of this group, same colours
     distinct: bool = True           # colour differs from objects placed before
+    inside: str | None = None       # starts inside this container or zone (placed after it)
+    on: str | None = None           # starts resting on this object (placed after it)
+    chosen: Chosen | None = None    # the scene makes it the rule's clear pick among a group
+    ordered: bool = False           # a group given its colours as a list of its size: members in that order
+
+    @property
+    def host(self) -> str | None:
+        """The object this one starts inside or on, if any."""
+        return self.inside or self.on
 
 
 @dataclass
@@ -76,6 +124,7 @@ class TaskSpec:
     choices: dict[str, dict[str, str]] = field(default_factory=dict)  # slot -> {words: value}
     source: str = ""
     variant_of: str = ""            # the family this task file varies (new words, wider ranges), if any
+    avoid: list[tuple[str | None, str]] = field(default_factory=list)  # (colour or None, kind) no distractor takes
 
     @property
     def family(self) -> str:
@@ -193,6 +242,12 @@ class _Reader:
         dotted = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in path).replace(".[", "[")
         raise TaskFileError(f"{self.source}:{_line_of(self.text, path)}: {dotted}: {message}")
 
+    def known(self, table: dict, path: tuple, fields: tuple[str, ...]) -> None:
+        """Refuse a field the loader does not read (a typo would otherwise be ignored)."""
+        for key in table:
+            if key not in fields:
+                self.fail(path + (key,), f"is no field here{_did_you_mean(key, fields)} (fields: {', '.join(fields)})")
+
     def get(self, table: dict, path: tuple, key: str, kind, default: Any = ..., choices=None):
         if key not in table:
             if default is ...:
@@ -230,10 +285,14 @@ def parse_task(text: str, source: str = "<task>") -> TaskSpec:
     except tomllib.TOMLDecodeError as e:
         raise TaskFileError(f"{source}: not valid TOML: {e}") from None
     r = _Reader(text, source)
+    for key in doc:
+        if key not in TABLES:
+            r.fail((key,), f"is no table of a task file{_did_you_mean(key, TABLES)} (have: {', '.join(TABLES)})")
     task = doc.get("task")
     if not isinstance(task, dict):
         raise TaskFileError(f"{source}:1: [task]: the file needs a [task] table")
     t = ("task",)
+    r.known(task, t, FIELDS["task"])
     name = r.get(task, t, "name", str)
     if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
         r.fail(t + ("name",), "use lowercase letters, digits and underscores")
@@ -253,49 +312,20 @@ def parse_task(text: str, source: str = "<task>") -> TaskSpec:
     if not isinstance(raw_objects, list) or not raw_objects:
         raise TaskFileError(f"{source}: [[objects]]: the scene needs at least one object")
     for k, o in enumerate(raw_objects):
-        path = ("objects", k)
-        oid = r.get(o, path, "id", str)
-        kind = r.get(o, path, "kind", str, choices=sorted(KINDS))
-        color = o.get("color", sorted(COLORS))
-        colors = [color] if isinstance(color, str) else color
-        if not isinstance(colors, list) or not colors or any(c not in COLORS for c in colors):
-            r.fail(path + ("color",), f"colours must be among {', '.join(sorted(COLORS))}")
-        size = o.get("size", DEFAULT_SIZES[kind])
-        if (not isinstance(size, list | tuple) or len(size) != 3
-                or not all(isinstance(s, (int, float)) and 0.001 <= s <= 2.0 for s in size)):
-            r.fail(path + ("size",), "must be three sizes in metres between 0.001 and 2")
-        count = r.pair(o, path, "count", 1)
-        region = None
-        if "region" in o:
-            reg = o["region"]
-            if not isinstance(reg, dict) or set(reg) - {"x", "y"}:
-                r.fail(path + ("region",), "must be { x = [lo, hi], y = [lo, hi] }")
-            region = {axis: r.pair(reg, path + ("region",), axis) for axis in ("x", "y")}
-            if None in region.values():
-                r.fail(path + ("region",), "needs both x and y ranges")
-        position = r.pair(o, path, "position")
-        match = r.get(o, path, "match", str, None)
-        if match is not None and match not in {x.id for x in objects}:
-            r.fail(path + ("match",), f"names no earlier object (have: {', '.join(x.id for x in objects) or 'none'})")
-        if region is None and position is None and match is None and "at" not in o:
-            region = None  # the scene's workspace is used
-        if "at" in o:
-            at = o["at"]
-            if not isinstance(at, list) or len(at) != 2:
-                r.fail(path + ("at",), "must be [x, y]")
-            position = (float(at[0]), float(at[1]))
-        objects.append(ObjectSpec(
-            id=oid, kind=kind, colors=list(colors), size=tuple(float(s) for s in size),
-            count=(int(count[0]), int(count[1])), region=region, position=position,
-            yaw=r.pair(o, path, "yaw", [-0.4, 0.4]), mass=r.get(o, path, "mass", float, None),
-            movable=r.get(o, path, "movable", bool, kind not in ("zone", "marker", "crate", "wall", "barrel", "cone")),
-            match=match, distinct=r.get(o, path, "distinct_color", bool, True)))
+        objects.append(_read_object(o, ("objects", k), objects, r))
     ids = [o.id for o in objects]
     if len(set(ids)) != len(ids):
         dup = next(i for i in ids if ids.count(i) > 1)
         r.fail(("objects", ids.index(dup), "id"), f"id {dup!r} is used twice")
+    _check_starts(objects, r)
+    _check_chosen(objects, r)
+    try:
+        placing_order(objects)
+    except ValueError as e:
+        first = next(o for o in objects if o.host or o.chosen)
+        r.fail(_object_path(objects, first.id, "inside" if first.inside else "on" if first.on else "chosen"), str(e))
     choices = _read_choices(doc.get("choices", {}), set(ids), r)
-    _check_names(success, set(ids) | {"robot"}, r, t, choices)
+    _check_names(success, set(ids) | {"robot", "distractors"}, r, t, choices)
     for template in instructions:
         for slot in re.findall(r"\{([a-z_0-9]+)", template):
             if slot not in ids and slot not in choices and slot != "count":
@@ -304,25 +334,241 @@ def parse_task(text: str, source: str = "<task>") -> TaskSpec:
     workspace = dict(DEFAULT_WORKSPACE[embodiment])
     if "workspace" in doc:
         ws = doc["workspace"]
+        r.known(ws, ("workspace",), FIELDS["workspace"])
         workspace = {axis: r.pair(ws, ("workspace",), axis) or workspace[axis] for axis in ("x", "y")}
     distractors = doc.get("distractors", {})
+    avoid: list[tuple[str | None, str]] = []
     if distractors:
         d = ("distractors",)
+        r.known(distractors, d, FIELDS["distractors"])
         r.pair(distractors, d, "count")
         kinds = distractors.get("kinds", ["block"])
         if not isinstance(kinds, list) or any(k not in KINDS for k in kinds):
             r.fail(d + ("kinds",), f"kinds must be among {', '.join(sorted(KINDS))}")
+        colors = distractors.get("colors", [])
+        if not isinstance(colors, list) or any(c not in COLORS for c in colors):
+            r.fail(d + ("colors",), f"colours must be among {', '.join(sorted(COLORS))}")
+        if "region" in distractors:
+            _read_region(distractors["region"], d + ("region",), r)
+        avoid = _read_avoid(distractors.get("avoid", []), d + ("avoid",), r)
     perturb = {}
-    for key in doc.get("perturb", {}):
-        if key not in ("friction", "mass_scale", "size_scale", "camera_jitter"):
+    raw_perturb = doc.get("perturb", {})
+    for key in raw_perturb:
+        if key not in FIELDS["perturb"]:
             r.fail(("perturb", key), "is not a perturbation (friction, mass_scale, size_scale, camera_jitter)")
-        perturb[key] = r.pair(doc["perturb"], ("perturb",), key)
+        perturb[key] = r.pair(raw_perturb, ("perturb",), key)
+    robot_start = doc.get("robot", {})
+    if robot_start:
+        r.known(robot_start, ("robot",), FIELDS["robot"])
+        for key in robot_start:
+            r.pair(robot_start, ("robot",), key)
     return TaskSpec(
         name=name, category=category, instructions=instructions, objects=objects, success=success,
         success_text=success_text, description=r.get(task, t, "description", str, ""),
         embodiment=embodiment, workspace=workspace, distractors=distractors, perturb=perturb,
-        robot_start=doc.get("robot", {}), choices=choices, source=source,
-        variant_of=r.get(task, t, "variant_of", str, ""))
+        robot_start=robot_start, choices=choices, source=source,
+        variant_of=r.get(task, t, "variant_of", str, ""), avoid=avoid)
+
+
+def _did_you_mean(word: str, known) -> str:
+    near = difflib.get_close_matches(word, list(known), n=1)
+    return f"; did you mean {near[0]!r}?" if near else ""
+
+
+def _read_region(reg: Any, path: tuple, r: _Reader) -> dict[str, tuple[float, float]]:
+    if not isinstance(reg, dict) or set(reg) - set(FIELDS["region"]):
+        r.fail(path, "must be { x = [lo, hi], y = [lo, hi] }")
+    region = {axis: r.pair(reg, path, axis) for axis in FIELDS["region"]}
+    if None in region.values():
+        r.fail(path, "needs both x and y ranges")
+    return region
+
+
+def _read_object(o: Any, path: tuple, earlier: list[ObjectSpec], r: _Reader) -> ObjectSpec:
+    """One [[objects]] entry."""
+    if not isinstance(o, dict):
+        r.fail(path, "must be a table")
+    r.known(o, path, FIELDS["objects"])
+    oid = r.get(o, path, "id", str)
+    if oid in RESERVED_IDS:
+        r.fail(path + ("id",), f"{oid!r} is reserved (a success check or template gives it a meaning); "
+                               "choose another id")
+    kind = r.get(o, path, "kind", str, choices=sorted(KINDS))
+    color = o.get("color", sorted(COLORS))
+    colors = [color] if isinstance(color, str) else color
+    if not isinstance(colors, list) or not colors or any(c not in COLORS for c in colors):
+        r.fail(path + ("color",), f"colours must be among {', '.join(sorted(COLORS))}")
+    size = o.get("size", DEFAULT_SIZES[kind])
+    if (not isinstance(size, list | tuple) or len(size) != 3
+            or not all(isinstance(s, (int, float)) and 0.001 <= s <= 2.0 for s in size)):
+        r.fail(path + ("size",), "must be three sizes in metres between 0.001 and 2")
+    count = r.pair(o, path, "count", 1)
+    region = _read_region(o["region"], path + ("region",), r) if "region" in o else None
+    position = r.pair(o, path, "position")
+    match = r.get(o, path, "match", str, None)
+    if match is not None and match not in {x.id for x in earlier}:
+        r.fail(path + ("match",), f"names no earlier object (have: {', '.join(x.id for x in earlier) or 'none'})")
+    if "at" in o:
+        at = o["at"]
+        if not isinstance(at, list) or len(at) != 2:
+            r.fail(path + ("at",), "must be [x, y]")
+        position = (float(at[0]), float(at[1]))
+    inside, on = r.get(o, path, "inside", str, None), r.get(o, path, "on", str, None)
+    if inside is not None and on is not None:
+        r.fail(path + ("on",), "an object starts either inside or on another, not both")
+    if (inside or on) is not None:  # its host places it: a region is ignored, a fixed spot contradicts
+        for key in ("at", "position"):
+            if key in o:
+                r.fail(path + (key,), f"an object that starts {'inside' if inside else 'on'} another "
+                                      "is placed by it; drop this field")
+    ordered = (isinstance(color, list) and int(count[0]) == int(count[1]) == len(colors) >= 2
+               and match is None)
+    return ObjectSpec(
+        id=oid, kind=kind, colors=list(colors), size=tuple(float(s) for s in size),
+        count=(int(count[0]), int(count[1])), region=region, position=position,
+        yaw=r.pair(o, path, "yaw", [-0.4, 0.4]), mass=r.get(o, path, "mass", float, None),
+        movable=r.get(o, path, "movable", bool, kind not in ("zone", "marker", "crate", "wall", "barrel", "cone")),
+        match=match, distinct=r.get(o, path, "distinct_color", bool, True), inside=inside, on=on,
+        chosen=_read_chosen(o["chosen"], path + ("chosen",), r) if "chosen" in o else None, ordered=ordered)
+
+
+def _read_chosen(raw: Any, path: tuple, r: _Reader) -> Chosen:
+    if not isinstance(raw, dict):
+        r.fail(path, 'must be { rule = "nearest", among = "ID", anchor = "ID", rank = 1 }')
+    r.known(raw, path, FIELDS["chosen"])
+    rule = r.get(raw, path, "rule", str, choices=RULES)
+    among = r.get(raw, path, "among", str)
+    anchor = r.get(raw, path, "anchor", str, None)
+    rank = r.get(raw, path, "rank", int, 1)
+    if rank < 1:
+        r.fail(path + ("rank",), "must be 1 or more (2 is the second)")
+    if rule in ANCHORED_RULES and anchor is None:
+        r.fail(path + ("anchor",), f"{rule} needs an anchor: an object id or \"robot\"")
+    if rule not in ANCHORED_RULES and anchor is not None:
+        r.fail(path + ("anchor",), f"only nearest and farthest take an anchor, not {rule}")
+    return Chosen(rule, among, anchor, rank)
+
+
+def _object_path(objects: list[ObjectSpec], oid: str, key: str) -> tuple:
+    return ("objects", next(k for k, o in enumerate(objects) if o.id == oid), key)
+
+
+def _is_group(o: ObjectSpec) -> bool:
+    return o.count[1] > 1 or o.match is not None
+
+
+def _inner_radius(o: ObjectSpec) -> float:
+    """How far from its centre a container's floor (or a zone's patch) reaches, in the plane."""
+    wall = 0.006 if o.kind in ("bowl", "tray") else 0.0
+    if o.kind == "bowl":
+        return o.size[0] / 2 * 0.8 - wall
+    return min(o.size[0], o.size[1]) / 2 - wall
+
+
+def _check_starts(objects: list[ObjectSpec], r: _Reader) -> None:
+    """`inside` and `on` name one other object of a kind that holds things, that is big enough, with no cycle."""
+    by_id = {o.id: o for o in objects}
+    for o in objects:
+        key = "inside" if o.inside else "on" if o.on else None
+        if key is None:
+            continue
+        path = _object_path(objects, o.id, key)
+        host = by_id.get(o.host)
+        if host is None or host is o:
+            others = ", ".join(x for x in by_id if x != o.id) or "none"
+            r.fail(path, f"{o.host!r} names no other object (have: {others})")
+        if _is_group(host):
+            r.fail(path, f"{host.id!r} is a group; an object starts {key} one object")
+        if key == "inside" and host.kind not in CONTAINER_KINDS:
+            r.fail(path, f"{host.id!r} is a {host.kind}; things start inside a {', '.join(CONTAINER_KINDS)}"
+                         + (' (use on = "...")' if host.kind in SUPPORT_KINDS else ""))
+        if key == "on" and host.kind not in SUPPORT_KINDS:
+            r.fail(path, f"{host.id!r} is a {host.kind}; things start on a {', '.join(SUPPORT_KINDS)}"
+                         + (' (use inside = "...")' if host.kind in CONTAINER_KINDS else ""))
+        if key == "inside" and footprint_radius(o.kind, o.size) > _inner_radius(host):
+            r.fail(path, f"a {o.kind} of {max(o.size[:2]) * 100:.0f} cm does not fit inside the "
+                         f"{host.kind} {host.id!r} ({min(host.size[:2]) * 100:.0f} cm across)")
+    for o in objects:
+        seen, cur = [o.id], o
+        while cur.host is not None and cur.host in by_id:
+            cur = by_id[cur.host]
+            if cur.id == o.id:
+                key = "inside" if o.inside else "on"
+                r.fail(_object_path(objects, o.id, key), "a cycle: " + " in/on ".join(seen + [o.id]))
+            if cur.id in seen:
+                break
+            seen.append(cur.id)
+
+
+def placing_order(objects: list[ObjectSpec]) -> list[ObjectSpec]:
+    """The order a scene places objects in: the file's, except that an object comes after the one it
+    starts inside or on, the group it matches, and the group it is picked among by size.
+
+    Raises:
+        ValueError: objects wait on each other.
+    """
+    pending, done, order = list(objects), set(), []
+    while pending:
+        for o in pending:
+            needs = {o.host, o.match} | ({o.chosen.among} if o.chosen and o.chosen.rule in SIZE_RULES else set())
+            if needs - {None} <= done:
+                break
+        else:
+            raise ValueError(f"{', '.join(o.id for o in pending)} wait on each other "
+                             "(inside, on, match and a largest/smallest chosen's among)")
+        pending.remove(o)
+        done.add(o.id)
+        order.append(o)
+    return order
+
+
+def _check_chosen(objects: list[ObjectSpec], r: _Reader) -> None:
+    """`chosen` names a group of the same kind, an anchor that is one object or the robot, a rank it has."""
+    by_id = {o.id: o for o in objects}
+    for o in objects:
+        c = o.chosen
+        if c is None:
+            continue
+        path = _object_path(objects, o.id, "chosen")
+        if _is_group(o):
+            r.fail(path, "only a single object (count 1) can be the chosen one")
+        among = by_id.get(c.among)
+        if among is None or among is o:
+            r.fail(path, f"among = {c.among!r} names no other object (have: "
+                         f"{', '.join(x for x in by_id if x != o.id) or 'none'})")
+        if among.kind != o.kind:
+            r.fail(path, f"among = {c.among!r} is a group of {among.kind}s; the chosen {o.kind} is picked among "
+                         f"{o.kind}s")
+        if c.anchor is not None and c.anchor != "robot":
+            anchor = by_id.get(c.anchor)
+            if anchor is None or anchor is o or anchor is among:
+                r.fail(path, f"anchor = {c.anchor!r} names no other object (use \"robot\" or one of: "
+                             f"{', '.join(x for x in by_id if x not in (o.id, among.id)) or 'none'})")
+            if _is_group(anchor):
+                r.fail(path, f"anchor = {c.anchor!r} is a group; the anchor is one object or \"robot\"")
+        if among.match is None and c.rank > among.count[1] + 1:
+            r.fail(path, f"rank {c.rank} is more than the {among.count[1] + 1} objects it is picked among")
+
+
+def _read_avoid(raw: Any, path: tuple, r: _Reader) -> list[tuple[str | None, str]]:
+    """["red block", "bowl"] -> [("red", "block"), (None, "bowl")]: words through the vocabulary."""
+    if not isinstance(raw, list) or not all(isinstance(a, str) for a in raw):
+        r.fail(path, 'must be a list such as ["red block", "bowl"]')
+    pairs = []
+    for words in raw:
+        text = " ".join(words.lower().split())
+        kind = vocabulary.kind_of(text)
+        color = None
+        if kind is None and " " in text:
+            first, rest = text.split(" ", 1)
+            color, kind = vocabulary.color_of(first), vocabulary.kind_of(rest)
+            if color is None:
+                kind = None
+        if kind is None:
+            r.fail(path, f"{words!r} is not a colour and a kind (\"red block\") or a kind (\"bowl\"); colours: "
+                         f"{', '.join(vocabulary.COLORS)}; kinds: {', '.join(vocabulary.KINDS)}")
+        pairs.append((color, kind))
+    return pairs
 
 
 def _read_choices(raw: Any, ids: set[str], r: _Reader) -> dict[str, dict[str, str]]:
@@ -346,12 +592,17 @@ def _read_choices(raw: Any, ids: set[str], r: _Reader) -> dict[str, dict[str, st
 def _check_names(expr: Expr, known: set[str], r: _Reader, path: tuple,
                  choices: dict[str, dict[str, str]] | None = None) -> None:
     choices = choices or {}
+    if expr.name in COMBINATORS:
+        _check_combinator(expr, r, path)
     for arg in expr.args:
         if isinstance(arg, Expr):
             _check_names(arg, known, r, path, choices)
-    words = PREDICATES[expr.name].words
+    pred = PREDICATES[expr.name]
+    words = pred.words
     for k, allowed in words.items():  # arguments that are place words, literally or through a choice
         if k >= len(expr.args) or isinstance(expr.args[k], Expr):
+            continue
+        if k in pred.numbers and isinstance(expr.args[k], float):
             continue
         arg = expr.args[k]
         values = choices[arg].values() if arg in choices else [arg]
@@ -364,6 +615,22 @@ def _check_names(expr: Expr, known: set[str], r: _Reader, path: tuple,
         if arg not in known and not (expr.name == "at" and k > 0):
             r.fail(path + ("success",), f"{expr.name}(...) names {arg!r}, which is no object id "
                                         f"(have: {', '.join(sorted(known))})")
+
+
+def _check_combinator(expr: Expr, r: _Reader, path: tuple) -> None:
+    """all/any/not/then take conditions; at_least takes a count and a condition over a group."""
+    if expr.name == "at_least":
+        n, cond = expr.args
+        if not isinstance(n, float) or n < 0 or n != int(n):
+            r.fail(path + ("success",), f"at_least(n, ...) needs a whole number n, not {n!r}")
+        if (not isinstance(cond, Expr) or cond.name in COMBINATORS or not cond.args
+                or not isinstance(cond.args[0], str)):
+            r.fail(path + ("success",), "at_least(n, COND) needs a condition whose first argument is a group, "
+                                        "e.g. at_least(2, in(blocks, bowl))")
+        return
+    for arg in expr.args:
+        if not isinstance(arg, Expr):
+            r.fail(path + ("success",), f"{expr.name}(...) combines conditions; {arg!r} is not one")
 
 
 def load_task_file(path: str | Path) -> TaskSpec:

@@ -1,0 +1,141 @@
+"""One vocabulary for words, task files and scenes: colours, kinds, places, relations.
+
+Each entry is the simulator's own name and the everyday words people use for
+it. The instruction parser, the scene builder, the task-file loader and the
+coder all read these tables; nothing else lists colours or kinds.
+"""
+
+from __future__ import annotations
+
+from sim.objects import COLORS as RGB, DEFAULT_SIZES
+
+# colour -> the words for it (the name itself first)
+COLORS: dict[str, tuple[str, ...]] = {
+    "red": ("red", "crimson", "scarlet"),
+    "green": ("green", "lime"),
+    "blue": ("blue", "navy"),
+    "yellow": ("yellow",),
+    "orange": ("orange",),
+    "purple": ("purple", "violet", "lilac", "lavender"),
+    "pink": ("pink", "magenta", "rose"),
+    "cyan": ("cyan", "teal", "turquoise", "aqua"),
+    "white": ("white",),
+    "black": ("black",),
+    "brown": ("brown",),
+    "gray": ("gray", "grey"),
+}
+assert set(COLORS) == set(RGB), "every simulator colour has words, and no word names a colour it lacks"
+
+# Colour words people use that the simulator cannot paint: named when refused.
+MISSING_COLORS = ("gold", "golden", "silver", "beige", "maroon", "olive", "tan", "indigo", "bronze", "copper",
+                  "khaki", "cream", "ivory", "lavender-blue", "rainbow", "transparent", "clear", "striped",
+                  "navy-blue", "amber", "mauve", "peach", "coral", "burgundy", "turquoise-blue")
+
+# kind -> the nouns for it, singular (the name itself first)
+KINDS: dict[str, tuple[str, ...]] = {
+    "block": ("block", "cube", "brick"),
+    "ball": ("ball", "sphere", "marble"),
+    "bowl": ("bowl", "dish"),
+    "plate": ("plate", "saucer", "platter", "coaster"),
+    "tray": ("tray", "bin", "basket", "box", "container"),
+    "zone": ("zone", "area", "region", "patch", "pad", "square"),
+    "hook": ("hook", "stick", "rake", "tool", "cane"),
+    "marker": ("marker", "goal", "flag", "waypoint"),
+    "barrel": ("barrel", "drum", "keg"),
+    "cone": ("cone", "pylon"),
+    "crate": ("crate",),
+}
+assert set(KINDS) <= set(DEFAULT_SIZES), "every kind with words is one the simulator builds"
+
+# Things people name that the simulator cannot make: refused by name, not misread.
+UNKNOWN_THINGS = ("banana", "apple", "phone", "cup", "mug", "bottle", "pen", "pencil", "book",
+                  "spoon", "fork", "knife", "toy", "doll", "car", "shoe", "sock", "can", "glass", "chair",
+                  "lamp", "laptop", "keyboard", "mouse", "remote", "sponge", "towel", "egg", "potato",
+                  "carrot", "lemon", "teddy", "pyramid", "cylinder", "ring", "key", "coin", "hammer",
+                  "screwdriver", "vase", "jar", "lid", "wrench", "scissors", "pillow", "box of tissues")
+
+CONTAINERS = ("bowl", "tray")          # things go *in* these
+SUPPORTS = ("plate", "block")          # things go *on* these
+SURFACES = ("zone",)                   # painted: things go *onto* them, by pushing or placing
+MOVABLE = ("block", "ball")            # what the arm picks up and places
+TOOLS = ("hook",)
+MOBILE_GOALS = ("marker", "barrel", "cone", "crate")  # where a mobile base drives to
+
+# Places on the table (the robot's view: front is far from its base, left is +y).
+CORNERS: dict[str, tuple[str, ...]] = {
+    "front_left": ("front left", "far left", "top left", "left front", "left far", "upper left"),
+    "front_right": ("front right", "far right", "top right", "right front", "right far", "upper right"),
+    "back_left": ("back left", "near left", "bottom left", "left back", "left near", "lower left", "rear left"),
+    "back_right": ("back right", "near right", "bottom right", "right back", "right near", "lower right",
+                   "rear right"),
+}
+EDGES: dict[str, tuple[str, ...]] = {
+    "front": ("front", "far", "top"), "back": ("back", "near", "bottom", "rear", "close"),
+    "left": ("left",), "right": ("right",),
+}
+DIRECTIONS: dict[str, tuple[str, ...]] = {
+    "left": ("left",), "right": ("right",), "front": ("forward", "forwards", "away", "front", "ahead"),
+    "back": ("back", "backward", "backwards", "toward the robot", "towards the robot", "closer to the robot"),
+}
+ORDERS = ("left_to_right", "right_to_left", "front_to_back", "back_to_front")
+
+# Relations between two objects, in the success vocabulary of `sim.predicates`.
+SIDE_RELATIONS = ("left_of", "right_of", "in_front_of", "behind")
+AMOUNTS = {"a bit": 0.05, "a little": 0.05, "slightly": 0.05, "a little bit": 0.05, "a lot": 0.2,
+           "far": 0.2, "well": 0.15, "way": 0.2, "much": 0.2}
+
+# relation -> the words for it (a preposition phrase; "the" is dropped before matching)
+RELATIONS: dict[str, tuple[str, ...]] = {
+    "in": ("in", "into", "inside", "inside of", "in to", "within"),
+    "on": ("on", "onto", "on top of", "on to", "upon", "atop", "over"),
+    "under": ("under", "underneath", "beneath", "below"),
+    "left_of": ("left of", "to left of", "on left of", "to left side of", "on left side of", "at left of",
+                "to left-hand side of", "on left-hand side of"),
+    "right_of": ("right of", "to right of", "on right of", "to right side of", "on right side of",
+                 "at right of", "to right-hand side of", "on right-hand side of"),
+    "in_front_of": ("in front of", "beyond", "past", "on far side of", "farther away than", "ahead of"),
+    "behind": ("behind", "in back of", "on near side of", "at back of", "back of"),
+    "next_to": ("next to", "beside", "besides", "alongside", "by", "adjacent to", "up against", "against",
+                "by side of", "at side of"),
+    "near": ("near", "close to", "near to", "nearby", "close by", "up to", "to"),
+}
+UNITS = {"cm": 0.01, "centimetre": 0.01, "centimeter": 0.01, "centimetres": 0.01, "centimeters": 0.01,
+         "mm": 0.001, "millimetre": 0.001, "millimeter": 0.001, "millimetres": 0.001, "millimeters": 0.001,
+         "m": 1.0, "metre": 1.0, "meter": 1.0, "metres": 1.0, "meters": 1.0,
+         "inch": 0.0254, "inches": 0.0254, "in.": 0.0254}
+
+
+def color_of(word: str) -> str | None:
+    """The simulator colour a word names ("grey" -> "gray"), or None."""
+    for name, words in COLORS.items():
+        if word in words:
+            return name
+    return None
+
+
+def kind_of(noun: str) -> str | None:
+    """The simulator kind a noun names, singular or plural ("cubes" -> "block"), or None."""
+    for name, words in KINDS.items():
+        for w in words:
+            if noun == w or noun in plurals(w):
+                return name
+    return None
+
+
+def plurals(noun: str) -> tuple[str, ...]:
+    """The plural spellings of a noun ("box" -> "boxes")."""
+    if noun.endswith(("x", "sh", "ch", "s")):
+        return (noun + "es",)
+    return (noun + "s",)
+
+
+def kind_words() -> list[str]:
+    """Every noun for a kind, singular and plural, longest first (for lexers)."""
+    words = {w for ws in KINDS.values() for w in ws}
+    words |= {p for w in list(words) for p in plurals(w)}
+    return sorted(words, key=len, reverse=True)
+
+
+def color_words() -> list[str]:
+    """Every word for a colour, longest first."""
+    return sorted({w for ws in COLORS.values() for w in ws}, key=len, reverse=True)
