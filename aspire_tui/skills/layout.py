@@ -6,7 +6,7 @@ Layout of a library (a git repository of its own)::
     <root>/lessons/<name>.md     lessons               (committed)
     <root>/conflicts/...         the other side of a merge conflict (committed)
     <root>/index.db              the index             (git-ignored, rebuildable)
-    <root>/runs/                 traces                (git-ignored)
+    <root>/runs/                 traces                (git-ignored; pruned to a size, ``retention.py``)
     <root>/.aspire/              writer lock, pending-commit journal (git-ignored)
 """
 

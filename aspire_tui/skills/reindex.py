@@ -126,7 +126,7 @@ class Reindexing:
                     if stat.S_ISREG(st.st_mode):
                         disk[rel] = st
             known = index.known(wanted)
-        with index.db.conn:
+        with index.db.atomic():
             parsed = self._changed_files(disk, known, full, report)
             parsed += self._missing_files(disk, known, full, report)
             for skill, mtime, size, stale in parsed:
@@ -237,7 +237,7 @@ class Reindexing:
             return []
         model_id = self.embedder.model_id
         todo: list[_ToEmbed] = []
-        with index.db.conn:
+        with index.db.atomic():
             for skill_id, kind, text, has_dense in missing:
                 th = emb.text_hash(model_id, text or "")
                 if not index.reuse_embedding(skill_id, kind, th, sparse=sparse):
@@ -258,7 +258,7 @@ class Reindexing:
                 index = self.index
                 if index.model_id != embedder.model_id:
                     return stored  # another writer switched models; its reindex embeds everything
-                with index.db.conn:
+                with index.db.atomic():
                     for i, item in enumerate(batch):
                         if index.text_hash_now(item.skill_id, model_id=embedder.model_id) != item.text_hash:
                             continue

@@ -308,6 +308,18 @@ class SkillRepo:
                                   parse_trailers(summary + "\n\n" + body), files.split()))
         return commits
 
+    def trailer_values(self, key: str) -> list[str]:
+        """The value of trailer ``key`` (``Aspire-Run``) in every commit of every branch that has one.
+
+        Raises:
+            RepoError: the history cannot be read.
+        """
+        try:  # --all: an empty repository, or an unborn branch beside others, is no error
+            out = self.repo.git.log("--all", "-z", "--fixed-strings", f"--grep={key}:", "--format=%B")
+        except ANY_GIT_ERROR as e:
+            raise RepoError(f"cannot read the library's history ({type(e).__name__})") from e
+        return [value for message in out.split("\0") if (value := parse_trailers(message).get(key))]
+
     def diff(self, path: str, rev: str | None = None) -> str:
         """The diff of ``path``: working tree against ``rev`` (default: the previous commit of it)."""
         if rev is None:
