@@ -30,6 +30,7 @@ def bench(suite: str, quick: bool, families: str | None, out_dir: str, per_famil
     from aspire_tui.search.evaluate import SearchError
     from aspire_tui.search.report import BenchConfig, run_bench, summary_table, write_report
 
+    out_dir = str(Path(out_dir).expanduser().absolute())  # its task files go to workers elsewhere
     names = [f.strip() for f in families.split(",") if f.strip()] if families else None
     config = BenchConfig.quick(names) if quick else BenchConfig(families=names)
     config.continual = not no_continual

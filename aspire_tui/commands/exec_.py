@@ -13,10 +13,10 @@ import click
 
 
 def _library_paths(library: str | None) -> tuple[Path | None, Path]:
-    """(skills folder or None, runs folder) for ``--library`` or the default library."""
+    """(skills folder or None, runs folder) for ``--library`` or the default library (relative: from here)."""
     from aspire_tui.runner.paths import default_home
 
-    root = Path(library).expanduser() if library else default_home()
+    root = (Path(library).expanduser() if library else default_home()).absolute()
     skills = root / "skills"
     return (skills if skills.is_dir() else None), root / "runs"
 
@@ -58,6 +58,9 @@ def exec_(program: Path, task: str | None, task_file: Path | None, seed: int, ti
         source = program.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise click.ClickException(f"cannot read {program}: {e}") from e
+    # relative paths are from where the command was typed, not from the worker's folder
+    task_file = task_file.expanduser().absolute() if task_file is not None else None
+    source = _bind_args(source, task_file if task_file is not None else task, seed, err=as_json)
     skills_dir, runs_dir = _library_paths(library)
     pool = WorkerPool(1, gui=True) if gui else None
     try:
@@ -79,6 +82,34 @@ def exec_(program: Path, task: str | None, task_file: Path | None, seed: int, ti
         _print_outcome(trace)
     if trace.outcome != "succeeded":
         raise SystemExit(1)
+
+
+def _bind_args(source: str, task, seed: int, err: bool) -> str:
+    """A program with an ``ARGS`` dict gets the phrases of (task, seed)'s instruction; say which."""
+    from aspire_tui.runner.program_args import bind_args, declared_args
+    from aspire_tui.runner.trace import clean_text
+    from sim.episode import make_episode
+    from sim.errors import TaskError
+
+    try:
+        declared_args(source)
+    except (ValueError, SyntaxError):  # no ARGS literal (or no valid Python: the check says where)
+        return source
+    try:
+        episode = make_episode(task, seed)
+    except TaskError as e:
+        raise click.ClickException(str(e)) from e
+    try:
+        bound, slots = bind_args(source, episode)
+    except (KeyError, ValueError) as e:
+        click.echo(clean_text(f"ARGS kept as written: {str(e).strip(chr(34) + chr(39))}"), err=err)
+        return source
+    finally:
+        episode.close()
+    values = declared_args(bound)[0]
+    said = ", ".join(f"{k}={values[k]!r}" + (f" ({{{slot}}})" if slot != k else "") for k, slot in slots.items())
+    click.echo(clean_text(f"ARGS from the instruction \"{episode.instruction}\": {said}"), err=err)
+    return bound
 
 
 def _print_outcome(trace) -> None:

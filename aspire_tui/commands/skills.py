@@ -95,6 +95,11 @@ def list_(obj: _Ctx, kind: str | None, as_json: bool) -> None:
         lib = obj.lib()
         report = _refresh(lib, embed=False)
         rows = lib.index.all(kind)
+        from aspire_tui.skills.regress import validations
+
+        validated = validations(lib, rows)
+    for r in rows:
+        r["validation"] = validated.get(r["name"])
     if as_json:
         _echo_json({"library": str(lib.root), "skills": rows,
                     "problems": [p.to_dict() for p in report.problems]})
@@ -102,15 +107,18 @@ def list_(obj: _Ctx, kind: str | None, as_json: bool) -> None:
     _warn_report(report)
     from rich.table import Table
 
-    table = Table(title=f"{lib.root}  ({len(rows)} skills and lessons)", title_justify="left")
-    for col in ("name", "kind", "category", "embodiment", "success", "description"):
+    table = Table(title=f"{lib.root}  ({len(rows)} skills and lessons)", title_justify="left",
+                  caption="validated: the latest `aspire skills test` of each skill as it is now, or the "
+                          "validation it was kept with; run ids: `aspire skills show NAME` or --json",
+                  caption_justify="left")
+    for col in ("name", "kind", "category", "embodiment", "validated", "description"):
         table.add_column(col, overflow="fold", max_width=70 if col == "description" else None)
     for r in rows:
-        uses = r.get("uses") or 0
-        rate = f"{r.get('successes') or 0}/{uses}" if uses else "-"
+        v = r["validation"]
+        rate = f"{v['successes']}/{v['runs']}" if v else "-"
         name = r["name"] + (" (stale)" if r.get("stale") else "")
         table.add_row(name, r["kind"], r.get("category") or "", r.get("embodiment") or "", rate,
-                      r["description"])
+                      r["description"], style="red" if v and v["successes"] < v["runs"] else "")
     _console().print(table)
 
 
@@ -162,9 +170,13 @@ def show(obj: _Ctx, name: str, as_json: bool) -> None:
         stats = lib.index.stats(name)
         dependents = lib.dependents(name)
         last = lib.repo.log(rel, limit=1)
+        from aspire_tui.skills.regress import validations
+
+        validation = validations(lib, [row]).get(name) if row.get("kind") == "program" else None
     if as_json:
         _echo_json({"name": name, "path": rel, "row": row, "stats": stats, "dependents": dependents,
-                    "last_commit": last[0].to_dict() if last else None, "source": source})
+                    "validation": validation, "last_commit": last[0].to_dict() if last else None,
+                    "source": source})
         return
     from rich.panel import Panel
     from rich.syntax import Syntax
@@ -177,8 +189,13 @@ def show(obj: _Ctx, name: str, as_json: bool) -> None:
         header.append("depends on: " + ", ".join(row["depends_on"]))
     if dependents:
         header.append("used by: " + ", ".join(dependents))
+    if validation:
+        seeds = f" on seeds {validation['seeds']}" if validation["seeds"] else ""
+        header.append(f"validated: {validation['successes']}/{validation['runs']}{seeds} "
+                      f"({validation['source']} {validation['at']}); runs: "
+                      + (", ".join(validation["run_ids"]) or "-"))
     if stats["uses"]:
-        header.append(f"success: {stats['successes']}/{stats['uses']}, mean episode "
+        header.append(f"used: {stats['successes']}/{stats['uses']} succeeded, mean episode "
                       f"{(stats['mean_episode_s'] or 0):.1f}s, last used {stats['last_used']}")
     if last:
         header.append(f"last commit: {last[0].sha[:8]} {last[0].summary} ({last[0].author})")
@@ -404,7 +421,10 @@ def push(obj: _Ctx, remote: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
 def test(obj: _Ctx, names: tuple[str, ...], workers: int, seeds: str | None, as_json: bool) -> None:
-    """Re-run program skills on their validation seeds; report those whose success fell."""
+    """Re-run program skills on their validation seeds; exit 1 when any success fell or fails with no baseline.
+
+    A baseline is stored only from a test in which every seed passed.
+    """
     from aspire_tui.skills import regress
 
     with _errors():
@@ -422,10 +442,15 @@ def test(obj: _Ctx, names: tuple[str, ...], workers: int, seeds: str | None, as_
         for col in ("skill", "task", "now", "before", "verdict"):
             table.add_column(col)
         for r in results:
-            style = {"regressed": "red", "error": "red", "improved": "green"}.get(r.verdict, "")
+            style = {"regressed": "red", "failing": "red", "error": "red", "improved": "green"}.get(r.verdict, "")
             table.add_row(r.name, r.task or "-", r.rate_text, r.baseline_text, r.verdict, style=style)
         _console().print(table)
-    if any(r.verdict == "regressed" for r in results):
+        for r in results:
+            if r.verdict in regress.FAILED:
+                failed = ", ".join(f"seed {f['seed']} ({f['run_id'] or 'no run'})" for f in r.failures)
+                click.secho(f"{r.name}: {r.verdict}" + (f": {r.message}" if r.message else "")
+                            + (f"; failed {failed}" if failed else ""), fg="red", err=True)
+    if any(r.verdict in regress.FAILED for r in results):
         sys.exit(1)
 
 

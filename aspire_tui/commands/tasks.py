@@ -14,7 +14,8 @@ import click
 def tasks(as_json: bool, category: str | None, examples: int) -> None:
     """List task families, their categories and example instructions.
 
-    Example instructions are drawn from development seeds 0, 1, 2, ...
+    Example k fills the family's k-th instruction template with the words of
+    development seed k's scene (seeds 0, 1, 2, ...).
     Run one with `aspire exec PROGRAM.py --task FAMILY --seed N`.
     """
     from sim.errors import TaskError
@@ -26,11 +27,17 @@ def tasks(as_json: bool, category: str | None, examples: int) -> None:
         raise click.ClickException(str(e)) from None
     if category and not specs:
         raise click.ClickException(f"no family has category {category!r}; see `aspire tasks`")
-    rows = [{
-        "name": s.name, "category": s.category, "embodiment": s.embodiment,
-        "description": s.description, "success": s.success_text,
-        "examples": sample_instructions(s, examples),
-    } for s in specs]
+    from sim.world import World
+
+    world = World()  # one simulation for every family's example scenes
+    try:
+        rows = [{
+            "name": s.name, "category": s.category, "embodiment": s.embodiment,
+            "description": s.description, "success": s.success_text,
+            "examples": sample_instructions(s, examples, world=world),
+        } for s in specs]
+    finally:
+        world.close()
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return

@@ -427,7 +427,12 @@ def run_program(source: str, task: Any, seed: int, *, timeout: float = 60,
         raise RunnerError("the program must be text")
     if not (0 < float(timeout) <= 24 * 3600):
         raise RunnerError(f"timeout must be between 0 and 86400 s, got {timeout}")
-    runs_dir = Path(runs_dir) if runs_dir is not None else default_runs_dir()
+    # the worker runs in another folder: a relative path means the caller's working directory
+    runs_dir = Path(runs_dir).absolute() if runs_dir is not None else default_runs_dir().absolute()
+    if isinstance(task, Path):
+        task = task.expanduser().absolute()
+    elif isinstance(task, str) and task.endswith(".toml"):
+        task = str(Path(task).expanduser().absolute())
     run_id = run_id or new_run_id()
     run_dir = runs_dir / run_id
     trace = Trace(run_id=run_id, task=_task_name(task), seed=int(seed), program=source,

@@ -49,3 +49,41 @@ def with_args(source: str, said: dict[str, Any]) -> str:
 def program_for(source: str, episode) -> str:
     """The program's source with `ARGS` set to what this episode's instruction says."""
     return with_args(source, slot_args(episode))
+
+
+# An ARGS key that is no slot of the task may name the role of one: "container" is the task's one
+# bowl or tray. Only a role that exactly one object of the scene can fill is bound.
+ROLE_KINDS = {
+    "container": {"bowl", "tray", "box", "basket"}, "receptacle": {"bowl", "tray", "box", "basket"},
+    "target": {"bowl", "tray", "plate", "zone"}, "destination": {"bowl", "tray", "plate", "zone"},
+    "surface": {"plate", "block"}, "support": {"plate", "block"}, "tool": {"hook"},
+    "obj": {"block", "ball"}, "object": {"block", "ball"}, "item": {"block", "ball"},
+}
+
+
+def bind_args(source: str, episode) -> tuple[str, dict[str, str]]:
+    """The program with `ARGS` set from the episode's instruction, and which slot fed each key.
+
+    A key takes the slot of its own name ("block" <- {block}), else the one object slot of a kind
+    its role names ("container" <- {tray}).
+
+    Raises:
+        ValueError: the program has no module-level ``ARGS = {...}`` literal.
+        KeyError: a key that no slot of the instruction fills (one line).
+    """
+    wanted, _, _ = declared_args(source)
+    if not isinstance(wanted, dict):
+        raise ValueError("the program's ARGS is not a dict")
+    said = slot_args(episode)
+    kinds = {k: v.kind for k, v in episode.scene.slots.items() if hasattr(v, "kind")}
+    chosen = {key: key for key in wanted if key in said}
+    for key in wanted:
+        if key in chosen:
+            continue
+        free = [s for s, kind in kinds.items() if kind in ROLE_KINDS.get(key, ()) and s not in chosen.values()]
+        if len(free) == 1:
+            chosen[key] = free[0]
+    missing = [k for k in wanted if k not in chosen]
+    if missing:
+        raise KeyError(f"the instruction has no slot {missing[0]!r} (it has: {', '.join(said) or 'none'})")
+    return with_args(source, {key: said[slot] for key, slot in chosen.items()}), chosen

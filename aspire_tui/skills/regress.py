@@ -6,12 +6,21 @@ A program skill says how to validate it in its metadata::
                                   "args": {"obj": "{block}", "container": "{bowl}"}}}
 
 ``args`` values are instruction templates filled from each seed's scene, so
-the call names the objects that scene holds. Each (skill, seed) becomes a
+the call names the objects that scene holds. A value that is one whole slot
+(``"{blocks}"``) takes the slot as ``aspire run`` binds it
+(``runner.program_args.slot_args``): a group becomes a list of phrases
+(["red block", "blue block"]), never one string a skill would read letter by
+letter. Each (skill, seed) becomes a
 two-line program run in the sandbox (``aspire_tui.runner.run_program``) by a
 pool of parallel workers. Results go to the index's statistics. A skill has
 *regressed* when its success rate is below its baseline: the
 ``Aspire-Success`` trailer of the last commit that changed it, or else the
-first rate measured for the same file content.
+first test of the same file content in which every seed passed. A test with
+failures never becomes a baseline: a skill without one that fails is
+*failing*, and `skills test` exits non-zero for it as for a regression.
+
+``validations`` is what `skills list` shows: each skill's latest validation
+of its current content, with the run ids that produced it.
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ import os
 import string
 import threading
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
@@ -39,7 +49,7 @@ class SkillResult:
     runs: int = 0
     failures: list[dict[str, Any]] = field(default_factory=list)
     baseline: dict[str, Any] | None = None
-    verdict: str = "ok"  # ok | regressed | improved | new-baseline | no-validation | error
+    verdict: str = "ok"  # ok | regressed | failing | improved | new-baseline | no-validation | error
     message: str = ""
 
     @property
@@ -91,14 +101,14 @@ class _SceneWords:
     """Fills ``{slot}`` templates from a (task, seed) scene, building each scene once."""
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[str, int], dict[str, Any]] = {}
+        self._cache: dict[tuple[str, int], tuple[dict[str, str], dict[str, Any]]] = {}
         self._lock = threading.Lock()
 
     def fill(self, task: str, seed: int, args: dict[str, Any]) -> dict[str, Any]:
         """``args`` with every ``{slot}`` in its strings (also inside lists) filled in."""
         if "{" not in repr(args):
             return dict(args)
-        slots = self._slots(task, seed)
+        slots, bound = self._slots(task, seed)
 
         class Slots(dict):
             def __missing__(self, key: str) -> str:
@@ -106,6 +116,9 @@ class _SceneWords:
 
         def one(value: Any) -> Any:
             if isinstance(value, str):
+                whole = value.strip()
+                if whole.startswith("{") and whole.endswith("}") and whole[1:-1] in bound:
+                    return bound[whole[1:-1]]  # a group stays a list, as `aspire run` binds it
                 return string.Formatter().vformat(value, (), Slots(slots))
             if isinstance(value, list):
                 return [one(v) for v in value]
@@ -113,14 +126,17 @@ class _SceneWords:
 
         return {key: one(value) for key, value in args.items()}
 
-    def _slots(self, task: str, seed: int) -> dict[str, Any]:
+    def _slots(self, task: str, seed: int) -> tuple[dict[str, str], dict[str, Any]]:
+        """The scene's slots as words (for templates) and as ``aspire run`` binds them (for whole values)."""
         with self._lock:
             if (task, seed) not in self._cache:
+                from aspire_tui.runner.program_args import slot_args
                 from sim import make_episode
 
                 episode = make_episode(task, seed)
                 try:
-                    self._cache[(task, seed)] = {k: str(v) for k, v in episode.scene.slots.items()}
+                    self._cache[(task, seed)] = ({k: str(v) for k, v in episode.scene.slots.items()},
+                                                 slot_args(episode))
                 finally:
                     episode.close()
             return self._cache[(task, seed)]
@@ -212,7 +228,7 @@ def run_regression(lib: Library, names: list[str] | None = None, *, workers: int
             pool.close()
 
     commit_of: dict[str, str] = {}
-    batch = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
+    batch = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{uuid.uuid4().hex[:6]}"  # one per test
     with lib.lock("record regression results"):
         for name, seed, ok, duration, reason, run_id, blob in sorted(outcomes, key=lambda o: (o[0], o[1])):
             result = results[name]
@@ -245,17 +261,22 @@ def _baseline(lib: Library, name: str, blob: str, last_commit) -> dict[str, Any]
                     return {"successes": succ, "runs": runs, "source": f"commit {last_commit.sha[:8]}"}
             except ValueError:
                 pass
-    earlier = lib.index.runs(name, blob=blob, source="regress")
-    if not earlier:
-        return None
-    first = earlier[0]["batch"]
-    batch = [r for r in earlier if r["batch"] == first]
-    return {"successes": sum(r["success"] for r in batch), "runs": len(batch),
-            "source": f"first test {earlier[0]['at'][:16]}"}
+    batches: dict[str, list[dict[str, Any]]] = {}
+    for r in lib.index.runs(name, blob=blob, source="regress"):
+        batches.setdefault(r["batch"], []).append(r)
+    for batch in batches.values():  # oldest first; only a test that passed is a baseline
+        if all(r["success"] for r in batch):
+            return {"successes": len(batch), "runs": len(batch),
+                    "source": f"first passing test {batch[0]['at'][:16]}"}
+    return None
 
 
 def _verdict(result: SkillResult) -> str:
     if result.baseline is None:
+        if result.successes < result.runs:
+            result.message = (f"{result.successes}/{result.runs}: no baseline stored "
+                              "(only a test in which every seed passes becomes one)")
+            return "failing"
         return "new-baseline"
     before = result.baseline["successes"] / result.baseline["runs"]
     now = result.rate or 0.0
@@ -264,3 +285,58 @@ def _verdict(result: SkillResult) -> str:
     if now > before + 1e-9:
         return "improved"
     return "ok"
+
+
+FAILED = ("regressed", "failing", "error")  # verdicts `skills test` exits non-zero for
+
+
+def validations(lib, rows: list[dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
+    """Each program skill's latest validation of the content it has now.
+
+    The last `skills test` of that content (its seeds and run ids), or else the
+    ``Aspire-Success`` / ``Aspire-Run`` trailers of the last commit that changed
+    the file (the agent's validation when it kept the skill). Skills never
+    validated are left out.
+
+    Returns:
+        name -> {"successes", "runs", "run_ids", "seeds", "source", "at"}.
+    """
+    rows = rows if rows is not None else lib.index.all("program")
+    blobs = {r["name"]: r.get("blob") for r in rows if r.get("kind") == "program"}
+    out: dict[str, dict[str, Any]] = {}
+    cur = lib.index.db.execute(
+        "select name, blob, seed, success, run_id, batch, at from runs where source = 'regress' "
+        "and batch is not null order by id")
+    latest: dict[str, list[tuple]] = {}
+    for name, blob, seed, success, run_id, batch, at in cur.fetchall():
+        if name not in blobs or blob != blobs[name]:
+            continue
+        if latest.get(name) and latest[name][0][5] != batch:
+            latest[name] = []
+        latest.setdefault(name, []).append((name, blob, seed, success, run_id, batch, at))
+    for name, batch in latest.items():
+        batch.sort(key=lambda r: (r[2] is None, r[2] or 0))  # by seed
+        out[name] = {"successes": sum(r[3] for r in batch), "runs": len(batch),
+                     "run_ids": [r[4] or "" for r in batch], "seeds": [r[2] for r in batch],
+                     "source": "skills test", "at": batch[0][6]}
+    missing = [r for r in rows if r.get("kind") == "program" and r["name"] not in out]
+    if missing:
+        paths = {r["path"]: r["name"] for r in missing}
+        try:
+            commits = lib.repo.log(None, limit=5000)
+        except Exception:  # noqa: BLE001 - a library with no history shows no validation
+            commits = []
+        for commit in commits:  # newest first: the first commit naming a path is its last change
+            for path in commit.files:
+                name = paths.pop(path, None)
+                if name is None:
+                    continue
+                trailer = commit.trailers.get("Aspire-Success", "")
+                succ, _, runs = trailer.partition("/")
+                if succ.strip().isdigit() and runs.strip().isdigit() and int(runs) > 0:
+                    run_ids = [x for x in commit.trailers.get("Aspire-Run", "").replace(",", " ").split() if x]
+                    out[name] = {"successes": int(succ), "runs": int(runs), "run_ids": run_ids, "seeds": [],
+                                 "source": f"commit {commit.sha[:8]}", "at": commit.date[:19]}
+            if not paths:
+                break
+    return out

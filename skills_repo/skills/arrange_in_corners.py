@@ -25,14 +25,31 @@ ASPIRE = {
     "task_type": "arrange",
     "embodiment": "panda",
     "depends_on": ["set_down_at"],
-    "version": 1,
+    "version": 2,
     "tags": ["corners", "corner", "arrange", "spread out", "several blocks"],
+    "achieves": "in_corners(blocks)",
     "validation": {"task": "arrange_corners", "seeds": [0, 1, 2, 3, 4], "args": {"blocks": "{blocks}"}},
 }
 
 
+def _phrases(blocks):
+    """Phrases, one per block: a list as given; a string as its members.
+
+    "red, blue and green blocks" -> ["red block", "blue block", "green block"];
+    "red block" -> ["red block"] (never one letter at a time).
+    """
+    if not isinstance(blocks, str):
+        return list(blocks)
+    words = blocks.replace(",", " ").split()
+    if "and" not in words or len(words) < 3:
+        return [blocks]
+    kind = words[-1][:-1] if words[-1].endswith("s") else words[-1]
+    return [f"{w} {kind}" for w in words[:-1] if w not in ("and", "the")]
+
+
 def arrange_in_corners(robot, blocks, margin=0.045):
     """Move each block named in ``blocks`` to a different corner of the work area (nearest free one first)."""
+    blocks = _phrases(blocks)
     robot.home()
     area = robot.workspace()
     (x0, x1), (y0, y1) = area["x"], area["y"]

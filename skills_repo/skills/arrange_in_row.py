@@ -28,10 +28,26 @@ ASPIRE = {
     "task_type": "arrange",
     "embodiment": "panda",
     "depends_on": ["set_down_at"],
-    "version": 1,
+    "version": 2,
     "tags": ["line", "row", "line up", "edge", "arrange", "several blocks"],
+    "achieves": "in_line(blocks)",
     "validation": {"task": "arrange_line", "seeds": [0, 1, 2, 3, 4], "args": {"blocks": "{blocks}"}},
 }
+
+
+def _phrases(blocks):
+    """Phrases, one per block: a list as given; a string as its members.
+
+    "red, blue and green blocks" -> ["red block", "blue block", "green block"];
+    "red block" -> ["red block"] (never one letter at a time).
+    """
+    if not isinstance(blocks, str):
+        return list(blocks)
+    words = blocks.replace(",", " ").split()
+    if "and" not in words or len(words) < 3:
+        return [blocks]
+    kind = words[-1][:-1] if words[-1].endswith("s") else words[-1]
+    return [f"{w} {kind}" for w in words[:-1] if w not in ("and", "the")]
 
 
 def _rows(area, n, spacing, margin, edge):
@@ -70,6 +86,7 @@ def _room(points, seen):
 
 def arrange_in_row(robot, blocks, edge=None, spacing=0.1, margin=0.045):
     """Stand the blocks named in ``blocks`` in one row (along the ``edge`` of the work area when given)."""
+    blocks = _phrases(blocks)
     robot.home()
     area = robot.workspace()
     if isinstance(edge, str):

@@ -134,3 +134,78 @@ def test_program_text_cannot_send_escape_sequences_to_the_terminal(cli_env):
     run_dir = next((cli_env / "home" / "runs").iterdir())
     replayed = CliRunner().invoke(cli, ["replay", str(run_dir)], color=True)
     assert "\x1b" not in replayed.output and "\\x1b]0;pwned" in replayed.output
+
+
+PUT = """
+ARGS = {"block": "red block", "container": "green bowl"}
+
+
+def run(robot):
+    block = robot.detect(ARGS["block"])[0]
+    container = robot.detect(ARGS["container"])[0]
+    x, y, z = block.position
+    robot.move_to(x, y, z + 0.1)
+    robot.move_to(x, y, z)
+    robot.grasp()
+    robot.move_to(x, y, 0.2)
+    robot.move_to(container.position[0], container.position[1], 0.15)
+    robot.release()
+"""
+
+
+def test_exec_resolves_relative_paths_from_where_it_was_typed(cli_env, monkeypatch):
+    """`aspire exec prog.py --task-file t.toml --library lib` from another folder than the worker's."""
+    from sim.tasks import HERE
+
+    here = cli_env / "work"
+    here.mkdir()
+    (here / "my_task.toml").write_text((HERE / "pick_place_bowl.toml").read_text())
+    (here / "lib" / "skills").mkdir(parents=True)
+    (here / "prog.py").write_text("def run(robot):\n    robot.home()\n")
+    monkeypatch.chdir(here)
+    for task_file in ("my_task.toml", "./my_task.toml"):
+        result = CliRunner().invoke(cli, ["exec", "prog.py", "--task-file", task_file, "--seed", "0",
+                                          "--library", "lib", "--no-keyframes"])
+        assert result.exit_code == 1 and "no such task file" not in result.output, result.output
+        assert "pick_place_bowl seed 0" in result.output and str(here / "lib" / "runs") in result.output
+    monkeypatch.setenv("ASPIRE_HOME", "home")  # a relative home too
+    result = CliRunner().invoke(cli, ["exec", "prog.py", "--task-file", "my_task.toml", "--seed", "0",
+                                      "--no-keyframes"])
+    assert str(here / "home" / "runs") in result.output, result.output
+
+
+@pytest.mark.parametrize("seed", [3, 5])
+def test_exec_binds_ARGS_from_the_instruction_and_says_so(cli_env, seed):
+    """Seed 3's scene has no green bowl: the ARGS it is run with name what the instruction says."""
+    from sim.episode import make_episode
+
+    episode = make_episode("pick_place_bowl", seed)
+    words = {k: str(v) for k, v in episode.scene.slots.items()}
+    episode.close()
+    result = CliRunner().invoke(cli, ["exec", _program(cli_env, PUT), "--task", "pick_place_bowl",
+                                      "--seed", str(seed), "--no-keyframes"])
+    assert result.exit_code == 0, result.output
+    assert (f"block={words['block']!r}, container={words['bowl']!r} ({{bowl}})") in result.output
+
+
+def test_exec_keeps_ARGS_it_cannot_bind_and_says_so(cli_env):
+    source = 'ARGS = {"unicorn": "red block"}\n\ndef run(robot):\n    robot.detect(ARGS["unicorn"])\n'
+    result = CliRunner().invoke(cli, ["exec", _program(cli_env, source), "--task", "pick_place_bowl",
+                                      "--seed", "0", "--no-keyframes", "--json"])
+    assert "ARGS kept as written: the instruction has no slot 'unicorn'" in result.output
+
+
+def test_bind_args_fills_a_role_only_one_object_can_fill():
+    from aspire_tui.runner.program_args import bind_args
+    from sim.episode import make_episode
+
+    episode = make_episode("stack_two", 0)
+    try:
+        with pytest.raises(KeyError):  # two blocks: "obj" is ambiguous
+            bind_args('ARGS = {"obj": "x"}\n', episode)
+        source, slots = bind_args('ARGS = {"top": "x", "support": "y"}\n', episode)
+        assert slots == {"top": "top", "support": "bottom"}
+        assert source == f"ARGS = {{'top': {str(episode.scene.slots['top'])!r}, " \
+                         f"'support': {str(episode.scene.slots['bottom'])!r}}}\n"
+    finally:
+        episode.close()

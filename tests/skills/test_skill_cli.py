@@ -103,6 +103,26 @@ def test_test_command_reports_regressions(lib, monkeypatch):
     assert result.exit_code == 1 and "regressed" in result.output
 
 
+def test_test_command_fails_a_first_run_with_failures_and_list_shows_validation(lib, monkeypatch):
+    from aspire_tui.skills import regress
+
+    from .test_skill_regress import FakeRunner
+
+    runner = FakeRunner(fail={3})
+    monkeypatch.setattr(regress, "_default_runner", lambda workers: (runner, None))
+    result = run(lib.root, "test", "place_in", ok=False)
+    assert result.exit_code == 1 and "failing" in result.output and "run-pick_place_bowl-3" in result.output
+    data = json.loads(run(lib.root, "list", "--json").output)
+    row = next(r for r in data["skills"] if r["name"] == "place_in")
+    assert (row["validation"]["successes"], row["validation"]["runs"]) == (4, 5)
+    assert row["validation"]["run_ids"][0] == "run-pick_place_bowl-0"
+    runner.fail = set()
+    assert json.loads(run(lib.root, "test", "place_in", "--json").output)[0]["verdict"] == "new-baseline"
+    assert "5/5" in run(lib.root, "list").output
+    shown = json.loads(run(lib.root, "show", "place_in", "--json").output)["validation"]
+    assert shown["run_ids"] == [f"run-pick_place_bowl-{s}" for s in range(5)]
+    assert "runs: run-pick_place_bowl-0, run-pick_place_bowl-1" in run(lib.root, "show", "place_in").output
+
 def test_pull_push_through_a_remote(lib, tmp_path):
     remote = tmp_path / "remote.git"
     git(tmp_path, "init", "-q", "--bare", str(remote))

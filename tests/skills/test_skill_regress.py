@@ -71,3 +71,56 @@ def test_real_runner_in_parallel_workers(lib):
     [result] = regress.run_regression(lib, ["navigate_to"], seeds=[0, 1], workers=2)
     assert result.runs == 2 and result.successes == 2, result.failures
     assert list(lib.runs_dir.glob("*/trace.json"))
+
+
+@pytest.mark.parametrize("name", ["arrange_in_row", "arrange_in_corners", "arrange_along_edge"])
+def test_a_group_slot_is_bound_as_a_list_of_phrases(lib, name):
+    """"{blocks}" becomes ["red block", ...] as `aspire run` binds it, not one string read letter by letter."""
+    import ast
+
+    runner = FakeRunner()
+    regress.run_regression(lib, [name], runner=runner, seeds=[0, 1, 2])
+    for source, *_ in runner.calls:
+        blocks = ast.literal_eval(source.split("ARGS = ", 1)[1].split("\n", 1)[0])["blocks"]
+        assert isinstance(blocks, list) and len(blocks) >= 2, blocks
+        assert all(len(b.split()) == 2 for b in blocks), blocks  # "red block", never "r"
+
+
+def test_the_seed_skills_take_a_group_phrase_too():
+    """A caller that passes "red, blue and green blocks" still names three blocks."""
+    from pathlib import Path
+
+    import ast
+    from pathlib import Path
+
+    for name in ("arrange_in_row", "arrange_in_corners"):
+        tree = ast.parse((Path(__file__).parents[2] / "skills_repo" / "skills" / f"{name}.py").read_text())
+        only = ast.Module([n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "_phrases"], [])
+        scope: dict = {}
+        exec(compile(only, name, "exec"), scope)
+        phrases = scope["_phrases"]
+        assert phrases("red, blue and green blocks") == ["red block", "blue block", "green block"]
+        assert phrases("red and blue blocks") == ["red block", "blue block"]
+        assert phrases("red block") == ["red block"] and phrases(["a b"]) == ["a b"]
+
+
+def test_a_first_test_with_failures_is_not_the_baseline(lib):
+    [first] = regress.run_regression(lib, ["place_in"], runner=FakeRunner(fail={2}))
+    assert first.verdict == "failing" and first.baseline is None and "no baseline" in first.message
+    [second] = regress.run_regression(lib, ["place_in"], runner=FakeRunner())
+    assert second.verdict == "new-baseline" and second.baseline is None  # 4/5 never became the bar
+    [third] = regress.run_regression(lib, ["place_in"], runner=FakeRunner(fail={0}))
+    assert third.verdict == "regressed" and third.baseline["successes"] == third.baseline["runs"] == 5
+
+
+def test_validations_are_the_latest_test_of_the_current_content_with_run_ids(lib):
+    regress.run_regression(lib, ["place_in"], runner=FakeRunner())
+    regress.run_regression(lib, ["place_in"], runner=FakeRunner(fail={1}))
+    v = regress.validations(lib)["place_in"]
+    assert (v["successes"], v["runs"], v["source"]) == (4, 5, "skills test")
+    assert v["run_ids"] == [f"run-pick_place_bowl-{s}" for s in range(5)] and v["seeds"] == list(range(5))
+    assert "arrange_in_row" not in regress.validations(lib)  # never tested, no commit trailer
+    text = (lib.skills_dir / "navigate_to.py").read_text().replace("tolerance=0.15", "tolerance=0.14")
+    lib.save("navigate_to", text, change="refine", success="4/5", run="run-a")
+    v = regress.validations(lib)["navigate_to"]
+    assert (v["successes"], v["runs"], v["run_ids"]) == (4, 5, ["run-a"]) and v["source"].startswith("commit")
