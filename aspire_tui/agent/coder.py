@@ -4,9 +4,15 @@ A coder sees only the instruction (a `Goal`), the library's skills and
 lessons, and traces (calls, errors with evidence, perception results). It
 never sees ground truth or a task's success check.
 
-- `OfflineCoder`: no key, no network. Composes a program from one program
-  skill with an ``ARGS`` literal, diagnoses by rules over the trace's error
-  types, evidence and the retrieved lessons, and repairs by concrete edits.
+- `OfflineCoder`: no key, no network. With a goal tree it plans each part of
+  the goal as a step (`aspire_tui.agent.plan`: a skill chosen by what it
+  declares it achieves) and writes a program of loops and helpers
+  (`aspire_tui.agent.program`); a one-part goal that a skill validated on
+  the family fits exactly, or a goal without a tree, gets one skill called
+  with an ``ARGS`` literal. It diagnoses by rules over the trace's error
+  types, evidence and the retrieved lessons, plus each part of the goal
+  checked against the run's detections (`aspire_tui.agent.perceive`), and
+  repairs by concrete edits.
 - `LLMCoder` (``aspire_tui.agent.llm_coder``): any model ``llm`` reaches.
 """
 
@@ -40,6 +46,8 @@ class Diagnosis:
     actions: list[str] = field(default_factory=list)
     lessons: list[str] = field(default_factory=list)
     lesson_text: str = ""
+    parts: list[dict[str, Any]] = field(default_factory=list)  # each part of the goal as the camera saw it
+    failed_part: str = ""        # the first part the camera saw not hold
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -352,6 +360,18 @@ COMPATIBLE = {
 }
 
 
+SPATIAL = {"left_of", "right_of", "in_front_of", "behind", "next_to"}  # compose.relative_placement's
+
+
+def _one_plain_part(tree) -> bool:
+    """Is the goal one part over objects the words name (no referent, no ``then``/``all``)?
+
+    Only such a goal may go to the old path, one validated skill with its ARGS: a referent there
+    would be a phrase taken from the scene instead of code that finds it.
+    """
+    return len(tree.condition.conjuncts()) == 1 and not any(r.select for r in tree.refs())
+
+
 def compatible(category: str, goal: Goal) -> bool:
     """May a skill of ``category``, validated elsewhere, be tried for ``goal``?"""
     return category in COMPATIBLE.get(goal.relation, set())
@@ -382,6 +402,7 @@ class OfflineCoder:
         self.tried: dict[str, int] = {}
         self.goal: Goal | None = None
         self.sources: dict[str, str] = {}  # skill name -> source (the loop fills it for generalize)
+        self.plan = None  # the steps planned from the goal tree (`aspire_tui.agent.plan.Plan`), if any
 
     # -- write ------------------------------------------------------------
     def write(self, goal: Goal, skills: list, lessons: list) -> str:
@@ -402,6 +423,13 @@ class OfflineCoder:
             ranked.append(((0 if same_task else 1, 0 if same_category else 1, rank), skill, call))
         ranked.sort(key=lambda r: r[0])
         self.candidates = [(s, c) for _, s, c in ranked]
+        tree = getattr(goal, "tree", None)
+        if tree is not None and not (ranked and ranked[0][0][0] == 0 and _one_plain_part(tree)):
+            composed, why = self._from_tree(goal, skills)
+            if composed is not None:
+                return composed
+            if any(r.select for r in tree.refs()) or not self.candidates and goal.relation not in SPATIAL:
+                raise CoderError(why)  # the old path would bake a referent in, or has nothing either
         if not self.candidates:
             from aspire_tui.agent.compose import relative_placement
 
@@ -413,9 +441,36 @@ class OfflineCoder:
         skill, call = self.candidates[0]
         return render(Plan(skill.name, call, dict(goal.slots)), goal.text)
 
+    def _from_tree(self, goal: Goal, skills: list) -> tuple[str | None, str]:
+        """The program planned from ``goal.tree`` (each part a step), or None and why not (one line)."""
+        from aspire_tui.agent.plan import PlanError, plan_goal
+        from aspire_tui.agent.program import ProgramError, write_program
+
+        try:
+            self.plan = plan_goal(goal.tree, skills)
+            return write_program(goal, self.plan, skills), ""
+        except (PlanError, ProgramError) as e:
+            self.plan = None
+            return None, str(e)
+
     # -- diagnose -----------------------------------------------------------
     def diagnose(self, trace, lessons: list) -> Diagnosis:
-        return rule_diagnosis(trace, lessons)
+        """Rules over the trace, and each part of the goal checked against what the camera saw."""
+        d = rule_diagnosis(trace, lessons)
+        if self.goal is None or getattr(self.goal, "tree", None) is None:
+            return d
+        from aspire_tui.agent.perceive import check_parts
+
+        checks = check_parts(self.goal, trace)
+        d.parts = [c.to_dict() for c in checks]
+        failed = next((c for c in checks if c.held is False), None)
+        if failed is not None:
+            d.failed_part = failed.part
+            d.evidence = {**d.evidence, "failed_part": failed.part, "measured": failed.detail}
+            if d.error_type == "NotDone":
+                d.message = f"{failed.part} does not hold: {failed.detail}"
+                d.analysis = f"{d.headline()}; try: {', '.join(d.actions)}"
+        return d
 
     # -- repair -------------------------------------------------------------
     def repair(self, program: str, diagnosis: Diagnosis) -> str:
@@ -428,6 +483,12 @@ class OfflineCoder:
             if action != "mutate" and count >= 2:
                 continue
             if plan is None:
+                retries = module_literal(program, "RETRIES")
+                if action in ("retry", "slower", "home_first") and retries and isinstance(retries[0], int) \
+                        and retries[0] < 2:  # a composed program: each step tried once more
+                    self.tried[key] = count + 1
+                    diagnosis.actions = [f"retry each step: RETRIES {retries[0]} -> {retries[0] + 1}"]
+                    return set_literal(program, "RETRIES", retries[0] + 1)
                 if action != "mutate":
                     continue
                 new, what = mutate_constants(program, self.rng)
@@ -531,7 +592,12 @@ class OfflineCoder:
         if plan is None:  # a composed program: it becomes a skill of its own
             from aspire_tui.agent.compose import skill_from_program
 
+            tree = getattr(goal, "tree", None)
             name = skill_name(goal)
+            if tree is not None:
+                from aspire_tui.agent.program import goal_name
+
+                name = goal_name(tree.condition) or name
             note = (f"Validated {evidence.get('success', '')} on {goal.family} seeds {evidence.get('seeds', [])} "
                     f"(run {evidence.get('run', '')}).")
             source = skill_from_program(program, name, goal, evidence.get("seeds", []), note)

@@ -32,6 +32,7 @@ METADATA_NAME = "ASPIRE"
 METADATA_TYPES: dict[str, type | tuple[type, ...]] = {
     "task_type": str, "category": str, "embodiment": (str, list), "depends_on": list,
     "version": int, "tags": list, "validation": dict, "applies_to": list,
+    "achieves": (str, list),  # postconditions over the skill's own parameters: "in(obj, container)"
 }
 PROGRAM_SECTIONS = ("when_to_use", "preconditions", "postconditions", "evidence")
 LESSON_SECTIONS = ("failure_signature", "when_it_applies", "repair_strategy", "code_sketch", "evidence")
@@ -120,6 +121,12 @@ class ProgramSkill:
     def embodiment(self) -> str:
         emb = self.metadata.get("embodiment") or "any"
         return ",".join(emb) if isinstance(emb, list) else str(emb)
+
+    @property
+    def achieves(self) -> list[str]:
+        """The postconditions the skill declares, over its own parameters: ``["in(obj, container)"]``."""
+        said = self.metadata.get("achieves") or []
+        return [said] if isinstance(said, str) else [str(a) for a in said]
 
     def search_text(self) -> str:
         """What gets embedded: the name's words, the description and when to use it.

@@ -30,6 +30,7 @@ ASPIRE = {
     "depends_on": ["plan_route", "scan_obstacles"],
     "version": 1,
     "tags": ["mobile", "approach", "face"],
+    "achieves": ["near(robot, target)", "facing(robot, target)"],
     "validation": {"task": "navigate_to_object", "seeds": [0, 1, 2, 3, 4], "args": {"target": "{target}"}},
 }
 

@@ -24,6 +24,7 @@ ASPIRE = {
     "depends_on": ["arrange_in_row"],
     "version": 1,
     "tags": ["edge", "row", "line", "arrange", "several blocks"],
+    "achieves": "along_edge(blocks, edge)",
     "validation": {"task": "arrange_edge", "seeds": [0, 1, 2, 3, 4], "args": {"blocks": "{blocks}", "edge": "{edge}"}},
 }
 

@@ -33,6 +33,7 @@ ASPIRE = {
     "depends_on": ["plan_route", "scan_obstacles"],
     "version": 1,
     "tags": ["mobile", "drive", "goal"],
+    "achieves": "near(robot, target)",
     "validation": {"task": "navigate_goal", "seeds": [0, 1, 2, 3, 4], "args": {"target": "{goal}"}},
 }
 

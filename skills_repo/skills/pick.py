@@ -31,6 +31,7 @@ ASPIRE = {
     "depends_on": [],
     "version": 1,
     "tags": ["grasp", "lift", "arm"],
+    "achieves": "held(query)",
 }
 
 

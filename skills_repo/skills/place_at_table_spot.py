@@ -28,6 +28,7 @@ ASPIRE = {
     "depends_on": ["free_spot", "make_room", "set_down_at"],
     "version": 1,
     "tags": ["corner", "middle", "centre", "table", "place"],
+    "achieves": "at_place(obj, place)",
     "validation": {"task": "place_corner", "seeds": [0, 1, 2, 3, 4], "args": {"obj": "{block}", "place": "{place}"}},
 }
 

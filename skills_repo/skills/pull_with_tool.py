@@ -33,6 +33,7 @@ ASPIRE = {
     "depends_on": ["free_spot", "set_down_at"],
     "version": 3,
     "tags": ["tool", "hook", "pull", "out of reach"],
+    "achieves": "in_reach(obj)",
     "validation": {"task": "tool_use_pull", "seeds": [0, 1, 2, 3, 4], "args": {"tool": "{hook}", "obj": "{block}"}},
 }
 

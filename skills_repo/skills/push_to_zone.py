@@ -35,6 +35,7 @@ ASPIRE = {
     "depends_on": [],
     "version": 3,
     "tags": ["push", "slide", "zone", "nonprehensile"],
+    "achieves": ["in(obj, zone)", "never_lifted(obj)"],
     "validation": {"task": "push_to_zone", "seeds": [0, 1, 2, 3, 4], "args": {"obj": "{block}", "zone": "{zone}"}},
 }
 

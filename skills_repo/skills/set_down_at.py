@@ -28,6 +28,7 @@ ASPIRE = {
     "depends_on": ["pick", "release_above"],
     "version": 1,
     "tags": ["pick", "place", "table", "move"],
+    "achieves": "at(obj, x, y)",
 }
 
 

@@ -25,6 +25,7 @@ ASPIRE = {
     "depends_on": ["place_in"],
     "version": 1,
     "tags": ["sort", "colour", "color", "many objects"],
+    "achieves": "sorted_into(object_kind, container_kind)",
     "validation": {"task": "sort_by_color", "seeds": [0, 1, 2], "args": {}},
 }
 

@@ -26,6 +26,7 @@ ASPIRE = {
     "depends_on": ["pick", "release_above"],
     "version": 1,
     "tags": ["stack", "tower", "on top"],
+    "achieves": "on(obj, base)",
     "validation": {"task": "stack_two", "seeds": [0, 1, 2, 3, 4], "args": {"obj": "{top}", "base": "{bottom}"}},
 }
 

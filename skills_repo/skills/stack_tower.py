@@ -24,6 +24,7 @@ ASPIRE = {
     "depends_on": ["stack_on"],
     "version": 1,
     "tags": ["stack", "tower", "several blocks"],
+    "achieves": "stacked(blocks)",
     "validation": {"task": "stack_three", "seeds": [0, 1, 2, 3, 4],
                    "args": {"blocks": ["{bottom}", "{middle}", "{top}"]}},
 }

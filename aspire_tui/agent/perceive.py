@@ -1,0 +1,260 @@
+"""Check each part of a goal against what the camera reported during a run.
+
+``check_parts(goal, trace)`` reads only the trace's perception: the detections each ``detect`` and
+``scan`` call saw (``overlay["detections"]``: every object in view, with estimated position and
+size), what the gripper held after each call, and the work area the program asked for. Never the
+simulator's state, never the task's success check. The first look is the scene as the instruction
+found it (referents are chosen there, as the words meant them); the last look is how the run left it
+(a planned program ends with ``robot.scan()`` for this).
+
+Each part gets a `PartCheck`: held, not held (with the measured numbers: "blue block is 0.11 m from
+the green bowl's centre; inside means within 0.05 m") or unknown (not seen, or a predicate
+this check does not measure).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from aspire_tui.agent.goal import Cond, Ref
+
+DEFAULT_AREA = {"x": (0.3, 0.7), "y": (-0.3, 0.3)}
+CORNER_XY = {"front_left": ("x1", "y1"), "front_right": ("x1", "y0"), "back_left": ("x0", "y1"),
+             "back_right": ("x0", "y0")}
+AXES = {"left": (1, 1.0), "right": (1, -1.0), "front": (0, 1.0), "back": (0, -1.0)}
+
+
+@dataclass
+class PartCheck:
+    """One part of the goal as the camera saw it at the end: ``held`` True, False or None (unknown)."""
+
+    part: str
+    held: bool | None
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class _Unknown(Exception):
+    """The part cannot be measured (an object not seen, a predicate not measured)."""
+
+
+class _Looks:
+    """The run's looks at the table: the first, the last, every object's last sighting, what was held."""
+
+    def __init__(self, trace, goal) -> None:
+        self.goal = goal
+        self.looks: list[dict[str, dict]] = []
+        self.held_ever: set[str] = set()
+        self.held_now: str | None = None
+        self.area = dict(DEFAULT_AREA)
+        for r in trace.records:
+            seen = (r.overlay or {}).get("detections") if isinstance(r.overlay, dict) else None
+            if r.call in ("detect", "scan") and isinstance(r.result, list) and not seen:
+                seen = r.result
+            if seen:
+                self.looks.append({d["name"]: d for d in seen if isinstance(d, dict) and "name" in d})
+            if r.held_object:
+                self.held_ever.add(r.held_object)
+            self.held_now = r.held_object
+            if r.call == "workspace" and isinstance(r.result, dict) and "x" in r.result:
+                self.area = {"x": tuple(r.result["x"]), "y": tuple(r.result["y"])}
+        self.start = self.looks[0] if self.looks else {}
+        self.end: dict[str, dict] = {}
+        for look in self.looks:
+            self.end.update(look)
+
+    # -- which objects the goal means ----------------------------------------
+    def _words(self, ref: Ref) -> tuple[str, str]:
+        oid = (getattr(self.goal, "ids", None) or {}).get(str(ref))
+        said = (getattr(self.goal, "slots", None) or {}).get(oid) if oid else None
+        if isinstance(said, str) and said.split():
+            words = said.split()
+            return (words[0] if len(words) > 1 else ref.color), ref.kind
+        return ref.color, ref.kind
+
+    def _matching(self, color: str, kind: str, look: dict[str, dict]) -> list[dict]:
+        return [d for d in look.values() if d.get("kind") == kind and (not color or d.get("color") == color)]
+
+    def one(self, ref: Ref) -> str:
+        """The name of the object ``ref`` means (a referent: chosen as the scene was at the start)."""
+        if ref.select:
+            return self._select(ref)
+        color, kind = self._words(ref)
+        found = self._matching(color, kind, self.start) or self._matching(color, kind, self.end)
+        if not found:
+            raise _Unknown(f"no {ref.phrase} was seen")
+        return found[0]["name"]
+
+    def many(self, ref: Ref) -> list[str]:
+        if ref.members:
+            return [self.one(m) for m in ref.members]
+        if not ref.is_group:
+            return [self.one(ref)]
+        found = [d["name"] for d in self._matching(ref.color, ref.kind, self.start or self.end)]
+        if not found:
+            raise _Unknown(f"no {ref.phrase} were seen")
+        return found[:ref.count] if ref.quantity in ("count", "some") and ref.count else found
+
+    def _select(self, ref: Ref) -> str:
+        found = self._matching(ref.color, ref.kind, self.start)
+        anchor = self.start.get(self.one(ref.anchor)) if ref.anchor is not None else None
+        if anchor is not None:
+            found = [d for d in found if d["name"] != anchor["name"]]
+        centre = anchor["position"] if anchor else (0.0, 0.0, 0.0)
+        keys = {"nearest": lambda d: _dist(d["position"], centre), "farthest": lambda d: -_dist(d["position"], centre),
+                "leftmost": lambda d: -d["position"][1], "rightmost": lambda d: d["position"][1],
+                "frontmost": lambda d: -d["position"][0], "backmost": lambda d: d["position"][0],
+                "largest": lambda d: -d["size"][0] * d["size"][1], "smallest": lambda d: d["size"][0] * d["size"][1]}
+        if ref.select not in keys or len(found) < ref.rank:
+            raise _Unknown(f"cannot tell which object is {ref}")
+        return sorted(found, key=keys[ref.select])[ref.rank - 1]["name"]
+
+    def last(self, name: str) -> dict:
+        if name not in self.end:
+            raise _Unknown(f"{_words(name)} was never seen")
+        return self.end[name]
+
+
+def _dist(a, b) -> float:
+    return math.hypot(a[0] - b[0], a[1] - b[1])
+
+
+def _words(name: str) -> str:
+    return " ".join(w for w in name.split("_") if not w.isdigit())
+
+
+def _bottom(d: dict) -> float:
+    return d["position"][2] - d["size"][2] / 2
+
+
+def _top(d: dict) -> float:
+    return d["position"][2] + d["size"][2] / 2
+
+
+# ---------------------------------------------------------------- the parts
+
+def _inside(looks: _Looks, name: str, container: str) -> tuple[bool, str]:
+    d, c = looks.last(name), looks.last(container)
+    radius = min(c["size"][0], c["size"][1]) / 2 * 0.85
+    off = _dist(d["position"], c["position"])
+    if name == looks.held_now:
+        return False, f"{_words(name)} is still held"
+    if off >= radius:
+        return False, (f"{_words(name)} is {off:.2f} m from the {_words(container)}'s centre; "
+                       f"inside means within {radius:.2f} m")
+    if _bottom(d) >= _top(c):
+        return False, (f"{_words(name)} is over the {_words(container)} but its bottom is "
+                       f"{_bottom(d) - _top(c):.2f} m above the rim")
+    return True, f"{_words(name)} is inside the {_words(container)} ({off:.2f} m from its centre)"
+
+
+def _resting_on(looks: _Looks, name: str, support: str) -> tuple[bool, str]:
+    d, s = looks.last(name), looks.last(support)
+    dx, dy = abs(d["position"][0] - s["position"][0]), abs(d["position"][1] - s["position"][1])
+    gap = _bottom(d) - _top(s)
+    if name == looks.held_now:
+        return False, f"{_words(name)} is still held"
+    if dx > s["size"][0] / 2 + 0.005 or dy > s["size"][1] / 2 + 0.005:
+        return False, (f"{_words(name)} is {math.hypot(dx, dy):.2f} m off the {_words(support)}'s centre, "
+                       "beyond its top")
+    if abs(gap) >= 0.02:
+        return False, (f"{_words(name)}'s bottom is {gap:+.2f} m from the {_words(support)}'s top; "
+                       "on it means within 0.02 m")
+    return True, f"{_words(name)} rests on the {_words(support)}"
+
+
+def _all(results: list[tuple[bool, str]]) -> tuple[bool, str]:
+    failed = [d for ok, d in results if not ok]
+    return (False, failed[0]) if failed else (True, "; ".join(d for _, d in results))
+
+
+def _measure(part: Cond, looks: _Looks) -> tuple[bool, str]:
+    name, args = part.name, part.args
+    if name in ("in", "in_zone"):
+        container = looks.one(args[1])
+        return _all([_inside(looks, n, container) for n in looks.many(args[0])])
+    if name == "on" or (name == "stacked" and len(args) == 2 and not args[0].is_group):
+        support = looks.one(args[1])
+        return _all([_resting_on(looks, n, support) for n in looks.many(args[0])])
+    if name == "stacked":
+        if len(args) > 1:
+            names = [looks.one(a) for a in args]
+            return _all([_resting_on(looks, a, b) for a, b in zip(names, names[1:])])
+        names = looks.many(args[0])
+        ordered = sorted(names, key=lambda n: looks.last(n)["position"][2])
+        return _all([_resting_on(looks, a, b) for b, a in zip(ordered, ordered[1:])])
+    if name == "sorted_into":
+        containers = {looks.last(c)["color"]: c for c in looks.many(args[1])}
+        out = []
+        for n in looks.many(args[0]):
+            color = looks.last(n)["color"]
+            if color not in containers:
+                out.append((False, f"no {color} {args[1].kind} was seen for the {_words(n)}"))
+            else:
+                out.append(_inside(looks, n, containers[color]))
+        return _all(out)
+    if name == "unmoved":
+        out = []
+        for n in looks.many(args[0]):
+            if n not in looks.start:
+                raise _Unknown(f"{_words(n)} was not seen at the start")
+            moved = _dist(looks.last(n)["position"], looks.start[n]["position"])
+            out.append((moved < 0.02, f"{_words(n)} moved {moved:.2f} m; unmoved means under 0.02 m"))
+        return _all(out)
+    if name == "never_lifted":
+        lifted = [n for n in looks.many(args[0]) if n in looks.held_ever]
+        return (False, f"{_words(lifted[0])} was held by the gripper") if lifted else (True, "never held")
+    if name == "moved":
+        axis, sign = AXES[str(args[1])]
+        metres = float(args[2])
+        tol = max(0.03, 0.3 * metres)
+        out = []
+        for n in looks.many(args[0]):
+            if n not in looks.start:
+                raise _Unknown(f"{_words(n)} was not seen at the start")
+            went = sign * (looks.last(n)["position"][axis] - looks.start[n]["position"][axis])
+            out.append((abs(went - metres) <= tol,
+                        f"{_words(n)} moved {went:.2f} m {args[1]}; asked {metres:g} m (within {tol:.2f} m)"))
+        return _all(out)
+    if name in ("at_place", "in_corner", "in_middle"):
+        place = "middle" if name == "in_middle" else str(args[1])
+        (x0, x1), (y0, y1) = looks.area["x"], looks.area["y"]
+        bounds = {"x0": x0, "x1": x1, "y0": y0, "y1": y1}
+        point = ((x0 + x1) / 2, (y0 + y1) / 2) if place == "middle" else \
+            tuple(bounds[k] for k in CORNER_XY[place])
+        limit = 0.06 if place == "middle" else 0.08
+        out = []
+        for n in looks.many(args[0]):
+            off = _dist(looks.last(n)["position"], point)
+            out.append((off < limit, f"{_words(n)} is {off:.2f} m from the {place.replace('_', ' ')}; "
+                                     f"there means within {limit:.2f} m"))
+        return _all(out)
+    if name == "held":
+        n = looks.one(args[0])
+        return (looks.held_now == n, f"the gripper holds {_words(looks.held_now) if looks.held_now else 'nothing'}")
+    raise _Unknown(f"{name} is not measured from detections yet")
+
+
+def check_parts(goal, trace) -> list[PartCheck]:
+    """Each part of ``goal.tree`` (an `aspire_tui.agent.instruction.Goal` with a tree), as the camera saw it."""
+    tree = getattr(goal, "tree", None)
+    if tree is None:
+        return []
+    looks = _Looks(trace, goal)
+    out = []
+    for part in tree.condition.conjuncts():
+        if not looks.looks:
+            out.append(PartCheck(str(part), None, "the run never looked at the table"))
+            continue
+        try:
+            held, detail = _measure(part, looks)
+            out.append(PartCheck(str(part), held, detail))
+        except _Unknown as e:
+            out.append(PartCheck(str(part), None, str(e)))
+        except (KeyError, IndexError, TypeError, ValueError) as e:
+            out.append(PartCheck(str(part), None, f"cannot measure: {e}"))
+    return out

@@ -1,0 +1,334 @@
+"""Plan a goal tree: each part of the goal one step, each step a skill chosen by what it achieves.
+
+``plan_goal(goal, skills)`` turns ``then(on(red block, plate), in(nearest(block, red bowl), green bowl))``
+into two `Step`s: ``stack_on`` for the ``on`` part and ``place_in`` for the ``in`` part, in that order.
+A skill is a candidate for a part when its metadata declares a postcondition with the part's predicate
+(``"achieves": "in(obj, container)"``, over the skill's own parameter names) and each argument fits its
+parameter by role and kind; among candidates the one that needs no loop wins, then retrieval rank.
+
+- ``then`` keeps its order; in ``all`` a part that moves something goes before a part that puts
+  something on it (clear the support first).
+- ``stacked(a, b, c)`` (top first) and ``stacked(3 blocks)`` become a tower built bottom-up.
+- ``sorted_into`` uses a skill that sorts by kind when the group is every object of its kind,
+  else a loop that puts each object in the container of its colour.
+- a group passed where a skill takes one object becomes a loop over the group (over detections at
+  run time for "all blocks" and "3 blocks", over the named phrases for a listed group).
+- ``moved(obj, left, 0.1)`` becomes a shift of the detected position and a skill that achieves ``at``.
+- constraints: ``unmoved(x)`` keeps ``x`` out of every loop and out of every step's moving
+  argument; ``never_lifted(x)`` needs a skill that declares it (a push).
+
+Only the words of the goal are read here; the referents and groups are left for the program to
+compute from ``robot.detect`` at run time. `aspire_tui.agent.program` writes the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from aspire_tui.agent.goal import Cond, Ref
+
+CONSTRAINTS = ("unmoved", "never_lifted", "never_grasped", "no_contact")
+ALIASES = {"in_zone": "in", "in_corner": "at_place"}          # predicates that mean another one
+KIND_PARAM = re.compile(r"^(\w+)_kind$")                       # sort_by_color(object_kind, container_kind)
+MOVABLE = ("block", "ball")
+# which kinds a parameter takes, by its name; a name not listed takes any kind
+ROLE_KINDS = {
+    "container": ("bowl", "tray"), "bowl": ("bowl",), "tray": ("tray",), "zone": ("zone",),
+    "tool": ("hook",), "base": ("block", "plate"), "support": ("block", "plate"), "surface": ("plate", "block"),
+    "plate": ("plate",), "anchor": ("block",),
+    "obj": MOVABLE, "object": MOVABLE, "item": MOVABLE, "query": MOVABLE, "block": ("block",),
+    "blocks": ("block",), "objects": MOVABLE, "items": MOVABLE,
+}
+WORD_PARAMS = ("place", "edge", "side", "order", "direction", "corner")
+
+
+class PlanError(Exception):
+    """No step for part of the goal; the message names the part (one line)."""
+
+
+@dataclass(frozen=True)
+class Achieves:
+    """A postcondition a skill declares: ``in(obj, container)`` -> ("in", ("obj", "container"))."""
+
+    predicate: str
+    params: tuple[str, ...]
+
+    @classmethod
+    def read(cls, text: str) -> "Achieves | None":
+        m = re.fullmatch(r"\s*(\w+)\s*\(([^()]*)\)\s*", text)
+        if not m:
+            return None
+        params = tuple(p.strip() for p in m.group(2).split(",") if p.strip())
+        return cls(ALIASES.get(m.group(1), m.group(1)), params)
+
+
+def achieves(skill) -> list[Achieves]:
+    """What ``skill`` declares it achieves (its ``ASPIRE["achieves"]``), read."""
+    said = getattr(skill, "achieves", None)
+    if said is None:
+        meta = getattr(skill, "metadata", {}) or {}
+        said = meta.get("achieves") or []
+        said = [said] if isinstance(said, str) else list(said)
+    return [a for a in (Achieves.read(str(s)) for s in said) if a is not None]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One part of the goal and how the program makes it true.
+
+    ``form`` says the shape of the code: ``call`` (one skill call), ``each`` (the call once per member
+    of ``group``, the member passed as ``param``), ``match`` (each member put in the ``among`` object of
+    its colour), ``tower`` (``group`` bottom first, each on the one below), ``shift`` (the object set
+    down ``distance`` towards ``direction``).
+    """
+
+    part: Cond
+    skill: str
+    form: str = "call"
+    args: dict[str, Any] = field(default_factory=dict)  # parameter -> Ref, place word or number
+    param: str = ""                                     # the parameter a loop's member goes to
+    group: Ref | None = None                            # what a loop runs over
+    among: Any = None                                   # match: the containers; tower: unused
+    direction: str = ""
+    distance: float = 0.0
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The ordered steps for a goal and the objects the program must leave alone."""
+
+    steps: tuple[Step, ...]
+    keep: tuple[Ref, ...] = ()                          # unmoved: never moved, never in a loop
+
+
+def plan_goal(tree, skills: list) -> Plan:
+    """The steps that make ``tree`` (an `aspire_tui.agent.goal.Goal`) true with ``skills``.
+
+    Raises:
+        PlanError: a part of the goal that no skill achieves, named.
+    """
+    parts = _ordered(tree.condition)
+    keep = tuple(a for c in parts if c.name == "unmoved" for a in c.args[:1] if isinstance(a, Ref))
+    never_lifted = {str(a) for c in parts if c.name == "never_lifted" for a in c.args[:1] if isinstance(a, Ref)}
+    programs = [s for s in skills if getattr(s, "kind", "program") == "program"]
+    steps: list[Step] = []
+    for part in parts:
+        if part.name in CONSTRAINTS:
+            continue
+        step = _step(part, programs, never_lifted)
+        moving = step.group if step.group is not None else next(iter(step.args.values()), None)
+        if isinstance(moving, Ref) and any(str(moving) == str(k) for k in keep):
+            raise PlanError(f"{part} moves {moving.phrase}, which the goal says stays where it is")
+        steps.append(step)
+    if not steps:
+        raise PlanError(f"nothing to do for {tree.condition}: it only says what must stay as it is")
+    return Plan(tuple(steps), keep)
+
+
+# ---------------------------------------------------------------- order
+
+def _ordered(cond: Cond) -> list[Cond]:
+    """The parts in the order to make them true: ``then`` as said, ``all`` with supports cleared first."""
+    if cond.name == "then":
+        return [c for a in cond.args if isinstance(a, Cond) for c in _ordered(a)]
+    if cond.name == "all":
+        parts = [c for a in cond.args if isinstance(a, Cond) for c in _ordered(a)]
+        return _supports_first(parts)
+    return [Cond(ALIASES.get(cond.name, cond.name), cond.args)]
+
+
+def _supports_first(parts: list[Cond]) -> list[Cond]:
+    """A part that moves X goes before a part that puts something on or in X (stable otherwise)."""
+    def mover(c: Cond) -> str:
+        return str(c.args[0]) if c.args and c.name not in CONSTRAINTS else ""
+
+    def target(c: Cond) -> str:
+        return str(c.args[1]) if c.name in ("on", "in") and len(c.args) > 1 else ""
+
+    out: list[Cond] = []
+    waiting = list(parts)
+    while waiting:
+        ready = next((c for c in waiting if not any(mover(o) and mover(o) == target(c) for o in waiting
+                                                    if o is not c)), waiting[0])
+        out.append(ready)
+        waiting.remove(ready)
+    return out
+
+
+# ---------------------------------------------------------------- one part
+
+def _step(part: Cond, skills: list, never_lifted: set[str]) -> Step:
+    name = part.name
+    if name == "stacked" and len(part.args) == 2 and all(isinstance(a, Ref) and not a.is_group for a in part.args):
+        part, name = Cond("on", part.args), "on"
+    if name == "in_middle":
+        part, name = Cond("at_place", (part.args[0], "middle")), "at_place"
+    if name == "stacked":
+        return _tower(part, skills)
+    if name == "moved":
+        return _shift(part, skills)
+    found = _candidates(part, skills, never_lifted)
+    if found:
+        return found[0][1]
+    if name == "sorted_into":
+        return _sort_by_matching(part, skills)
+    raise PlanError(_missing(part, never_lifted))
+
+
+def _missing(part: Cond, never_lifted: set[str]) -> str:
+    lifted = " without lifting it" if part.args and str(part.args[0]) in never_lifted else ""
+    return (f"no skill achieves {part}{lifted} (no skill declares \"achieves\": \"{part.name}(...)\" with "
+            "parameters that fit); teach one with -m MODEL or write one with /edit")
+
+
+def _candidates(part: Cond, skills: list, never_lifted: set[str]) -> list[tuple[tuple[int, int], Step]]:
+    """Steps for ``part``, best first: no loop before a loop, then retrieval rank."""
+    found = []
+    for rank, skill in enumerate(skills):
+        declared = achieves(skill)
+        for ach in declared:
+            if ach.predicate != part.name or len(ach.params) != len(part.args):
+                continue
+            moving = part.args[0] if part.args else None
+            if isinstance(moving, Ref) and str(moving) in never_lifted and not any(
+                    a.predicate == "never_lifted" and a.params[:1] == ach.params[:1] for a in declared):
+                continue
+            step = _bind(part, skill, ach)
+            if step is not None:
+                found.append(((1 if step.form != "call" else 0, rank), step))
+    found.sort(key=lambda f: f[0])
+    return found
+
+
+def _params(skill) -> tuple[list, set[str]]:
+    """The skill's parameters after ``robot``, and the names that must be given (no default)."""
+    params = list(getattr(skill, "params", []) or [])
+    if params and params[0].name == "robot":
+        params = params[1:]
+    required = {p.name for p in params if p.default is None and getattr(p, "kind", "positional") == "positional"}
+    return params, required
+
+
+def _takes(param: str, kind: str) -> bool:
+    base = KIND_PARAM.sub(r"\1", param)
+    kinds = ROLE_KINDS.get(param) or ROLE_KINDS.get(base)
+    return kinds is None or kind in kinds
+
+
+def _is_list(param: str) -> bool:
+    return param.endswith("s") and not param.endswith("ss") and not KIND_PARAM.match(param)
+
+
+def _bind(part: Cond, skill, ach: Achieves) -> Step | None:
+    """The step that calls ``skill`` for ``part`` (its arguments by role and kind), or None when they do not fit."""
+    params, required = _params(skill)
+    names = {p.name for p in params}
+    if not set(ach.params) <= names | {"robot"} or required - set(ach.params):
+        return None
+    args: dict[str, Any] = {}
+    loop: tuple[str, Ref] | None = None
+    for pname, arg in zip(ach.params, part.args):
+        if pname == "robot":
+            if arg != "robot" and not (isinstance(arg, Ref) and arg.kind == "robot"):
+                return None
+            continue
+        if isinstance(arg, Ref):
+            kind_param = KIND_PARAM.match(pname)
+            if kind_param:
+                # a skill over every object of a kind: only for "all <kind>s", not some of them
+                if not (arg.quantity == "all" and not arg.color and not arg.members and not arg.select):
+                    return None
+                if not _takes(pname, arg.kind):
+                    return None
+                args[pname] = arg.kind
+                continue
+            if not _takes(pname, arg.kind):
+                return None
+            if arg.is_group and not _is_list(pname):
+                if loop is not None or arg.select:
+                    return None  # one loop per step
+                loop = (pname, arg)
+                continue
+            if not arg.is_group and _is_list(pname):
+                return None
+            args[pname] = arg
+        elif isinstance(arg, Cond):
+            return None
+        else:
+            if isinstance(arg, str) and pname in ROLE_KINDS:
+                return None  # a place word where an object goes
+            args[pname] = arg
+    if loop is not None:
+        return Step(part, skill.name, "each", args, param=loop[0], group=loop[1])
+    return Step(part, skill.name, "call", args)
+
+
+def _skill_for(pred: str, first_kind: str, second_kind: str, skills: list) -> tuple[Any, Achieves] | None:
+    """The best-ranked skill that achieves ``pred(<first_kind>, <second_kind>)`` for single objects."""
+    for skill in skills:
+        for ach in achieves(skill):
+            if ach.predicate != pred or len(ach.params) != 2:
+                continue
+            params, required = _params(skill)
+            if required - set(ach.params) or any(_is_list(p) for p in ach.params):
+                continue
+            if _takes(ach.params[0], first_kind) and _takes(ach.params[1], second_kind):
+                return skill, ach
+    return None
+
+
+def _tower(part: Cond, skills: list) -> Step:
+    """``stacked(top, ..., bottom)`` or ``stacked(3 blocks)``: bottom first, each on the one below."""
+    if len(part.args) == 1 and isinstance(part.args[0], Ref) and part.args[0].is_group:
+        group = part.args[0]
+        if group.members:  # stacked([a, b, c]) lists the top first, as stacked(a, b, c) does
+            group = Ref(group.kind, members=tuple(reversed(group.members)))
+    elif all(isinstance(a, Ref) and not a.is_group for a in part.args):
+        group = Ref(part.args[0].kind, members=tuple(reversed(part.args)))  # bottom first
+    else:
+        raise PlanError(f"cannot read {part} as a tower (objects top first, or one group)")
+    found = _skill_for("on", group.kind, group.kind, skills)
+    if found is None:
+        raise PlanError(f"no skill achieves on({group.kind}, {group.kind}), which {part} is built from; "
+                        "teach one with -m MODEL or write one with /edit")
+    skill, ach = found
+    return Step(part, skill.name, "tower", {}, param=f"{ach.params[0]}:{ach.params[1]}", group=group)
+
+
+def _sort_by_matching(part: Cond, skills: list) -> Step:
+    """``sorted_into(objects, containers)`` as: each object into the container of its colour."""
+    objs, containers = (part.args + (None, None))[:2]
+    if not isinstance(objs, Ref) or not isinstance(containers, Ref):
+        raise PlanError(f"cannot read {part}: objects and containers")
+    found = _skill_for("in", objs.kind, containers.kind, skills)
+    if found is None:
+        raise PlanError(f"no skill achieves in({objs.kind}, {containers.kind}), which {part} is made of; "
+                        "teach one with -m MODEL or write one with /edit")
+    skill, ach = found
+    return Step(part, skill.name, "match", {}, param=f"{ach.params[0]}:{ach.params[1]}", group=objs,
+                among=containers)
+
+
+DIRECTIONS = {"left": (0.0, 1.0), "right": (0.0, -1.0), "front": (1.0, 0.0), "back": (-1.0, 0.0)}
+
+
+def _shift(part: Cond, skills: list) -> Step:
+    """``moved(obj, left, 0.1)``: set the object down that far towards that side of where it is seen."""
+    obj, direction, distance = (part.args + (None, None, None))[:3]
+    if not isinstance(obj, Ref) or str(direction) not in DIRECTIONS:
+        raise PlanError(f"cannot read {part}: an object, a direction ({', '.join(DIRECTIONS)}) and metres")
+    try:
+        metres = float(distance) if distance is not None else 0.1
+    except (TypeError, ValueError):
+        raise PlanError(f"cannot read {part}: the distance must be metres") from None
+    for skill in skills:
+        for ach in achieves(skill):
+            if ach.predicate == "at" and len(ach.params) >= 3 and _takes(ach.params[0], obj.kind):
+                params, required = _params(skill)
+                if not required - set(ach.params):
+                    return Step(part, skill.name, "shift", {ach.params[0]: obj}, param=",".join(ach.params[:3]),
+                                direction=str(direction), distance=metres)
+    raise PlanError(f"no skill achieves at(obj, x, y), which {part} needs; teach one with -m MODEL or write one "
+                    "with /edit")

@@ -1,0 +1,343 @@
+"""Write a planned goal as a robot program a person would write: ARGS, small helpers, one step per part.
+
+``write_program(goal, plan, skills)`` gives source such as::
+
+    ARGS = {"red_block": "red block", "plate": "white plate", "red_bowl": "red bowl", "green_bowl": "green bowl"}
+
+    def _nearest(robot, query, anchor, rank=1):
+        ...
+
+    def run(robot):
+        robot.home()
+        block = _nearest(robot, "block", ARGS["red_bowl"])  # nearest(block, red bowl)
+        # on(red block, white plate)
+        stack_on(robot, ARGS["red_block"], ARGS["plate"])
+        # in(nearest(block, red bowl), green bowl)
+        place_in(robot, block, ARGS["green_bowl"])
+
+``ARGS`` holds only what the words named, under the scene's object ids (so the loop can fill it in
+for every validation scene). A referent ("the block nearest the red bowl") is chosen from
+``robot.detect`` at the start of the run, in the scene the words described (as
+`aspire_tui.agent.perceive` judges it); a group ("all the blocks") is detected when its step runs.
+Neither is ever a value taken from the scene when the program is written.
+Helpers start with ``_`` so that a validated program distils into a skill with one public function.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from aspire_tui.agent.goal import Ref
+from aspire_tui.agent.plan import DIRECTIONS, Plan, Step
+
+HELPERS = {
+    "_detected": '''def _detected(robot, query, leave=()):
+    """Names of the objects matching ``query`` that the camera sees now, leaving out those ``leave`` names."""
+    kept = {d.name for phrase in leave for d in robot.detect(phrase)}
+    return [d.name for d in robot.detect(query) if d.name not in kept]''',
+    "_same_color": '''def _same_color(robot, item, query):
+    """The name of the ``query`` object that has the colour of ``item``; None when there is none."""
+    color = robot.detect(item)[0].color
+    return next((d.name for d in robot.detect(query) if d.color == color), None)''',
+    "_largest_first": '''def _largest_first(robot, query, leave=()):
+    """Names of the ``query`` objects seen now, the largest footprint first (the bottom of a tower)."""
+    kept = {d.name for phrase in leave for d in robot.detect(phrase)}
+    found = [d for d in robot.detect(query) if d.name not in kept]
+    found.sort(key=lambda d: -d.size[0] * d.size[1])
+    return [d.name for d in found]''',
+    "_start_over": '''def _start_over(robot):
+    """After a failed try of a step: let go and go home, so the next try starts as the first did."""
+    try:
+        robot.release()
+    except Exception:  # a mobile base has no gripper to open
+        pass
+    robot.home()''',
+    "_ranked": '''def _ranked(found, rank, what):
+    """The ``rank``-th of ``found`` (1 is the first), by name; a clear error when there are too few."""
+    if len(found) < rank:
+        raise LookupError(f"{what}: only {len(found)} seen, asked for number {rank}")
+    return found[rank - 1].name''',
+    "_shifted": '''def _shifted(robot, query, direction, distance):
+    """Where ``query`` is seen now, moved ``distance`` metres towards ``direction`` (left is +y, front is +x)."""
+    dx, dy = {directions}[direction]
+    x, y, _ = robot.detect(query)[0].position
+    return x + dx * distance, y + dy * distance'''.replace("{directions}", repr(DIRECTIONS)),
+}
+
+# selector -> (what the helper says, the sort key over a detection ``d``, whether it takes an anchor)
+SELECTORS = {
+    "nearest": ("closest to ``anchor``", "math.dist(d.position[:2], centre[:2])", True),
+    "farthest": ("farthest from ``anchor``", "-math.dist(d.position[:2], centre[:2])", True),
+    "leftmost": ("farthest to the left (+y)", "-d.position[1]", False),
+    "rightmost": ("farthest to the right (-y)", "d.position[1]", False),
+    "frontmost": ("farthest from the robot (+x)", "-d.position[0]", False),
+    "backmost": ("closest to the robot (-x)", "d.position[0]", False),
+    "largest": ("with the largest footprint", "-d.size[0] * d.size[1]", False),
+    "smallest": ("with the smallest footprint", "d.size[0] * d.size[1]", False),
+}
+
+
+def _selector_helper(select: str) -> str:
+    what, key, anchored = SELECTORS[select]
+    if anchored:
+        return f'''def _{select}(robot, query, anchor=None, rank=1):
+    """The name of the ``query`` object {what} (the robot's base without one); ``rank`` 2 is the second."""
+    seen = robot.detect(anchor)[0] if anchor else None
+    centre = seen.position if seen else (0.0, 0.0, 0.0)
+    found = [d for d in robot.detect(query) if seen is None or d.name != seen.name]
+    found.sort(key=lambda d: {key})
+    return _ranked(found, rank, f"{{query}} {select} {{anchor or 'the robot'}}")'''
+    return f'''def _{select}(robot, query, rank=1):
+    """The name of the ``query`` object {what}; ``rank`` 2 is the second."""
+    found = robot.detect(query)
+    found.sort(key=lambda d: {key})
+    return _ranked(found, rank, f"{select} {{query}}")'''
+
+
+class ProgramError(ValueError):
+    """The plan cannot be written as a program (a reference it cannot compute); one line."""
+
+
+class _Writer:
+    def __init__(self, goal, plan: Plan, skills: dict[str, Any]) -> None:
+        self.goal, self.plan, self.skills = goal, plan, skills
+        self.args: dict[str, Any] = {}
+        self.helpers: list[str] = []
+        self.imports: list[str] = []
+        self.lines: list[str] = []
+        self.taken: set[str] = set()
+        self.chosen: dict[str, str] = {}       # referent -> the variable that holds its name
+        self.chosen_lines: list[str] = []
+
+    # -- names -----------------------------------------------------------
+    def helper(self, name: str) -> str:
+        if name not in self.helpers:
+            deps = ["_ranked"] if name.lstrip("_") in SELECTORS else []
+            for dep in deps:
+                self.helper(dep)
+            self.helpers.append(name)
+        return name
+
+    def var(self, kind: str) -> str:
+        base = re.sub(r"\W", "_", kind) or "thing"
+        name, n = base, 2
+        while name in self.taken or name in self.skills:
+            name, n = f"{base}_{n}", n + 1
+        self.taken.add(name)
+        return name
+
+    def arg(self, key: str, value: Any) -> str:
+        self.args[key] = value
+        return f"ARGS[{key!r}]"
+
+    # -- references --------------------------------------------------------
+    def slot(self, ref: Ref) -> str | None:
+        oid = self.goal.ids.get(str(ref)) if getattr(self.goal, "ids", None) else None
+        if oid is not None and oid in self.goal.slots:
+            return oid
+        return None
+
+    def query(self, ref: Ref, pre: list[str], indent: str) -> str:
+        """An expression for one object: a phrase from ARGS, a literal phrase, or a computed referent's name."""
+        if ref.is_group:
+            raise ProgramError(f"{ref} is a group where one object is needed")
+        if ref.select:
+            if ref.select not in SELECTORS:
+                raise ProgramError(f"cannot compute {ref} from detections (no rule for {ref.select!r})")
+            helper = self.helper(f"_{ref.select}")
+            parts = [repr(ref.base.phrase)]
+            if SELECTORS[ref.select][2] and ref.anchor is not None:
+                parts.append(self.query(ref.anchor, pre, indent))
+            if ref.rank != 1:
+                parts.append(f"rank={ref.rank}")
+            if str(ref) not in self.chosen:  # chosen once, in the scene as the words found it
+                name = self.var(ref.kind)
+                self.chosen[str(ref)] = name
+                self.chosen_lines.append(f"    {name} = {helper}(robot, {', '.join(parts)})  # {ref}")
+            return self.chosen[str(ref)]
+        oid = self.slot(ref)
+        if oid is not None and isinstance(self.goal.slots[oid], str):
+            return self.arg(oid, self.goal.slots[oid])
+        return repr(ref.phrase)
+
+    def leave(self) -> str:
+        if not self.plan.keep:
+            return ""
+        exprs = [self.query(k, [], "") for k in self.plan.keep if not k.select]
+        return f", leave=({', '.join(exprs)},)" if exprs else ""
+
+    def group(self, ref: Ref, pre: list[str], indent: str) -> str:
+        """An expression for a group's members: phrases the words listed, or names detected now."""
+        oid = self.slot(ref)
+        if oid is not None and isinstance(self.goal.slots[oid], list) and ref.members:
+            return self.arg(oid, list(self.goal.slots[oid]))
+        if ref.members:
+            return "[" + ", ".join(self.query(m, pre, indent) for m in ref.members) + "]"
+        if ref.select:
+            raise ProgramError(f"cannot choose a group by {ref.select!r} yet: {ref}")
+        phrase = f"{ref.color} {ref.kind}".strip()
+        expr = f"{self.helper('_detected')}(robot, {phrase!r}{self.leave()})"
+        if ref.quantity in ("count", "some") and ref.count:
+            expr += f"[:{ref.count}]"
+        return expr
+
+    def word(self, value: Any) -> str:
+        """A place word or number: from ARGS when the words named it as a slot, else as said."""
+        if isinstance(value, float):
+            return f"{value:g}"
+        text = str(value)
+        ids = getattr(self.goal, "ids", None) or {}
+        if text in ids and ids[text] in self.goal.slots:
+            return self.arg(ids[text], self.goal.slots[ids[text]])
+        for key, said in self.goal.slots.items():
+            if isinstance(said, str) and _place_key(said) == text:
+                return self.arg(key, said)
+        return repr(text)
+
+    def value(self, v: Any, pre: list[str], indent: str) -> str:
+        if isinstance(v, Ref):
+            return self.group(v, pre, indent) if v.is_group else self.query(v, pre, indent)
+        return self.word(v)
+
+    # -- calls -------------------------------------------------------------
+    def call(self, skill: str, given: dict[str, str]) -> str:
+        """``skill(robot, a, b, name=c)``: positional in the skill's order while they run on, then by name."""
+        if skill not in self.imports:
+            self.imports.append(skill)
+        params = [p.name for p in getattr(self.skills.get(skill), "params", []) if p.name != "robot"]
+        out, positional = [], True
+        for p in params:
+            if p not in given:
+                positional = False
+                continue
+            out.append(given[p] if positional else f"{p}={given[p]}")
+        out += [f"{k}={v}" for k, v in given.items() if k not in params]
+        return f"{skill}(robot{''.join(', ' + a for a in out)})"
+
+    def step(self, step: Step) -> None:
+        ind = "    "
+        self.lines.append(f"{ind}# {step.part}")
+        pre: list[str] = []
+        if step.form == "call":
+            given = {p: self.value(v, pre, ind) for p, v in step.args.items()}
+            self.lines += pre + [ind + self.call(step.skill, given)]
+        elif step.form == "each":
+            given = {p: self.value(v, pre, ind) for p, v in step.args.items()}
+            items = self.group(step.group, pre, ind)
+            item = self.var(step.group.kind)
+            given[step.param] = item
+            self.lines += pre + [f"{ind}for {item} in {items}:", ind * 2 + self.call(step.skill, given)]
+        elif step.form == "match":
+            obj_p, box_p = step.param.split(":")
+            items = self.group(step.group, pre, ind)
+            item, box = self.var(step.group.kind), self.var(step.among.kind)
+            phrase = f"{step.among.color} {step.among.kind}".strip() if not step.among.members else step.among.kind
+            self.lines += pre + [
+                f"{ind}for {item} in {items}:",
+                f"{ind * 2}{box} = {self.helper('_same_color')}(robot, {item}, {phrase!r})",
+                f"{ind * 2}if {box} is not None:",
+                ind * 3 + self.call(step.skill, {obj_p: item, box_p: box})]
+        elif step.form == "tower":
+            obj_p, base_p = step.param.split(":")
+            group = step.group
+            if group.members:
+                tower = self.group(group, pre, ind)
+            else:
+                phrase = f"{group.color} {group.kind}".strip()
+                tower = f"{self.helper('_largest_first')}(robot, {phrase!r}{self.leave()})"
+                if group.quantity in ("count", "some") and group.count:
+                    tower += f"[:{group.count}]"
+            below, item = self.var("below"), self.var(group.kind)
+            self.lines += pre + [f"{ind}tower = {tower}  # bottom first",
+                                 f"{ind}for {below}, {item} in zip(tower, tower[1:]):",
+                                 ind * 2 + self.call(step.skill, {obj_p: item, base_p: below})]
+        elif step.form == "shift":
+            obj_p, x_p, y_p = step.param.split(",")
+            obj = self.query(step.args[obj_p], pre, ind)
+            self.lines += pre + [
+                f"{ind}x, y = {self.helper('_shifted')}(robot, {obj}, {step.direction!r}, {step.distance:g})",
+                ind + self.call(step.skill, {obj_p: obj, x_p: "x", y_p: "y"})]
+        else:
+            raise ProgramError(f"no code for a {step.form!r} step")
+
+    def retried(self, body: list[str]) -> list[str]:
+        """A step's lines, tried again after a failure while RETRIES allows (the repair raises it)."""
+        ind = "    "
+        again = self.helper("_start_over")
+        return [f"{ind}for attempt in range(RETRIES + 1):", f"{ind * 2}try:",
+                *[ind * 2 + line for line in body], f"{ind * 3}break", f"{ind * 2}except Exception:",
+                f"{ind * 3}if attempt == RETRIES:", f"{ind * 4}raise", f"{ind * 3}{again}(robot)"]
+
+    def source(self) -> str:
+        self.lines = []
+        for step in self.plan.steps:
+            start = len(self.lines)
+            self.step(step)
+            self.lines[start + 1:] = self.retried(self.lines[start + 1:])
+        self.lines = ["def run(robot):", "    robot.home()  # where the camera sees the whole table",
+                      *self.chosen_lines, *self.lines]
+        self.lines.append("    robot.scan()  # a last look: the coder checks each part of the goal against it")
+        text = re.sub(r"[\"\\\n]", " ", self.goal.text).strip()[:100] or "robot program"
+        tree = self.goal.tree.condition if self.goal.tree is not None else ""
+        helpers = [HELPERS[h] if h in HELPERS else _selector_helper(h.lstrip("_")) for h in self.helpers]
+        uses_math = any("math." in h for h in helpers)
+        head = [f'"""{text[:1].upper() + text[1:]}.', "", f"Goal: {tree}",
+                "Planned by the offline coder from the goal tree: one step per part of the goal; groups and",
+                'referents are chosen from robot.detect at the start, as the words found the scene."""', ""]
+        if uses_math:
+            head += ["import math", ""]
+        head += [f"from skills.{s} import {s}" for s in sorted(self.imports)] + ["", f"ARGS = {self.args!r}",
+                                                                             "RETRIES = 0", ""]
+        body: list[str] = []
+        for h in helpers:
+            body += ["", h, ""]
+        return "\n".join(head + body + ["", *self.lines, ""])
+
+
+NAMES = {"in": "put_{0}_in_{1}", "on": "put_{0}_on_{1}", "sorted_into": "sort_{0}_into_{1}", "stacked": "stack_{0}",
+         "moved": "move_{0}_{1}", "at_place": "put_{0}_at_{1}", "in_line": "line_up_{0}",
+         "in_corners": "spread_{0}_to_corners", "along_edge": "line_up_{0}_along_{1}_edge", "held": "pick_up_{0}"}
+
+
+def goal_name(cond) -> str:
+    """A skill name from the goal, colours left out (they become parameters): ``in(nearest(block, red bowl),
+    green bowl)`` -> ``put_block_nearest_bowl_in_bowl``; parts of ``then``/``all`` joined by ``_then_``."""
+    from aspire_tui.agent.plan import CONSTRAINTS
+
+    def words(a: Any) -> str:
+        if isinstance(a, Ref):
+            noun = a.kind + ("s" if a.is_group else "")
+            if a.select:
+                return f"{a.kind}_{a.select}" + (f"_{a.anchor.kind}" if a.anchor is not None else "")
+            return noun
+        return re.sub(r"\W", "_", f"{a:g}" if isinstance(a, float) else str(a))
+
+    parts = [c for c in cond.conjuncts() if c.name not in CONSTRAINTS]
+    names = []
+    for c in parts:
+        template = NAMES.get(c.name)
+        if template is None:
+            return ""
+        if c.name == "stacked" and len(c.args) > 1:
+            names.append(f"stack_{len(c.args)}_{c.args[0].kind}s")
+            continue
+        try:
+            names.append(template.format(*[words(a) for a in c.args]))
+        except IndexError:
+            return ""
+    return re.sub(r"_+", "_", "_then_".join(names))[:60].strip("_")
+
+
+def _place_key(words: str) -> str:
+    """ "front left corner" -> "front_left" (how the goal tree writes a place)."""
+    return re.sub(r"\s+", "_", words.lower().replace(" corner", "").replace("the ", "").strip())
+
+
+def write_program(goal, plan: Plan, skills: list) -> str:
+    """The program for ``plan`` (from ``goal.tree``), calling ``skills`` by name.
+
+    Raises:
+        ProgramError: a reference the program cannot compute (one line).
+    """
+    return _Writer(goal, plan, {s.name: s for s in skills}).source()

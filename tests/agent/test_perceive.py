@@ -1,0 +1,87 @@
+"""Each part of the goal checked against the camera's detections in the trace. Fast (made-up traces)."""
+
+from __future__ import annotations
+
+from aspire_tui.agent.coder import OfflineCoder
+from aspire_tui.agent.goal import Goal as Tree, read_condition
+from aspire_tui.agent.instruction import Goal
+from aspire_tui.agent.perceive import check_parts
+from aspire_tui.runner.trace import CallRecord, Trace
+
+
+def det(name, x, y, z=0.02, size=(0.04, 0.04, 0.04)):
+    color, kind = name.split("_")[:2]
+    return {"name": name, "kind": kind, "color": color, "position": [x, y, z], "size": list(size)}
+
+
+BOWL = (0.12, 0.12, 0.05)
+
+
+def trace(*looks, held=None):
+    """A run that looked at the table once per ``looks`` (a list of detections each) and returned."""
+    records = [CallRecord(index=i, call="scan", args=[], kwargs={}, status="ok", result=look,
+                          overlay={"detections": look}, held_object=held if i == len(looks) - 1 else None)
+               for i, look in enumerate(looks)]
+    return Trace(run_id="r", task="t", seed=0, records=records, outcome="failed",
+                 failure_reason="the program returned but the task is not done")
+
+
+def goal(condition, **ids):
+    return Goal(text=condition, slots={}, tree=Tree(condition, read_condition(condition)),
+                ids={k.replace("_", " "): v for k, v in ids.items()})
+
+
+def test_a_block_beside_the_bowl_is_named_with_the_measured_distance():
+    start = [det("blue_block", 0.4, 0.2), det("green_bowl", 0.55, 0.0, 0.025, BOWL)]
+    end = [det("blue_block", 0.55, 0.11), det("green_bowl", 0.55, 0.0, 0.025, BOWL)]
+    (part,) = check_parts(goal("in(blue block, green bowl)"), trace(start, end))
+    assert part.held is False
+    assert part.detail == "blue block is 0.11 m from the green bowl's centre; inside means within 0.05 m"
+
+
+def test_the_referent_is_chosen_as_the_scene_was_at_the_start():
+    """The block nearest the red bowl at the start went elsewhere; the other one landed in the green bowl."""
+    start = [det("red_bowl", 0.45, 0.2, 0.025, BOWL), det("blue_block", 0.52, 0.18), det("yellow_block", 0.5, -0.2),
+             det("green_bowl", 0.55, -0.02, 0.025, BOWL)]
+    end = [det("red_bowl", 0.45, 0.2, 0.025, BOWL), det("blue_block", 0.52, 0.18), det("yellow_block", 0.55, -0.02),
+           det("green_bowl", 0.55, -0.02, 0.025, BOWL)]
+    parts = check_parts(goal("all(in(nearest(block, red bowl), green bowl), unmoved(yellow block))"), trace(start, end))
+    assert [(p.part, p.held) for p in parts] == [("in(nearest(block, red bowl), green bowl)", False),
+                                                 ("unmoved(yellow block)", False)]
+    assert parts[0].detail.startswith("blue block is 0.20 m from the green bowl's centre")
+    assert parts[1].detail == "yellow block moved 0.19 m; unmoved means under 0.02 m"
+
+
+def test_a_tower_and_a_shift_are_measured():
+    start = [det("red_block", 0.4, 0.0), det("blue_block", 0.5, 0.1), det("green_block", 0.6, -0.1)]
+    end = [det("red_block", 0.4, 0.0), det("blue_block", 0.4, 0.0, 0.06), det("green_block", 0.6, -0.1)]
+    tower, shift = check_parts(goal("then(stacked(3 blocks), moved(green block, left, 0.2))"), trace(start, end))
+    assert tower.held is False and "green block" in tower.detail
+    assert shift.held is False and shift.detail == "green block moved 0.00 m left; asked 0.2 m (within 0.06 m)"
+
+
+def test_a_part_that_holds_and_one_that_is_not_measured():
+    look = [det("red_block", 0.5, 0.0, 0.032), det("white_plate", 0.5, 0.0, 0.006, (0.17, 0.17, 0.012))]
+    on, beside = check_parts(goal("all(on(red block, white plate), left_of(red block, white plate))"),
+                             trace(look, look))
+    assert on.held is True
+    assert beside.held is None and "not measured" in beside.detail
+
+
+def test_the_diagnosis_names_the_failed_part_and_its_numbers():
+    coder = OfflineCoder()
+    coder.goal = goal("in(blue block, green bowl)")
+    start = [det("blue_block", 0.4, 0.2), det("green_bowl", 0.55, 0.0, 0.025, BOWL)]
+    end = [det("blue_block", 0.55, 0.11), det("green_bowl", 0.55, 0.0, 0.025, BOWL)]
+    d = coder.diagnose(trace(start, end), [])
+    assert d.error_type == "NotDone" and d.failed_part == "in(blue block, green bowl)"
+    assert d.message == ("in(blue block, green bowl) does not hold: blue block is 0.11 m from the green bowl's "
+                         "centre; inside means within 0.05 m")
+    assert d.evidence["measured"].startswith("blue block is 0.11 m")
+
+
+def test_without_a_tree_the_diagnosis_is_as_before():
+    coder = OfflineCoder()
+    coder.goal = Goal(text="x")
+    d = coder.diagnose(trace([det("blue_block", 0.4, 0.2)]), [])
+    assert d.message == "the program returned but the task is not done" and d.parts == []
