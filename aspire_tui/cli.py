@@ -16,6 +16,7 @@ COMMANDS: dict[str, str] = {
     "tasks": "aspire_tui.commands.tasks:tasks",
     "exec": "aspire_tui.commands.exec_:exec_",
     "replay": "aspire_tui.commands.replay:replay",
+    "runs": "aspire_tui.commands.runs:runs",
     "skills": "aspire_tui.commands.skills:skills",
     "run": "aspire_tui.commands.run:run",
     "evolve": "aspire_tui.commands.evolve:evolve",
@@ -28,6 +29,7 @@ HELP: dict[str, str] = {
     "tasks": "List task families, their categories and example instructions.",
     "exec": "Run one program on a task in the sandbox and print the outcome.",
     "replay": "Print a past run's trace as a table.",
+    "runs": "Prune old runs (traces, keyframes) to a size; runs that skills or conversations name stay.",
     "skills": "Browse, search, edit and share the skill library.",
     "run": "Teach the robot a task: write, run, repair, validate and keep a skill.",
     "evolve": "Evolve programs for a task, a family or all families; keep the winners.",
@@ -54,6 +56,15 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
+def task_path(scene: str | None) -> str | None:
+    """A task file named on the command line, as an absolute path (relative: from where it was typed)."""
+    if scene and scene.endswith(".toml"):
+        from pathlib import Path
+
+        return str(Path(scene).expanduser().absolute())
+    return scene
+
+
 @click.group(cls=LazyGroup, invoke_without_command=True)
 @click.version_option(package_name="aspire-tui")
 @click.option("--library", type=click.Path(file_okay=False), envvar="ASPIRE_LIBRARY",
@@ -74,6 +85,8 @@ def cli(ctx: click.Context, library: str | None, model: str | None, scene: str |
     """
     if ctx.invoked_subcommand is None:
         from aspire_tui.app.app import run_app  # textual is paid for only by the app
+
+        scene = task_path(scene)
 
         run_app(library=library, model=model, scene=scene,
                 resume="pick" if resume else "last" if continue_ else None)

@@ -36,6 +36,30 @@ class TaskStarted(Event):
 
 
 @dataclass
+class Understood(Event):
+    """What the words were read as, before anything runs: the goal and the task file it runs on."""
+
+    goal: dict[str, Any]
+    line: str
+    task_file: str = ""     # the task file's text (made from the words, drafted by a model, or the one given)
+
+
+def goal_line(goal: dict[str, Any]) -> str:
+    """What was understood, in one line: ``goal: in(blue block, yellow bowl) · scene: block=blue block, ...``."""
+    tree = goal.get("tree") or {}
+    slots = ", ".join(f"{k}={', '.join(v) if isinstance(v, list) else v}" for k, v in goal.get("slots", {}).items())
+    if not tree:
+        return f"{goal['family']}: {slots}" if goal.get("family") else ""
+    line = f"goal: {tree.get('goal')}"
+    if tree.get("start"):
+        line += f" · start: {', '.join(tree['start'])}"
+    line += f" · scene: {slots}" if slots else ""
+    if goal.get("variant_of"):
+        line += f" · like {goal['variant_of']}"
+    return line
+
+
+@dataclass
 class SkillsRetrieved(Event):
     skills: list[str]
     lessons: list[str] = field(default_factory=list)

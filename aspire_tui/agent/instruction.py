@@ -15,37 +15,22 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from sim import vocabulary as vocab
+
 
 class InstructionError(ValueError):
     """The instruction cannot be understood; the message is one line."""
 
 
-COLORS = {
-    "red": "red", "blue": "blue", "yellow": "yellow", "orange": "orange", "purple": "purple",
-    "violet": "purple", "green": "green", "white": "white", "cyan": "cyan", "teal": "cyan",
-    "turquoise": "cyan", "pink": "pink", "magenta": "magenta", "gray": "gray", "grey": "gray",
-    "silver": "gray", "brown": "brown", "black": "black",
-}
-
-# word (singular or plural) -> the simulator's kind
-KINDS = {
-    "block": "block", "cube": "block", "brick": "block", "box": "block",
-    "ball": "ball", "sphere": "ball", "marble": "ball",
-    "bowl": "bowl", "dish": "bowl", "cup": "bowl",
-    "plate": "plate", "saucer": "plate", "platter": "plate", "coaster": "plate",
-    "tray": "tray", "bin": "tray", "basket": "tray", "container": "tray",
-    "zone": "zone", "area": "zone", "region": "zone", "patch": "zone", "pad": "zone", "square": "zone",
-    "hook": "hook", "stick": "hook", "rake": "hook", "tool": "hook", "cane": "hook",
-    "marker": "marker", "goal": "marker", "flag": "marker", "spot": "marker", "target": "marker",
-    "barrel": "barrel", "drum": "barrel", "keg": "barrel",
-    "cone": "cone", "pylon": "cone",
-    "crate": "crate",
-}
-PLURALS = {k + "es" if k.endswith(("x", "sh")) else k + "s": k for k in KINDS}
+# word -> the simulator's colour / kind, from the one vocabulary (sim.vocabulary)
+COLORS = {w: name for name, words in vocab.COLORS.items() for w in words}
+KINDS = {w: name for name, words in vocab.KINDS.items() for w in words if " " not in w}
+KINDS.update({"goal": "marker", "target": "marker", "spot": "marker"})  # the family reading's older words
+PLURALS = {p: k for k in KINDS for p in vocab.plurals(k)}
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "both": 2, "pair": 2}
-CONTAINERS = {"bowl", "tray"}
+CONTAINERS = set(vocab.CONTAINERS)
 SUPPORTS = {"plate"}
-MOBILE_GOALS = {"marker", "barrel", "cone", "crate"}
+MOBILE_GOALS = set(vocab.MOBILE_GOALS)
 
 SIDES = [  # (words, canonical phrase the task files use)
     (r"(?:to|on) the left (?:side )?of|left of", "to the left of"),
@@ -97,16 +82,24 @@ class Goal:
     place: dict[str, str] = field(default_factory=dict)    # slot id -> words ("side": "to the left of")
     slots: dict[str, Any] = field(default_factory=dict)    # slot id -> phrase or list of phrases
     variant_of: str = ""                                   # the family a variant task file varies
+    tree: Any = None                                       # the goal tree (`aspire_tui.agent.goal.Goal`)
+    ids: dict[str, str] = field(default_factory=dict)      # str(ref) in the tree -> the scene's object id
+    task_file: str = field(default="", repr=False)         # the task file's text the goal runs on
 
     def is_task(self, task: str | None) -> bool:
         """Is ``task`` (a skill's validation task) this goal's family, or the family its task file varies?"""
         return bool(task) and task in (self.family, self.variant_of)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["tree"] = self.tree.to_dict() if self.tree is not None else None
+        data.pop("task_file")  # said once, in the Understood event
+        return data
 
     def describe(self) -> str:
-        """One line for people: ``stack_two: top=red block, bottom=blue block``."""
+        """One line for people: the goal tree when there is one, else ``stack_two: top=red block, ...``."""
+        if self.tree is not None:
+            return self.tree.describe()
         parts = [f"{k}={', '.join(v) if isinstance(v, list) else v}" for k, v in self.slots.items()]
         return f"{self.family or '?'}: " + ", ".join(parts)
 

@@ -81,25 +81,133 @@ class TaskResult:
         return asdict(self)
 
 
+def _file_text(spec) -> str:
+    """The text of the task file a spec was read from ('' when it was made in memory)."""
+    from pathlib import Path
+
+    try:
+        return Path(spec.source).read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return ""
+
+
 def stable_seed(text: str) -> int:
     return int(hashlib.sha256(text.encode()).hexdigest()[:8], 16)
 
 
 # ---------------------------------------------------------------- scenes
 
-def understand(instruction: str, scene: str | None = None) -> tuple[Goal, Any]:
-    """The aligned `Goal` and the family's spec; raises AgentError in one line."""
+def understand(instruction: str, scene: str | None = None, model: str | None = None) -> tuple[Goal, Any]:
+    """The `Goal` (with its goal tree) and the task spec it runs on; raises AgentError in one line.
+
+    Without ``scene`` the words make the scene: the goal tree is read (`words.read`), and the task
+    file it makes (`scene.spec_for`) has the goal as its success check, borrowing a built-in family's
+    ids and regions where the family asks the same; words it cannot read are refused in one line that
+    names them, or, with ``model`` (an llm model id), go to the model, which drafts the task file.
+    Refusals of what cannot be done (impossible, contradictory, unknown objects or colours) are final.
+    With ``scene`` (a family or a task file) the family's reading of `instruction.parse` is used.
+    """
+    from aspire_tui.agent.scene import SceneError, spec_for
+    from aspire_tui.agent.words import InstructionError as WordsError, read
     from sim.errors import TaskError
     from sim.tasks import resolve_task
 
+    if not scene:
+        try:
+            tree = read(instruction)
+            spec, text, ids = spec_for(tree)
+            goal = goal_for(tree, spec, ids)
+            goal.task_file = text
+            return goal, spec
+        except WordsError as e:
+            if e.reason != "unreadable" or not model or model == "offline":
+                raise AgentError(str(e)) from None
+            return drafted(instruction, model, str(e))
+        except SceneError as e:  # a goal no task file can say yet
+            if not model or model == "offline":
+                raise AgentError(str(e)) from None
+            return drafted(instruction, model, str(e))
     try:
         goal = parse(instruction, scene)
-        spec = resolve_task(scene if scene else goal.family)  # a family name or a task file (.toml)
+        spec = resolve_task(scene)  # a family name or a task file (.toml)
         goal.family, goal.variant_of = spec.name, spec.variant_of
         align(goal, spec)
     except (InstructionError, TaskError) as e:
         raise AgentError(str(e)) from None
+    if str(scene).endswith(".toml"):  # the goal shown is the file's own success condition
+        goal.tree, goal.ids = tree_of(spec, instruction, f"task file {spec.source}")
     return goal, spec
+
+
+def drafted(instruction: str, model: str, why: str) -> tuple[Goal, Any]:
+    """The goal and spec a model drafts for words no reader here could read (`draft.draft_task`)."""
+    from aspire_tui.agent.draft import DraftError, draft_task
+
+    try:
+        spec, text = draft_task(instruction, model, why)
+    except DraftError as e:
+        raise AgentError(str(e)) from None
+    tree, ids = tree_of(spec, instruction, f"task file drafted by {model}")
+    goal = goal_for(tree, spec, ids)
+    goal.task_file = text
+    return goal, spec
+
+
+def tree_of(spec, text: str, note: str):
+    """A task file's success condition as a goal tree (its objects as references), and ref -> id."""
+    from aspire_tui.agent.goal import Cond, Goal as Tree, Ref
+
+    objects = {o.id: o for o in spec.objects}
+    refs: dict[str, Ref] = {}
+
+    def ref(oid: str) -> Ref:
+        if oid not in refs:
+            o = objects[oid]
+            color = o.colors[0] if len(o.colors) == 1 else ""
+            base = Ref(o.kind, color, "all" if o.count[1] > 1 or o.match else "one")
+            chosen = getattr(o, "chosen", None)
+            if chosen is not None:
+                anchor = ref(chosen.anchor) if chosen.anchor in objects else Ref("robot") if chosen.anchor else None
+                base = Ref(o.kind, color, select=chosen.rule, anchor=anchor, rank=chosen.rank)
+            refs[oid] = base
+        return refs[oid]
+
+    def arg(a):
+        if hasattr(a, "args"):
+            return Cond(a.name, tuple(arg(x) for x in a.args))
+        if isinstance(a, str) and a in objects:
+            return ref(a)
+        return Ref("robot") if a == "robot" else a
+
+    tree = Tree(text.strip(), arg(spec.success), notes=(note,))
+    return tree, {str(r): oid for oid, r in refs.items()}
+
+
+RELATION_OF = {"in": "in", "in_zone": "in", "on": "on", "stacked": "stack", "sorted_into": "sort",
+               "in_reach": "pull", "near": "go_to", "never_lifted": "push", "at_place": "place",
+               "in_corners": "corners", "in_line": "line", "along_edge": "edge", "left_of": "left_of",
+               "right_of": "right_of", "in_front_of": "in_front_of", "behind": "behind", "next_to": "next_to"}
+
+
+def goal_for(tree, spec, ids: dict[str, str]) -> Goal:
+    """The record the coders read, for a goal tree and the spec it made: slots are the spec's object ids."""
+    names = [c.name for c in tree.condition.conjuncts()]
+    relation = "push" if "never_lifted" in names else next((RELATION_OF[n] for n in names if n in RELATION_OF), "")
+    slots: dict[str, Any] = {}
+    for ref in tree.refs():
+        oid = ids.get(str(ref))
+        if oid is None or oid == "robot" or ref.select:
+            continue
+        if ref.members:
+            slots[oid] = [m.phrase for m in ref.members]
+        elif ref.is_group:
+            slots[oid] = [ref.phrase[:-1] if ref.phrase.endswith("s") else ref.phrase]
+        else:
+            slots[oid] = ref.phrase
+    for slot, options in spec.choices.items():  # place words a family's skills read ("front left corner")
+        slots[slot] = next(iter(options))
+    return Goal(text=tree.text, family=spec.variant_of or spec.name, category=spec.category, relation=relation,
+                slots=slots, variant_of=spec.variant_of, tree=tree, ids=dict(ids))
 
 
 def _scene_matches(goal: Goal, spec, episode) -> str:
@@ -220,6 +328,7 @@ def retrieve(library, goal: Goal, k: int = 8) -> list:
         except LibraryError:
             hits = []
         names += [h.name for h in hits if h.name not in names]
+    names += [n for n in achieving(library, goal) if n not in names]
     skills = []
     for name in names:
         try:
@@ -227,6 +336,24 @@ def retrieve(library, goal: Goal, k: int = 8) -> list:
         except LibraryError:
             continue
     return skills
+
+
+def achieving(library, goal: Goal) -> list[str]:
+    """Program skills that declare they achieve a predicate of the goal (their ``achieves`` metadata)."""
+    import re
+
+    if goal.tree is None:
+        return []
+    wanted = {"in" if c.name == "in_zone" else c.name for c in goal.tree.condition.conjuncts()}
+    wanted |= {a.name for c in goal.tree.condition.conjuncts() for a in c.args if hasattr(a, "args")}
+    names = []
+    for row in library.index.all("program"):
+        said = (row.get("metadata") or {}).get("achieves") or []
+        said = [said] if isinstance(said, str) else said
+        if any(re.match(r"\s*(\w+)\(", str(a)) and re.match(r"\s*(\w+)\(", str(a)).group(1) in wanted
+               for a in said):
+            names.append(row["name"])
+    return names
 
 
 def lessons_for(library, trace) -> list:
@@ -288,17 +415,19 @@ def run_task(instruction: str, *, scene: str | None = None, seed: int | None = N
     from aspire_tui.runner import RunnerError, run_program
     from aspire_tui.runner.paths import new_run_id
     from aspire_tui.runner.check import check_program
+    from aspire_tui.skills.retention import prune_after_task
 
     if stop is not None or frames:  # a live caller (the app): Esc ends a run at once, frames stream
         pool, emit = _live(pool, emit, stop, frames)
     started = time.monotonic()
     if not isinstance(budget, Budget):
         budget = Budget(seconds=budget)
-    goal, spec = understand(instruction, scene)
+    goal, spec = understand(instruction, scene, model)
     debug_seed = choose_scene(goal, spec, seed, any_scene)
-    result = TaskResult(instruction=goal.text, family=spec.name, seed=debug_seed, goal=goal.to_dict(),
+    result = TaskResult(instruction=goal.text, family=goal.family, seed=debug_seed, goal=goal.to_dict(),
                         debug_seeds=[debug_seed])
-    emit(ev.TaskStarted(goal.text, spec.name, debug_seed, getattr(coder, "name", type(coder).__name__),
+    emit(ev.Understood(goal.to_dict(), ev.goal_line(goal.to_dict()), goal.task_file or _file_text(spec)))
+    emit(ev.TaskStarted(goal.text, goal.family, debug_seed, getattr(coder, "name", type(coder).__name__),
                         goal.to_dict(), str(library.root)))
     skills = retrieve_for(coder, library, goal)
     emit(ev.SkillsRetrieved([s.name for s in skills]))
@@ -334,6 +463,7 @@ def run_task(instruction: str, *, scene: str | None = None, seed: int | None = N
             emit(ev.Usage(**usage.to_dict(), cost=budget.spent(usage)["cost"] if priced else None))
         emit(ev.TaskFinished(success, result.iterations, message, program, result.validated,
                              (result.skill or {}).get("name", ""), result.seconds))
+        prune_after_task(library)  # runs/ back under its size limit; a size check unless it is over
         return result
 
     def guard(upcoming: int = 0) -> None:
@@ -573,10 +703,14 @@ def _distill(program, goal, spec, coder, library, trace, result, emit, model, fi
     from aspire_tui.skills.library import LibraryError, SkillConflict
 
     evidence = {"seeds": result.validation_seeds, "success": result.validated, "run": trace.run_id}
-    trailers = dict(task=spec.name, run=trace.run_id, success=result.validated,
+    if goal.tree is not None and not goal.variant_of:
+        # the scene was made from the words alone; its task file is not kept, so nothing could re-validate a skill
+        return finish(True, f"validated {result.validated} on {goal.describe()}; not kept as a skill: no built-in "
+                            "family asks the same, and skills are kept only for tasks that can be re-validated")
+    trailers = dict(task=goal.family, run=trace.run_id, success=result.validated,
                     model=model or getattr(coder, "model_id", None) or getattr(coder, "name", "offline"))
     if result.repairs:  # the last repair is the one that led here: it becomes or strengthens a lesson
-        lesson = learn_lesson(library, result.repairs[-1], goal, spec.name, result.validated, trace.run_id,
+        lesson = learn_lesson(library, result.repairs[-1], goal, goal.family, result.validated, trace.run_id,
                               sorted(getattr(trace, "skills", {}) or {}), trailers)
         if lesson is not None and lesson.committed:
             result.lesson = lesson.to_dict()
@@ -589,11 +723,11 @@ def _distill(program, goal, spec, coder, library, trace, result, emit, model, fi
     if distilled is None:
         return finish(True, f"validated {result.validated}: the library's skills already do this; nothing to commit")
     if distilled.change == "new":
-        existing = same_job(library, distilled.name, distilled.source, goal, spec.name)
+        existing = same_job(library, distilled.name, distilled.source, goal, goal.family)
         if existing is not None:  # the library has a skill for this job: refine it rather than add a near-twin
             distilled.source = renamed(distilled.source, distilled.name, existing)
             distilled.name, distilled.change = existing, "refine"
-            distilled.summary = f"Refine skill {existing} (the same job: {spec.name}, same parameters)"
+            distilled.summary = f"Refine skill {existing} (the same job: {goal.family}, same parameters)"
     why = f"Task: {goal.text}\n{distilled.why}"
     try:
         try:

@@ -20,9 +20,11 @@ def describe(event: Any, dark: bool = True) -> Any | None:
     d = event.to_dict()
     kind = d["event"]
     if kind == "task_started":
-        slots = "".join(f"{k}={v}, " for k, v in d.get("goal", {}).get("slots", {}).items())
+        from aspire_tui.agent.events import goal_line
+
+        line = goal_line(d.get("goal", {}))
         return Text.from_markup(f"[bold]task[/] {escape(d['instruction'])}  [dim]{d['scene']} seed {d['seed']}, "
-                                f"{escape(slots)}coder {escape(d['coder'])}[/]")
+                                f"coder {escape(d['coder'])}[/]" + (f"\n[bold]{escape(line)}[/]" if line else ""))
     if kind == "skills_retrieved":
         return Text.from_markup(f"[bold]skills[/] {escape(', '.join(d['skills']) or '(none)')}")
     if kind == "program_written":

@@ -4,8 +4,32 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
+
+
+def _dry_run(goal, spec, out: str, as_json: bool) -> None:
+    """Print the goal and its scene, and write the task file a person can edit and run with --task-file."""
+    from aspire_tui.agent.events import goal_line
+
+    if not goal.task_file:  # a family or a task file: show it, write nothing
+        path, text = Path(spec.source), Path(spec.source).read_text(encoding="utf-8")
+    else:
+        text = goal.task_file
+        path = Path(out if out != "-" else f"{spec.name}.toml").expanduser()
+        path.write_text(text, encoding="utf-8")
+    if as_json:
+        from aspire_tui.agent.events import Understood
+
+        event = Understood(goal.to_dict(), goal_line(goal.to_dict()), text)
+        click.echo(json.dumps({**event.to_dict(), "path": str(path)}))
+    else:
+        click.echo(goal_line(goal.to_dict()))
+        if path != Path(spec.source):
+            click.echo(f"wrote {path}: edit it and run with --task-file {path}")
+        else:
+            click.echo(f"task file: {path}")
 
 
 def _printer(as_json: bool, verbose: bool):
@@ -26,10 +50,11 @@ def _printer(as_json: bool, verbose: bool):
         d = event.to_dict()
         kind = d["event"]
         if kind == "task_started":
-            goal = d["goal"]
-            slots = ", ".join(f"{k}={v}" for k, v in goal.get("slots", {}).items())
+            from aspire_tui.agent.events import goal_line
+
+            line = goal_line(d["goal"])
             console.print(f"[bold]task[/] {escape(d['instruction'])}  [dim]{d['scene']} seed {d['seed']}, "
-                          f"{escape(slots)}, coder {d['coder']}[/]")
+                          f"coder {d['coder']}[/]" + (f"\n[bold]{escape(line)}[/]" if line else ""))
         elif kind == "skills_retrieved":
             console.print(f"[bold]skills[/] {escape(', '.join(d['skills']) or '(none)')}")
         elif kind == "program_written":
@@ -105,12 +130,14 @@ def _prices(text: str | None) -> tuple[float, float] | None:
 @click.option("--prices", metavar="IN,OUT", default=None,
               help="The model's dollars per million input and output tokens (for a cost budget).")
 @click.option("--json", "as_json", is_flag=True, help="Print events as JSON lines.")
+@click.option("--dry-run", "dry_run", is_flag=False, flag_value="-", default=None, metavar="[FILE]",
+              help="Say what was understood and write its task file (to FILE, or NAME.toml here); run nothing.")
 @click.option("-v", "--verbose", is_flag=True, help="Show every call and each repair's diff.")
 @click.option("--library", type=click.Path(file_okay=False), envvar="ASPIRE_LIBRARY",
               help="The skill library (default: $ASPIRE_HOME or the user data dir).")
 def run(task: str, scene: str | None, task_file: str | None, seed: int | None, model: str | None, max_iterations: int, validate: int,
-        timeout: float, budget: str | None, prices: str | None, as_json: bool, verbose: bool,
-        library: str | None) -> None:
+        timeout: float, budget: str | None, prices: str | None, as_json: bool, dry_run: str | None,
+        verbose: bool, library: str | None) -> None:
     """Teach the robot TASK: write a program, run, repair, validate and keep it as a skill."""
     from aspire_tui.agent.budget import Budget, BudgetError
     from aspire_tui.agent.coder import CoderError, OfflineCoder
@@ -119,10 +146,14 @@ def run(task: str, scene: str | None, task_file: str | None, seed: int | None, m
 
     if task_file and scene:
         raise click.ClickException("give --scene or --task-file, not both")
-    scene = task_file or scene
+    from aspire_tui.cli import task_path
+
+    scene = str(Path(task_file).expanduser().absolute()) if task_file else task_path(scene)
     try:
         limits = Budget.parse(budget, _prices(prices))
-        understand(task, scene)  # bad words fail before anything heavy starts
+        goal, spec = understand(task, scene, model)  # bad words fail before anything heavy starts
+        if dry_run is not None:
+            return _dry_run(goal, spec, dry_run, as_json)
         coder = OfflineCoder()
         if model and model != "offline":
             from aspire_tui.agent.llm_coder import LLMCoder

@@ -110,8 +110,8 @@ def evolve(instruction: str, *, library, coder, backend, scene: str | None = Non
     except AgentError as e:
         raise SearchError(str(e)) from None
     task = scene if scene and scene.endswith(".toml") else spec.name
-    path = state_path(library, spec.name, goal.text)
-    debug_seeds, selection_seeds = choose_seeds(spec.name, goal.text, debug_seed, debug, selection)
+    path = state_path(library, goal.family, goal.text)
+    debug_seeds, selection_seeds = choose_seeds(goal.family, goal.text, debug_seed, debug, selection)
     coder_name = getattr(coder, "model_id", None) or getattr(coder, "name", "offline")
     state = SearchState.load(path) if resume else None
     if state is not None and (state.status != "running" or state.debug_seeds != debug_seeds
@@ -119,10 +119,10 @@ def evolve(instruction: str, *, library, coder, backend, scene: str | None = Non
         state = None  # a finished search, or one with other settings: start afresh
     resumed_at = state.generation if state is not None else None
     if state is None:
-        state = SearchState(path.stem, spec.name, goal.text, population, generations, debug_seeds,
+        state = SearchState(path.stem, goal.family, goal.text, population, generations, debug_seeds,
                             selection_seeds, coder_name, target, backend.name)
     state.population, state.generations, state.target = population, generations, target
-    emit(sev.SearchStarted(spec.name, goal.text, population, generations, debug_seeds, selection_seeds,
+    emit(sev.SearchStarted(goal.family, goal.text, population, generations, debug_seeds, selection_seeds,
                            backend.name, getattr(backend, "workers", 1), resumed_at))
 
     snap = snapshot(library)
@@ -217,7 +217,7 @@ def evolve(instruction: str, *, library, coder, backend, scene: str | None = Non
     winner = max(finalists, key=lambda c: (c.fitness("selection").key()[0], c.fitness().key()))
     state.winner = winner.id
     sel = winner.fitness("selection")
-    result = SearchResult(spec.name, goal.text, winner.id, winner.source, str(winner.fitness()), str(sel),
+    result = SearchResult(goal.family, goal.text, winner.id, winner.source, str(winner.fitness()), str(sel),
                           sel.rate, f"generation {winner.generation}: {winner.origin}", len(state.history),
                           state.episodes, state.crashes, history=[vars(h) for h in state.history],
                           state_path=str(path))
@@ -236,6 +236,6 @@ def evolve(instruction: str, *, library, coder, backend, scene: str | None = Non
     state.status, state.outcome = "done", {"message": result.message, "skill": result.skill}
     save()
     result.seconds = state.seconds
-    emit(sev.SearchFinished(spec.name, winner.id, result.debug, result.selection, result.generations,
+    emit(sev.SearchFinished(goal.family, winner.id, result.debug, result.selection, result.generations,
                             result.episodes, result.crashes, result.seconds, result.message, result.skill))
     return result

@@ -61,7 +61,7 @@ def test_scene_given_overrides_the_guess():
     ("   ", "empty"),
     ("dance a jig", "no object named"),
     ("make me a sandwich with the red block", "cannot tell what to do"),
-    ("put the magenta block in the green bowl", "magenta"),
+    ("put the pink block in the green bowl", "pink"),
 ])
 def test_bad_instructions_fail_in_one_line(text, words):
     with pytest.raises(InstructionError) as info:

@@ -67,7 +67,7 @@ async def test_task_succeeds_offline_and_fills_every_pane(make_app):
         # the same run, listed and replayed on its own screen, stepped with the keys
         run_id = next(line.split()[-1] for line in text.splitlines() if line.startswith("succeeded"))
         await submit(pilot, "/runs")
-        await wait_for(pilot, lambda: run_id + "  pick_place_bowl seed 20" in log_text(app), timeout=30)
+        await wait_for(pilot, lambda: run_id + "  in_red_block_green_bowl seed " in log_text(app), timeout=30)
         await submit(pilot, f"/replay {run_id[:-2]}")
         await wait_for(pilot, lambda: isinstance(app.screen, ReplayScreen), timeout=30)
         await pilot.pause()

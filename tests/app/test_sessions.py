@@ -55,9 +55,9 @@ async def test_continue_restores_program_trace_frame_and_scene(make_app, home, t
         assert status.scene == "pick_place_bowl" and status.seed == "20" and app.settings.seed == 20
         assert app.session.path == saved.path
         await submit(pilot, "/runs")
-        await wait_for(pilot, lambda: "pick_place_bowl seed 20" in log_text(app), timeout=30)
+        await wait_for(pilot, lambda: "in_red_block_green_bowl seed 20" in log_text(app), timeout=30)
     assert [s.path for s in list_sessions(home / ".aspire")] == [saved.path]  # continued, not a new file
-    assert saved.entries()[-1]["kind"] == "note" and "pick_place_bowl seed 20" in saved.entries()[-1]["text"]
+    assert saved.entries()[-1]["kind"] == "note" and "in_red_block_green_bowl seed 20" in saved.entries()[-1]["text"]
 
 
 async def test_resume_lists_sessions_and_restores_the_one_picked(sessions_dir, tmp_path):

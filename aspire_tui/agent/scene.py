@@ -1,0 +1,372 @@
+"""A goal makes its own scene: a task file whose success check is the goal itself.
+
+``spec_for(goal)`` writes a task file (TOML) from a goal tree: every object
+the words name, with the colour and kind they say; groups with as many
+members as the words give; referents placed so the rule picks one object
+clearly; start states; distractors that never take a colour and kind the
+words name; and the goal, with each reference replaced by its object id, as
+the success condition. A built-in family whose own success condition asks
+the same (``family_for``) is a prior, not a gate: it lends its object ids,
+regions, sizes and perturbations, so skills validated on it still fit, while
+the colours and the success check come from the words.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from aspire_tui.agent.goal import Cond, Goal, Ref, canonical
+
+
+class SceneError(ValueError):
+    """No scene can be made for the goal; the message is one line."""
+
+
+@dataclass
+class Prior:
+    """A built-in family that asks what the goal asks: its spec and which of its ids each reference took."""
+
+    spec: object
+    ids: dict[str, str] = field(default_factory=dict)    # str(ref) -> family object id
+    choices: dict[str, str] = field(default_factory=dict)  # the family's choice slot -> the value the words gave
+
+
+# ---------------------------------------------------------------- family priors
+
+ALIASES = {"in_zone": "in", "relation": None}
+
+
+def _family_conds(spec) -> list:
+    """The family's success condition as a list of conjuncts (`sim.taskspec.Expr`)."""
+    expr = spec.success
+    return list(expr.args) if expr.name == "all" else [expr]
+
+
+def _unify(cond: Cond, expr, spec, ids: dict[str, str], choices: dict[str, str] | None = None) -> bool:
+    """Does the family conjunct ``expr`` ask for ``cond``? Binds ``ids`` (ref -> object id) when it does."""
+    name = ALIASES.get(expr.name, expr.name) or cond.name
+    if name == "next_to" and cond.name == "near" and not any(isinstance(a, Ref) and a.kind == "robot"
+                                                              for a in cond.args):
+        name = "near"  # "close to" two things on the table: the family that puts one beside the other
+    if expr.name == "stacked" and len(expr.args) == 2:
+        name = "on"
+    if expr.name == "relation":
+        side = expr.args[2]
+        values = set(spec.choices.get(side, {}).values()) if side in spec.choices else {side}
+        if cond.name not in values:
+            return False
+        if choices is not None and side in spec.choices:
+            choices[side] = cond.name
+        args = expr.args[:2]
+    else:
+        if name != cond.name:
+            return False
+        args = expr.args
+    objects = {o.id: o for o in spec.objects}
+    trial = dict(ids)
+    for k, arg in enumerate(args):
+        if k >= len(cond.args):
+            if not isinstance(arg, float):  # only a tolerance the words did not give may be left over
+                return False
+            continue
+        have = cond.args[k]
+        if isinstance(arg, str) and arg in objects:
+            o = objects[arg]
+            if not isinstance(have, Ref) or have.kind != o.kind or have.select:
+                return False
+            if have.is_group != (o.count[1] > 1 or o.match is not None):
+                return False
+            if have.members and not o.count[0] <= len(have.members) <= o.count[1]:
+                return False
+            if have.quantity == "count" and not o.count[0] <= have.count <= o.count[1]:
+                return False
+            if have.quantity == "some":
+                return False
+            if trial.get(str(have), arg) != arg or arg in {v for k2, v in trial.items() if k2 != str(have)}:
+                return False
+            trial[str(have)] = arg
+        elif isinstance(arg, str) and arg == "robot":
+            if not (isinstance(have, Ref) and have.kind == "robot"):
+                return False
+        elif isinstance(arg, str) and arg in spec.choices:
+            if not isinstance(have, str) or have not in spec.choices[arg].values():
+                return False
+            if choices is not None:
+                choices[arg] = have
+        elif isinstance(arg, float):
+            continue
+        else:
+            return False
+    ids.update(trial)
+    return True
+
+
+def _implied(start: Cond, parts: tuple[Cond, ...]) -> bool:
+    """Does every scene of a task start so? A start that is the opposite of a goal part does: scenes that
+    start solved are drawn again ("the ball is out of reach; pull it closer")."""
+    return start.name == "not" and start.args[0] in parts
+
+
+def family_for(goal: Goal) -> Prior | None:
+    """The built-in family whose success condition asks for every part of the goal, if one does."""
+    from sim.tasks import list_tasks
+
+    parts = canonical(goal.condition).conjuncts()
+    if any(not _implied(s, parts) for s in goal.start):
+        return None
+    if goal.condition.name == "then":
+        return None
+    found: list[Prior] = []
+    for spec in list_tasks():
+        ids: dict[str, str] = {}
+        choices: dict[str, str] = {}
+        family = _family_conds(spec)
+        if all(any(_unify(c, e, spec, ids, choices) for e in family) for c in parts):
+            # the family's own conditions beyond the goal's must be side conditions (unmoved, not),
+            # never another thing to achieve
+            extra = [e for e in family if not any(_unify(c, e, spec, dict(ids)) for c in parts)]
+            if all(e.name in ("unmoved", "not", "never_lifted", "facing") for e in extra):
+                found.append(Prior(spec, ids, choices))
+    if len(found) > 1:
+        found = _closest(goal.text, found)
+    return found[0] if found else None
+
+
+def _closest(text: str, priors: list[Prior]) -> list[Prior]:
+    """The families that ask the same, the one whose own instructions read most like the words first
+    (the library's embedding model); in their given order when no model can be had."""
+    from aspire_tui.skills.embeddings import EmbeddingError, get_embedder
+    from sim.tasks import sample_instructions
+
+    try:
+        embedder = get_embedder()
+        query = embedder.embed_query(text)
+        scores = [float((embedder.embed_documents(sample_instructions(p.spec, 4)) @ query).max()) for p in priors]
+    except EmbeddingError:
+        return priors
+    return [p for _, p in sorted(zip(scores, priors), key=lambda sp: -sp[0])]
+
+
+# ---------------------------------------------------------------- writing the task file
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "obj"
+
+
+def task_name(goal: Goal) -> str:
+    """A task name from the goal: ``in_blue_block_yellow_bowl``."""
+    return _slug(str(goal.condition))[:60].rstrip("_") or "goal"
+
+
+class _Objects:
+    """The scene's objects as TOML tables, one id per reference."""
+
+    def __init__(self, prior: Prior | None) -> None:
+        self.prior = prior
+        self.tables: dict[str, dict] = {}
+        self.ids: dict[str, str] = {}
+
+    def add(self, ref: Ref) -> str:
+        key = str(ref)
+        if key in self.ids:
+            return self.ids[key]
+        if ref.kind == "robot":
+            return "robot"
+        if ref.select:
+            return self._chosen(ref)
+        family = {o.id: o for o in self.prior.spec.objects} if self.prior else {}
+        oid = self.prior.ids.get(key) if self.prior else None
+        table: dict = {}
+        if oid and oid in family:
+            o = family[oid]
+            table = {"region": {"x": list(o.region["x"]), "y": list(o.region["y"])}} if o.region else {}
+            if o.yaw != (-0.4, 0.4):
+                table["yaw"] = list(o.yaw)
+            table["size"] = list(o.size)
+        else:
+            oid = self._fresh(_slug(ref.phrase))
+        table.update({"id": oid, "kind": ref.kind})
+        if ref.members:
+            table["color"] = [m.color or "red" for m in ref.members]
+            table["count"] = len(ref.members)
+        else:
+            from sim.vocabulary import COLORS
+            table["color"] = ref.color if ref.color else sorted(COLORS)
+            if ref.quantity == "all":
+                table["count"] = [2, 3]
+            elif ref.quantity == "count":
+                table["count"] = ref.count
+            elif ref.quantity == "some":
+                table["count"] = [ref.count + 1, ref.count + 2]
+        self.tables[oid] = table
+        self.ids[key] = oid
+        return oid
+
+    def _fresh(self, base: str) -> str:
+        oid, n = base, 2
+        while oid in self.tables:
+            oid, n = f"{base}_{n}", n + 1
+        return oid
+
+    def _chosen(self, ref: Ref) -> str:
+        """The object a rule picks ("the block closest to the red bowl"), and the group it is picked from."""
+        group = Ref(ref.base.kind, ref.base.color, quantity="count", count=2)
+        others = self._fresh(f"other_{ref.kind}s")
+        from sim.vocabulary import COLORS
+        self.tables[others] = {"id": others, "kind": ref.kind,
+                               "color": ref.color if ref.color else sorted(COLORS), "count": [1, 2]}
+        oid = self._fresh(_slug(f"{ref.select} {ref.kind}"))
+        rule: dict = {"rule": ref.select, "among": others}
+        if ref.anchor is not None:
+            rule["anchor"] = self.add(ref.anchor)
+        if ref.rank != 1:
+            rule["rank"] = ref.rank
+        self.tables[oid] = {"id": oid, "kind": ref.kind, "color": ref.color or sorted(COLORS), "chosen": rule}
+        self.ids[str(ref)] = oid
+        del group
+        return oid
+
+
+def _place_region(place: str) -> dict[str, list[float]]:
+    """A small region at a named place of the arm's table (a corner or the middle), inside its reach."""
+    from sim.taskspec import DEFAULT_WORKSPACE
+
+    (x0, x1), (y0, y1) = DEFAULT_WORKSPACE["panda"]["x"], DEFAULT_WORKSPACE["panda"]["y"]
+    x = {"front": x1 - 0.05, "back": x0 + 0.05}
+    y = {"left": y1 - 0.05, "right": y0 + 0.05}
+    if place == "middle":
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    else:
+        side, hand = place.split("_")
+        cx, cy = x[side], y[hand]
+    return {"x": [round(cx - 0.02, 3), round(cx + 0.02, 3)], "y": [round(cy - 0.02, 3), round(cy + 0.02, 3)]}
+
+
+def _expr(cond: Cond, ids: dict[str, str]) -> str:
+    """The condition in task-file form: each reference replaced by its object id."""
+    def arg(a) -> str:
+        if isinstance(a, Cond):
+            return _expr(a, ids)
+        if isinstance(a, Ref):
+            return ids[str(a)] if a.kind != "robot" else "robot"
+        if isinstance(a, float):
+            return f"{a:g}"
+        return str(a)
+    name = cond.name
+    if name == "in" and isinstance(cond.args[1], Ref) and cond.args[1].kind == "zone":
+        name = "in_zone"
+    if name == "at_place" and isinstance(cond.args[1], Ref):  # "the corner farthest from the red bowl"
+        corner = cond.args[1]
+        return f"at_corner_by({arg(cond.args[0])}, {corner.select}, {arg(corner.anchor)})"
+    return f"{name}({', '.join(arg(a) for a in cond.args)})"
+
+
+def _toml(value) -> str:
+    if isinstance(value, dict):
+        keys = {k: k if re.fullmatch(r"[A-Za-z0-9_]+", k) else json.dumps(k) for k in value}
+        return "{ " + ", ".join(f"{keys[k]} = {_toml(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, str):
+        return json.dumps(value)
+    return repr(value)
+
+
+def spec_text(goal: Goal, prior: Prior | None) -> tuple[str, dict[str, str]]:
+    """The task file for the goal, and which object id each reference took."""
+    objects = _Objects(prior)
+    for ref in goal.refs():
+        if ref.kind != "corner":  # a corner is a place, chosen by its rule in the success check
+            objects.add(ref)
+    parts = canonical(goal.condition).conjuncts()
+    for cond in goal.start:  # start states become the objects' own fields
+        if prior is not None and _implied(cond, parts):
+            continue
+        if cond.name in ("in", "on") and all(isinstance(a, Ref) for a in cond.args):
+            inner, outer = (objects.ids[str(a)] for a in cond.args)
+            objects.tables[inner]["inside" if cond.name == "in" else "on"] = outer
+        elif cond.name == "stacked" and len(cond.args) > 1:
+            ids = [objects.ids[str(a)] for a in cond.args]
+            for top, below in zip(ids, ids[1:]):
+                objects.tables[top]["on"] = below
+        elif cond.name == "at_place" and isinstance(cond.args[1], str):
+            oid = objects.ids[str(cond.args[0])]
+            objects.tables[oid]["region"] = _place_region(cond.args[1])
+        elif cond.name == "not" and cond.args[0].name == "in_reach":
+            oid = objects.ids[str(cond.args[0].args[0])]
+            objects.tables[oid]["region"] = {"x": [0.72, 0.8], "y": [-0.15, 0.15]}
+    spec = prior.spec if prior else None
+    family = spec.name if spec else ""
+    embodiment = "husky" if any(r.kind in ("marker", "barrel", "cone", "crate") for r in goal.refs()) else "panda"
+    category = spec.category if spec else _category(goal)
+    # a distractor never takes a colour and kind the words name, nor any kind a rule chooses among
+    avoid = sorted({r.kind if r.is_group or r.select or not r.color else r.phrase for r in goal.refs()
+                    if r.kind not in ("robot", "corner")})
+    lines = ["[task]", f"name = {_toml(task_name(goal))}", f"category = {_toml(category)}"]
+    if embodiment != "panda":
+        lines.append(f"embodiment = {_toml(embodiment)}")
+    if family:
+        lines.append(f"variant_of = {_toml(family)}")
+    lines += [f"description = {_toml('Made from the words: ' + goal.text)}",
+              f"instructions = {_toml([goal.text])}",
+              f"success = {_toml(_expr(goal.condition, objects.ids))}", ""]
+    for table in objects.tables.values():
+        lines.append("[[objects]]")
+        lines += [f"{k} = {_toml(v)}" for k, v in table.items()]
+        lines.append("")
+    if prior and prior.choices:
+        # the family's place words, fixed to what was said: skills validated on the family read them as ARGS
+        lines.append("[choices]")
+        for slot, value in prior.choices.items():
+            words = next(w for w, v in spec.choices[slot].items() if v == value)
+            lines.append(f"{slot} = {_toml({words: value})}")
+        lines.append("")
+    if embodiment == "panda":
+        d = dict(spec.distractors) if spec and spec.distractors else {"count": [0, 2], "kinds": ["block"]}
+        lines += ["[distractors]", f"count = {_toml(list(d.get('count', [0, 2])))}",
+                  f"kinds = {_toml(list(d.get('kinds', ['block'])))}", f"avoid = {_toml(avoid)}", ""]
+        perturb = dict(spec.perturb) if spec and spec.perturb else {
+            "size_scale": (0.9, 1.1), "friction": (0.6, 1.0), "mass_scale": (0.7, 1.5), "camera_jitter": (0.006, 0.006)}
+        lines.append("[perturb]")
+        lines += [f"{k} = {_toml(list(v))}" for k, v in perturb.items()]
+    return "\n".join(lines) + "\n", objects.ids
+
+
+CATEGORY_OF = {"in": "pick_place", "on": "pick_place", "stacked": "stack", "sorted_into": "sort",
+               "in_line": "arrange", "in_corners": "arrange", "along_edge": "arrange", "at_place": "arrange",
+               "in_reach": "tool_use", "near": "arrange", "never_lifted": "push", "moved": "arrange",
+               "left_of": "arrange", "right_of": "arrange", "in_front_of": "arrange", "behind": "arrange",
+               "next_to": "arrange"}
+
+
+def _category(goal: Goal) -> str:
+    names = [c.name for c in goal.condition.conjuncts()]
+    if "never_lifted" in names:
+        return "push"
+    if "near" in names and any(r.kind == "robot" for r in goal.refs()):
+        return "navigation"
+    return next((CATEGORY_OF[n] for n in names if n in CATEGORY_OF), "pick_place")
+
+
+def spec_for(goal: Goal):
+    """The task spec for the goal (a `sim.taskspec.TaskSpec`), its TOML text and the reference -> id map.
+
+    Raises:
+        SceneError: the task file the goal makes does not load (one line naming the field).
+    """
+    from sim.errors import TaskFileError
+    from sim.tasks import keep_task
+    from sim.taskspec import parse_task
+
+    prior = family_for(goal)
+    text, ids = spec_text(goal, prior)
+    try:
+        spec = parse_task(text, f"<goal {task_name(goal)}>")
+    except TaskFileError as e:
+        raise SceneError(f"cannot make a scene for {goal.describe()}: {e}") from None
+    spec.source = str(keep_task(spec.name, text))  # so workers and replays find it by name
+    return spec, text, ids

@@ -1,0 +1,70 @@
+"""What no robot can do, goals that contradict themselves, and words that could mean two objects."""
+
+from __future__ import annotations
+
+from aspire_tui.agent.goal import Cond, Goal, Ref
+from aspire_tui.agent.words.lexicon import InstructionError
+from sim import vocabulary as vocab
+
+
+class AmbiguousWord(InstructionError):
+    """A word that could mean more than one object; ``choices`` are the readings to ask about."""
+
+    def __init__(self, message: str, word: str, choices: list[str]) -> None:
+        super().__init__(message, "ambiguous")
+        self.word, self.choices = word, choices
+
+
+def check_unambiguous(goal: Goal) -> None:
+    """"the bowl" beside "the green bowl": which one is meant? (the scene would hold both)"""
+    refs = [r for r in goal.refs() if not r.select and r.kind != "robot"]
+    for r in refs:
+        if r.color or r.is_group:
+            continue
+        colored = [o for o in refs if o.kind == r.kind and o.color and not o.is_group]
+        if colored:
+            names = [o.phrase for o in colored]
+            raise AmbiguousWord(f"which {r.kind} is 'the {r.kind}': the {' or the '.join(names)}, or another one? "
+                                f"say its colour", r.kind, names + [f"another {r.kind}"])
+
+
+def check_possible(condition: Cond) -> None:
+    """Refuse what no robot can do and goals that contradict themselves (one line each)."""
+    from sim.objects import DEFAULT_SIZES
+
+    parts = condition.conjuncts()
+    for c in parts:
+        if c.name in ("in", "on") and len(c.args) == 2 and all(isinstance(a, Ref) for a in c.args):
+            x, y = c.args
+            if x == y and not x.is_group:
+                raise InstructionError(f"impossible: the {x.phrase} cannot go {c.name} itself", "impossible")
+            if x.kind in ("zone", "marker") or x.kind == "robot":
+                raise InstructionError(f"impossible: the {x.phrase} cannot be picked up and moved",
+                                       "impossible")
+            if c.name == "in" and x.kind in DEFAULT_SIZES and y.kind in DEFAULT_SIZES and \
+                    y.kind not in ("zone",) and max(DEFAULT_SIZES[x.kind][:2]) > max(DEFAULT_SIZES[y.kind][:2]):
+                raise InstructionError(f"impossible: a {x.kind} does not fit inside a {y.kind}", "impossible")
+    seen = {str(c) for c in parts}
+    for c in parts:
+        if c.name == "unmoved" and any(p.name not in ("unmoved", "not", "never_lifted", "never_grasped", "no_contact")
+                                       and p.args and p.args[0] == c.args[0] for p in parts):
+            raise InstructionError(f"contradiction: the {c.args[0].phrase} is to be moved and to stay where it is",
+                                   "contradiction")
+        if c.name == "not" and str(c.args[0]) in seen:
+            raise InstructionError(f"contradiction: the goal asks for {c.args[0]} and for its opposite",
+                                   "contradiction")
+        if c.name in vocab.SIDE_RELATIONS and len(c.args) >= 2:
+            opposite = {"left_of": "right_of", "right_of": "left_of", "in_front_of": "behind",
+                        "behind": "in_front_of"}[c.name]
+            if str(Cond(opposite, c.args[:2])) in {str(Cond(p.name, p.args[:2])) for p in parts}:
+                raise InstructionError(f"contradiction: {c.args[0]} cannot be both {c.name.replace('_', ' ')} "
+                                       f"and {opposite.replace('_', ' ')} {c.args[1]}", "contradiction")
+        if c.name in ("in", "on") and condition.name != "then":
+            others = [p for p in parts if p.name in ("in", "on") and p.args[0] == c.args[0] and p.args[1] != c.args[1]]
+            if others and not c.args[0].is_group and not others[0].args[1].is_group:
+                raise InstructionError(f"contradiction: the {c.args[0].phrase} cannot be both {c.name} the "
+                                       f"{c.args[1].phrase} and {others[0].name} the {others[0].args[1].phrase}",
+                                       "contradiction")
+        if c.name == "on" and Cond("on", (c.args[1], c.args[0])) in parts:
+            raise InstructionError(f"contradiction: the {c.args[0].phrase} and the {c.args[1].phrase} cannot each "
+                                   "be on the other", "contradiction")

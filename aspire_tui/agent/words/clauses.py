@@ -1,0 +1,563 @@
+"""Clauses to predicates: each clause's verb, objects, relation and place become the goal's conditions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from aspire_tui.agent.goal import Cond, Goal, Ref
+from aspire_tui.agent.words.checks import check_possible, check_unambiguous
+from aspire_tui.agent.words.grammar import NP, Item, phrases
+from aspire_tui.agent.words.lexicon import InstructionError, Word, tag
+from sim import vocabulary as vocab
+
+
+SIDE_OF = {"left": "left", "right": "right", "front": "front", "far": "front", "forward": "front",
+           "forwards": "front", "ahead": "front", "back": "back", "rear": "back", "backward": "back",
+           "backwards": "back", "near": "back", "near side": "back"}
+VERB_LIKE = ("VERB", "TOWER", "LINE")
+
+
+def read(text: str) -> Goal:
+    """The goal an instruction asks for.
+
+    Raises:
+        InstructionError: empty, unreadable, impossible, an unknown object or colour, or a contradiction;
+            one line that names the word or the problem, with ``reason`` set.
+    """
+    if text is None or not str(text).strip():
+        raise InstructionError("the instruction is empty: say what the robot should do, e.g. \"put the red "
+                               "block in the green bowl\"", "empty")
+    text = str(text).strip()
+    words = tag(text)
+    _refuse_unknown(words)
+    return _Clauses(text, phrases(words)).goal()
+
+
+def _refuse_unknown(words: list[Word]) -> None:
+    for k, w in enumerate(words):
+        if w.tag != "UNKNOWN":
+            continue
+        noun = w.text[:-1] if w.text.endswith("s") and w.text[:-1] in vocab.UNKNOWN_THINGS else w.text
+        if noun in vocab.UNKNOWN_THINGS or (k > 0 and words[k - 1].tag == "COLOR"):
+            raise InstructionError(f"the simulator cannot make a {noun}: it has "
+                                   f"{', '.join(sorted(vocab.KINDS))}", "unknown_kind")
+        if w.text in vocab.MISSING_COLORS or (w.text.endswith("ish") and k + 1 < len(words)
+                                              and words[k + 1].tag in ("KIND", "KINDS")):
+            raise InstructionError(f"there is no {w.text} colour in the simulator; its colours are "
+                                   f"{', '.join(vocab.COLORS)}", "unknown_color")
+
+
+class _Clauses:
+    """Reads the phrases clause by clause, remembering what "it" and "the blue one" refer to."""
+
+    def __init__(self, text: str, items: list[Item]) -> None:
+        self.text, self.items = text, items
+        self.last: list[Ref] = []          # the objects the last clause moved ("it", "them")
+        self.kinds: list[str] = []         # kinds named so far ("the blue one")
+        self.named: list[Ref] = []         # every object named so far ("the other zone", "in too")
+        self.ordered = any(i.kind in ("THEN", "FIRST", "BEFORE") for i in items)
+        self.pulled = any(i.kind == "VERB" and i.value == "pull" for i in items) or \
+            any(i.kind == "np" and i.value.ref is not None and i.value.ref.kind == "hook" for i in items)
+        self.notes: list[str] = [f"did not read {i.text!r}" for i in items if i.kind == "UNKNOWN"]
+
+    # -- the whole instruction
+    def goal(self) -> Goal:
+        steps: list[Cond] = []
+        constraints: list[Cond] = []
+        start: list[Cond] = []
+        for clause in self.clauses():
+            kind, conds = self.clause(clause)
+            conds = [c for k, c in enumerate(conds) if c not in conds[:k]]
+            if kind == "step" and self.ordered and len(conds) > 1:
+                conds = [Cond("all", tuple(conds))]  # one step of a sequence: "push X into Y (without lifting)"
+            target = {"step": steps, "constraint": constraints, "start": start}[kind]
+            target.extend(c for c in conds if c not in target)
+        steps = _merge_towers(_drop_lifts(steps))
+        if not steps and constraints:
+            steps, constraints = constraints, []
+        for c in steps:
+            for part in c.conjuncts():
+                if part.name == "in_reach" and self.pulled and Cond("not", (part,)) not in start:
+                    start.append(Cond("not", (part,)))
+        if not steps:
+            if start:
+                raise InstructionError(f"no task in {self.text[:60]!r}: it says what must not happen or how "
+                                       "things are, not what to do", "unreadable")
+            words = [i.text for i in self.items if i.kind == "UNKNOWN"]
+            hint = f" (did not read: {', '.join(words[:4])})" if words else ""
+            raise InstructionError(f"cannot tell what to do in {self.text[:60]!r}{hint}: name what to move and "
+                                   "where, e.g. \"put the red block in the green bowl\"", "unreadable")
+        unread = [i.text for i in self.items if i.kind == "UNKNOWN"]
+        if unread:  # a word not read may change what is asked ("like a smiley"): never guess past it
+            raise InstructionError(f"cannot tell what to do in {self.text[:60]!r}: did not read "
+                                   f"{', '.join(repr(w) for w in unread[:4])} (use -m MODEL, or say it with "
+                                   "objects, places and relations, e.g. \"put the red block left of the bowl\")",
+                                   "unreadable")
+        main = steps[0] if len(steps) == 1 else Cond("then" if self.ordered else "all", tuple(steps))
+        condition = main if not constraints else Cond("all", (main, *constraints))
+        check_possible(condition)
+        goal = Goal(self.text, condition, tuple(start), tuple(self.notes))
+        check_unambiguous(goal)
+        return goal
+
+    def clauses(self) -> list[list[Item]]:
+        """Split at full stops, "then", and "," / "and" before a new verb; verbless pieces join a neighbour."""
+        out: list[list[Item]] = [[]]
+        hard: list[bool] = [False]   # did the clause start at "then" or a full stop?
+        items = self.items
+        for k, it in enumerate(items):
+            nxt = next((j for j in items[k + 1:] if j.kind not in ("NOT", "FIRST", "THEN")), None)
+            if it.kind in ("STOP", "THEN", "FIRST", "BEFORE") or (
+                    it.kind in ("COMMA", "AND") and nxt is not None and (
+                        nxt.kind in VERB_LIKE or nxt.kind == "WITHOUT" or (
+                            nxt.kind == "np" and _has_copula_after(items, k)))):
+                out.append([])
+                hard.append(it.kind in ("STOP", "THEN", "FIRST", "BEFORE"))
+                if it.kind == "BEFORE":
+                    out[-1].append(it)
+                continue
+            out[-1].append(it)
+        pieces = [(c, h) for c, h in zip(out, hard) if c]
+        for k, (c, h) in enumerate(pieces):  # "before A, B": B comes first
+            if c and c[0].kind == "BEFORE" and k + 1 < len(pieces):
+                pieces[k], pieces[k + 1] = (pieces[k + 1][0], h), (c[1:], True)
+        merged: list[list[Item]] = []
+        verb: list[Item] = []
+        for c, starts_hard in pieces:
+            verbs = [i for i in c if i.kind in VERB_LIKE]
+            if verbs:
+                verb = verbs[:1]
+            elif starts_hard and merged and any(i.kind == "np" for i in c) and (any(
+                    i.kind in ("REL", "TO", "CORNER", "MIDDLE") for i in c) or any(
+                    i.kind == "VERB" and i.value == "go" for i in verb)):
+                merged.append(verb + c)  # "..., then the yellow block into the red bowl": the same verb
+                continue
+            acting = any(i.kind in VERB_LIKE + ("COPULA", "ALREADY", "STACKED", "OUT_OF_REACH", "WITHOUT",
+                                                 "NOT") for i in c)
+            if merged and not acting and not _is_start(merged[-1]):
+                merged[-1] = merged[-1] + c
+            elif not acting and not merged:
+                merged.append(c)
+            elif merged and not any(i.kind in VERB_LIKE + ("COPULA",) for i in merged[-1]) and \
+                    not _is_start(merged[-1]) and not any(i.kind in ("NOT", "WITHOUT") for i in merged[-1]):
+                merged[-1] = merged[-1] + c
+            else:
+                merged.append(c)
+        return merged
+
+    # -- one clause
+    def clause(self, items: list[Item]) -> tuple[str, list[Cond]]:
+        verbs = [i.value for i in items if i.kind == "VERB"]
+        if "change" in verbs or any(i.kind == "PROPERTY" for i in items) and "stack" in verbs:
+            raise InstructionError(f"impossible: the robot cannot change an object's shape, size or colour "
+                                   f"({self.text[:60]!r}); it can move objects", "impossible")
+        negated = next((k for k, i in enumerate(items) if i.kind in ("NOT", "WITHOUT", "AWAY")), None)
+        if negated is not None:  # "..., but the green block must not move": the green block is the negated part's
+            k = negated
+            while k > 0 and items[k - 1].kind in ("MODAL", "COPULA"):
+                k -= 1
+            if k >= 2 and items[k - 1].kind == "np" and items[k - 2].kind in ("AND", "COMMA"):
+                negated = k - 1
+        head = items if negated is None else items[:negated]
+        if negated is not None and negated > 0 and head[-1].kind in ("AND", "COMMA"):
+            head = head[:-1]
+        mobile = any(i.kind == "np" and i.value.ref is not None and i.value.ref.kind in vocab.MOBILE_GOALS
+                     for i in head)
+        if any(i.kind == "ELSEWHERE" and not (mobile and i.text in ("floor", "ground")) for i in head):
+            raise InstructionError("impossible: the robot works on its table and cannot take objects out of "
+                                   "the work cell", "impossible")
+        if any(i.kind == "TABLE" for i in items[:2]) and verbs and verbs[0] in ("move", "pick", "put", "push"):
+            raise InstructionError("impossible: the table cannot be moved; the robot moves objects on it",
+                                   "impossible")
+        if _is_start(items) and negated is None:
+            return "start", self.start_state(items, [self._ref_of(i) for i in items if i.kind == "np"])
+        if negated is not None:
+            acting = any(i.kind in VERB_LIKE for i in head)
+            steps = self.clause(head)[1] if acting else []
+            cons = self.constraint(items[negated:] if acting else items)
+            if cons:
+                return ("step", steps + cons) if steps else ("constraint", cons)
+        if "leave" in verbs and any(i.kind == "WHERE" for i in items):
+            return "constraint", [Cond("unmoved", (self._ref_of(i),)) for i in items if i.kind == "np"]
+        return "step", self.action(items)
+
+    def resolve(self, np: NP) -> Ref:
+        """A noun phrase as a reference: pronouns and "the blue one" take what came before."""
+        if np.robot:
+            return Ref("robot")
+        if np.pronoun and np.ref is None:
+            if not self.last:
+                return Ref("?")
+            return self.last[0] if len(self.last) == 1 else Ref(self.last[0].kind, members=tuple(self.last))
+        ref = np.ref if np.ref is not None else Ref(self.kinds[-1] if self.kinds else "?", np.color)
+        if ref.kind == "?":
+            ref = replace(ref, kind=self.kinds[-1] if self.kinds else "block")
+        if ref.select == "same":
+            prior = next((r for r in reversed(self.named) if r.kind == ref.kind and not r.select), None)
+            ref = prior if prior is not None else replace(ref, select="")
+        if ref.select == "other":
+            prior = next((r for r in reversed(self.named) if r.kind == ref.kind and not r.select), None)
+            ref = replace(ref, anchor=prior)
+        if ref.anchor is not None and ref.anchor.kind == "it":
+            prior = next((r for r in reversed(self.named) if not r.select and r.kind != ref.kind), None)
+            ref = replace(ref, anchor=prior or Ref("robot"))
+        if ref.anchor is not None and ref.anchor.kind == "?":
+            ref = replace(ref, anchor=replace(ref.anchor, kind=self.kinds[-1] if self.kinds else "block"))
+        self.kinds.append(ref.kind)
+        if ref.anchor is not None and ref.anchor.kind != "robot":
+            self.named.append(ref.anchor)
+        self.named.append(ref)
+        return ref
+
+    def start_state(self, items: list[Item], refs: list[Ref]) -> list[Cond]:
+        if not refs:
+            return []
+        subject = refs[0]
+        if any(i.kind == "OUT_OF_REACH" for i in items):
+            self.last = [subject]
+            return [Cond("not", (Cond("in_reach", (subject,)),))]
+        if any(i.kind == "STACKED" for i in items):
+            self.last = [subject]
+            return [Cond("stacked", tuple(refs)) if len(refs) > 1 else Cond("stacked", (subject,))]
+        place = self.place(items)
+        self.last = [subject]
+        if place is not None and not (isinstance(place, str) and place.startswith("edge:")):
+            return [Cond("at_place", (subject, place))]
+        return self.relations(items, [subject], refs[1:])
+
+    def constraint(self, items: list[Item]) -> list[Cond]:
+        """"without lifting it", "don't touch the blue block", "but not in the bowl"."""
+        verbs = [i.value for i in items if i.kind in ("VERB", "GERUND")]
+        rel_at = next((k for k, i in enumerate(items) if i.kind == "REL"), None)
+        targets = []
+        for k, i in enumerate(items):
+            if i.kind != "np":
+                continue
+            if i.value.pronoun and i.value.ref is None and rel_at is not None and k > rel_at:
+                ref = self._pronoun(self.last, as_dest=True)
+                if ref is not None:
+                    targets.append(ref)
+            else:
+                targets.append(self._ref_of(i))
+        lifting = any(v in ("lift", "lift_verb", "pick") for v in verbs)
+        if not targets and not (lifting or any(i.kind == "WHERE" for i in items)):
+            return []  # "without bumping into anything": never hitting things is every task's rule already
+        targets = targets or list(self.last)
+        if items and items[0].kind == "AWAY":
+            return [Cond("not", (Cond("near", (s, t)),)) for t in targets for s in self.last]
+        if lifting:
+            return [Cond("never_lifted", (t,)) for t in targets]
+        if any(v in ("touch", "move", "grasp", "push") for v in verbs) or \
+                any(i.kind == "WHERE" for i in items):
+            return [Cond("unmoved", (t,)) for t in targets]
+        rel = next((i.value for i in items if i.kind == "REL"), None)
+        if rel:
+            own = [t for k, t in enumerate(targets[:-1])] if len(targets) > 1 else []
+            subjects = own or list(self.last)
+            dest = targets[-1] if targets else None
+            if dest is not None and subjects:
+                return [Cond("not", (self.relation(rel, s, dest),)) for s in subjects if s != dest]
+        return []
+
+    def action(self, items: list[Item]) -> list[Cond]:
+        """The clause's verb with its objects, relation, place, amount and order."""
+        verbs = [i.value for i in items if i.kind == "VERB"]
+        kinds = {i.kind for i in items}
+        verbs = [v for v in verbs if v != "use"] or verbs  # "use the hook to pull ...": the verb is "pull"
+        verb = verbs[0] if verbs else ("stack" if "TOWER" in kinds else "arrange" if "LINE" in kinds else "put")
+        subjects, dests = self._split(items)
+        if not subjects and self.last and verb not in ("go", "sort"):
+            subjects = list(self.last)
+        if verb == "use" and not dests:
+            return []
+        if self.pulled:
+            subjects = [s for s in subjects if s.kind not in vocab.TOOLS]
+            if not subjects:
+                return []  # "grab the hook", "use the hook": the tool is how, not what
+        if verb == "pull" or (self.pulled and verb in ("pick", "move", "put", "go") and not dests):
+            self.last = subjects
+            return [Cond("in_reach", (s,)) for s in subjects]
+        mover = next((i for i in items if i.kind in ("np", "VERB")), None)
+        if verb == "go" and mover is not None and mover.kind == "np" and subjects and subjects[0].kind != "robot":
+            verb = "put"  # "all the cubes go on the orange zone": the objects go, not the robot
+        if verb == "go" or (not subjects and dests and dests[0][1].kind in vocab.MOBILE_GOALS):
+            target = dests[0][1] if dests else (subjects[0] if subjects else None)
+            self.last = [Ref("robot")]
+            return [Cond("near", (Ref("robot"), target))] if target is not None else []
+        if "MATCH" in kinds or "BYCOLOR" in kinds or verb == "sort":
+            group = next((s for s in subjects if s.is_group), None) or Ref("block", quantity="all")
+            bins = next((d for _, d in dests), None) or next(
+                (s for s in subjects if s.kind in vocab.CONTAINERS + vocab.SURFACES + ("plate",)
+                 and s.kind != group.kind), None)
+            bins = Ref(bins.kind, quantity="all") if bins is not None else Ref("bowl", quantity="all")
+            if "CORNERS" in kinds:
+                return [Cond("in_corners", (group,))]
+            self.last = [group]
+            return [Cond("sorted_into", (group, bins))]
+        if not subjects:
+            return []
+        self.last = subjects
+        conds = self._act(verb, kinds, items, subjects, dests)
+        if verb == "push":
+            conds += [Cond("never_lifted", (s,)) for s in subjects if not any(
+                c.name == "never_lifted" for c in conds)]
+        return conds
+
+    def _act(self, verb: str, kinds: set[str], items: list[Item], subjects: list[Ref],
+             dests: list[tuple[str, Ref]]) -> list[Cond]:
+        if "CORNERS" in kinds or ("CORNERWORD" in kinds and ("EACH" in kinds or any(s.is_group for s in subjects))):
+            group = _group(subjects)
+            return [Cond("in_corners", (group if group.is_group else Ref(group.kind, quantity="all"),))]
+        if "REACH" in kinds and not dests:
+            return [Cond("in_reach", (s,)) for s in subjects]
+        if "EDGE" in kinds and ("LINE" in kinds or verb == "arrange" or any(s.is_group for s in subjects)):
+            side = next((SIDE_OF.get(str(i.value), "front") for i in items if i.kind == "SIDE"), "front")
+            return [Cond("along_edge", (_group(subjects), side))]
+        if "LINE" in kinds or (verb == "arrange" and not dests):
+            order = next((i.value for i in items if i.kind == "order"), None)
+            singles = [s for s in subjects if not s.is_group]
+            group = _group(singles if len(singles) >= 2 and len(singles) < len(subjects) else subjects)
+            return [Cond("in_line", (group, order) if order else (group,))]
+        if verb == "stack" or "TOWER" in kinds:
+            return [self.tower(items, subjects, dests)]
+        place = self.place(items)
+        if isinstance(place, str) and place.startswith("edge:"):
+            return [Cond("along_edge", (_group(subjects), place[5:]))]
+        if place is not None:
+            return [Cond("at_place", (s, place)) for s in subjects]
+        if not dests:
+            amount = _amount(items)
+            side = next((SIDE_OF[str(i.value)] for i in items if i.kind == "SIDE" and str(i.value) in SIDE_OF), None)
+            if side is not None:
+                return [Cond("moved", (s, side, float(amount if amount is not None else 0.1))) for s in subjects]
+            if verb == "pick":
+                return [Cond("lifted", (s,)) for s in subjects]
+            return []
+        return self.relations(items, subjects, [])
+
+    def _split(self, items: list[Item]) -> tuple[list[Ref], list[tuple[str, Ref]]]:
+        """The objects acted on and the (relation, object) destinations, in order."""
+        pairs = self._pairs(items)
+        subjects = [s for group, _, _ in pairs for s in group if s not in ()]
+        subjects = [s for k, s in enumerate(subjects) if s not in subjects[:k]]
+        return subjects, [(rel, dest) for _, rel, dest in pairs if rel is not None]
+
+    def _pairs(self, items: list[Item]) -> list[tuple[list[Ref], str | None, Ref | None]]:
+        """(objects, relation, destination) in the order said: "A in X and B in Y" is two of them;
+        objects named after their destination ("into the bowl, put the block") join it."""
+        pairs: list[tuple[list[Ref], str | None, Ref | None]] = []
+        subjects: list[Ref] = []
+        rel: str | None = None
+        for it in items:
+            if it.kind in ("REL", "TO"):
+                rel = it.value if it.kind == "REL" else "to"
+            elif it.kind == "np":
+                mentioned = [s for g, _, _ in pairs for s in g] + subjects
+                if it.value.pronoun and it.value.ref is None:
+                    ref = self._pronoun(mentioned, as_dest=rel is not None)
+                    if ref is None or (rel is None and ref in mentioned):
+                        continue
+                else:
+                    ref = self._ref_of(it)
+                if rel is not None:
+                    pairs.append((subjects, rel, ref))
+                    subjects, rel = [], None
+                else:
+                    subjects.append(ref)
+            elif it.kind in ("AND", "COMMA", "amount", "SIDE", "OF"):
+                continue
+            else:
+                rel = None if it.kind in VERB_LIKE else rel
+        if subjects:
+            if pairs and not pairs[-1][0]:
+                pairs[-1] = (subjects, pairs[-1][1], pairs[-1][2])
+            elif rel is not None and rel != "to":  # "put the blue block in too": the last container named
+                prior = next((r for r in reversed(self.named) if r.kind in vocab.CONTAINERS + ("plate", "zone")
+                              and r not in subjects), None)
+                pairs.append((subjects, rel if prior is not None else None, prior))
+            else:
+                pairs.append((subjects, None, None))
+        for k, (group, r, d) in enumerate(pairs):  # "A in X and in Y" / a destination with its objects before
+            if not group and k > 0:
+                pairs[k] = (pairs[k - 1][0], r, d)
+        return pairs
+
+    def _pronoun(self, subjects: list[Ref], as_dest: bool) -> Ref | None:
+        """"it"/"them": the clause's own object, or the last object moved; as a destination, the last
+        object named that is not being moved."""
+        if as_dest:
+            return next((r for r in reversed(self.named) if r not in subjects and r.kind != "robot"), None)
+        tools = [s for s in subjects if s.kind not in vocab.TOOLS]
+        if tools:
+            return tools[-1]
+        if subjects and not self.pulled:
+            return subjects[-1]
+        if not self.last:
+            return None
+        return self.last[0] if len(self.last) == 1 else Ref(self.last[0].kind, members=tuple(self.last))
+
+    def _ref_of(self, item: Item) -> Ref:
+        cache = getattr(item, "_ref", None)
+        if cache is None:
+            cache = self.resolve(item.value)
+            object.__setattr__(item, "_ref", cache)
+        return cache
+
+    def relations(self, items: list[Item], subjects: list[Ref], extra: list[Ref]) -> list[Cond]:
+        amount = _amount(items)
+        conds: list[Cond] = []
+        for group, rel, dest in self._pairs(items):
+            if rel is None or dest is None:
+                continue
+            for s in group or subjects:
+                if s == dest:
+                    continue
+                cond = self.relation(rel, s, dest)
+                if amount is not None and cond.name in vocab.SIDE_RELATIONS:
+                    cond = Cond(cond.name, (*cond.args, float(amount)))
+                conds.append(cond)
+        return conds
+
+    def relation(self, rel: str, subject: Ref, dest: Ref) -> Cond:
+        if subject.kind == "robot":
+            return Cond("near", (subject, dest))  # "take the robot next to the barrel": the base drives there
+        if rel == "to":
+            rel = "in" if dest.kind in vocab.CONTAINERS + vocab.SURFACES else "on" if dest.kind == "plate" \
+                else "near" if dest.kind in vocab.MOBILE_GOALS else "next_to"
+        if rel == "on" and dest.kind in vocab.CONTAINERS + vocab.SURFACES:
+            rel = "in"
+        if rel == "in" and dest.kind == "plate":
+            rel = "on"
+        if rel == "under":
+            return Cond("on", (dest, subject))
+        if rel == "out_of":
+            return Cond("not", (self.relation("in", subject, dest),))
+        return Cond(rel, (subject, dest))
+
+    def place(self, items: list[Item]) -> str | Ref | None:
+        for k, it in enumerate(items):
+            if it.kind == "place_ref":  # "the corner farthest from the red bowl"
+                anchor = it.value.anchor
+                if anchor.kind == "it":
+                    anchor = self.last[0] if self.last else Ref("robot")
+                elif anchor.kind != "robot":
+                    anchor = self.resolve(NP(ref=anchor))
+                return replace(it.value, anchor=anchor)
+            if it.kind == "CORNER":
+                return it.value
+            if it.kind == "MIDDLE":
+                return "middle"
+            if it.kind == "EDGE":
+                side = next((SIDE_OF.get(str(j.value)) for j in reversed(items[:k]) if j.kind == "SIDE"), None)
+                after = items[k + 1:k + 4]
+                if side is None and any(j.kind in ("SUPER", "CLOSER") for j in after) and any(
+                        j.kind == "np" and j.value.robot for j in after):
+                    rule = next(j.value for j in after if j.kind in ("SUPER", "CLOSER"))
+                    side = "back" if rule == "nearest" else "front"  # the edge nearest the robot is its own
+                return f"edge:{side or 'front'}"
+        return None
+
+    def tower(self, items: list[Item], subjects: list[Ref], dests: list[tuple[str, Ref]]) -> Cond:
+        """"stack A on B", "A on B on C", "blue at the bottom ... red on top", "stack the blocks"."""
+        pairs = [(g, r, d) for g, r, d in self._pairs(items) if r in ("on", "under") and g and d is not None]
+        if len(pairs) >= 2:  # "A on B, and C on A": one tower
+            ons = [Cond("on", (g[0], d) if r == "on" else (d, g[0])) for g, r, d in pairs]
+            merged = _merge_towers(ons)
+            if len(merged) == 1:
+                return merged[0]
+        chain = list(subjects) + [d for _, d in dests]
+        chain = [r for k, r in enumerate(chain) if r not in chain[:k]]
+        singles = [r for r in chain if not r.is_group]
+        listed = next((r for r in chain if r.members), None)
+        if listed is not None and set(singles) <= set(listed.members):
+            chain = list(listed.members)  # "the orange, purple and pink cubes, orange on top ..."
+        elif len(singles) >= 2:
+            chain = singles  # "the blocks with blue at the bottom ...": the blocks named one by one
+        elif len(chain) == 1 and chain[0].members:
+            chain = list(chain[0].members)  # "stack the red, white and blue blocks": top first as listed
+        marks: dict[Ref, int] = {}
+        current: Ref | None = None
+        for it in items:
+            if it.kind == "np" and it.value.ref is not None or it.kind == "np" and it.value.color:
+                current = self._ref_of(it)
+            elif current is not None and current not in marks and it.kind in ("TOP", "BOTTOM", "MIDDLE"):
+                marks[current] = {"TOP": 0, "MIDDLE": 1, "BOTTOM": 2}[it.kind]
+        if marks:
+            chain = sorted(chain, key=lambda r: (marks.get(r, 1), chain.index(r)))
+        elif any(d[0] == "under" for d in dests) or any(
+                i.kind == "order" and i.value == "bottom_to_top" for i in items):
+            chain = list(reversed(chain))
+        if len(chain) == 1:
+            return Cond("stacked", (chain[0],))
+        if len(chain) == 2:
+            return Cond("on", tuple(chain))
+        return Cond("stacked", tuple(chain))
+
+
+def _amount(items: list[Item]) -> float | None:
+    """The distance the words give: a measured one ("25 cm") before a vague one ("well")."""
+    amounts = [i for i in items if i.kind == "amount"]
+    exact = [i for i in amounts if i.text != "vague" and not isinstance(i.value, float) or i.value not in
+             vocab.AMOUNTS.values()]
+    pick = (exact or amounts)[-1:] if amounts else []
+    return float(pick[0].value) if pick else None
+
+
+def _drop_lifts(steps: list[Cond]) -> list[Cond]:
+    """"pick up X and put it in Y": picking X up is the way, not a goal of its own."""
+    moved = {str(a) for c in steps if c.name != "lifted" for a in c.args if isinstance(a, Ref)}
+    return [c for c in steps if not (c.name == "lifted" and str(c.args[0]) in moved)]
+
+
+def _merge_towers(steps: list[Cond]) -> list[Cond]:
+    """"B on A and C on B" is one tower: ``stacked(C, B, A)``."""
+    ons = [c for c in steps if c.name == "on" and all(isinstance(a, Ref) and a.kind == "block" and not a.is_group
+                                                       for a in c.args)]
+    if len(ons) < 2:
+        return steps
+    above = {c.args[1]: c.args[0] for c in ons}
+    below = {c.args[0]: c.args[1] for c in ons}
+    bottoms = [b for b in above if b not in below]
+    if len(bottoms) != 1:
+        return steps
+    chain = [bottoms[0]]
+    while chain[-1] in above and above[chain[-1]] not in chain:
+        chain.append(above[chain[-1]])
+    if len(chain) != len(ons) + 1:
+        return steps
+    tower = Cond("stacked", tuple(reversed(chain)))
+    rest = [c for c in steps if c not in ons]
+    return [tower] + rest
+
+
+def _has_copula_after(items: list[Item], k: int) -> bool:
+    for it in items[k + 1:]:
+        if it.kind in ("COPULA", "ALREADY", "MODAL") or (it.kind == "VERB" and it.value == "leave"):
+            return True
+        if it.kind not in ("np", "AND", "COMMA"):
+            return False
+    return False
+
+
+def _is_start(items: list[Item]) -> bool:
+    """A clause that says how things are ("the red block is in the bowl"), not what to do."""
+    kinds = [i.kind for i in items]
+    if "MODAL" in kinds:
+        return False  # "the block should sit beside the bowl": how things are to be
+    if "VERB" in kinds and any(i.value not in ("leave",) for i in items if i.kind == "VERB"):
+        first_verb = kinds.index("VERB")
+        if not any(k in ("COPULA", "ALREADY") for k in kinds[:first_verb]):
+            return False
+        if "COPULA" in kinds[:first_verb] and kinds.index("COPULA") < first_verb and "np" not in kinds[:kinds.index("COPULA")]:
+            return False
+        return "ALREADY" in kinds[:first_verb] or "OUT_OF_REACH" in kinds
+    return ("COPULA" in kinds or "ALREADY" in kinds) and "np" in kinds and \
+        any(k in ("REL", "STACKED", "OUT_OF_REACH", "CORNER", "MIDDLE") for k in kinds)
+
+
+def _group(refs: list[Ref]) -> Ref:
+    if len(refs) == 1:
+        return refs[0]
+    return Ref(refs[0].kind, members=tuple(refs))
+
+

@@ -1,0 +1,308 @@
+"""The words of instructions: each phrase tagged with what it is (a verb, a relation, a colour, ...)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sim import vocabulary as vocab
+
+
+class InstructionError(ValueError):
+    """The instruction cannot be read or cannot be done; the message is one line."""
+
+    def __init__(self, message: str, reason: str = "unreadable") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+VERBS: dict[str, tuple[str, ...]] = {
+    "put": ("put", "putting", "placing", "place", "set", "give", "drop", "lay", "position", "stick", "pop", "toss", "throw", "load", "transfer",
+            "deposit", "get", "bring", "relocate", "shift", "reposition", "carry", "plop", "plonk", "rest",
+            "set down", "put down", "lower", "leave it", "tuck", "dump", "slot", "insert", "stand"),
+    "move": ("move", "take", "moved", "unstack", "taking", "moving it"),
+    "pick": ("pick up", "grab", "lift", "pick", "grasp", "collect", "raise", "fetch", "take hold of", "hold"),
+    "stack": ("stack", "pile", "stack up", "pile up", "build", "make", "balance"),
+    "push": ("push", "slide", "shove", "nudge", "scoot", "sweep", "poke"),
+    "pull": ("pull", "drag", "rake", "draw", "retrieve", "hook in", "reel in"),
+    "go": ("go", "drive", "navigate", "head", "travel", "roll", "proceed", "come", "steer", "approach", "visit",
+           "make your way", "get yourself", "reach"),
+    "sort": ("sort", "organise", "organize", "group", "match", "separate", "distribute"),
+    "arrange": ("arrange", "line up", "line", "align", "lay out", "spread", "spread out", "order", "set out",
+                "organise them"),
+    "leave": ("leave", "keep", "keeping", "leaving", "stay", "stays", "remain", "remains"),
+    "touch": ("touch", "disturb", "bump", "knock", "hit", "move", "nudge"),
+    "lift_verb": ("lifting", "picking up", "raising", "lift", "picking"),
+    "change": ("paint", "turn", "change", "reshape", "melt", "bend", "break", "cut", "squash", "inflate",
+               "grow", "shrink", "dye", "recolor", "recolour", "transform", "fold", "crush", "eat", "smash",
+               "split", "merge", "weld", "glue", "flatten", "round", "colour", "color it"),
+    "use": ("use", "using", "with help of"),
+}
+# The gerund forms that follow "without" / "avoid" / "don't".
+GERUNDS = {"lifting": "lift", "raising": "lift", "picking up": "lift", "picking": "lift", "touching": "touch",
+           "moving": "touch", "disturbing": "touch", "bumping": "touch", "knocking": "touch", "hitting": "touch",
+           "nudging": "touch", "displacing": "touch", "grabbing": "grasp", "grasping": "grasp",
+           "picking it up": "lift"}
+
+FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", "i", "want", "need", "like",
+          "d", "ll", "go ahead and", "now", "just", "then please", "arm", "yourself", "base", "for me", "me", "hey", "ok",
+          "okay", "so", "that", "carefully", "gently", "quickly", "slowly", "neatly", "nicely", "somewhere",
+          "there", "right away", "also", "too", "some", "your", "my", "our", "let", "us", "try", "to try",
+          "see", "if", "go and", "thanks", "thank", "thx", "will", "should", "must", "be", "able", "up",
+          "down", "back", "away", "exactly", "directly", "right", "straight", "gripper", "should be",
+          "end up", "ends up", "end", "ends", "sure", "make sure", "is placed", "are placed",
+          "placed", "positioned", "sitting", "lying", "resting", "its position", "so that", "which",
+          "currently", "here", "this", "these", "those", "single", "little", "small", "big", "tiny",
+          "whole", "entire", "well", "again", "very", "really", "all the way", "over", "out", "itself", "themselves",
+          "off", "around", "about", "roughly", "approximately", "by hand", "yourself", "spot", "position",
+          "whichever", "whatever", "which", "painted", "coloured", "colored", "enough", "who", "what", "is",
+          "at least", "least", "by", "so", "it sits", "goes", "go", "whole time", "time", "while you", "its",
+          "their", "going", "there is", "since", "tidy", "tidy up", "stop there", "and stop", "or more",
+          "as well", "for me", "too", "along", "in turn", "one by one", "each time", "maybe", "perhaps",
+          "if possible", "if you can", "when you can", "when ready", "whenever", "simply", "be", "been", "being",
+          "do", "does", "did", "done", "have", "has", "we", "he", "she", "him", "her", "his", "hers", "ours",
+          "yours", "mine", "quite", "rather", "bit more", "fairly", "pretty", "nice", "good", "real", "actual",
+          "currently there", "right there", "over there", "in here", "in there", "okay so", "alright", "hi",
+          "then just", "i'll", "we'll", "you'll", "i want you to", "would like", "like you to", "neat", "tidy",
+          "across", "through", "until", "till", "anything", "anything else", "everything else", "obstacles",
+          "other objects", "other things", "into anything", "in a moment", "for now"}
+# Words that are filler only in some places are listed again in PHRASES below, which win.
+
+COPULA = ("is", "are", "sits", "sit", "starts", "start", "lies", "lie", "stands", "was", "were",
+          "is sitting", "are sitting", "is lying", "are lying", "is resting", "are resting", "begins",
+          "is currently", "are currently", "rests", "is placed", "are placed", "currently sits")
+
+SEQUENCE = ("then", "and then", "after that", "afterwards", "afterward", "next", "finally", "after this",
+            "once done", "once that is done", "when done", "lastly", "and finally", "followed by", "later",
+            "subsequently", "secondly")
+FIRST = ("first", "firstly", "to start", "to begin", "first of all", "begin by", "start by")
+
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "pair of": 2, "a pair of": 2,
+           "couple of": 2, "a couple of": 2}
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "2nd": 2, "3rd": 3, "4th": 4, "next-to-last": 2}
+
+
+@dataclass(frozen=True)
+class Word:
+    """One tagged token: the grammar's terminal name, the words it covers and their meaning."""
+
+    tag: str
+    text: str
+    value: Any = None
+
+
+def _phrases() -> dict[str, tuple[str, Any]]:
+    """Every known phrase -> (tag, value); longest phrases are matched first."""
+    table: dict[str, tuple[str, Any]] = {}
+
+    def add(words, tag, value=None):
+        for w in words:
+            table.setdefault(w, (tag, value if value is not None else w))
+
+    add(["and then", "then", *SEQUENCE], "THEN")
+    add(FIRST, "FIRST")
+    add(["after", "once"], "FIRST")      # "after putting A in X, put B in Y": the clause it opens comes first
+    add(["before"], "BEFORE")            # "before putting A in X, put B in Y": the clause it opens comes second
+    add(["leftmost", "left-most", "furthest left", "farthest left", "most left"], "SIDEMOST", "leftmost")
+    add(["rightmost", "right-most", "furthest right", "farthest right", "most right"], "SIDEMOST", "rightmost")
+    add(["frontmost", "front-most", "furthest forward", "farthest forward"], "SIDEMOST", "frontmost")
+    add(["backmost", "rearmost", "back-most", "hindmost"], "SIDEMOST", "backmost")
+    add(["largest", "biggest", "bigger", "larger"], "SIZEMOST", "largest")
+    add(["smallest", "tiniest", "smaller", "littlest"], "SIZEMOST", "smallest")
+    add(["nearest", "closest", "closer one", "most near"], "SUPER", "nearest")
+    add(["closer", "nearer"], "CLOSER", "nearest")
+    add(["further away", "farther away"], "CLOSER", "farthest")
+    for side, rule in (("left", "leftmost"), ("right", "rightmost"), ("front", "frontmost"), ("back", "backmost"),
+                       ("far end", "frontmost"), ("rear", "backmost")):
+        add([f"{w} {side}" for w in ("farthest to", "furthest to", "nearest", "closest to", "nearest to",
+                                     "closest", "most to")], "SIDEMOST", rule)
+    add(["same"], "SAME")
+    add(["any"], "ANY")
+    add(["farthest", "furthest", "farther", "further", "most distant", "remotest"], "SUPER", "farthest")
+    for word, rank in ORDINALS.items():
+        add([word], "ORD", rank)
+    add(["other", "remaining", "another", "second one"], "OTHER")
+    add(["one", "ones"], "ONE")
+    add(["it", "them", "they", "that one", "this one", "those ones", "the thing"], "PRON")
+    add(["all", "every", "all of", "each of", "every single", "all of them", "everything", "each and every"],
+        "ALL")
+    add(["each"], "EACH")
+    add(["both", "both of"], "BOTH")
+    add(["of"], "OF")
+    add(["and", "as well as", "along with", "plus", "together with", "but", "while", "and also"], "AND")
+    add(["or"], "OR")
+    add(["not", "never", "do not", "does not", "dont", "don't", "no", "nor", "must not", "should not",
+         "avoid", "without ever", "cannot", "can not", "not to", "make sure not to", "be careful not to",
+         "careful not to", "try not to"], "NOT")
+    add(["without", "with no", "but not", "but do not"], "WITHOUT")
+    add(["with", "by using"], "WITH")
+    add(["on robot's side of", "robot's side of", "on near side of", "between robot and"], "REL", "behind")
+    add(["to right hand side of", "on right hand side of", "right hand side of"], "REL", "right_of")
+    add(["to left hand side of", "on left hand side of", "left hand side of"], "REL", "left_of")
+    add(["stay away from", "keep away from", "keep clear of", "stay clear of", "avoid"], "AWAY")
+    add(["out of", "outside of"], "REL", "out_of")
+    add(list(COPULA), "COPULA")
+    add(["should", "must", "needs to", "need to", "has to", "have to", "ought to", "is to", "are to",
+         "should be", "must be", "needs to be", "has to be", "should end up", "must end up", "shall", "will be",
+         "belongs", "belong", "goes", "go back", "needs to go", "should go", "must go"],
+        "MODAL")
+    add(["already", "initially", "at start", "at the start", "to begin with", "right now", "at moment", "moment",
+         "currently"], "ALREADY")
+    add(["where it is", "where they are", "in place", "where it was", "alone", "as it is", "as they are",
+         "untouched", "still", "unmoved", "stationary", "in its place", "in their place",
+         "where it started", "stay put"], "WHERE")
+    add(["within reach", "in reach", "within arm's reach", "reachable", "within range", "in range",
+         "near robot", "in reach of robot", "within robot's reach", "into robot's reach", "close enough",
+         "close enough to grab", "close enough to reach", "into its reach", "into arm's reach", 
+         "back in reach", "within its reach", "into reach"], "REACH")
+    add(["out of reach", "out of range", "too far", "unreachable", "beyond reach", "too far away",
+         "beyond its reach", "out of its reach", "out of robot's reach", "beyond arm's reach", "far out of reach",
+         "out of arm's reach", "beyond robot's reach"], "OUT_OF_REACH")
+    add(["by color", "by their color", "by its color", "according to color", "by colors",
+         "according to their color", "by colour"], "BYCOLOR")
+    add(["of its color", "of its own color", "of their color", "of their own color", "of same color",
+         "that matches its color", "that matches their color", "matching its color", "matching their color",
+         "with same color", "in same color", "same color", "of matching color", "its own color",
+         "their own color", "its color", "their colors", "their color", "matching", "corresponding",
+         "that is its color", "that is same color as it", "same color as it", "same color as them",
+         "same colors as them", "with same colors as them", "that is their color", "of same colors",
+         "that matches", "which matches", "its own", "their own", "of same colour", "same colored",
+         "same coloured", "matching colored", "matching coloured", "color-matched", "that match"], "MATCH")
+    add(["own corner", "separate corner", "different corner", "separate corners", "different corners",
+         "own corners", "their own corner", "a corner each", "one corner each", "a different corner",
+         "per corner", "one per corner", "every corner", "one in every corner", "one in each corner",
+         "corner to itself", "corner to themselves", "corner of its own", "corner of their own", "corner each",
+         "its own corner", "each corner", "four corners", "corners"], "CORNERS")
+    add(["corner"], "CORNERWORD")
+    for place, words in vocab.CORNERS.items():
+        add([f"{w} corner" for w in words], "CORNER", place)
+    add(["middle", "center", "centre", "middle of table", "center of table", "centre of table",
+         "table's center", "table's centre", "table center", "table centre", "the middle"], "MIDDLE")
+    add(["edge", "side", "border", "rim", "edges", "end"], "EDGE")
+    add(["table", "table's", "workspace", "work area", "tabletop", "table top", "surface"], "TABLE")
+    add(["line", "row", "column", "straight line", "single line", "single row", "a line", "a row", "lined up",
+         "lined", "in a line", "in a row", "neat line", "neat row",
+         "line up", "queue"], "LINE")
+    add(["tower", "stack", "pile", "tower out of", "stack out of"], "TOWER")
+    add(["stacked", "piled", "piled up", "stacked up", "in a stack", "in a tower", "in a pile", "stacked on top of each other",
+         "on top of each other", "on top of one another", "stacked on each other"], "STACKED")
+    add(["bottom", "base", "foundation", "at bottom", "on bottom", "as base", "underneath"], "BOTTOM")
+    add(["top", "on top", "at top", "uppermost", "topmost"], "TOP")
+    add(["from"], "FROM")
+    add(["to", "toward", "towards", "for"], "TO")
+    add(["left to right", "from left to right", "left-to-right"], "ORDER", "left_to_right")
+    add(["bottom to top", "from bottom to top", "bottom up", "from bottom up"], "ORDER", "bottom_to_top")
+    add(["right to left", "from right to left", "right-to-left"], "ORDER", "right_to_left")
+    add(["front to back", "from front to back", "far to near"], "ORDER", "front_to_back")
+    add(["back to front", "from back to front", "near to far"], "ORDER", "back_to_front")
+    add(["in that order", "in order", "in this order", "in the order given", "in order named"], "INORDER")
+    add(["left", "right", "front", "near side", "forward", "forwards", "ahead", "back", "rear",
+         "backward", "backwards"], "SIDE")
+    for amount, metres in vocab.AMOUNTS.items():
+        add([amount, amount.removeprefix("a ")], "AMOUNT", metres)
+    add(["away from robot", "further from robot", "farther from robot", "away"], "SIDE", "front")
+    add(["long way", "good way", "long distance", "good distance"], "AMOUNT", 0.2)
+    add(["towards robot", "toward robot", "closer to robot", "nearer to robot", "nearer robot"], "SIDE", "back")
+    add(list(vocab.UNITS), "UNIT")
+    add(["color", "colors", "shape", "size", "form", "colour"], "PROPERTY")
+    add(["floor", "ceiling", "room", "wall", "window", "door", "ground", "outside", "off table", "off of table",
+         "off edge of table", "off side of table", "work cell", "cell", "building", "kitchen", "shelf", "drawer",
+         "fridge", "pocket", "sky", "space", "moon", "roof", "lab", "another room", "next room", "hallway",
+         "out of work cell", "out of workspace", "outside workspace", "beyond table", "mars", "house"],
+        "ELSEWHERE")
+    add(["robot", "robot arm", "mobile robot", "rover"], "ROBOT")
+    for verb_class, words in VERBS.items():
+        add(words, "VERB", verb_class)
+    for word, verb in GERUNDS.items():
+        add([word], "GERUND", verb)
+    for rel, words in vocab.RELATIONS.items():
+        add(words, "REL", rel)
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> tuple[dict[str, tuple[str, Any]], int]:
+    """The phrase table and its longest phrase, in words."""
+    table = _phrases()
+    return table, max(len(k.split()) for k in table)
+
+
+def _words(text: str) -> list[str]:
+    t = text.lower().replace("’", "'").replace("colour", "color").replace("grey", "gray")
+    t = re.sub(r"\b(do|does|is|are|was|were|should|must|could|would)n't\b", r"\1 not", t)
+    t = re.sub(r"\b(there|that|it|what|here|where)'s\b", r"\1 is", t)
+    t = t.replace("can't", "can not").replace("won't", "will not").replace("it's", "it is") \
+        .replace("let's", "let us").replace("i'd", "i would").replace("i'm", "i am").replace("that's", "that is")
+    t = re.sub(r"(\d)\s*(cm|mm|m|in)\b", r"\1 \2", t)
+    t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1\2", t)
+    t = re.sub(r"[!?\"()]", " . ", t)
+    t = re.sub(r"[^a-z0-9.,;:' -]", " ", t)
+    t = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " . ", t)
+    t = re.sub(r"[;:]", " ; ", t).replace(",", " , ")
+    t = re.sub(r"\b(?:the|a|an|at)\b", " ", t)  # articles never change what is asked
+    t = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", t).replace("left most", "leftmost").replace("right most", "rightmost")
+    return [w.strip("'") for w in t.split() if w.strip("'")]
+
+
+def tag(text: str) -> list[Word]:
+    """The instruction's words as tagged tokens (fillers dropped, unknown words tagged UNKNOWN)."""
+    table, longest = lexicon()
+    words = _words(text)
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w == ";":
+            out.append(Word("STOP", w))
+            i += 1
+            continue
+        if w == ",":
+            out.append(Word("COMMA", w))
+            i += 1
+            continue
+        if w == ".":
+            out.append(Word("STOP", w))
+            i += 1
+            continue
+        if re.fullmatch(r"\d+(?:\.\d+)?", w):
+            out.append(Word("NUM", w, float(w)))
+            i += 1
+            continue
+        if w == "hook" and (not out or out[-1].tag in ("COMMA", "STOP", "AND", "THEN", "FIRST")) and \
+                i + 1 < len(words) and words[i + 1] not in (",", ".", "to"):
+            out.append(Word("VERB", w, "pull"))  # "hook the ball": the verb, not the tool
+            i += 1
+            continue
+        for n in range(min(longest, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + n])
+            hit = _lookup(phrase, table)
+            if hit is not None:
+                out.append(hit)
+                i += n
+                break
+        else:
+            out.append(Word("FILLER" if w in FILLER or w.endswith("ly") else "UNKNOWN", w))
+            i += 1
+    return [w for w in out if w.tag != "FILLER"]
+
+
+def _lookup(phrase: str, table: dict[str, tuple[str, Any]]) -> Word | None:
+    if phrase in table:
+        tag_, value = table[phrase]
+        return Word(tag_, phrase, value)
+    color = vocab.color_of(phrase)
+    if color:
+        return Word("COLOR", phrase, color)
+    kind = vocab.kind_of(phrase)
+    if kind:
+        plural = phrase not in vocab.KINDS[kind]
+        return Word("KINDS" if plural else "KIND", phrase, kind)
+    if phrase in NUMBERS:
+        return Word("NUM", phrase, float(NUMBERS[phrase]))
+    if phrase in FILLER:
+        return Word("FILLER", phrase)
+    return None
+
+

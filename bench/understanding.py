@@ -1,0 +1,200 @@
+"""How well words become goals, on the hand-labelled instruction sets in ``bench/instructions/``.
+
+    python -m bench.understanding                      # goal trees, refusals, parse time; both sets
+    python -m bench.understanding --set dev --misses   # one set, with every miss
+    python -m bench.understanding validate --per-category 2 --validate 2   # words -> validated runs
+
+``dev.jsonl`` is the set the reader may be improved against; ``heldout.jsonl``
+was written after it, independently, and nobody tunes on it: report both.
+Both were written from FORMAT.md alone, blind to the reader's code.
+
+The first command prints, per set: goal trees exactly right (the labelled
+tree and the read one compared in `canonical` form, start states included),
+refusals right (the right reason), parse time p50/p95 (no model), and the
+same per category. ``validate`` runs the whole loop (offline coder, words
+only) on the first N instructions of each category and counts a case right
+when it validated with the labelled goal; a run that validated a goal other
+than the labelled one is a false "validated" and is reported on its own.
+Figures go to ``bench/results/understanding/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).parent
+SETS = {"dev": HERE / "instructions" / "dev.jsonl", "heldout": HERE / "instructions" / "heldout.jsonl"}
+RESULTS = HERE / "results" / "understanding"
+
+
+@dataclass
+class Case:
+    """One labelled instruction."""
+
+    text: str
+    category: str
+    goal: str = ""
+    start: list[str] = field(default_factory=list)
+    refuse: str = ""
+
+
+@dataclass
+class Reading:
+    """What the reader made of one case."""
+
+    case: Case
+    right: bool
+    got: str
+    want: str
+    seconds: float
+
+
+def load(path: Path) -> list[Case]:
+    """The cases of one labelled set."""
+    cases = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            d = json.loads(line)
+            cases.append(Case(d["text"], d["category"], d.get("goal", ""), d.get("start", []), d.get("refuse", "")))
+    return cases
+
+
+def want_of(case: Case) -> str:
+    """The labelled reading in the form readings are compared in."""
+    from aspire_tui.agent.goal import canonical, read_condition
+
+    if case.refuse:
+        return f"refuse:{case.refuse}"
+    start = sorted(str(canonical(read_condition(s))) for s in case.start)
+    return str(canonical(read_condition(case.goal))) + (f" start {start}" if start else "")
+
+
+def read_case(case: Case) -> Reading:
+    """Read one case and compare it with its label."""
+    from aspire_tui.agent.goal import canonical
+    from aspire_tui.agent.words import InstructionError, read
+
+    t0 = time.perf_counter()
+    try:
+        goal = read(case.text)
+        start = sorted(str(canonical(s)) for s in goal.start)
+        got = str(canonical(goal.condition)) + (f" start {start}" if start else "")
+    except InstructionError as e:
+        got = f"refuse:{e.reason}"
+    seconds = time.perf_counter() - t0
+    want = want_of(case)
+    return Reading(case, got == want, got, want, seconds)
+
+
+def quality(cases: list[Case]) -> dict:
+    """Goal trees right, refusals right, parse time and per-category figures for one set."""
+    readings = [read_case(c) for c in cases]
+    goals = [r for r in readings if not r.case.refuse]
+    refusals = [r for r in readings if r.case.refuse]
+    times = sorted(r.seconds * 1000 for r in readings)
+    per_category: dict[str, list[int]] = {}
+    for r in readings:
+        per_category.setdefault(r.case.category, [0, 0])
+        per_category[r.case.category][0] += r.right
+        per_category[r.case.category][1] += 1
+    wrongly_refused = sum(1 for r in goals if r.got.startswith("refuse:"))
+    return {
+        "cases": len(readings),
+        "goal_trees_right": round(sum(r.right for r in goals) / max(1, len(goals)), 3),
+        "refusals_right": round(sum(r.right for r in refusals) / max(1, len(refusals)), 3),
+        "overall_right": round(sum(r.right for r in readings) / max(1, len(readings)), 3),
+        "goals_refused": wrongly_refused,
+        "refusals_read_as_goals": sum(1 for r in refusals if not r.got.startswith("refuse:")),
+        "parse_ms_p50": round(statistics.median(times), 2),
+        "parse_ms_p95": round(times[int(0.95 * (len(times) - 1))], 2),
+        "per_category": {k: f"{v[0]}/{v[1]}" for k, v in sorted(per_category.items())},
+        "misses": [{"text": r.case.text, "want": r.want, "got": r.got} for r in readings if not r.right],
+    }
+
+
+def validate(cases: list[Case], per_category: int, validate_n: int, max_iterations: int) -> dict:
+    """Run the loop on the first ``per_category`` goal cases of each category; count right, wrong and false."""
+    from rich.progress import Progress
+
+    from aspire_tui.agent.coder import OfflineCoder
+    from aspire_tui.agent.goal import canonical
+    from aspire_tui.agent.loop import AgentError, run_task
+    from aspire_tui.skills.library import Library
+
+    chosen: list[Case] = []
+    for category in sorted({c.category for c in cases}):
+        chosen += [c for c in cases if c.category == category and not c.refuse][:per_category]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, Progress() as progress:
+        library = Library.open(Path(tmp) / "lib")
+        task = progress.add_task("words -> validated", total=len(chosen))
+        for case in chosen:
+            t0 = time.monotonic()
+            row = {"text": case.text, "category": case.category, "want": want_of(case)}
+            try:
+                result = run_task(case.text, coder=OfflineCoder(), library=library, validate=validate_n,
+                                  max_iterations=max_iterations)
+                tree = (result.goal or {}).get("tree") or {}
+                shown = tree.get("goal", "")
+                from aspire_tui.agent.goal import read_condition
+                shown_c = str(canonical(read_condition(shown))) if shown else ""
+                start = sorted(str(canonical(read_condition(s))) for s in tree.get("start", []))
+                shown_c += f" start {start}" if start else ""
+                row.update(validated=result.success, shown=shown_c or f"family {result.family}",
+                           message=result.message[:160], iterations=result.iterations)
+            except AgentError as e:
+                row.update(validated=False, shown="", message=str(e)[:160], iterations=0)
+            row["right_goal"] = row["shown"] == row["want"]
+            row["seconds"] = round(time.monotonic() - t0, 1)
+            rows.append(row)
+            mark = "ok" if row["validated"] and row["right_goal"] else "FALSE" if row["validated"] else "fail"
+            progress.console.print(f"  {mark:<5} {case.category:<12} {case.text[:60]:<60} {row['message'][:60]}")
+            progress.advance(task)
+        library.close()
+    per: dict[str, list[int]] = {}
+    for r in rows:
+        per.setdefault(r["category"], [0, 0])
+        per[r["category"]][0] += bool(r["validated"] and r["right_goal"])
+        per[r["category"]][1] += 1
+    return {
+        "cases": len(rows),
+        "validated_with_right_goal": round(sum(r["validated"] and r["right_goal"] for r in rows) / max(1, len(rows)), 3),
+        "false_validated": sum(1 for r in rows if r["validated"] and not r["right_goal"]),
+        "per_category": {k: f"{v[0]}/{v[1]}" for k, v in sorted(per.items())},
+        "rows": rows,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("what", nargs="?", choices=("quality", "validate"), default="quality")
+    parser.add_argument("--set", choices=tuple(SETS), action="append", help="one set (default: both)")
+    parser.add_argument("--misses", action="store_true", help="print every miss")
+    parser.add_argument("--per-category", type=int, default=2)
+    parser.add_argument("--validate", type=int, default=2, help="validation seeds per run")
+    parser.add_argument("--max-iterations", type=int, default=4)
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name in args.set or list(SETS):
+        cases = load(SETS[name])
+        if args.what == "quality":
+            figures = quality(cases)
+        else:
+            figures = validate(cases, args.per_category, args.validate, args.max_iterations)
+        (args.out / f"{args.what}_{name}.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
+        shown = {k: v for k, v in figures.items() if k not in ("misses", "rows")}
+        print(f"{name}: {json.dumps(shown)}")
+        if args.misses:
+            for m in figures.get("misses", []):
+                print(f"  {m['text'][:80]!r}\n    want {m['want']}\n    got  {m['got']}")
+
+
+if __name__ == "__main__":
+    main()
