@@ -391,6 +391,20 @@ ACTIONS_BY_ERROR = {
 }
 
 
+def coder_for(model: str | None = None) -> "Coder":
+    """The one place a coder is chosen: the offline coder without a model (or "offline"), else an
+    `LLMCoder` for any model llm reaches.
+
+    Raises:
+        CoderError: an unknown model, or one that needs a key it lacks (one line).
+    """
+    if model and model != "offline":
+        from aspire_tui.agent.llm_coder import LLMCoder
+
+        return LLMCoder(model)
+    return OfflineCoder()
+
+
 class OfflineCoder:
     """The embedded coder: plans over the library's skills, rules for diagnosis, edits for repair."""
 

@@ -346,6 +346,8 @@ def achieving(library, goal: Goal) -> list[str]:
         return []
     wanted = {"in" if c.name == "in_zone" else c.name for c in goal.tree.condition.conjuncts()}
     wanted |= {a.name for c in goal.tree.condition.conjuncts() for a in c.args if hasattr(a, "args")}
+    if wanted & {"moved", "left_of", "right_of", "in_front_of", "behind", "next_to", "near"}:
+        wanted.add("at")  # beside something, or moved by an amount: set down at a point
     names = []
     for row in library.index.all("program"):
         said = (row.get("metadata") or {}).get("achieves") or []

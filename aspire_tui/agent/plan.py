@@ -169,6 +169,8 @@ def _step(part: Cond, skills: list, never_lifted: set[str]) -> Step:
         return _tower(part, skills)
     if name == "moved":
         return _shift(part, skills)
+    if name in BESIDE and not _candidates(part, skills, never_lifted):
+        return _beside(part, skills)
     found = _candidates(part, skills, never_lifted)
     if found:
         return found[0][1]
@@ -225,9 +227,10 @@ def _bind(part: Cond, skill, ach: Achieves) -> Step | None:
     """The step that calls ``skill`` for ``part`` (its arguments by role and kind), or None when they do not fit."""
     params, required = _params(skill)
     names = {p.name for p in params}
-    if not set(ach.params) <= names | {"robot"} or required - set(ach.params):
+    tools = {p: Ref(ROLE_KINDS[p][0]) for p in required - set(ach.params) if p in TOOL_PARAMS}
+    if not set(ach.params) <= names | {"robot"} or required - set(ach.params) - set(tools):
         return None
-    args: dict[str, Any] = {}
+    args: dict[str, Any] = dict(tools)  # a tool the goal does not name ("pull it closer"): the one seen
     loop: tuple[str, Ref] | None = None
     for pname, arg in zip(ach.params, part.args):
         if pname == "robot":
@@ -312,6 +315,33 @@ def _sort_by_matching(part: Cond, skills: list) -> Step:
 
 
 DIRECTIONS = {"left": (0.0, 1.0), "right": (0.0, -1.0), "front": (1.0, 0.0), "back": (-1.0, 0.0)}
+TOOL_PARAMS = ("tool",)
+# beside another object: the side it goes to ("" = the side with most room) and how far from its centre
+BESIDE = {"left_of": "left", "right_of": "right", "in_front_of": "front", "behind": "back", "next_to": "",
+          "near": ""}
+LARGE = ("bowl", "plate", "tray", "zone")
+
+
+def _beside(part: Cond, skills: list) -> Step:
+    """``left_of(obj, anchor[, metres])``, ``next_to``, ``near``: set the object down beside the anchor, on
+    the named side (or the side with most room), far enough to clear it and as far as the words ask."""
+    obj, anchor = part.args[0], part.args[1] if len(part.args) > 1 else None
+    if not isinstance(obj, Ref) or not isinstance(anchor, Ref) or obj.is_group:
+        raise PlanError(f"cannot read {part}: one object beside another")
+    clear = 0.14 if anchor.kind in LARGE else 0.09   # centre to centre: beside, not touching
+    if part.name == "near":
+        clear = 0.085 if anchor.kind not in LARGE else 0.0
+    least = float(part.args[2]) if len(part.args) > 2 and isinstance(part.args[2], float) else 0.0
+    distance = max(clear, least + 0.04)
+    for skill in skills:
+        for ach in achieves(skill):
+            if ach.predicate == "at" and len(ach.params) >= 3 and _takes(ach.params[0], obj.kind):
+                params, required = _params(skill)
+                if not required - set(ach.params):
+                    return Step(part, skill.name, "shift", {ach.params[0]: obj}, param=",".join(ach.params[:3]),
+                                among=anchor, direction=BESIDE[part.name], distance=distance)
+    raise PlanError(f"no skill achieves at(obj, x, y), which {part} needs; teach one with -m MODEL or write one "
+                    "with /edit")
 
 
 def _shift(part: Cond, skills: list) -> Step:

@@ -46,6 +46,32 @@ HELPERS = {
     found = [d for d in robot.detect(query) if d.name not in kept]
     found.sort(key=lambda d: -d.size[0] * d.size[1])
     return [d.name for d in found]''',
+    "_beside": '''def _beside(robot, query, anchor, distance):
+    """A spot ``distance`` metres from ``anchor`` on the side with most room: inside the work area and
+    farthest from everything else the camera sees (``query`` itself aside)."""
+    area = robot.workspace()
+    x, y, _ = robot.detect(anchor)[0].position
+    moving = robot.detect(query)[0].name
+    others = [d.position for d in robot.scan() if d.name != moving]
+    best, room = None, -1.0
+    for dx, dy in ((0.0, 1.0), (0.0, -1.0), (1.0, 0.0), (-1.0, 0.0)):
+        spot = (x + dx * distance, y + dy * distance)
+        inside = area["x"][0] + 0.04 <= spot[0] <= area["x"][1] - 0.04 and area["y"][0] + 0.04 <= spot[1] <= area["y"][1] - 0.04
+        free = min((math.dist(spot, p[:2]) for p in others), default=1.0)
+        if inside and free > room:
+            best, room = spot, free
+    if best is None:
+        raise LookupError(f"no room beside {anchor} inside the work area")
+    return best''',
+    "_corner": '''def _corner(robot, rule, anchor=None):
+    """The words for the work area's corner nearest to (or farthest from) where ``anchor`` is seen (the
+    robot's base without one)."""
+    (x0, x1), (y0, y1) = robot.workspace()["x"], robot.workspace()["y"]
+    corners = {"front left corner": (x1, y1), "front right corner": (x1, y0),
+               "back left corner": (x0, y1), "back right corner": (x0, y0)}
+    point = robot.detect(anchor)[0].position[:2] if anchor else (0.0, 0.0)
+    pick = min if rule == "nearest" else max
+    return pick(corners, key=lambda c: math.dist(corners[c], point))''',
     "_start_over": '''def _start_over(robot):
     """After a failed try of a step: let go and go home, so the next try starts as the first did."""
     try:
@@ -196,6 +222,9 @@ class _Writer:
         return repr(text)
 
     def value(self, v: Any, pre: list[str], indent: str) -> str:
+        if isinstance(v, Ref) and v.kind == "corner":  # "the corner farthest from the red bowl": computed
+            anchor = self.query(v.anchor, pre, indent) if v.anchor is not None and v.anchor.kind != "robot" else None
+            return f"{self.helper('_corner')}(robot, {v.select!r}{', ' + anchor if anchor else ''})"
         if isinstance(v, Ref):
             return self.group(v, pre, indent) if v.is_group else self.query(v, pre, indent)
         return self.word(v)
@@ -255,9 +284,12 @@ class _Writer:
         elif step.form == "shift":
             obj_p, x_p, y_p = step.param.split(",")
             obj = self.query(step.args[obj_p], pre, ind)
-            self.lines += pre + [
-                f"{ind}x, y = {self.helper('_shifted')}(robot, {obj}, {step.direction!r}, {step.distance:g})",
-                ind + self.call(step.skill, {obj_p: obj, x_p: "x", y_p: "y"})]
+            base = self.query(step.among, pre, ind) if step.among is not None else obj
+            if step.direction:
+                where = f"{self.helper('_shifted')}(robot, {base}, {step.direction!r}, {step.distance:g})"
+            else:
+                where = f"{self.helper('_beside')}(robot, {obj}, {base}, {step.distance:g})"
+            self.lines += pre + [f"{ind}x, y = {where}", ind + self.call(step.skill, {obj_p: obj, x_p: "x", y_p: "y"})]
         else:
             raise ProgramError(f"no code for a {step.form!r} step")
 

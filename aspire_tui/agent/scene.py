@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from aspire_tui.agent.goal import Cond, Goal, Ref, canonical
+from sim.vocabulary import MOBILE_GOALS
 
 
 class SceneError(ValueError):
@@ -160,6 +161,10 @@ def task_name(goal: Goal) -> str:
     return _slug(str(goal.condition))[:60].rstrip("_") or "goal"
 
 
+# The part of the table the arm reaches comfortably (the built-in families place their objects here too).
+REACH = {"x": [0.36, 0.62], "y": [-0.22, 0.22]}
+
+
 class _Objects:
     """The scene's objects as TOML tables, one id per reference."""
 
@@ -187,6 +192,8 @@ class _Objects:
             table["size"] = list(o.size)
         else:
             oid = self._fresh(_slug(ref.phrase))
+            if ref.kind not in MOBILE_GOALS:
+                table["region"] = dict(REACH)  # where the arm works well, as the families' regions are
         table.update({"id": oid, "kind": ref.kind})
         if ref.members:
             table["color"] = [m.color or "red" for m in ref.members]
@@ -215,7 +222,7 @@ class _Objects:
         group = Ref(ref.base.kind, ref.base.color, quantity="count", count=2)
         others = self._fresh(f"other_{ref.kind}s")
         from sim.vocabulary import COLORS
-        self.tables[others] = {"id": others, "kind": ref.kind,
+        self.tables[others] = {"id": others, "kind": ref.kind, "region": dict(REACH),
                                "color": ref.color if ref.color else sorted(COLORS), "count": [1, 2]}
         oid = self._fresh(_slug(f"{ref.select} {ref.kind}"))
         rule: dict = {"rule": ref.select, "among": others}
@@ -223,7 +230,8 @@ class _Objects:
             rule["anchor"] = self.add(ref.anchor)
         if ref.rank != 1:
             rule["rank"] = ref.rank
-        self.tables[oid] = {"id": oid, "kind": ref.kind, "color": ref.color or sorted(COLORS), "chosen": rule}
+        self.tables[oid] = {"id": oid, "kind": ref.kind, "region": dict(REACH), "color": ref.color or sorted(COLORS),
+                            "chosen": rule}
         self.ids[str(ref)] = oid
         del group
         return oid
@@ -301,7 +309,7 @@ def spec_text(goal: Goal, prior: Prior | None) -> tuple[str, dict[str, str]]:
             objects.tables[oid]["region"] = {"x": [0.72, 0.8], "y": [-0.15, 0.15]}
     spec = prior.spec if prior else None
     family = spec.name if spec else ""
-    embodiment = "husky" if any(r.kind in ("marker", "barrel", "cone", "crate") for r in goal.refs()) else "panda"
+    embodiment = "husky" if any(r.kind in MOBILE_GOALS for r in goal.refs()) else "panda"
     category = spec.category if spec else _category(goal)
     # a distractor never takes a colour and kind the words name, nor any kind a rule chooses among
     avoid = sorted({r.kind if r.is_group or r.select or not r.color else r.phrase for r in goal.refs()

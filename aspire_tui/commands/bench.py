@@ -25,7 +25,7 @@ def bench(suite: str, quick: bool, families: str | None, out_dir: str, per_famil
     """Evaluate the agent on held-out seeds: no library, library, library + search, error-only diagnosis."""
     from rich.console import Console
 
-    from aspire_tui.agent.coder import CoderError, OfflineCoder
+    from aspire_tui.agent.coder import CoderError, coder_for
     from aspire_tui.evaluation import EvaluationError
     from aspire_tui.search.evaluate import SearchError
     from aspire_tui.search.report import BenchConfig, run_bench, summary_table, write_report
@@ -38,10 +38,7 @@ def bench(suite: str, quick: bool, families: str | None, out_dir: str, per_famil
     config.suite = suite
 
     def coder_factory():
-        if model and model != "offline":
-            from aspire_tui.agent.llm_coder import LLMCoder
-            return LLMCoder(model)
-        return OfflineCoder()
+        return coder_for(model)
 
     console = Console(highlight=False, stderr=as_json)
     try:

@@ -110,7 +110,7 @@ class Progress:
 def evolve(task, family, all_, population, generations, workers, backend, address, debug, selection, target,
            variants, fresh, timeout, model, as_json, library) -> None:
     """Evolve programs for TASK (an instruction), a --family, or --all families; keep the winners as skills."""
-    from aspire_tui.agent.coder import CoderError, OfflineCoder
+    from aspire_tui.agent.coder import CoderError, coder_for
     from aspire_tui.search.curriculum import CurriculumError, curriculum_tasks
     from aspire_tui.search.evaluate import SearchError
     from aspire_tui.search.evolve import DISTILL_AT, evolve as run_search
@@ -120,10 +120,7 @@ def evolve(task, family, all_, population, generations, workers, backend, addres
         raise click.UsageError("give exactly one of TASK, --family F or --all")
 
     def new_coder():
-        if model and model != "offline":
-            from aspire_tui.agent.llm_coder import LLMCoder
-            return LLMCoder(model)
-        return OfflineCoder()
+        return coder_for(model)
 
     try:
         new_coder()  # an unknown model fails before anything heavy starts

@@ -140,7 +140,7 @@ def run(task: str, scene: str | None, task_file: str | None, seed: int | None, m
         verbose: bool, library: str | None) -> None:
     """Teach the robot TASK: write a program, run, repair, validate and keep it as a skill."""
     from aspire_tui.agent.budget import Budget, BudgetError
-    from aspire_tui.agent.coder import CoderError, OfflineCoder
+    from aspire_tui.agent.coder import CoderError, coder_for
     from aspire_tui.agent.loop import AgentError, run_task, understand
     from aspire_tui.skills.library import Library, LibraryError
 
@@ -154,10 +154,7 @@ def run(task: str, scene: str | None, task_file: str | None, seed: int | None, m
         goal, spec = understand(task, scene, model)  # bad words fail before anything heavy starts
         if dry_run is not None:
             return _dry_run(goal, spec, dry_run, as_json)
-        coder = OfflineCoder()
-        if model and model != "offline":
-            from aspire_tui.agent.llm_coder import LLMCoder
-            coder = LLMCoder(model)
+        coder = coder_for(model)
         lib = Library.open(library)
     except (AgentError, BudgetError, CoderError, LibraryError) as e:
         raise click.ClickException(str(e)) from None

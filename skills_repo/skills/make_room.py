@@ -26,17 +26,21 @@ ASPIRE = {
     "task_type": "pick_place",
     "embodiment": "panda",
     "depends_on": ["free_spot", "set_down_at"],
-    "version": 1,
+    "version": 2,
     "tags": ["clear", "make room", "move out of the way", "table"],
 }
 
 
+MOVABLE = ("block", "ball")  # a painted zone or a fixed goal is no obstacle to set down on
+
+
 def make_room(robot, x, y, radius=0.07, keep=(), room=0.06):
-    """Move objects within ``radius`` of (x, y) (but not those named in ``keep``) to free table away from it."""
+    """Move the blocks and balls within ``radius`` of (x, y) (but not those named in ``keep``) to free table
+    away from it; painted zones stay where they are."""
     moved = []
     for _ in range(4):
         seen = robot.scan()
-        blockers = [d for d in seen if d.name not in keep and d.name not in moved
+        blockers = [d for d in seen if d.name not in keep and d.name not in moved and d.kind in MOVABLE
                     and math.hypot(d.position[0] - x, d.position[1] - y) - max(d.size[0], d.size[1]) / 2 < radius]
         if not blockers:
             break

@@ -102,14 +102,14 @@ def test_ctrl_c_mid_task_leaves_no_trace_in_the_library(lib):
 
 
 def test_spatial_task_is_composed_kept_as_a_skill_and_reused(lib, events):
-    """No skill puts a block beside another: pick + release_above are composed, validated, committed,
-    and the next request for the same job retrieves the new skill and commits nothing."""
+    """No skill puts a block beside another: set_down_at at a spot beside it is composed, validated,
+    committed, and the next request for the same job retrieves the new skill and commits nothing."""
     got, emit = events
     first = run_task("move the orange block over to the red block", coder=OfflineCoder(), library=lib,
                      validate=2, emit=emit, keyframes=False)
     assert first.success, first.message
     assert first.family == "place_next_to" and first.skill["name"] == "put_block_next_to_block"
-    assert "from skills.pick import pick" in first.program and "from skills.release_above import" in first.program
+    assert "from skills.set_down_at import set_down_at" in first.program and "_beside(robot" in first.program
     skill = lib.get("put_block_next_to_block")
     assert skill.metadata["validation"]["task"] == "place_next_to"
     assert [p.name for p in skill.params] == ["robot", "block", "anchor"]

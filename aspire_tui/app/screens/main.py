@@ -155,16 +155,13 @@ class MainScreen(SlashCommands, SessionRestore, Screen):
         lib = None
         try:
             from aspire_tui.agent import events as ev
-            from aspire_tui.agent.coder import CoderError, OfflineCoder
+            from aspire_tui.agent.coder import CoderError, coder_for
             from aspire_tui.agent.loop import AgentError, run_task
             from aspire_tui.runner import Cancelled
             from aspire_tui.skills.library import Library, LibraryError
 
             try:
-                coder = OfflineCoder()
-                if s.model and s.model != "offline":
-                    from aspire_tui.agent.llm_coder import LLMCoder
-                    coder = LLMCoder(s.model)
+                coder = coder_for(s.model)
                 lib = Library.open(s.library)
             except (CoderError, LibraryError) as e:
                 self.post_message(Note(str(e), "error"))
