@@ -32,6 +32,7 @@ class Prior:
     spec: object
     ids: dict[str, str] = field(default_factory=dict)    # str(ref) -> family object id
     choices: dict[str, str] = field(default_factory=dict)  # the family's choice slot -> the value the words gave
+    tails: dict[str, tuple] = field(default_factory=dict)  # str(part) -> the family's own tolerances for it
 
 
 # ---------------------------------------------------------------- family priors
@@ -65,6 +66,8 @@ def _unify(cond: Cond, expr, spec, ids: dict[str, str], choices: dict[str, str] 
         if name != cond.name:
             return False
         args = expr.args
+    if len(cond.args) > len(args):
+        return False  # the words ask more than the family checks ("... from left to right")
     objects = {o.id: o for o in spec.objects}
     trial = dict(ids)
     for k, arg in enumerate(args):
@@ -124,15 +127,22 @@ def family_for(goal: Goal) -> Prior | None:
         ids: dict[str, str] = {}
         choices: dict[str, str] = {}
         family = _family_conds(spec)
-        if all(any(_unify(c, e, spec, ids, choices) for e in family) for c in parts):
+        matched = {str(c): next((e for e in family if _unify(c, e, spec, ids, choices)), None) for c in parts}
+        if all(matched.values()):
             # the family's own conditions beyond the goal's must be side conditions (unmoved, not),
             # never another thing to achieve
             extra = [e for e in family if not any(_unify(c, e, spec, dict(ids)) for c in parts)]
             if all(e.name in ("unmoved", "not", "never_lifted", "facing") for e in extra):
-                found.append(Prior(spec, ids, choices))
+                tails = {k: tuple(a for a in e.args[len(_part(k, parts).args):] if isinstance(a, float))
+                         for k, e in matched.items()}
+                found.append(Prior(spec, ids, choices, tails))
     if len(found) > 1:
         found = _closest(goal.text, found)
     return found[0] if found else None
+
+
+def _part(key: str, parts: tuple[Cond, ...]) -> Cond:
+    return next(c for c in parts if str(c) == key)
 
 
 def _closest(text: str, priors: list[Prior]) -> list[Prior]:
@@ -187,6 +197,10 @@ class _Objects:
         if oid and oid in family:
             o = family[oid]
             table = {"region": {"x": list(o.region["x"]), "y": list(o.region["y"])}} if o.region else {}
+            if o.match is not None:  # one per member of another group, in its colours ("the bowl of its colour")
+                self.tables[oid] = {"id": oid, "kind": ref.kind, "match": o.match, "size": list(o.size), **table}
+                self.ids[key] = oid
+                return oid
             if o.yaw != (-0.4, 0.4):
                 table["yaw"] = list(o.yaw)
             table["size"] = list(o.size)
@@ -219,7 +233,6 @@ class _Objects:
 
     def _chosen(self, ref: Ref) -> str:
         """The object a rule picks ("the block closest to the red bowl"), and the group it is picked from."""
-        group = Ref(ref.base.kind, ref.base.color, quantity="count", count=2)
         others = self._fresh(f"other_{ref.kind}s")
         from sim.vocabulary import COLORS
         self.tables[others] = {"id": others, "kind": ref.kind, "region": dict(REACH),
@@ -233,7 +246,6 @@ class _Objects:
         self.tables[oid] = {"id": oid, "kind": ref.kind, "region": dict(REACH), "color": ref.color or sorted(COLORS),
                             "chosen": rule}
         self.ids[str(ref)] = oid
-        del group
         return oid
 
 
@@ -252,11 +264,31 @@ def _place_region(place: str) -> dict[str, list[float]]:
     return {"x": [round(cx - 0.02, 3), round(cx + 0.02, 3)], "y": [round(cy - 0.02, 3), round(cy + 0.02, 3)]}
 
 
-def _expr(cond: Cond, ids: dict[str, str]) -> str:
-    """The condition in task-file form: each reference replaced by its object id."""
+def _scene_refs(goal: Goal) -> list[Ref]:
+    """The references that are objects of their own, first mention first: a listed group's members are
+    the group's (not objects beside it), and a corner is a place, chosen by its rule in the check."""
+    found: dict[str, Ref] = {}
+
+    def visit(a) -> None:
+        if isinstance(a, Cond):
+            for x in a.args:
+                visit(x)
+        elif isinstance(a, Ref) and a.kind != "corner":
+            found.setdefault(str(a), a)
+        if isinstance(a, Ref) and a.anchor is not None:
+            visit(a.anchor)
+
+    for cond in (goal.condition, *goal.start):
+        visit(cond)
+    return list(found.values())
+
+
+def _expr(cond: Cond, ids: dict[str, str], tails: dict[str, tuple] | None = None) -> str:
+    """The condition in task-file form: each reference replaced by its object id (and, where a family lent
+    the scene, its own tolerances for that part, e.g. how near a mobile base must drive)."""
     def arg(a) -> str:
         if isinstance(a, Cond):
-            return _expr(a, ids)
+            return _expr(a, ids, tails)
         if isinstance(a, Ref):
             return ids[str(a)] if a.kind != "robot" else "robot"
         if isinstance(a, float):
@@ -268,7 +300,8 @@ def _expr(cond: Cond, ids: dict[str, str]) -> str:
     if name == "at_place" and isinstance(cond.args[1], Ref):  # "the corner farthest from the red bowl"
         corner = cond.args[1]
         return f"at_corner_by({arg(cond.args[0])}, {corner.select}, {arg(corner.anchor)})"
-    return f"{name}({', '.join(arg(a) for a in cond.args)})"
+    extra = tuple((tails or {}).get(str(cond), ()))
+    return f"{name}({', '.join([arg(a) for a in cond.args] + [arg(t) for t in extra])})"
 
 
 def _toml(value) -> str:
@@ -287,9 +320,8 @@ def _toml(value) -> str:
 def spec_text(goal: Goal, prior: Prior | None) -> tuple[str, dict[str, str]]:
     """The task file for the goal, and which object id each reference took."""
     objects = _Objects(prior)
-    for ref in goal.refs():
-        if ref.kind != "corner":  # a corner is a place, chosen by its rule in the success check
-            objects.add(ref)
+    for ref in _scene_refs(goal):
+        objects.add(ref)
     parts = canonical(goal.condition).conjuncts()
     for cond in goal.start:  # start states become the objects' own fields
         if prior is not None and _implied(cond, parts):
@@ -321,7 +353,7 @@ def spec_text(goal: Goal, prior: Prior | None) -> tuple[str, dict[str, str]]:
         lines.append(f"variant_of = {_toml(family)}")
     lines += [f"description = {_toml('Made from the words: ' + goal.text)}",
               f"instructions = {_toml([goal.text])}",
-              f"success = {_toml(_expr(goal.condition, objects.ids))}", ""]
+              f"success = {_toml(_expr(goal.condition, objects.ids, prior.tails if prior else None))}", ""]
     for table in objects.tables.values():
         lines.append("[[objects]]")
         lines += [f"{k} = {_toml(v)}" for k, v in table.items()]

@@ -11,7 +11,8 @@ Preconditions:
     - robot.workspace() reports the work area (for edges and free table)
 
 Postconditions:
-    - the blocks stand ``spacing`` apart on one line (within a few mm), arm home
+    - the blocks stand ``spacing`` apart on one line (within a few mm), in the
+      listed order the way ``order`` says when given, arm home
     - returns the points they were set down at
 
 Evidence:
@@ -28,9 +29,9 @@ ASPIRE = {
     "task_type": "arrange",
     "embodiment": "panda",
     "depends_on": ["set_down_at"],
-    "version": 2,
+    "version": 3,
     "tags": ["line", "row", "line up", "edge", "arrange", "several blocks"],
-    "achieves": "in_line(blocks)",
+    "achieves": ["in_line(blocks)", "in_line(blocks, order)"],
     "validation": {"task": "arrange_line", "seeds": [0, 1, 2, 3, 4], "args": {"blocks": "{blocks}"}},
 }
 
@@ -78,14 +79,28 @@ def _rows(area, n, spacing, margin, edge):
     return rows
 
 
+def _in_order(rows, order):
+    """The rows that run the way ``order`` says, each listing its points in that order.
+
+    Rows along y go from the right (-y) to the left; rows along x from the back to the front.
+    """
+    along_y = order in ("left_to_right", "right_to_left")
+    runs = [r for r in rows if (abs(r[0][0] - r[-1][0]) < 1e-9) == along_y]
+    return [list(reversed(r)) if order in ("left_to_right", "front_to_back") else r for r in runs]
+
+
 def _room(points, seen):
     """The least distance from any point to any seen footprint's edge."""
     return min([math.hypot(d.position[0] - x, d.position[1] - y) - max(d.size[0], d.size[1]) / 2
                 for x, y in points for d in seen] + [1.0])
 
 
-def arrange_in_row(robot, blocks, edge=None, spacing=0.1, margin=0.045):
-    """Stand the blocks named in ``blocks`` in one row (along the ``edge`` of the work area when given)."""
+def arrange_in_row(robot, blocks, edge=None, spacing=0.1, margin=0.045, order=None):
+    """Stand the blocks named in ``blocks`` in one row (along the ``edge`` of the work area when given).
+
+    ``order`` ("left_to_right", "right_to_left", "front_to_back", "back_to_front") stands them in the
+    order listed, that way across the table.
+    """
     blocks = _phrases(blocks)
     robot.home()
     area = robot.workspace()
@@ -96,7 +111,10 @@ def arrange_in_row(robot, blocks, edge=None, spacing=0.1, margin=0.045):
     names = [robot.detect(b)[0].name for b in blocks]
     middle = (area["x"][0] + area["x"][1]) / 2, (area["y"][0] + area["y"][1]) / 2
     # the row with the most room around its spots; among equals, the one nearest the middle (easy reach)
-    points = max(_rows(area, len(blocks), spacing, margin, edge),
+    rows = _rows(area, len(blocks), spacing, margin, edge)
+    if order in ("left_to_right", "right_to_left", "front_to_back", "back_to_front"):
+        rows = _in_order(rows, order) or rows
+    points = max(rows,
                  key=lambda row: (round(_room(row, seen), 2),
                                   -sum(math.hypot(x - middle[0], y - middle[1]) for x, y in row)))
     for name, (x, y) in zip(names, points):
