@@ -332,14 +332,19 @@ def _beside(part: Cond, skills: list) -> Step:
     if part.name == "near":
         clear = 0.085 if anchor.kind not in LARGE else 0.0
     least = float(part.args[2]) if len(part.args) > 2 and isinstance(part.args[2], float) else 0.0
-    distance = max(clear, least + 0.04)
+    skill, params = _set_down(part, obj, skills)
+    return Step(part, skill, "shift", {params[0]: obj}, param=",".join(params), among=anchor,
+                direction=BESIDE[part.name], distance=max(clear, least + 0.04))
+
+
+def _set_down(part: Cond, obj: Ref, skills: list) -> tuple[str, tuple[str, ...]]:
+    """The skill that sets ``obj`` down at a point (it achieves ``at(obj, x, y)``) and those parameters."""
     for skill in skills:
         for ach in achieves(skill):
             if ach.predicate == "at" and len(ach.params) >= 3 and _takes(ach.params[0], obj.kind):
                 params, required = _params(skill)
                 if not required - set(ach.params):
-                    return Step(part, skill.name, "shift", {ach.params[0]: obj}, param=",".join(ach.params[:3]),
-                                among=anchor, direction=BESIDE[part.name], distance=distance)
+                    return skill.name, ach.params[:3]
     raise PlanError(f"no skill achieves at(obj, x, y), which {part} needs; teach one with -m MODEL or write one "
                     "with /edit")
 
@@ -353,12 +358,6 @@ def _shift(part: Cond, skills: list) -> Step:
         metres = float(distance) if distance is not None else 0.1
     except (TypeError, ValueError):
         raise PlanError(f"cannot read {part}: the distance must be metres") from None
-    for skill in skills:
-        for ach in achieves(skill):
-            if ach.predicate == "at" and len(ach.params) >= 3 and _takes(ach.params[0], obj.kind):
-                params, required = _params(skill)
-                if not required - set(ach.params):
-                    return Step(part, skill.name, "shift", {ach.params[0]: obj}, param=",".join(ach.params[:3]),
-                                direction=str(direction), distance=metres)
-    raise PlanError(f"no skill achieves at(obj, x, y), which {part} needs; teach one with -m MODEL or write one "
-                    "with /edit")
+    skill, params = _set_down(part, obj, skills)
+    return Step(part, skill, "shift", {params[0]: obj}, param=",".join(params), direction=str(direction),
+                distance=metres)

@@ -264,6 +264,20 @@ def _place_region(place: str) -> dict[str, list[float]]:
     return {"x": [round(cx - 0.02, 3), round(cx + 0.02, 3)], "y": [round(cy - 0.02, 3), round(cy + 0.02, 3)]}
 
 
+def _family_table(o) -> dict:
+    """A family's object (`sim.taskspec.ObjectSpec`) as a task-file table."""
+    table = {"id": o.id, "kind": o.kind, "color": list(o.colors), "size": list(o.size)}
+    if o.count != (1, 1):
+        table["count"] = list(o.count)
+    if o.region:
+        table["region"] = {"x": list(o.region["x"]), "y": list(o.region["y"])}
+    if o.yaw != (-0.4, 0.4):
+        table["yaw"] = list(o.yaw)
+    if o.match is not None:
+        table["match"] = o.match
+    return table
+
+
 def _scene_refs(goal: Goal) -> list[Ref]:
     """The references that are objects of their own, first mention first: a listed group's members are
     the group's (not objects beside it), and a corner is a place, chosen by its rule in the check."""
@@ -322,6 +336,16 @@ def spec_text(goal: Goal, prior: Prior | None) -> tuple[str, dict[str, str]]:
     objects = _Objects(prior)
     for ref in _scene_refs(goal):
         objects.add(ref)
+    if prior is not None:  # the family's scene: its other objects too (the hook a pull needs)
+        for o in prior.spec.objects:
+            if o.id not in objects.tables:
+                objects.tables[o.id] = _family_table(o)
+    elif any(c.name == "in_reach" for c in goal.condition.conjuncts()) and \
+            not any(t["kind"] == "hook" for t in objects.tables.values()):
+        from sim.tasks import get_task
+
+        hook = next(o for o in get_task("tool_use_pull").objects if o.kind == "hook")
+        objects.tables[objects._fresh("hook")] = {**_family_table(hook), "id": objects._fresh("hook")}
     parts = canonical(goal.condition).conjuncts()
     for cond in goal.start:  # start states become the objects' own fields
         if prior is not None and _implied(cond, parts):

@@ -38,7 +38,8 @@ def _refuse_unknown(words: list[Word]) -> None:
         if w.tag != "UNKNOWN":
             continue
         noun = w.text[:-1] if w.text.endswith("s") and w.text[:-1] in vocab.UNKNOWN_THINGS else w.text
-        if noun in vocab.UNKNOWN_THINGS or (k > 0 and words[k - 1].tag == "COLOR"):
+        follows = words[k + 1].tag if k + 1 < len(words) else ""
+        if noun in vocab.UNKNOWN_THINGS or (k > 0 and words[k - 1].tag == "COLOR" and follows not in ("KIND", "KINDS")):
             raise InstructionError(f"the simulator cannot make a {noun}: it has "
                                    f"{', '.join(sorted(vocab.KINDS))}", "unknown_kind")
         if w.text in vocab.MISSING_COLORS or (w.text.endswith("ish") and k + 1 < len(words)
@@ -53,6 +54,7 @@ class _Clauses:
     def __init__(self, text: str, items: list[Item]) -> None:
         self.text, self.items = text, items
         self.last: list[Ref] = []          # the objects the last clause moved ("it", "them")
+        self.prev: list[Ref] = []          # ... as they were before the clause being read
         self.kinds: list[str] = []         # kinds named so far ("the blue one")
         self.named: list[Ref] = []         # every object named so far ("the other zone", "in too")
         self.ordered = any(i.kind in ("THEN", "FIRST", "BEFORE") for i in items)
@@ -72,7 +74,9 @@ class _Clauses:
                 conds = [Cond("all", tuple(conds))]  # one step of a sequence: "push X into Y (without lifting)"
             target = {"step": steps, "constraint": constraints, "start": start}[kind]
             target.extend(c for c in conds if c not in target)
-        steps = _merge_towers(_drop_lifts(steps))
+        steps = _drop_lifts(steps)
+        if not self.ordered:  # "B on A and C on B" is one tower; "B on A, then C on B" two steps as said
+            steps = _merge_towers(steps)
         if not steps and constraints:
             steps, constraints = constraints, []
         for c in steps:
@@ -147,7 +151,15 @@ class _Clauses:
 
     # -- one clause
     def clause(self, items: list[Item]) -> tuple[str, list[Cond]]:
+        if len(items) > 1 and items[0].kind == "np" and items[0].value.robot and items[1].kind in ("COMMA", "VERB"):
+            items = items[1:] if items[1].kind == "VERB" else items[2:]  # "robot, put ...": said to the robot
+        self.prev = list(self.last)  # what the clauses before this one moved ("next to it")
         verbs = [i.value for i in items if i.kind == "VERB"]
+        making = [i for i in items if i.kind == "VERB" and i.text in ("make", "turn")]
+        if making and not any(i.kind in ("REL", "TO", "CORNER", "MIDDLE", "EDGE", "LINE", "TOWER", "STACKED",
+                                          "CORNERS", "place_ref") for i in items):
+            raise InstructionError(f"impossible: the robot cannot change an object's shape, size or colour "
+                                   f"({self.text[:60]!r}); it can move objects", "impossible")
         if "change" in verbs or any(i.kind == "PROPERTY" for i in items) and "stack" in verbs:
             raise InstructionError(f"impossible: the robot cannot change an object's shape, size or colour "
                                    f"({self.text[:60]!r}); it can move objects", "impossible")
@@ -177,6 +189,10 @@ class _Clauses:
             cons = self.constraint(items[negated:] if acting else items)
             if cons:
                 return ("step", steps + cons) if steps else ("constraint", cons)
+        if any(i.kind == "KEEPDOWN" for i in items):  # "..., keeping it on the table the whole time"
+            kept = [i for i in items if i.kind != "KEEPDOWN"]
+            steps = self.action(kept) if any(i.kind in VERB_LIKE for i in kept) else []
+            return "step", steps + [Cond("never_lifted", (s,)) for s in self.last]
         if "leave" in verbs and any(i.kind == "WHERE" for i in items):
             return "constraint", [Cond("unmoved", (self._ref_of(i),)) for i in items if i.kind == "np"]
         return "step", self.action(items)
@@ -243,6 +259,8 @@ class _Clauses:
         if not targets and not (lifting or any(i.kind == "WHERE" for i in items)):
             return []  # "without bumping into anything": never hitting things is every task's rule already
         targets = targets or list(self.last)
+        if not self.last:
+            self.last = [t for t in targets if t.kind != "robot"][:1]  # "don't lift the ball; get it to ..."
         if items and items[0].kind == "AWAY":
             return [Cond("not", (Cond("near", (s, t)),)) for t in targets for s in self.last]
         if lifting:
@@ -264,6 +282,8 @@ class _Clauses:
         verbs = [i.value for i in items if i.kind == "VERB"]
         kinds = {i.kind for i in items}
         verbs = [v for v in verbs if v != "use"] or verbs  # "use the hook to pull ...": the verb is "pull"
+        if "push" in verbs:
+            verbs = ["push"]  # "give the ball a nudge ...": pushing, whatever verb carries it
         verb = verbs[0] if verbs else ("stack" if "TOWER" in kinds else "arrange" if "LINE" in kinds else "put")
         subjects, dests = self._split(items)
         if not subjects and self.last and verb not in ("go", "sort"):
@@ -289,7 +309,8 @@ class _Clauses:
             bins = next((d for _, d in dests), None) or next(
                 (s for s in subjects if s.kind in vocab.CONTAINERS + vocab.SURFACES + ("plate",)
                  and s.kind != group.kind), None)
-            bins = Ref(bins.kind, quantity="all") if bins is not None else Ref("bowl", quantity="all")
+            bins = (bins if bins.is_group else Ref(bins.kind, quantity="all")) if bins is not None \
+                else Ref("bowl", quantity="all")
             if "CORNERS" in kinds:
                 return [Cond("in_corners", (group,))]
             self.last = [group]
@@ -311,7 +332,9 @@ class _Clauses:
         if "REACH" in kinds and not dests:
             return [Cond("in_reach", (s,)) for s in subjects]
         if "EDGE" in kinds and ("LINE" in kinds or verb == "arrange" or any(s.is_group for s in subjects)):
-            side = next((SIDE_OF.get(str(i.value), "front") for i in items if i.kind == "SIDE"), "front")
+            subjects = [s for s in subjects if s.kind != "robot"]
+            place = self.place(items)
+            side = place[5:] if isinstance(place, str) and place.startswith("edge:") else "front"
             return [Cond("along_edge", (_group(subjects), side))]
         if "LINE" in kinds or (verb == "arrange" and not dests):
             order = next((i.value for i in items if i.kind == "order"), None)
@@ -377,15 +400,19 @@ class _Clauses:
                 pairs.append((subjects, rel if prior is not None else None, prior))
             else:
                 pairs.append((subjects, None, None))
-        for k, (group, r, d) in enumerate(pairs):  # "A in X and in Y" / a destination with its objects before
+        for k, (group, r, d) in enumerate(pairs):  # "A on B on C" / "A in X and in Y"
             if not group and k > 0:
-                pairs[k] = (pairs[k - 1][0], r, d)
+                chained = r in ("on", "under") and pairs[k - 1][1] in ("on", "under") and pairs[k - 1][2] is not None
+                pairs[k] = ([pairs[k - 1][2]] if chained else pairs[k - 1][0], r, d)
         return pairs
 
     def _pronoun(self, subjects: list[Ref], as_dest: bool) -> Ref | None:
         """"it"/"them": the clause's own object, or the last object moved; as a destination, the last
         object named that is not being moved."""
         if as_dest:
+            earlier = [r for r in self.prev if r not in subjects and r.kind != "robot"]
+            if earlier:  # "put the ball in the zone, then slide the block next to it": the ball
+                return earlier[0]
             return next((r for r in reversed(self.named) if r not in subjects and r.kind != "robot"), None)
         tools = [s for s in subjects if s.kind not in vocab.TOOLS]
         if tools:
@@ -438,6 +465,10 @@ class _Clauses:
         for k, it in enumerate(items):
             if it.kind == "place_ref":  # "the corner farthest from the red bowl"
                 anchor = it.value.anchor
+                side = next((SIDE_OF.get(str(j.value)) for j in items[k + 1:] + items[:k][::-1] if j.kind == "SIDE"),
+                            None)
+                if anchor.kind == "robot" and side in ("left", "right"):  # "... nearest the robot, on its right"
+                    return f"{'back' if it.value.select == 'nearest' else 'front'}_{side}"
                 if anchor.kind == "it":
                     anchor = self.last[0] if self.last else Ref("robot")
                 elif anchor.kind != "robot":
@@ -449,7 +480,7 @@ class _Clauses:
                 return "middle"
             if it.kind == "EDGE":
                 side = next((SIDE_OF.get(str(j.value)) for j in reversed(items[:k]) if j.kind == "SIDE"), None)
-                after = items[k + 1:k + 4]
+                after = [j for j in items[k + 1:k + 6] if j.kind not in ("OF", "TABLE")][:3]
                 if side is None and any(j.kind in ("SUPER", "CLOSER") for j in after) and any(
                         j.kind == "np" and j.value.robot for j in after):
                     rule = next(j.value for j in after if j.kind in ("SUPER", "CLOSER"))
@@ -463,8 +494,7 @@ class _Clauses:
         if len(pairs) >= 2:  # "A on B, and C on A": one tower
             ons = [Cond("on", (g[0], d) if r == "on" else (d, g[0])) for g, r, d in pairs]
             merged = _merge_towers(ons)
-            if len(merged) == 1:
-                return merged[0]
+            return merged[0] if len(merged) == 1 else Cond("all", tuple(ons))  # a cycle: checked as said
         chain = list(subjects) + [d for _, d in dests]
         chain = [r for k, r in enumerate(chain) if r not in chain[:k]]
         singles = [r for r in chain if not r.is_group]
@@ -482,7 +512,9 @@ class _Clauses:
                 current = self._ref_of(it)
             elif current is not None and current not in marks and it.kind in ("TOP", "BOTTOM", "MIDDLE"):
                 marks[current] = {"TOP": 0, "MIDDLE": 1, "BOTTOM": 2}[it.kind]
-        if marks:
+        if any(i.kind == "order" and i.value == "top_to_bottom" for i in items):
+            pass  # as listed, top first
+        elif marks:
             chain = sorted(chain, key=lambda r: (marks.get(r, 1), chain.index(r)))
         elif any(d[0] == "under" for d in dests) or any(
                 i.kind == "order" and i.value == "bottom_to_top" for i in items):

@@ -19,13 +19,14 @@ class InstructionError(ValueError):
 
 
 VERBS: dict[str, tuple[str, ...]] = {
-    "put": ("put", "putting", "placing", "place", "set", "give", "drop", "lay", "position", "stick", "pop", "toss", "throw", "load", "transfer",
+    "put": ("put", "putting", "placing", "place", "set", "give", "chuck", "park", "send", "dropping", "setting",
+            "bringing", "stick it", "drop", "lay", "position", "stick", "pop", "toss", "throw", "load", "transfer",
             "deposit", "get", "bring", "relocate", "shift", "reposition", "carry", "plop", "plonk", "rest",
             "set down", "put down", "lower", "leave it", "tuck", "dump", "slot", "insert", "stand"),
-    "move": ("move", "take", "moved", "unstack", "taking", "moving it"),
+    "move": ("move", "take", "moved", "unstack", "taking", "moving it", "scoot", "shuffle"),
     "pick": ("pick up", "grab", "lift", "pick", "grasp", "collect", "raise", "fetch", "take hold of", "hold"),
     "stack": ("stack", "pile", "stack up", "pile up", "build", "make", "balance"),
-    "push": ("push", "slide", "shove", "nudge", "scoot", "sweep", "poke"),
+    "push": ("push", "slide", "shove", "nudge", "sweep", "poke", "pushing", "sliding", "shoving"),
     "pull": ("pull", "drag", "rake", "draw", "retrieve", "hook in", "reel in"),
     "go": ("go", "drive", "navigate", "head", "travel", "roll", "proceed", "come", "steer", "approach", "visit",
            "make your way", "get yourself", "reach"),
@@ -67,7 +68,9 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           "currently there", "right there", "over there", "in here", "in there", "okay so", "alright", "hi",
           "then just", "i'll", "we'll", "you'll", "i want you to", "would like", "like you to", "neat", "tidy",
           "across", "through", "until", "till", "anything", "anything else", "everything else", "obstacles",
-          "other objects", "other things", "into anything", "in a moment", "for now"}
+          "other objects", "other things", "into anything", "in a moment", "for now", "u", "plz", "pls", "please do",
+          "would you mind", "do you mind", "mind", "instead", "thank you", "cheers", "hey robot", "ok robot",
+          "okay robot", "hi robot", "yo", "someone", "somebody", "for a reason", "traffic"}
 # Words that are filler only in some places are listed again in PHRASES below, which win.
 
 COPULA = ("is", "are", "sits", "sit", "starts", "start", "lies", "lie", "stands", "was", "were",
@@ -125,7 +128,7 @@ def _phrases() -> dict[str, tuple[str, Any]]:
         add([word], "ORD", rank)
     add(["other", "remaining", "another", "second one"], "OTHER")
     add(["one", "ones"], "ONE")
-    add(["it", "them", "they", "that one", "this one", "those ones", "the thing"], "PRON")
+    add(["it", "them", "they", "that one", "this one", "those ones", "the thing", "em", "'em"], "PRON")
     add(["all", "every", "all of", "each of", "every single", "all of them", "everything", "each and every"],
         "ALL")
     add(["each"], "EACH")
@@ -140,6 +143,8 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["with", "by using"], "WITH")
     add(["on robot's side of", "robot's side of", "on near side of", "between robot and"], "REL", "behind")
     add(["to right hand side of", "on right hand side of", "right hand side of"], "REL", "right_of")
+    add(["left hand", "left-hand"], "SIDE", "left")
+    add(["right hand", "right-hand"], "SIDE", "right")
     add(["to left hand side of", "on left hand side of", "left hand side of"], "REL", "left_of")
     add(["stay away from", "keep away from", "keep clear of", "stay clear of", "avoid"], "AWAY")
     add(["out of", "outside of"], "REL", "out_of")
@@ -149,10 +154,11 @@ def _phrases() -> dict[str, tuple[str, Any]]:
          "belongs", "belong", "goes", "go back", "needs to go", "should go", "must go"],
         "MODAL")
     add(["already", "initially", "at start", "at the start", "to begin with", "right now", "at moment", "moment",
+         "there is", "there are",
          "currently"], "ALREADY")
     add(["where it is", "where they are", "in place", "where it was", "alone", "as it is", "as they are",
          "untouched", "still", "unmoved", "stationary", "in its place", "in their place",
-         "where it started", "stay put"], "WHERE")
+         "where it started", "stay put", "it there", "them there"], "WHERE")
     add(["within reach", "in reach", "within arm's reach", "reachable", "within range", "in range",
          "near robot", "in reach of robot", "within robot's reach", "into robot's reach", "close enough",
          "close enough to grab", "close enough to reach", "into its reach", "into arm's reach", 
@@ -186,6 +192,8 @@ def _phrases() -> dict[str, tuple[str, Any]]:
          "lined", "in a line", "in a row", "neat line", "neat row",
          "line up", "queue"], "LINE")
     add(["tower", "stack", "pile", "tower out of", "stack out of"], "TOWER")
+    add(["keeping it on table", "keep it on table", "keeping it on table whole time", "on table whole time",
+         "keep it flat on table", "keep it on table whole time", "without it leaving table"], "KEEPDOWN")
     add(["stacked", "piled", "piled up", "stacked up", "in a stack", "in a tower", "in a pile", "stacked on top of each other",
          "on top of each other", "on top of one another", "stacked on each other"], "STACKED")
     add(["bottom", "base", "foundation", "at bottom", "on bottom", "as base", "underneath"], "BOTTOM")
@@ -194,6 +202,8 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["to", "toward", "towards", "for"], "TO")
     add(["left to right", "from left to right", "left-to-right"], "ORDER", "left_to_right")
     add(["bottom to top", "from bottom to top", "bottom up", "from bottom up"], "ORDER", "bottom_to_top")
+    add(["top to bottom", "from top to bottom", "top down", "from top down", "in that order from top"],
+        "ORDER", "top_to_bottom")
     add(["right to left", "from right to left", "right-to-left"], "ORDER", "right_to_left")
     add(["front to back", "from front to back", "far to near"], "ORDER", "front_to_back")
     add(["back to front", "from back to front", "near to far"], "ORDER", "back_to_front")
@@ -202,7 +212,8 @@ def _phrases() -> dict[str, tuple[str, Any]]:
          "backward", "backwards"], "SIDE")
     for amount, metres in vocab.AMOUNTS.items():
         add([amount, amount.removeprefix("a ")], "AMOUNT", metres)
-    add(["away from robot", "further from robot", "farther from robot", "away"], "SIDE", "front")
+    add(["away from robot", "further from robot", "farther from robot", "away", "further away from robot",
+         "farther away from robot", "further away", "farther away"], "SIDE", "front")
     add(["long way", "good way", "long distance", "good distance"], "AMOUNT", 0.2)
     add(["towards robot", "toward robot", "closer to robot", "nearer to robot", "nearer robot"], "SIDE", "back")
     add(list(vocab.UNITS), "UNIT")
@@ -232,7 +243,10 @@ def lexicon() -> tuple[dict[str, tuple[str, Any]], int]:
 def _words(text: str) -> list[str]:
     t = text.lower().replace("’", "'").replace("colour", "color").replace("grey", "gray")
     t = re.sub(r"\b(do|does|is|are|was|were|should|must|could|would)n't\b", r"\1 not", t)
+    t = t.replace("->", " to ").replace("=>", " to ")
+    t = re.sub(r"\s[-–—]+\s", " ; ", t)  # a dash between words: a pause, as a semicolon is
     t = re.sub(r"\b(there|that|it|what|here|where)'s\b", r"\1 is", t)
+    t = re.sub(r"(\w)'s (in|on|inside|already|currently|sitting|out|at|under|behind|next)\b", r"\1 is \2", t)
     t = t.replace("can't", "can not").replace("won't", "will not").replace("it's", "it is") \
         .replace("let's", "let us").replace("i'd", "i would").replace("i'm", "i am").replace("that's", "that is")
     t = re.sub(r"(\d)\s*(cm|mm|m|in)\b", r"\1 \2", t)
@@ -270,9 +284,10 @@ def tag(text: str) -> list[Word]:
             out.append(Word("NUM", w, float(w)))
             i += 1
             continue
-        if w == "hook" and (not out or out[-1].tag in ("COMMA", "STOP", "AND", "THEN", "FIRST")) and \
+        if w in ("hook", "stick") and (not out or out[-1].tag in ("COMMA", "STOP", "AND", "THEN", "FIRST")) and \
                 i + 1 < len(words) and words[i + 1] not in (",", ".", "to"):
-            out.append(Word("VERB", w, "pull"))  # "hook the ball": the verb, not the tool
+            # "hook the ball", "stick the cube in the bowl": the verb, not the tool
+            out.append(Word("VERB", w, "pull" if w == "hook" else "put"))
             i += 1
             continue
         for n in range(min(longest, len(words) - i), 0, -1):
