@@ -22,6 +22,7 @@ import ast
 import random
 import re
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from aspire_tui.agent.instruction import Goal
@@ -377,6 +378,45 @@ def compatible(category: str, goal: Goal) -> bool:
     return category in COMPATIBLE.get(goal.relation, set())
 
 
+# repair action -> (parameter words it changes, factor): for composed programs, one keyword on one call
+TUNED = {"raise_height": (HEIGHT_WORDS, 1.5), "widen_clearance": (CLEARANCE_WORDS, 1.5), "slower": (("speed",), 0.6)}
+
+
+def _calls(source: str, name: str) -> list[ast.Call]:
+    return [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+            and n.func.id == name]
+
+
+def call_keyword(source: str, name: str, keyword: str) -> float | None:
+    """The value a program passes ``keyword`` in its calls of ``name`` (None when it does not)."""
+    for call in _calls(source, name):
+        for kw in call.keywords:
+            if kw.arg == keyword and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, (int, float)):
+                return float(kw.value.value)
+    return None
+
+
+def with_keyword(source: str, name: str, keyword: str, value: float) -> str:
+    """``source`` with every call of ``name`` passing ``keyword=value`` (replaced where it was given)."""
+    lines = source.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    edits = []
+    for call in _calls(source, name):
+        old = next((kw for kw in call.keywords if kw.arg == keyword), None)
+        if old is not None:
+            start = offsets[old.value.lineno - 1] + old.value.col_offset
+            end = offsets[old.value.end_lineno - 1] + old.value.end_col_offset
+            edits.append((start, end, repr(value)))
+        else:
+            end = offsets[call.end_lineno - 1] + call.end_col_offset - 1  # before the closing parenthesis
+            edits.append((end, end, f", {keyword}={value!r}"))
+    for start, end, text in sorted(edits, reverse=True):
+        source = source[:start] + text + source[end:]
+    return source
+
+
 ACTIONS_BY_ERROR = {
     "ObjectNotFound": ["rephrase", "home_first", "retry", "switch_skill"],
     "GraspError": ["retry", "slower", "mutate", "switch_skill"],
@@ -417,11 +457,14 @@ class OfflineCoder:
         self.goal: Goal | None = None
         self.sources: dict[str, str] = {}  # skill name -> source (the loop fills it for generalize)
         self.plan = None  # the steps planned from the goal tree (`aspire_tui.agent.plan.Plan`), if any
+        self.skills: dict[str, Any] = {}  # the skills the last program was written from, by name
+        self.tuned: set[str] = set()      # "skill.param=value" edits already made on this task
 
     # -- write ------------------------------------------------------------
     def write(self, goal: Goal, skills: list, lessons: list) -> str:
         """A program that calls the best-fitting skill; raises CoderError when none fits."""
         self.goal = goal
+        self.skills = {s.name: s for s in skills if getattr(s, "kind", "") == "program"}
         ranked = []
         for rank, skill in enumerate(skills):
             if getattr(skill, "kind", "") != "program":
@@ -496,6 +539,11 @@ class OfflineCoder:
             count = self.tried.get(key, 0)
             if action != "mutate" and count >= 2:
                 continue
+            if plan is None and action in TUNED and self.plan is not None:
+                tuned = self._tune(program, action, diagnosis)
+                if tuned is not None:
+                    self.tried[key] = count + 1
+                    return tuned
             if plan is None:
                 retries = module_literal(program, "RETRIES")
                 if action in ("retry", "slower", "home_first") and retries and isinstance(retries[0], int) \
@@ -518,6 +566,28 @@ class OfflineCoder:
             diagnosis.actions = [what]
             return render(new_plan, self.goal.text if self.goal else "")
         raise CoderError(f"no repair left for {diagnosis.headline()}")
+
+    def _tune(self, program: str, action: str, d: Diagnosis) -> str | None:
+        """A composed program with one skill call given a changed keyword for the diagnosis: the skill whose
+        code failed (or that calls the code that did) gets a higher approach, wider clearance or a slower
+        speed than it had. None when no called skill has such a parameter or every value was tried."""
+        where = Path(d.where.split(":")[0]).stem if d.where else ""
+        called = [s for s in dict.fromkeys(step.skill for step in self.plan.steps) if s in self.skills]
+        called.sort(key=lambda n: 0 if where in (n, *(self.skills[n].metadata.get("depends_on") or [])) else 1)
+        words, factor = TUNED[action]
+        for name in called:
+            skill = self.skills[name]
+            for pname, default in numeric_defaults(skill).items():
+                if isinstance(default, bool) or not any(w in pname for w in words):
+                    continue
+                now = call_keyword(program, name, pname)
+                value = float(f"{(now if now is not None else default) * factor:.4g}")
+                if f"{name}.{pname}={value}" in self.tuned:
+                    continue
+                self.tuned.add(f"{name}.{pname}={value}")
+                d.actions = [f"{action}: {name}({pname}={value:g})"]
+                return with_keyword(program, name, pname, value)
+        return None
 
     def _apply(self, plan: Plan, action: str, d: Diagnosis) -> tuple[Plan | None, str]:
         p = Plan(plan.skill, dict(plan.call), dict(plan.args), dict(plan.params), plan.retries, plan.home_first)

@@ -180,3 +180,24 @@ def test_a_loop_leaves_out_what_must_stay_unmoved():
     program = OfflineCoder().write(goal, seed_skills(), [])
     assert check_program(program, skills_dir=SEED_SKILLS).ok
     assert "for block in _detected(robot, 'block', leave=(ARGS['keep'],)):" in run_body(program)
+
+
+def test_a_composed_programs_repair_follows_the_diagnosis_and_never_repeats():
+    """A collision in a composed program raises the height parameter of the skill whose code failed, as
+    a keyword on its call; the next repair for the same failure changes it again, never to a value tried."""
+    from aspire_tui.agent.coder import Diagnosis, OfflineCoder, call_keyword
+
+    from .tree_goals import seed_skills, tree_goal
+
+    coder = OfflineCoder()
+    program = coder.write(tree_goal("all_blocks_one_bowl", "in(all blocks, {bowl})"), seed_skills(), [])
+    seen = set()
+    for _ in range(2):  # an action is tried twice on a task, then the next one is
+        d = Diagnosis(outcome="failed", error_type="CollisionError", call="move_to",
+                      where="skills/release_above.py:39", actions=["raise_height"])
+        program = coder.repair(program, d)
+        name, _, rest = d.actions[0].partition(": ")[2].partition("(")
+        pname, value = rest.rstrip(")").split("=")
+        assert name == "place_in" and call_keyword(program, "place_in", pname) == float(value)
+        assert (pname, value) not in seen
+        seen.add((pname, value))
