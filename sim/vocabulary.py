@@ -127,15 +127,3 @@ def plurals(noun: str) -> tuple[str, ...]:
     if noun.endswith(("x", "sh", "ch", "s")):
         return (noun + "es",)
     return (noun + "s",)
-
-
-def kind_words() -> list[str]:
-    """Every noun for a kind, singular and plural, longest first (for lexers)."""
-    words = {w for ws in KINDS.values() for w in ws}
-    words |= {p for w in list(words) for p in plurals(w)}
-    return sorted(words, key=len, reverse=True)
-
-
-def color_words() -> list[str]:
-    """Every word for a colour, longest first."""
-    return sorted({w for ws in COLORS.values() for w in ws}, key=len, reverse=True)

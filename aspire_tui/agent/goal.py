@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterator, Union
+from typing import Any, Iterator
 
 SELECTORS = ("nearest", "farthest", "leftmost", "rightmost", "frontmost", "backmost", "largest", "smallest",
              "other")
@@ -79,9 +79,6 @@ class Ref:
         plural = f"{self.color} {self.kind}s".strip()
         return {"one": noun, "all": f"all {plural}", "count": f"{self.count} {plural}",
                 "some": f"{self.count} of {plural}"}[self.quantity]
-
-
-Arg = Union["Cond", Ref, str, float]
 
 
 @dataclass(frozen=True)

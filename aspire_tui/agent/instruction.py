@@ -1,6 +1,9 @@
-"""Read an instruction in everyday words: what to move, where, and which scene family fits.
+"""The `Goal` record the coders read, and the family reading used when a person names the scene.
 
-``parse("stack the red cube on the blue one")`` gives a `Goal`: the family
+`Goal` carries the goal tree (`aspire_tui.agent.goal`) and the scene's object ids that the words
+were read into (`aspire_tui.agent.words`, `aspire_tui.agent.scene`). With ``--scene FAMILY`` the
+words are aligned with that family's objects instead:
+``parse("stack the red cube on the blue one", "stack_two")`` gives a `Goal`: the family
 guess (``stack_two``), the objects in the order they are named (colour, kind,
 count), the relation (``on``), place words ("to the left of", "back edge")
 and, once aligned with a family's object ids, ``slots`` (``{"top": "red
@@ -28,8 +31,6 @@ KINDS = {w: name for name, words in vocab.KINDS.items() for w in words if " " no
 KINDS.update({"goal": "marker", "target": "marker", "spot": "marker"})  # the family reading's older words
 PLURALS = {p: k for k in KINDS for p in vocab.plurals(k)}
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "both": 2, "pair": 2}
-CONTAINERS = set(vocab.CONTAINERS)
-SUPPORTS = {"plate"}
 MOBILE_GOALS = set(vocab.MOBILE_GOALS)
 
 SIDES = [  # (words, canonical phrase the task files use)
