@@ -113,11 +113,15 @@ def plan_goal(tree, skills: list) -> Plan:
     keep = tuple(a for c in parts if c.name == "unmoved" for a in c.args[:1] if isinstance(a, Ref))
     never_lifted = {str(a) for c in parts if c.name == "never_lifted" for a in c.args[:1] if isinstance(a, Ref)}
     programs = [s for s in skills if getattr(s, "kind", "program") == "program"]
+    on_top = _on_top(getattr(tree, "start", ()))
     steps: list[Step] = []
     for part in parts:
         if part.name in CONSTRAINTS:
             continue
         step = _step(part, programs, never_lifted)
+        for ref in _touched(part):  # what the words say starts on it must come off first
+            if str(ref) in on_top and not any(s.form == "clear" and s.group == ref for s in steps):
+                steps.append(_clear(part, ref, on_top[str(ref)], programs))
         moving = step.group if step.group is not None else next(iter(step.args.values()), None)
         if isinstance(moving, Ref) and any(str(moving) == str(k) for k in keep):
             raise PlanError(f"{part} moves {moving.phrase}, which the goal says stays where it is")
@@ -125,6 +129,31 @@ def plan_goal(tree, skills: list) -> Plan:
     if not steps:
         raise PlanError(f"nothing to do for {tree.condition}: it only says what must stay as it is")
     return Plan(tuple(steps), keep)
+
+
+def _on_top(start) -> dict[str, Ref]:
+    """Object -> what the start states put on or in it ("the blue cube is on the green cube")."""
+    out: dict[str, Ref] = {}
+    for cond in start:
+        if cond.name in ("on", "in") and len(cond.args) == 2 and all(isinstance(a, Ref) for a in cond.args):
+            out[str(cond.args[1])] = cond.args[0]
+        if cond.name == "stacked" and len(cond.args) > 1:
+            for top, below in zip(cond.args, cond.args[1:]):
+                out[str(below)] = top
+    return out
+
+
+def _touched(part: Cond) -> list[Ref]:
+    """The objects a step picks up or puts something on: its first two object arguments."""
+    return [a for a in part.args[:2] if isinstance(a, Ref) and not a.is_group and a.kind in MOVABLE]
+
+
+def _clear(part: Cond, under: Ref, top: Ref, skills: list) -> Step:
+    """A step that moves ``top`` off ``under`` to free table before ``part`` (make_room around ``under``)."""
+    for skill in skills:
+        if skill.name == "make_room":
+            return Step(part, "make_room", "clear", {}, group=under, among=top)
+    raise PlanError(f"the {top.phrase} starts on the {under.phrase} and no skill clears it off (make_room)")
 
 
 # ---------------------------------------------------------------- order

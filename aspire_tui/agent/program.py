@@ -246,7 +246,10 @@ class _Writer:
 
     def step(self, step: Step) -> None:
         ind = "    "
-        self.lines.append(f"{ind}# {step.part}")
+        if step.form == "clear":
+            self.lines.append(f"{ind}# the {step.among.phrase} starts on the {step.group.phrase}: off it first")
+        else:
+            self.lines.append(f"{ind}# {step.part}")
         pre: list[str] = []
         if step.form == "call":
             given = {p: self.value(v, pre, ind) for p, v in step.args.items()}
@@ -281,6 +284,10 @@ class _Writer:
             self.lines += pre + [f"{ind}tower = {tower}  # bottom first",
                                  f"{ind}for {below}, {item} in zip(tower, tower[1:]):",
                                  ind * 2 + self.call(step.skill, {obj_p: item, base_p: below})]
+        elif step.form == "clear":  # the start said something is on it: move that to free table first
+            under = self.query(step.group, pre, ind)
+            self.lines += pre + [f"{ind}x, y, _ = robot.detect({under})[0].position",
+                                 ind + self.call(step.skill, {"x": "x", "y": "y", "keep": f"({under},)"})]
         elif step.form == "shift":
             obj_p, x_p, y_p = step.param.split(",")
             obj = self.query(step.args[obj_p], pre, ind)

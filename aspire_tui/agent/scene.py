@@ -315,7 +315,25 @@ def _expr(cond: Cond, ids: dict[str, str], tails: dict[str, tuple] | None = None
         corner = cond.args[1]
         return f"at_corner_by({arg(cond.args[0])}, {corner.select}, {arg(corner.anchor)})"
     extra = tuple((tails or {}).get(str(cond), ()))
+    if name == "near" and not extra and isinstance(cond.args[0], Ref) and cond.args[0].kind == "robot" \
+            and len(cond.args) == 2 and isinstance(cond.args[1], Ref):
+        extra = (_drive_tolerance(cond.args[1].kind),)  # a mobile base is never 10 cm from a barrel's centre
     return f"{name}({', '.join([arg(a) for a in cond.args] + [arg(t) for t in extra])})"
+
+
+def _drive_tolerance(kind: str) -> float:
+    """How near a mobile base must drive to a goal of this kind: the built-in driving families' own
+    tolerance (for the kind itself, else the largest)."""
+    from sim.tasks import list_tasks
+
+    found: dict[str, float] = {}
+    for spec in list_tasks():
+        for e in _family_conds(spec):
+            if e.name == "near" and e.args[:1] == ["robot"] and len(e.args) == 3:
+                target = next((o for o in spec.objects if o.id == e.args[1]), None)
+                if target is not None:
+                    found[target.kind] = float(e.args[2])
+    return found.get(kind, max(found.values(), default=1.0))
 
 
 def _toml(value) -> str:
