@@ -154,7 +154,7 @@ class Goal:
 def canonical(cond: Cond) -> Cond:
     """The form two readings are compared in: nested ``all`` flattened and sorted, one-part ``all``
     opened, ``stacked`` of two written as ``on``, ``in_zone`` as ``in``, a listed group in a per-object
-    predicate as one condition per member."""
+    predicate as one condition per member, and ``on`` parts that make one tower as ``stacked``."""
     args = tuple(canonical(a) if isinstance(a, Cond) else a for a in cond.args)
     name = cond.name
     if args and isinstance(args[0], Ref) and args[0].members and name in PER_MEMBER:
@@ -173,7 +173,28 @@ def canonical(cond: Cond) -> Cond:
         args = tuple(sorted(flat, key=str))
     if name == "then" and len(args) == 1 and isinstance(args[0], Cond):
         return args[0]
+    if name in ("then", "all"):
+        tower = _tower(args)
+        if tower is not None:
+            return tower
     return Cond(name, args)
+
+
+def _tower(parts: tuple) -> Cond | None:
+    """``on(b, a)`` and ``on(c, b)`` (in any order, or as a sequence) are one tower: ``stacked(c, b, a)``."""
+    ons = [p for p in parts if isinstance(p, Cond) and p.name == "on" and len(p.args) == 2
+           and all(isinstance(a, Ref) and not a.is_group for a in p.args)]
+    if len(ons) < 2 or len(ons) != len(parts):
+        return None
+    above = {str(p.args[1]): p.args[0] for p in ons}
+    below = {str(p.args[0]) for p in ons}
+    bottoms = [p.args[1] for p in ons if str(p.args[1]) not in below]
+    if len(bottoms) != 1:
+        return None
+    chain = [bottoms[0]]
+    while str(chain[-1]) in above and above[str(chain[-1])] not in chain:
+        chain.append(above[str(chain[-1])])
+    return Cond("stacked", tuple(reversed(chain))) if len(chain) == len(ons) + 1 else None
 
 
 # ---------------------------------------------------------------- reading the notation

@@ -74,9 +74,7 @@ class _Clauses:
                 conds = [Cond("all", tuple(conds))]  # one step of a sequence: "push X into Y (without lifting)"
             target = {"step": steps, "constraint": constraints, "start": start}[kind]
             target.extend(c for c in conds if c not in target)
-        steps = _drop_lifts(steps)
-        if not self.ordered:  # "B on A and C on B" is one tower; "B on A, then C on B" two steps as said
-            steps = _merge_towers(steps)
+        steps = _merge_towers(_drop_lifts(steps))  # "B on A and (then) C on B" is one tower, built bottom up
         if not steps and constraints:
             steps, constraints = constraints, []
         for c in steps:
