@@ -60,7 +60,6 @@ class _Clauses:
         self.ordered = any(i.kind in ("THEN", "FIRST", "BEFORE") for i in items)
         self.pulled = any(i.kind == "VERB" and i.value == "pull" for i in items) or \
             any(i.kind == "np" and i.value.ref is not None and i.value.ref.kind == "hook" for i in items)
-        self.notes: list[str] = [f"did not read {i.text!r}" for i in items if i.kind == "UNKNOWN"]
 
     # -- the whole instruction
     def goal(self) -> Goal:
@@ -98,7 +97,7 @@ class _Clauses:
         main = steps[0] if len(steps) == 1 else Cond("then" if self.ordered else "all", tuple(steps))
         condition = main if not constraints else Cond("all", (main, *constraints))
         check_possible(condition)
-        goal = Goal(self.text, condition, tuple(start), tuple(self.notes))
+        goal = Goal(self.text, condition, tuple(start))
         check_unambiguous(goal)
         return goal
 
@@ -153,12 +152,10 @@ class _Clauses:
             items = items[1:] if items[1].kind == "VERB" else items[2:]  # "robot, put ...": said to the robot
         self.prev = list(self.last)  # what the clauses before this one moved ("next to it")
         verbs = [i.value for i in items if i.kind == "VERB"]
-        making = [i for i in items if i.kind == "VERB" and i.text in ("make", "turn")]
-        if making and not any(i.kind in ("REL", "TO", "CORNER", "MIDDLE", "EDGE", "LINE", "TOWER", "STACKED",
-                                          "CORNERS", "place_ref") for i in items):
-            raise InstructionError(f"impossible: the robot cannot change an object's shape, size or colour "
-                                   f"({self.text[:60]!r}); it can move objects", "impossible")
-        if "change" in verbs or any(i.kind == "PROPERTY" for i in items) and "stack" in verbs:
+        placed = any(i.kind in ("REL", "TO", "CORNER", "MIDDLE", "EDGE", "LINE", "TOWER", "STACKED", "CORNERS",
+                                "place_ref") for i in items)
+        making = any(i.kind == "VERB" and i.text in ("make", "turn") for i in items) and not placed
+        if making or "change" in verbs or any(i.kind == "PROPERTY" for i in items) and "stack" in verbs:
             raise InstructionError(f"impossible: the robot cannot change an object's shape, size or colour "
                                    f"({self.text[:60]!r}); it can move objects", "impossible")
         negated = next((k for k, i in enumerate(items) if i.kind in ("NOT", "WITHOUT", "AWAY")), None)
@@ -268,8 +265,7 @@ class _Clauses:
             return [Cond("unmoved", (t,)) for t in targets]
         rel = next((i.value for i in items if i.kind == "REL"), None)
         if rel:
-            own = [t for k, t in enumerate(targets[:-1])] if len(targets) > 1 else []
-            subjects = own or list(self.last)
+            subjects = targets[:-1] or list(self.last)
             dest = targets[-1] if targets else None
             if dest is not None and subjects:
                 return [Cond("not", (self.relation(rel, s, dest),)) for s in subjects if s != dest]
