@@ -65,6 +65,27 @@ class SlashCommands:
                   "every conversation is saved: aspire -c continues the last, aspire --resume picks one[/]"]
         self.say(Text.from_markup("\n".join(lines)))
 
+    def cmd_goal(self, args: str) -> None:
+        """/goal WORDS: what WORDS would be read as, and the task file they make (edit it, then /scene FILE)."""
+        from pathlib import Path
+
+        from aspire_tui.agent.events import goal_line
+        from aspire_tui.agent.loop import AgentError, understand
+        from aspire_tui.runner.paths import default_home
+
+        if not args.strip():
+            raise CommandError("usage: /goal WORDS  (e.g. /goal put the red block in the green bowl)")
+        try:
+            goal, spec = understand(args, model=self.settings.model)
+        except AgentError as e:
+            raise CommandError(str(e)) from None
+        path = Path(spec.source)
+        if goal.task_file:  # made from the words: a copy the person can edit, beside the library
+            path = Path(self.settings.library or default_home()) / ".aspire" / "tasks" / f"{spec.name}.toml"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(goal.task_file, encoding="utf-8")
+        self.say(Text(f"{goal_line(goal.to_dict())}\ntask file {path}: edit it, then /scene {path}"))
+
     def cmd_scene(self, args: str) -> None:
         """/scene FAMILY [SEED]: the task family (or task .toml) for the next task; 'auto' guesses from the words."""
         parts = args.split()

@@ -250,3 +250,22 @@ async def test_frames_draw_as_real_pixels_where_the_terminal_can(make_app, proto
         image = pane.query_one("#pixels").image
         assert image.size == (64, 48) and image.tobytes() == rgb
         assert pane.frames_painted == 1 and "live  call #3" in pane.border_title
+
+
+async def test_goal_says_the_reading_and_writes_a_task_file_that_scene_then_runs(make_app, home):
+    """/goal shows what words would be read as and writes the task file they make; the person edits it
+    and /scene FILE makes it the scene of the next task. Words that cannot be done get one line."""
+    from sim.taskspec import load_task_file
+
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await submit(pilot, "/goal put the block closest to the red bowl in the green bowl")
+        await wait_for(pilot, lambda: "task file " in log_text(app), timeout=30)
+        text = log_text(app)
+        assert "goal: in(nearest(block, red bowl), green bowl)" in text
+        path = text.split("task file ", 1)[1].split(":", 1)[0]
+        assert load_task_file(path).success_text.startswith("in(nearest_block, green_bowl")
+        await submit(pilot, f"/scene {path}")
+        assert app.settings.scene == path
+        await submit(pilot, "/goal make the red block round")
+        await wait_for(pilot, lambda: "impossible: the robot cannot change" in log_text(app), timeout=30)
