@@ -311,6 +311,15 @@ def _skill_for(pred: str, first_kind: str, second_kind: str, skills: list) -> tu
     return None
 
 
+def _needed(pred: str, first: str, second: str, part: Cond, skills: list) -> tuple[Any, Achieves]:
+    """The skill for ``pred(<first>, <second>)`` that ``part`` is made of; PlanError (one line) when none."""
+    found = _skill_for(pred, first, second, skills)
+    if found is None:
+        raise PlanError(f"no skill achieves {pred}({first}, {second}), which {part} needs; teach one with "
+                        "-m MODEL or write one with /edit")
+    return found
+
+
 def _tower(part: Cond, skills: list) -> Step:
     """``stacked(top, ..., bottom)`` or ``stacked(3 blocks)``: bottom first, each on the one below."""
     if len(part.args) == 1 and isinstance(part.args[0], Ref) and part.args[0].is_group:
@@ -321,11 +330,7 @@ def _tower(part: Cond, skills: list) -> Step:
         group = Ref(part.args[0].kind, members=tuple(reversed(part.args)))  # bottom first
     else:
         raise PlanError(f"cannot read {part} as a tower (objects top first, or one group)")
-    found = _skill_for("on", group.kind, group.kind, skills)
-    if found is None:
-        raise PlanError(f"no skill achieves on({group.kind}, {group.kind}), which {part} is built from; "
-                        "teach one with -m MODEL or write one with /edit")
-    skill, ach = found
+    skill, ach = _needed("on", group.kind, group.kind, part, skills)
     return Step(part, skill.name, "tower", {}, param=f"{ach.params[0]}:{ach.params[1]}", group=group)
 
 
@@ -334,11 +339,7 @@ def _sort_by_matching(part: Cond, skills: list) -> Step:
     objs, containers = (part.args + (None, None))[:2]
     if not isinstance(objs, Ref) or not isinstance(containers, Ref):
         raise PlanError(f"cannot read {part}: objects and containers")
-    found = _skill_for("in", objs.kind, containers.kind, skills)
-    if found is None:
-        raise PlanError(f"no skill achieves in({objs.kind}, {containers.kind}), which {part} is made of; "
-                        "teach one with -m MODEL or write one with /edit")
-    skill, ach = found
+    skill, ach = _needed("in", objs.kind, containers.kind, part, skills)
     return Step(part, skill.name, "match", {}, param=f"{ach.params[0]}:{ach.params[1]}", group=objs,
                 among=containers)
 
