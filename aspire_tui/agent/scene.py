@@ -195,15 +195,14 @@ class _Objects:
         oid = self.prior.ids.get(key) if self.prior else None
         table: dict = {}
         if oid and oid in family:
-            o = family[oid]
-            table = {"region": {"x": list(o.region["x"]), "y": list(o.region["y"])}} if o.region else {}
-            if o.match is not None:  # one per member of another group, in its colours ("the bowl of its colour")
-                self.tables[oid] = {"id": oid, "kind": ref.kind, "match": o.match, "size": list(o.size), **table}
+            # the family's object; its colours and count come from the words below, unless it matches
+            # another group (one per member, in its colours: "the bowl of its colour")
+            table = _family_table(family[oid])
+            if family[oid].match is not None:
+                self.tables[oid] = {k: v for k, v in table.items() if k not in ("color", "count", "yaw")}
                 self.ids[key] = oid
                 return oid
-            if o.yaw != (-0.4, 0.4):
-                table["yaw"] = list(o.yaw)
-            table["size"] = list(o.size)
+            table = {k: v for k, v in table.items() if k not in ("color", "count")}
         else:
             oid = self._fresh(_slug(ref.phrase))
             if ref.kind not in MOBILE_GOALS:
