@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "run": "aspire_tui.commands.run:run",
     "evolve": "aspire_tui.commands.evolve:evolve",
     "bench": "aspire_tui.commands.bench:bench",
+    "mcp": "aspire_tui.commands.mcp:mcp",
 }
 
 # One line of help per command, so `aspire --help` needs no imports.
@@ -34,6 +35,7 @@ HELP: dict[str, str] = {
     "run": "Teach the robot a task: write, run, repair, validate and keep a skill.",
     "evolve": "Evolve programs for a task, a family or all families; keep the winners.",
     "bench": "Held-out benchmark: per-category success, report with plots.",
+    "mcp": "Serve aspire's tools (tasks, skills, understand, run, exec, replay) to an MCP client over stdio.",
 }
 
 

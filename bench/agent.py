@@ -26,7 +26,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from aspire_tui.agent.coder import OfflineCoder
+from aspire_tui.agent.coder import coder_for
 from aspire_tui.evaluation import PHASES, CaseResult, SuiteResult, held_out_cases, run_suite
 
 TARGETS = {"pick_place": 0.95, "arrange": 0.85, "stack": 0.90, "sort": 0.90, "push": 0.85, "tool_use": 0.85,
@@ -50,7 +50,7 @@ def suite(cases, condition: str, workdir: Path, args, progress: Progress, fresh:
                                + ("" if r.success else f"  [dim]{r.message[:90]}[/]"))
         progress.advance(task)
 
-    return run_suite(cases, condition=condition, library_dir=workdir, coder_factory=OfflineCoder,
+    return run_suite(cases, condition=condition, library_dir=workdir, coder_factory=coder_for,
                      max_iterations=args.max_iterations, validate=args.validate, on_result=on_result, fresh=fresh)
 
 

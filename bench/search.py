@@ -35,14 +35,14 @@ console = Console(highlight=False)
 
 
 def _jobs(library, family: str, episodes: int):
-    from aspire_tui.agent.coder import OfflineCoder
+    from aspire_tui.agent.coder import coder_for
     from aspire_tui.agent.loop import choose_scene, retrieve, understand
     from aspire_tui.search.curriculum import scene_instruction
     from aspire_tui.search.evaluate import Job, seed_args
 
     goal, spec = understand(scene_instruction(family), family)
-    choose_scene(goal, spec, None)
-    program = OfflineCoder().write(goal, retrieve(library, goal), [])
+    _, goal = choose_scene(goal, spec, None)
+    program = coder_for().write(goal, retrieve(library, goal), [])
     seeds = list(range(20, 20 + episodes))
     args = seed_args(family, seeds)
     return [Job(f"e{s}", program, family, s, args[s]) for s in seeds]
@@ -97,7 +97,7 @@ def _ray():
 
 
 def success(args) -> None:
-    from aspire_tui.agent.coder import OfflineCoder
+    from aspire_tui.agent.coder import coder_for
     from aspire_tui.evaluation import SuiteResult, held_out_cases, open_library, run_case
     from aspire_tui.search.heldout import CONDITION, run_search_case
     from aspire_tui.search.local import LocalBackend
@@ -111,9 +111,9 @@ def success(args) -> None:
         for n, case in enumerate(cases):
             library = open_library(work / f"{n:03d}", "library")
             try:
-                alone = run_case(case, library=library, coder=OfflineCoder(), max_iterations=args.max_iterations,
+                alone = run_case(case, library=library, coder=coder_for(), max_iterations=args.max_iterations,
                                  validate=args.validate)
-                both = run_search_case(case, library=library, coder_factory=OfflineCoder, backend=backend,
+                both = run_search_case(case, library=library, coder_factory=coder_for, backend=backend,
                                        max_iterations=args.max_iterations, validate=args.validate,
                                        population=args.population, generations=args.generations, loop=alone)
             finally:
@@ -143,7 +143,7 @@ def success(args) -> None:
 
 
 def curve(args) -> None:
-    from aspire_tui.agent.coder import OfflineCoder
+    from aspire_tui.agent.coder import coder_for
     from aspire_tui.evaluation import held_out_cases, open_library, run_case
     from aspire_tui.search.report import partial_library, program_skills, skill_subsets
 
@@ -162,7 +162,7 @@ def curve(args) -> None:
             library = partial_library(path, names) if fraction < 1 else open_library(path, "library")
             try:
                 size = program_skills(library)
-                result = run_case(case, library=library, coder=OfflineCoder(), max_iterations=args.max_iterations,
+                result = run_case(case, library=library, coder=coder_for(), max_iterations=args.max_iterations,
                                   validate=args.validate)
             finally:
                 library.close()

@@ -31,8 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SETS = {"dev": HERE / "instructions" / "dev.jsonl", "dev2": HERE / "instructions" / "dev2.jsonl",
-        "heldout": HERE / "instructions" / "heldout.jsonl"}
+SETS = {name: HERE / "instructions" / f"{name}.jsonl" for name in ("dev", "dev2", "dev3", "heldout", "heldout2")}
 RESULTS = HERE / "results" / "understanding"
 
 
@@ -125,7 +124,7 @@ def validate(cases: list[Case], per_category: int, validate_n: int, max_iteratio
     """Run the loop on the first ``per_category`` goal cases of each category; count right, wrong and false."""
     from rich.progress import Progress
 
-    from aspire_tui.agent.coder import OfflineCoder
+    from aspire_tui.agent.coder import coder_for
     from aspire_tui.agent.goal import canonical
     from aspire_tui.agent.loop import AgentError, run_task
     from aspire_tui.skills.library import Library
@@ -141,7 +140,7 @@ def validate(cases: list[Case], per_category: int, validate_n: int, max_iteratio
             t0 = time.monotonic()
             row = {"text": case.text, "category": case.category, "want": want_of(case)}
             try:
-                result = run_task(case.text, coder=OfflineCoder(), library=library, validate=validate_n,
+                result = run_task(case.text, coder=coder_for(), library=library, validate=validate_n,
                                   max_iterations=max_iterations)
                 tree = (result.goal or {}).get("tree") or {}
                 shown = tree.get("goal", "")

@@ -69,6 +69,12 @@ class Episode:
         checks["success"] = evaluate_expr(success, ctx)
         return checks
 
+    def snapshot(self):
+        """The world as it is now, as data (`sim.worldstate.WorldState`): exact poses, what rests where."""
+        from sim.worldstate import capture
+
+        return capture(self)
+
     def state(self) -> dict[str, Any]:
         return {**self.embodiment.state(), "t_sim": round(self.world.t_sim, 4)}
 

@@ -185,12 +185,12 @@ def hook(c, size, color, pos, orn, mass=0.2):
 
 def build(world: World, kind_name: str, *, name: str, color: str, size, position, yaw: float = 0.0,
           mass: float | None = None, friction: float | None = None, slot: str = "",
-          movable: bool = True) -> Body:
-    """Create one object in the world and register it."""
+          movable: bool = True, orientation=None) -> Body:
+    """Create one object in the world and register it (``orientation``, a quaternion, overrides ``yaw``)."""
     if kind_name not in KINDS:
         raise ValueError(f"unknown object kind {kind_name!r}; known: {', '.join(sorted(KINDS))}")
     c = world.client
-    orn = p.getQuaternionFromEuler([0, 0, yaw])
+    orn = list(orientation) if orientation is not None else p.getQuaternionFromEuler([0, 0, yaw])
     kwargs = {} if mass is None else {"mass": mass}
     uid = KINDS[kind_name](c, tuple(size), color, list(position), orn, **kwargs)
     if friction is not None:

@@ -144,13 +144,19 @@ def build_scene(world: World, spec: TaskSpec, seed: int, attempt: int = 0) -> tu
     inner: dict[str, list[tuple[float, float, float]]] = {}  # host body -> footprints taken on it
     factors: dict[str, list[float]] = {}                   # object id -> size factor per member
 
-    def add(o: ObjectSpec, color: str, slot_id: str, factor: float = 1.0) -> str:
+    shifts = _pose_shifts(spec, rng) if perturb.get("place_jitter") else {}
+
+    def add(o: ObjectSpec, color: str, slot_id: str, factor: float = 1.0, member: int = 0) -> str:
         size = tuple(s * size_scale if o.kind in ("block", "ball") else s for s in o.size)
         if factor != 1.0:
             size = tuple(s * factor for s in size)
         radius = objects.footprint_radius(o.kind, size)
         floor = 0.0
-        if o.host is not None:
+        orientation = None
+        if o.poses is not None:  # placed exactly (a saved world), moved only by this seed's place jitter
+            x, y, exact_z, orientation = _exact_pose(o.poses[member], shifts.get((o.id, member)))
+            placer.claim(x, y, radius)
+        elif o.host is not None:
             host = bindings[o.host][0]
             x, y, floor = _place_on(world, rng, host, radius, inner.setdefault(host, []), slot_id,
                                     inside=o.inside is not None)
@@ -159,14 +165,16 @@ def build_scene(world: World, spec: TaskSpec, seed: int, attempt: int = 0) -> tu
             placer.claim(x, y, radius)
         else:
             x, y = placer.place(o.region or spec.workspace, radius, slot_id)
-        yaw = _uniform(rng, o.yaw)
+        yaw = _uniform(rng, o.yaw) if orientation is None else 0.0
         z = size[2] / 2 + 0.001 if o.host is None else floor + size[2] / 2 + 0.002
+        if o.poses is not None:
+            z = exact_z
         mass = None if o.mass is None else o.mass * mass_scale
         if mass is None and o.kind in ("block", "ball", "stick", "hook"):
             mass = {"block": 0.1, "ball": 0.05, "stick": 0.15, "hook": 0.2}[o.kind] * mass_scale
         body = objects.build(world, o.kind, name=f"{color}_{o.kind}", color=color, size=size,
                              position=(x, y, z), yaw=yaw, mass=mass if o.movable else 0.0,
-                             friction=friction, slot=slot_id, movable=o.movable)
+                             friction=friction, slot=slot_id, movable=o.movable, orientation=orientation)
         used_colors.append(color)
         if o.host is not None:
             children.setdefault(bindings[o.host][0], []).append(body.name)
@@ -188,7 +196,7 @@ def build_scene(world: World, spec: TaskSpec, seed: int, attempt: int = 0) -> tu
             if c.chosen is not None and c.chosen.among == o.id and c.chosen.rule in SIZE_RULES:
                 factors[c.id], factors[o.id] = _size_ladder(rng, c.chosen, len(colors))
         sizes = factors.get(o.id) or [1.0] * len(colors)
-        names = [add(o, color, o.id if len(colors) == 1 else f"{o.id}_{k + 1}", sizes[k])
+        names = [add(o, color, o.id if len(colors) == 1 else f"{o.id}_{k + 1}", sizes[k], k)
                  for k, color in enumerate(colors)]
         bindings[o.id] = names
         first = world.bodies[names[0]]
@@ -221,6 +229,8 @@ def build_scene(world: World, spec: TaskSpec, seed: int, attempt: int = 0) -> tu
         if o.chosen is not None and o.chosen.rule not in SIZE_RULES:
             _make_chosen(world, robot, bindings, children, o, o.chosen)
 
+    _restore_arm(spec, robot, bindings)
+
     jitter = _uniform(rng, perturb.get("camera_jitter"), 0.0)
     for cam in robot.perception_cameras() if robot_cls.kind == "arm" else []:
         cam.jitter = tuple(float(v) for v in rng.uniform(-jitter, jitter, 3))
@@ -238,6 +248,67 @@ def build_scene(world: World, spec: TaskSpec, seed: int, attempt: int = 0) -> tu
     instruction = string.Formatter().vformat(template, (), _SlotMap(slots))
     return Scene(spec=spec, seed=seed, instruction=instruction, bindings=bindings, initial=initial,
                  slots=slots, choices=choices), robot
+
+
+def _exact_pose(pose: tuple[float, ...], shift: tuple[float, float, float] | None):
+    """x, y, z and quaternion (None: draw a yaw) of an exactly placed member, moved by ``shift`` (dx, dy, dyaw)."""
+    x, y, z = pose[:3]
+    quat = list(pose[3:]) if len(pose) == 7 else None
+    if shift is not None:
+        dx, dy, dyaw = shift
+        x, y = x + dx, y + dy
+        if quat is not None:
+            quat = list(p.multiplyTransforms([0, 0, 0], p.getQuaternionFromEuler([0, 0, dyaw]), [0, 0, 0], quat)[1])
+    return float(x), float(y), float(z), quat
+
+
+def _pose_shifts(spec: TaskSpec, rng: np.random.Generator) -> dict[tuple[str, int], tuple[float, float, float]]:
+    """This seed's place jitter for every exactly placed member: (dx, dy, dyaw). What rests in or on another
+    moves with it (a block in a bowl stays in the bowl), and what the arm holds stays in its hand."""
+    reach = _uniform(rng, spec.perturb.get("place_jitter"), 0.0)
+    members = [((o.id, k), pose, o.size, o.held) for o in spec.objects if o.poses for k, pose in enumerate(o.poses)]
+    own = {key: (0.0, 0.0, 0.0) if held else (float(rng.uniform(-reach, reach)), float(rng.uniform(-reach, reach)),
+                                              float(rng.uniform(-4 * reach, 4 * reach)))
+           for key, _, _, held in members}
+    below = _resting_on([(key, pose, size) for key, pose, size, _ in members])
+    shifts = {}
+    for key in own:
+        root, seen = key, {key}
+        while root in below and below[root] not in seen:
+            root = below[root]
+            seen.add(root)
+        shifts[key] = own[root]
+    return shifts
+
+
+def _resting_on(members: list) -> dict:
+    """Member key -> the key of the member it rests in or on (the highest one under its centre)."""
+    out = {}
+    for key, pose, size in members:
+        bottom = pose[2] - size[2] / 2
+        best, best_z = None, -math.inf
+        for other, opose, osize in members:
+            if other == key or opose[2] >= pose[2]:
+                continue
+            if math.hypot(pose[0] - opose[0], pose[1] - opose[1]) > max(osize[0], osize[1]) / 2:
+                continue
+            if opose[2] - osize[2] / 2 - 0.01 <= bottom <= opose[2] + osize[2] / 2 + 0.01 and opose[2] > best_z:
+                best, best_z = other, opose[2]
+        if best is not None:
+            out[key] = best
+    return out
+
+
+def _restore_arm(spec: TaskSpec, robot: Embodiment, bindings: dict[str, list[str]]) -> None:
+    """`[robot] joints` (and `gripper`, and an object `held`): the arm as a saved world left it."""
+    joints = spec.robot_start.get("joints")
+    if joints is None or robot.kind != "arm":
+        return
+    gripper = spec.robot_start.get("gripper")
+    if isinstance(gripper, list):
+        gripper = gripper[0]
+    held = next((bindings[o.id][0] for o in spec.objects if o.held), None)
+    robot.restore(joints, None if gripper is None else float(gripper), held)
 
 
 def _place_on(world: World, rng: np.random.Generator, host: str, radius: float,

@@ -20,6 +20,12 @@ success condition gets (one option is drawn per seed):
     [choices]
     corner = { "front left corner" = "front_left", "middle" = "middle" }
 
+An object may be placed exactly: `pose = [x, y, z]` or `[x, y, z, qx, qy, qz, qw]` (a
+group gives one per member); a `[perturb] place_jitter` range then shifts each one that
+rests on the table, with whatever rests in or on it, by up to that many metres a seed
+(a saved world becomes a task file this way, see `sim.worldstate`). `held = true` says
+the arm starts holding it, in the joint angles `[robot] joints` gives.
+
 An object may start inside or on another (`inside = "bowl"`, `on = "plate"`;
 chains of `on` make a stack), or be the one a rule picks among a group
 (`chosen = { rule = "nearest", among = "others", anchor = "bowl" }`); the
@@ -51,11 +57,11 @@ DEFAULT_WORKSPACE = {"panda": {"x": (0.3, 0.7), "y": (-0.3, 0.3)}, "husky": {"x"
 FIELDS: dict[str, tuple[str, ...]] = {
     "task": ("name", "category", "instructions", "success", "description", "embodiment", "variant_of"),
     "objects": ("id", "kind", "color", "count", "size", "region", "at", "position", "yaw", "mass", "movable",
-                "match", "distinct_color", "inside", "on", "chosen"),
+                "match", "distinct_color", "inside", "on", "chosen", "pose", "held"),
     "chosen": ("rule", "among", "anchor", "rank"),
     "distractors": ("count", "kinds", "colors", "avoid", "region"),
-    "perturb": ("friction", "mass_scale", "size_scale", "camera_jitter"),
-    "robot": ("x", "y", "yaw"),
+    "perturb": ("friction", "mass_scale", "size_scale", "camera_jitter", "place_jitter"),
+    "robot": ("x", "y", "yaw", "joints", "gripper"),
     "workspace": ("x", "y"),
     "region": ("x", "y"),
 }
@@ -98,6 +104,8 @@ class ObjectSpec:
     on: str | None = None           # starts resting on this object (placed after it)
     chosen: Chosen | None = None    # the scene makes it the rule's clear pick among a group
     ordered: bool = False           # a group given its colours as a list of its size: members in that order
+    poses: tuple[tuple[float, ...], ...] | None = None  # exact (x, y, z[, quaternion]) per member
+    held: bool = False              # the arm starts holding it (`[robot] joints` says where the arm is)
 
     @property
     def host(self) -> str | None:
@@ -355,13 +363,15 @@ def parse_task(text: str, source: str = "<task>") -> TaskSpec:
     raw_perturb = doc.get("perturb", {})
     for key in raw_perturb:
         if key not in FIELDS["perturb"]:
-            r.fail(("perturb", key), "is not a perturbation (friction, mass_scale, size_scale, camera_jitter)")
+            r.fail(("perturb", key), f"is not a perturbation ({', '.join(FIELDS['perturb'])})")
         perturb[key] = r.pair(raw_perturb, ("perturb",), key)
     robot_start = doc.get("robot", {})
     if robot_start:
         r.known(robot_start, ("robot",), FIELDS["robot"])
         for key in robot_start:
-            r.pair(robot_start, ("robot",), key)
+            if key != "joints":
+                r.pair(robot_start, ("robot",), key)
+    _check_arm_start(robot_start, objects, embodiment, r)
     return TaskSpec(
         name=name, category=category, instructions=instructions, objects=objects, success=success,
         success_text=success_text, description=r.get(task, t, "description", str, ""),
@@ -423,13 +433,57 @@ def _read_object(o: Any, path: tuple, earlier: list[ObjectSpec], r: _Reader) -> 
                                       "is placed by it; drop this field")
     ordered = (isinstance(color, list) and int(count[0]) == int(count[1]) == len(colors) >= 2
                and match is None)
+    poses = _read_pose(o, path, count, r)
     return ObjectSpec(
         id=oid, kind=kind, colors=list(colors), size=tuple(float(s) for s in size),
         count=(int(count[0]), int(count[1])), region=region, position=position,
         yaw=r.pair(o, path, "yaw", [-0.4, 0.4]), mass=r.get(o, path, "mass", float, None),
         movable=r.get(o, path, "movable", bool, kind not in ("zone", "marker", "crate", "wall", "barrel", "cone")),
         match=match, distinct=r.get(o, path, "distinct_color", bool, True), inside=inside, on=on,
-        chosen=_read_chosen(o["chosen"], path + ("chosen",), r) if "chosen" in o else None, ordered=ordered)
+        chosen=_read_chosen(o["chosen"], path + ("chosen",), r) if "chosen" in o else None, ordered=ordered,
+        poses=poses, held=r.get(o, path, "held", bool, False))
+
+
+POSE_EXCLUDES = ("region", "at", "position", "inside", "on", "chosen", "match")
+
+
+def _read_pose(o: dict, path: tuple, count: tuple[float, float], r: _Reader) -> tuple[tuple[float, ...], ...] | None:
+    """`pose`: one exact [x, y, z] or [x, y, z, qx, qy, qz, qw], or a list of them, one per member."""
+    if "pose" not in o:
+        return None
+    raw = o["pose"]
+
+    def one(v: Any) -> bool:
+        return (isinstance(v, list) and len(v) in (3, 7)
+                and all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in v))
+
+    poses = [raw] if one(raw) else raw
+    if not isinstance(poses, list) or not poses or not all(one(v) for v in poses):
+        r.fail(path + ("pose",), "must be [x, y, z] or [x, y, z, qx, qy, qz, qw], or a list of them, one per member")
+    if not int(count[0]) == int(count[1]) == len(poses):
+        r.fail(path + ("pose",), f"gives {len(poses)} poses for a count of {int(count[0])}..{int(count[1])}; "
+                                 "give one per member and a fixed count")
+    for key in POSE_EXCLUDES:
+        if key in o:
+            r.fail(path + (key,), "an object with an exact pose is placed by it; drop this field")
+    out = []
+    for v in poses:
+        if len(v) == 7 and abs(sum(float(x) ** 2 for x in v[3:]) - 1.0) > 0.01:
+            r.fail(path + ("pose",), f"the quaternion {v[3:]} is not of length 1")
+        out.append(tuple(float(x) for x in v))
+    return tuple(out)
+
+
+def _check_arm_start(start: dict, objects: list[ObjectSpec], embodiment: str, r: _Reader) -> None:
+    """`[robot] joints` (seven angles) and `gripper` set an arm's start; `held` needs them and one object."""
+    joints = (start or {}).get("joints")
+    if joints is not None and (embodiment != "panda" or not isinstance(joints, list) or len(joints) != 7
+                               or not all(isinstance(q, (int, float)) and not isinstance(q, bool) for q in joints)):
+        r.fail(("robot", "joints"), "must be the arm's seven joint angles (radians), for the panda")
+    held = [o for o in objects if o.held]
+    if held and (joints is None or len(held) > 1 or held[0].poses is None or _is_group(held[0])):
+        r.fail(_object_path(objects, held[0].id, "held"),
+               "the arm holds one object with an exact pose, and [robot] joints says where the arm is")
 
 
 def _read_chosen(raw: Any, path: tuple, r: _Reader) -> Chosen:

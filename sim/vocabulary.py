@@ -61,6 +61,11 @@ MOVABLE = ("block", "ball")            # what the arm picks up and places
 TOOLS = ("hook",)
 MOBILE_GOALS = ("marker", "barrel", "cone", "crate")  # where a mobile base drives to
 
+
+def embodiment_for(kinds) -> str:
+    """The robot a task over objects of these kinds needs: the mobile base for places it drives to."""
+    return "husky" if any(k in MOBILE_GOALS for k in kinds) else "panda"
+
 # Places on the table (the robot's view: front is far from its base, left is +y).
 CORNERS: dict[str, tuple[str, ...]] = {
     "front_left": ("front left", "far left", "top left", "left front", "left far", "upper left"),

@@ -25,7 +25,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from aspire_tui.agent.distill import goal_record, same_goal
 from aspire_tui.agent.instruction import Goal
+from aspire_tui.agent.plan import numeric_defaults
+from aspire_tui.agent.program import module_literal
 
 
 class CoderError(Exception):
@@ -70,18 +73,47 @@ class Distilled:
     why: str
 
 
-class Coder(Protocol):
-    """What the loop needs from a coder."""
+@dataclass(frozen=True)
+class Repair:
+    """What a repair made: the new program, and each edit in a line (what the repair diff is labelled with)."""
 
-    name: str
+    program: str
+    actions: tuple[str, ...]
+
+
+@dataclass
+class Usage:
+    """A coder's model use so far (shown in the ``usage`` event and checked against the budget)."""
+
+    model: str
+    prompts: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    failures: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Coder(Protocol):
+    """What the loop needs from a coder; `coder_for` picks one.
+
+    Each method returns what it made and leaves its arguments as they were; what a coder keeps between
+    calls (its plan, the repairs it tried) is its own, and nothing outside writes into it.
+    """
+
+    name: str                # who writes, for people: "offline", "llm:gpt-4o"
+    model_id: str            # what commits name as their ``Aspire-Model``
+    usage: Usage | None      # the model's prompts and tokens so far; None for a coder that calls no model
 
     def write(self, goal: Goal, skills: list, lessons: list) -> str: ...
 
     def diagnose(self, trace, lessons: list) -> Diagnosis: ...
 
-    def repair(self, program: str, diagnosis: Diagnosis) -> str: ...
+    def repair(self, program: str, diagnosis: Diagnosis) -> Repair: ...
 
-    def generalize(self, program: str, goal: Goal, evidence: dict[str, Any] | None = None) -> Distilled | None: ...
+    def generalize(self, program: str, goal: Goal, evidence: dict[str, Any] | None = None,
+                   sources: dict[str, str] | None = None) -> Distilled | None: ...
 
     def propose(self, goal: Goal, parents: list["Parent"], n: int) -> list[tuple[str, str]]: ...
 
@@ -114,22 +146,6 @@ def extract_code(reply: str, require: str = "run") -> str | None:
             continue
         if any(isinstance(n, ast.FunctionDef) and n.name == require for n in tree.body):
             return text
-    return None
-
-
-def module_literal(source: str, name: str) -> tuple[Any, int, int] | None:
-    """A module-level ``NAME = <literal>``: (value, first line, last line), 1-based."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return None
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
-                isinstance(node.targets[0], ast.Name) and node.targets[0].id == name:
-            try:
-                return ast.literal_eval(node.value), node.lineno, node.end_lineno or node.lineno
-            except ValueError:
-                return None
     return None
 
 
@@ -292,21 +308,6 @@ def _primary(objects: dict[str, Any]) -> str | None:
     return next(iter(objects), None)
 
 
-def numeric_defaults(skill) -> dict[str, float]:
-    """A skill's numeric parameter defaults, ints kept as ints (a count must stay a count)."""
-    out = {}
-    for p in skill.params:
-        if p.default is None:
-            continue
-        try:
-            value = ast.literal_eval(p.default)
-        except (ValueError, SyntaxError):
-            continue
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            out[p.name] = value
-    return out
-
-
 def render(plan: Plan, goal_text: str) -> str:
     """The program for a plan."""
     args = ", ".join(f"{k}={v}" for k, v in plan.call.items())
@@ -378,45 +379,6 @@ def compatible(category: str, goal: Goal) -> bool:
     return category in COMPATIBLE.get(goal.relation, set())
 
 
-# repair action -> (parameter words it changes, factor): for composed programs, one keyword on one call
-TUNED = {"raise_height": (HEIGHT_WORDS, 1.5), "widen_clearance": (CLEARANCE_WORDS, 1.5), "slower": (("speed",), 0.6)}
-
-
-def _calls(source: str, name: str) -> list[ast.Call]:
-    return [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-            and n.func.id == name]
-
-
-def call_keyword(source: str, name: str, keyword: str) -> float | None:
-    """The value a program passes ``keyword`` in its calls of ``name`` (None when it does not)."""
-    for call in _calls(source, name):
-        for kw in call.keywords:
-            if kw.arg == keyword and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, (int, float)):
-                return float(kw.value.value)
-    return None
-
-
-def with_keyword(source: str, name: str, keyword: str, value: float) -> str:
-    """``source`` with every call of ``name`` passing ``keyword=value`` (replaced where it was given)."""
-    lines = source.splitlines(keepends=True)
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
-    edits = []
-    for call in _calls(source, name):
-        old = next((kw for kw in call.keywords if kw.arg == keyword), None)
-        if old is not None:
-            start = offsets[old.value.lineno - 1] + old.value.col_offset
-            end = offsets[old.value.end_lineno - 1] + old.value.end_col_offset
-            edits.append((start, end, repr(value)))
-        else:
-            end = offsets[call.end_lineno - 1] + call.end_col_offset - 1  # before the closing parenthesis
-            edits.append((end, end, f", {keyword}={value!r}"))
-    for start, end, text in sorted(edits, reverse=True):
-        source = source[:start] + text + source[end:]
-    return source
-
-
 ACTIONS_BY_ERROR = {
     "ObjectNotFound": ["rephrase", "home_first", "retry", "switch_skill"],
     "GraspError": ["retry", "slower", "mutate", "switch_skill"],
@@ -449,16 +411,17 @@ class OfflineCoder:
     """The embedded coder: plans over the library's skills, rules for diagnosis, edits for repair."""
 
     name = "offline"
+    model_id = "offline"
+    usage = None  # it calls no model
 
     def __init__(self, seed: int = 0) -> None:
         self.rng = random.Random(seed)
         self.candidates: list[tuple[Any, dict[str, str]]] = []
         self.tried: dict[str, int] = {}
         self.goal: Goal | None = None
-        self.sources: dict[str, str] = {}  # skill name -> source (the loop fills it for generalize)
         self.plan = None  # the steps planned from the goal tree (`aspire_tui.agent.plan.Plan`), if any
         self.skills: dict[str, Any] = {}  # the skills the last program was written from, by name
-        self.tuned: set[str] = set()      # "skill.param=value" edits already made on this task
+        self.made: set[str] = set()       # the plan edits already made on this task ("gap=0.06"), never again
 
     # -- write ------------------------------------------------------------
     def write(self, goal: Goal, skills: list, lessons: list) -> str:
@@ -530,64 +493,52 @@ class OfflineCoder:
         return d
 
     # -- repair -------------------------------------------------------------
-    def repair(self, program: str, diagnosis: Diagnosis) -> str:
+    def repair(self, program: str, diagnosis: Diagnosis) -> Repair:
         """One concrete edit for the diagnosis; the same failure twice moves on to the next action."""
         plan = read_plan(program)
+        if plan is None and self.plan is not None:
+            return self._repair_steps(program, diagnosis)
         actions = list(diagnosis.actions) + ["mutate"]
         for action in actions:
             key = f"{diagnosis.error_type}:{action}"
             count = self.tried.get(key, 0)
             if action != "mutate" and count >= 2:
                 continue
-            if plan is None and action in TUNED and self.plan is not None:
-                tuned = self._tune(program, action, diagnosis)
-                if tuned is not None:
-                    self.tried[key] = count + 1
-                    return tuned
             if plan is None:
                 retries = module_literal(program, "RETRIES")
                 if action in ("retry", "slower", "home_first") and retries and isinstance(retries[0], int) \
                         and retries[0] < 2:  # a composed program: each step tried once more
                     self.tried[key] = count + 1
-                    diagnosis.actions = [f"retry each step: RETRIES {retries[0]} -> {retries[0] + 1}"]
-                    return set_literal(program, "RETRIES", retries[0] + 1)
+                    return Repair(set_literal(program, "RETRIES", retries[0] + 1),
+                                  (f"retry each step: RETRIES {retries[0]} -> {retries[0] + 1}",))
                 if action != "mutate":
                     continue
                 new, what = mutate_constants(program, self.rng)
                 if new != program:
                     self.tried[key] = count + 1
-                    diagnosis.actions = [f"mutate: {what}"]
-                    return new
+                    return Repair(new, (f"mutate: {what}",))
                 raise CoderError("cannot repair this program offline (no constants to change)")
             new_plan, what = self._apply(plan, action, diagnosis)
             if new_plan is None:
                 continue
             self.tried[key] = count + 1
-            diagnosis.actions = [what]
-            return render(new_plan, self.goal.text if self.goal else "")
+            return Repair(render(new_plan, self.goal.text if self.goal else ""), (what,))
         raise CoderError(f"no repair left for {diagnosis.headline()}")
 
-    def _tune(self, program: str, action: str, d: Diagnosis) -> str | None:
-        """A composed program with one skill call given a changed keyword for the diagnosis: the skill whose
-        code failed (or that calls the code that did) gets a higher approach, wider clearance or a slower
-        speed than it had. None when no called skill has such a parameter or every value was tried."""
-        where = Path(d.where.split(":")[0]).stem if d.where else ""
-        called = [s for s in dict.fromkeys(step.skill for step in self.plan.steps) if s in self.skills]
-        called.sort(key=lambda n: 0 if where in (n, *(self.skills[n].metadata.get("depends_on") or [])) else 1)
-        words, factor = TUNED[action]
-        for name in called:
-            skill = self.skills[name]
-            for pname, default in numeric_defaults(skill).items():
-                if isinstance(default, bool) or not any(w in pname for w in words):
-                    continue
-                now = call_keyword(program, name, pname)
-                value = float(f"{(now if now is not None else default) * factor:.4g}")
-                if f"{name}.{pname}={value}" in self.tuned:
-                    continue
-                self.tuned.add(f"{name}.{pname}={value}")
-                d.actions = [f"{action}: {name}({pname}={value:g})"]
-                return with_keyword(program, name, pname, value)
-        return None
+    def _repair_steps(self, program: str, d: Diagnosis) -> Repair:
+        """A planned program's repair: the first edit of its plan that the failure calls for and that was not
+        made on this task before (`aspire_tui.agent.repair`), the program written again from the new plan."""
+        from aspire_tui.agent.program import write_program
+        from aspire_tui.agent.repair import repairs
+
+        skills = list(self.skills.values())
+        for edit in repairs(self.plan, d, program, skills, self.goal.tree):
+            if edit.key in self.made:
+                continue
+            self.made.add(edit.key)
+            self.plan = edit.plan
+            return Repair(write_program(self.goal, edit.plan, skills), (edit.what,))
+        raise CoderError(f"no repair left for {d.headline()}: every edit it calls for was tried on this task")
 
     def _apply(self, plan: Plan, action: str, d: Diagnosis) -> tuple[Plan | None, str]:
         p = Plan(plan.skill, dict(plan.call), dict(plan.args), dict(plan.params), plan.retries, plan.home_first)
@@ -669,10 +620,19 @@ class OfflineCoder:
         return None, ""
 
     # -- generalize ----------------------------------------------------------
-    def generalize(self, program: str, goal: Goal, evidence: dict[str, Any] | None = None) -> Distilled | None:
-        """What to keep: None when an existing skill already does this job unchanged."""
+    def generalize(self, program: str, goal: Goal, evidence: dict[str, Any] | None = None,
+                   sources: dict[str, str] | None = None) -> Distilled | None:
+        """What to keep: None when an existing skill already does this job unchanged.
+
+        Args:
+            evidence: ``seeds``, ``success`` (``"5/5"``) and ``run`` of the validation.
+            sources: the text of the skills the program was written from, by name: a one-skill
+                program refines its skill's defaults when that skill validated the same goal.
+        """
         evidence = evidence or {}
         plan = read_plan(program)
+        if plan is None and self.plan is not None and _one_call(self.plan, sources or {}):
+            return None  # one library skill called as it is: it already does this job
         if plan is None:  # a composed program: it becomes a skill of its own
             from aspire_tui.agent.compose import skill_from_program
 
@@ -688,7 +648,7 @@ class OfflineCoder:
             if source is None:
                 return None
             return Distilled(name, source, "new", f"Add skill {name} (composed)", note)
-        return distill_plan(plan, goal, self.sources, evidence)
+        return distill_plan(plan, goal, sources or {}, evidence)
 
     # -- propose (evolutionary search) ------------------------------------------
     def propose(self, goal: Goal, parents: list[Parent], n: int) -> list[tuple[str, str]]:
@@ -726,6 +686,14 @@ class OfflineCoder:
         if new_plan is None:
             return None, ""
         return render(new_plan, self.goal.text if self.goal else ""), what
+
+
+def _one_call(plan, sources: dict[str, str]) -> bool:
+    """A planned program that is one call of a library skill, untuned: nothing in it is new."""
+    if len(plan.steps) != 1 or plan.retries:
+        return False
+    step = plan.steps[0]
+    return step.form == "call" and not step.keywords and step.skill in sources
 
 
 @dataclass
@@ -823,7 +791,8 @@ def distill_plan(plan: Plan, goal: Goal, sources: dict[str, str], evidence: dict
     meta = module_literal(base_src, "ASPIRE")
     meta = meta[0] if meta and isinstance(meta[0], dict) else {}
     validation = meta.get("validation") if isinstance(meta.get("validation"), dict) else None
-    same_job = validation is not None and goal.is_task(validation.get("task"))
+    fits = same_goal(meta, goal)  # only a skill that validated this goal is refined; another goal gets a wrapper
+    same_job = validation is not None and fits
     changed = bool(plan.params) or plan.retries or plan.home_first
     seeds = evidence.get("seeds", [])
     rate = evidence.get("success", "")
@@ -831,7 +800,7 @@ def distill_plan(plan: Plan, goal: Goal, sources: dict[str, str], evidence: dict
     note = f"Validated {rate} on {goal.family} seeds {seeds} (run {run}): \"{_docline(goal.text)}\"."
     if same_job and not changed:
         return None
-    if base_src and not plan.retries and not plan.home_first and (same_job or validation is None):
+    if base_src and not plan.retries and not plan.home_first and fits:
         new = refine_defaults(base_src, plan.skill, plan.params, note,
                               None if same_job else {"task": goal.family, "seeds": seeds,
                                                      "args": _template_args(plan)})
@@ -903,6 +872,7 @@ def wrapper_source(name: str, plan: Plan, goal: Goal, base_meta: dict[str, Any],
         "version": 1,
         "tags": sorted({goal.relation, *[_slot_kind(v) for v in plan.args.values()]} - {""}),
         "validation": {"task": goal.family, "seeds": list(seeds), "args": {p: "{" + p + "}" for p in params}},
+        **({"goal": goal_record(goal)} if goal.tree is not None else {}),
     }
     meta_lines = ["ASPIRE = {"] + [f"    {k!r}: {v!r}," for k, v in metadata.items()] + ["}"]
     signature = ", ".join(["robot", *params])

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import ast
 import re
+from typing import Any
 
+from aspire_tui.agent.distill import goal_record
 from aspire_tui.agent.instruction import Goal
 
 SPATIAL = {"left_of", "right_of", "in_front_of", "behind", "next_to"}
@@ -92,6 +94,53 @@ def relative_placement(goal: Goal, skills: list) -> str | None:
     return RELATIVE.format(doc=doc, args=dict(goal.slots), anchor=anchor, obj=obj, choose=choose)
 
 
+def _role_names(goal: Goal, slots: list[str]) -> dict[str, str]:
+    """Parameter names for the program's ARGS: ids as they are ("block", "anchor"), colours left out of
+    those that name one ("green_ball" -> "ball", a second "red_bowl" -> "bowl_2"), so that the skill
+    reads as the general job it does."""
+    from sim.vocabulary import COLORS
+
+    out: dict[str, str] = {}
+    for slot in slots:
+        base = "_".join(w for w in slot.split("_") if w not in COLORS) or slot
+        name, n = base, 2
+        while name in out.values() or name == "robot":
+            name, n = f"{base}_{n}", n + 1
+        out[slot] = name
+    return out
+
+
+def _declares(goal: Goal, params: dict[str, str]) -> dict[str, Any]:
+    """What a skill made from a one-part goal declares it achieves over its own parameters, and the kinds
+    they take (``achieves: ["next_to(ball, plate)"]``, ``takes: {"ball": ["ball"], ...}``), so the planner
+    chooses it for that part again with other colours and scenes."""
+    from aspire_tui.agent.goal import Ref
+    from aspire_tui.agent.plan import CONSTRAINTS
+
+    if goal.tree is None or goal.variant_of:
+        return {}
+    parts = goal.tree.condition.conjuncts()
+    main = [p for p in parts if p.name not in CONSTRAINTS]
+    if len(main) != 1:
+        return {}
+    said, takes = [], {}
+    for part in parts:
+        args = []
+        for a in part.args:
+            if isinstance(a, Ref):
+                param = params.get(goal.ids.get(str(a), ""))
+                if param is None or a.select or a.is_group:
+                    return {}
+                takes[param] = [a.kind]
+                args.append(param)
+            else:
+                return {}  # a place word or a distance is the skill's own, not a parameter to declare
+        if part.name in CONSTRAINTS and part.name != "never_lifted":
+            continue
+        said.append(f"{part.name}({', '.join(args)})")
+    return {"achieves": said, "takes": takes}
+
+
 def skill_from_program(program: str, name: str, goal: Goal, seeds: list[int], note: str,
                        embodiment: str = "panda") -> str | None:
     """A program skill made from a validated program that reads its objects from ``ARGS``; None if it cannot."""
@@ -110,6 +159,7 @@ def skill_from_program(program: str, name: str, goal: Goal, seeds: list[int], no
         return None
     if not all(isinstance(s, str) and s.isidentifier() for s in slots):
         return None
+    params = _role_names(goal, slots)
     lines = program.splitlines()
     doc_node = tree.body[0] if isinstance(tree.body[0], ast.Expr) and isinstance(
         getattr(tree.body[0], "value", None), ast.Constant) and isinstance(tree.body[0].value.value, str) else None
@@ -124,10 +174,11 @@ def skill_from_program(program: str, name: str, goal: Goal, seeds: list[int], no
         import_lines |= set(range(n.lineno - 1, n.end_lineno))
     body = [line for i, line in enumerate(lines) if i not in drop and i not in import_lines]
     text = "\n".join(body)
-    text = re.sub(r"^def run\(robot\):", f"def {name}(robot, {', '.join(slots)}):\n"
-                  f'    """Do the {goal.family} job for the objects named by {", ".join(slots)}."""',
+    names = [params[s] for s in slots]
+    text = re.sub(r"^def run\(robot\):", f"def {name}(robot, {', '.join(names)}):\n"
+                  f'    """Do the {goal.family} job for the objects named by {", ".join(names)}."""',
                   text, count=1, flags=re.M)
-    text = re.sub(r"ARGS\[(['\"])(\w+)\1\]", lambda m: m.group(2), text)
+    text = re.sub(r"ARGS\[(['\"])(\w+)\1\]", lambda m: params.get(m.group(2), m.group(2)), text)
     if re.search(r"\bARGS\b", text):
         return None  # ARGS used some other way (iterated, passed on): leave it as a program
     general = re.sub(r"\b(red|blue|yellow|orange|purple|green|white|cyan|pink|gray|brown|black) ", "", goal.text)
@@ -135,7 +186,9 @@ def skill_from_program(program: str, name: str, goal: Goal, seeds: list[int], no
         "task_type": goal.category, "embodiment": embodiment, "depends_on": deps, "version": 1,
         "tags": sorted({goal.relation, *[str(v).split()[-1] for k, v in goal.slots.items()
                                          if k not in ("side", "place", "edge")]} - {""}),
-        "validation": {"task": goal.family, "seeds": list(seeds), "args": {s: "{" + s + "}" for s in slots}},
+        "validation": {"task": goal.family, "seeds": list(seeds), "args": {params[s]: "{" + s + "}" for s in slots}},
+        **({"goal": goal_record(goal)} if goal.tree is not None else {}),
+        **_declares(goal, params),
     }
     head = [
         f'"""{general[:1].upper() + general[1:]}: a program that was validated on {goal.family}.',

@@ -180,6 +180,38 @@ class TaskFinished(Event):
     seconds: float = 0.0
 
 
+@dataclass
+class Resolved(Event):
+    """How a turn of a conversation was read against its world: the instruction it runs as, and what each
+    reference ("it", "the same with ...", "put it back") was taken to mean."""
+
+    said: str
+    instruction: str
+    notes: list[str] = field(default_factory=list)
+    once: bool = False       # "just do it": run once on the world, not kept as a skill
+
+
+@dataclass
+class WorldChanged(Event):
+    """The conversation's world moved on: a task ran on it, it was undone, reset or loaded."""
+
+    reason: str              # task | undo | reset | loaded | start
+    turn: int
+    moved: list[str] = field(default_factory=list)   # objects whose place changed
+    summary: str = ""
+    world: dict[str, Any] = field(default_factory=dict)  # the whole world (`sim.worldstate.WorldState`)
+
+
+@dataclass
+class QuestionAnswered(Event):
+    """A question about the world, answered from what the camera sees: nothing moved, nothing committed."""
+
+    question: str
+    answer: str
+    facts: dict[str, Any] = field(default_factory=dict)
+    run_id: str = ""         # the look (one ``scan`` in the sandbox) the answer came from
+
+
 Emit = Callable[[Event], None]
 
 

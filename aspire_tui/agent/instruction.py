@@ -15,7 +15,7 @@ Only words are read here: never a scene, never ground truth.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from sim import vocabulary as vocab
@@ -71,9 +71,13 @@ class ObjectRef:
         return self.colors[0] if self.colors else ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Goal:
-    """What the instruction asks for, as far as its words say."""
+    """What the instruction asks for, as far as its words say.
+
+    Frozen: a step that learns more (the scene's words, the family's object ids) makes a new one with
+    `dataclasses.replace`, so a goal once shown is never changed under whoever holds it.
+    """
 
     text: str
     family: str = ""
@@ -248,28 +252,27 @@ def parse(text: str, scene: str | None = None) -> Goal:
     if not family:
         raise InstructionError(f"cannot tell what to do in {str(text).strip()[:60]!r}: no task family "
                                "fits these words (see `aspire tasks`), or pick one with --scene")
-    goal = Goal(text=str(text).strip(), family=family, objects=objects, relation=relation)
+    place: dict[str, str] = {}
     for pattern, phrase in SIDES:
         if _has(norm, pattern):
-            goal.place["side"] = phrase
+            place["side"] = phrase
             break
     for pattern, phrase in CORNERS:
         if _has(norm, pattern):
-            goal.place["place"] = phrase
+            place["place"] = phrase
             break
     edge = re.search(r"\b(front|back|left|right|far|near)\b (?:edge|side of the table)", norm)
     if edge:
-        goal.place["edge"] = {"far": "front", "near": "back"}.get(edge.group(1), edge.group(1))
-    return goal
+        place["edge"] = {"far": "front", "near": "back"}.get(edge.group(1), edge.group(1))
+    return Goal(text=str(text).strip(), family=family, objects=objects, relation=relation, place=place)
 
 
 def align(goal: Goal, spec) -> Goal:
-    """Fill ``goal.slots`` with the family's object ids (``spec`` is a `sim.taskspec.TaskSpec`).
+    """The goal with its ``slots`` keyed by the family's object ids (``spec`` is a `sim.taskspec.TaskSpec`).
 
     Raises:
         InstructionError: the instruction names an object the family's scenes never hold.
     """
-    goal.category = spec.category
     named: list[ObjectRef] = []
     for ref in goal.objects:  # the first mention of each coloured object
         if not ref.colors or all(ref.phrase != n.phrase for n in named):
@@ -313,8 +316,7 @@ def align(goal: Goal, spec) -> Goal:
                         words = phrase
                         break
             slots[slot] = words
-    goal.slots = slots
-    return goal
+    return replace(goal, category=spec.category, slots=slots)
 
 
 def _canon_choice(words: str) -> str:

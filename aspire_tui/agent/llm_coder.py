@@ -12,25 +12,13 @@ from __future__ import annotations
 import json
 import re
 import string
-from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from aspire_tui.agent.coder import CoderError, Diagnosis, Distilled, extract_code, rule_diagnosis, skill_name
+from aspire_tui.agent.coder import (CoderError, Diagnosis, Distilled, Repair, Usage, extract_code, rule_diagnosis,
+                                    skill_name)
 from aspire_tui.agent.instruction import Goal
-
-
-@dataclass
-class Usage:
-    model: str
-    prompts: int = 0
-    input_tokens: int = 0
-    output_tokens: int = 0
-    failures: int = 0
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def prompt_text(name: str) -> str:
@@ -61,8 +49,6 @@ def get_model(model_id: str):
 
 class LLMCoder:
     """Writes, diagnoses, repairs and generalizes programs with an ``llm`` model."""
-
-    name = "llm"
 
     def __init__(self, model_id: str, attempts: int = 3, model=None) -> None:
         self.model_id = model_id
@@ -133,6 +119,7 @@ class LLMCoder:
 
     # -- the Coder protocol -------------------------------------------------
     def write(self, goal: Goal, skills: list, lessons: list) -> str:
+        """The model's program for the goal, from the skills' signatures and descriptions."""
         self.goal = goal
         self.skills_text = "\n".join(f"- {s.name}{s.signature.removeprefix(s.name) if s.signature else ''}: "
                                      f"{s.description}" for s in skills) or "(none)"
@@ -141,6 +128,7 @@ class LLMCoder:
                                lessons=_lessons_text(lessons), args_literal=repr(goal.slots)))
 
     def diagnose(self, trace, lessons: list) -> Diagnosis:
+        """The rules' facts about the failure, with the model's own analysis of the trace."""
         d = rule_diagnosis(trace, lessons)
         self.last_trace = trace
         d.analysis = self._ask(fill("diagnose", instruction=self.goal.text if self.goal else trace.instruction,
@@ -148,13 +136,18 @@ class LLMCoder:
                                self._keyframes(trace)).strip()[:2000] or d.analysis
         return d
 
-    def repair(self, program: str, diagnosis: Diagnosis) -> str:
-        return self._code(fill("repair", instruction=self.goal.text if self.goal else "",
-                               trace=diagnosis.summary, analysis=diagnosis.analysis,
-                               lessons=diagnosis.lesson_text and "Lessons from past failures:\n" + diagnosis.lesson_text,
-                               program=program))
+    def repair(self, program: str, diagnosis: Diagnosis) -> Repair:
+        """The model's repaired program, labelled with the actions the diagnosis suggested."""
+        return Repair(self._code(fill("repair", instruction=self.goal.text if self.goal else "",
+                                      trace=diagnosis.summary, analysis=diagnosis.analysis,
+                                      lessons=diagnosis.lesson_text and "Lessons from past failures:\n"
+                                      + diagnosis.lesson_text, program=program)),
+                      tuple(diagnosis.actions))
 
-    def generalize(self, program: str, goal: Goal, evidence: dict[str, Any] | None = None) -> Distilled | None:
+    def generalize(self, program: str, goal: Goal, evidence: dict[str, Any] | None = None,
+                   sources: dict[str, str] | None = None) -> Distilled | None:
+        """A new skill the model writes from the program; ``sources`` are not needed, as it refines nothing
+        itself (the loop makes it a refinement of the library's skill for the same goal, if there is one)."""
         evidence = evidence or {}
         name = skill_name(goal)
         params = ", ".join(goal.slots)

@@ -1,7 +1,7 @@
 """The agent's loop: retrieve, write, check, run, diagnose, repair, validate, distill.
 
-``run_task("put the red block in the green bowl", coder=OfflineCoder(), library=lib, emit=print)``
-returns a `TaskResult`. Seeds, as in the paper, come in three disjoint sets:
+``run_task("put the red block in the green bowl", coder=coder_for(), library=lib, emit=print)``
+returns a `TaskResult`; the steps are `Loop`'s methods. Seeds, as in the paper, come in three disjoint sets:
 
 - debug seeds (repairs are made against their traces): ``seed``, or the first
   dev scene whose objects match the instruction's words, plus every seed
@@ -17,7 +17,9 @@ Held-out seeds (>= 10000) are never used here. Programs never see their seed:
 the sandboxed program holds only the robot proxy, each scene's ``ARGS`` come
 from its instruction's words, and a program that names a seed is rejected
 before it runs (`seed_violations`). The library changes only after a
-validated success, and only through ``Library.save`` (one atomic commit).
+validated success, and only through ``Library.save`` (one atomic commit); a
+refinement must still pass the seeds its skill was validated on, and a program
+for another goal becomes a new skill (`aspire_tui.agent.distill.destination`).
 """
 
 from __future__ import annotations
@@ -26,12 +28,14 @@ import difflib
 import hashlib
 import random
 import time
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable, Iterator
 
 from aspire_tui.agent import events as ev
 from aspire_tui.agent.budget import Budget, BudgetExceeded
-from aspire_tui.agent.coder import Coder, CoderError, Diagnosis
+from aspire_tui.agent.coder import Coder, CoderError, Diagnosis, Repair
 from aspire_tui.agent.instruction import Goal, InstructionError, align, parse
 
 HELD_OUT = 10_000
@@ -83,8 +87,6 @@ class TaskResult:
 
 def _file_text(spec) -> str:
     """The text of the task file a spec was read from ('' when it was made in memory)."""
-    from pathlib import Path
-
     try:
         return Path(spec.source).read_text(encoding="utf-8")
     except (OSError, ValueError):
@@ -116,9 +118,7 @@ def understand(instruction: str, scene: str | None = None, model: str | None = N
         try:
             tree = read(instruction)
             spec, text, ids = spec_for(tree)
-            goal = goal_for(tree, spec, ids)
-            goal.task_file = text
-            return goal, spec
+            return replace(goal_for(tree, spec, ids), task_file=text), spec
         except WordsError as e:
             if e.reason != "unreadable" or not model or model == "offline":
                 raise AgentError(str(e)) from None
@@ -128,14 +128,13 @@ def understand(instruction: str, scene: str | None = None, model: str | None = N
                 raise AgentError(str(e)) from None
             return drafted(instruction, model, str(e))
     try:
-        goal = parse(instruction, scene)
         spec = resolve_task(scene)  # a family name or a task file (.toml)
-        goal.family, goal.variant_of = spec.name, spec.variant_of
-        align(goal, spec)
+        goal = align(replace(parse(instruction, scene), family=spec.name, variant_of=spec.variant_of), spec)
     except (InstructionError, TaskError) as e:
         raise AgentError(str(e)) from None
     if str(scene).endswith(".toml"):  # the goal shown is the file's own success condition
-        goal.tree, goal.ids = tree_of(spec, instruction, f"task file {spec.source}")
+        tree, ids = tree_of(spec, instruction, f"task file {spec.source}")
+        goal = replace(goal, tree=tree, ids=ids)
     return goal, spec
 
 
@@ -148,9 +147,7 @@ def drafted(instruction: str, model: str, why: str) -> tuple[Goal, Any]:
     except DraftError as e:
         raise AgentError(str(e)) from None
     tree, ids = tree_of(spec, instruction, f"task file drafted by {model}")
-    goal = goal_for(tree, spec, ids)
-    goal.task_file = text
-    return goal, spec
+    return replace(goal_for(tree, spec, ids), task_file=text), spec
 
 
 def tree_of(spec, text: str, note: str):
@@ -247,23 +244,27 @@ def _same_shape(goal: Goal, episode) -> bool:
     return True
 
 
-def _fill_from_scene(goal: Goal, spec, episode) -> None:
-    """Phrases the instruction left without colour ("the block") take the scene's words."""
-    for slot, want in list(goal.slots.items()):
+def _fill_from_scene(goal: Goal, spec, episode) -> Goal:
+    """The goal with the phrases the instruction left without colour ("the block") in the scene's words."""
+    slots = dict(goal.slots)
+    for slot, want in goal.slots.items():
         have = episode.scene.slots.get(slot)
         if have is None or not hasattr(have, "phrases") or slot in spec.choices:
             continue
         wanted = want if isinstance(want, list) else [want]
         if all(" " not in w for w in wanted):
             group = any(o.id == slot and o.count[1] > 1 for o in spec.objects)
-            goal.slots[slot] = list(have.phrases) if group else str(have)
+            slots[slot] = list(have.phrases) if group else str(have)
     if spec.family == "sort_by_color":
-        goal.slots.pop("blocks", None)
+        slots.pop("blocks", None)
+    return replace(goal, slots=slots)
 
 
-def choose_scene(goal: Goal, spec, seed: int | None, any_scene: bool = False) -> int:
-    """The debug seed: ``seed`` if its scene holds the named objects, else the first dev scene that does.
+def choose_scene(goal: Goal, spec, seed: int | None, any_scene: bool = False) -> tuple[int, Goal]:
+    """The debug seed, and the goal in that scene's words.
 
+    The seed is ``seed`` if its scene holds the named objects, else the first dev scene that does; the
+    goal's phrases without a colour ("the block") take that scene's words.
     With ``any_scene`` (held-out evaluation: the named objects come from a scene the loop may not see),
     when no dev scene holds them, the first dev scene with the same kinds and counts is the debug scene and
     the goal takes that scene's words; the program is general (ARGS) and is judged on the named scene later.
@@ -282,16 +283,14 @@ def choose_scene(goal: Goal, spec, seed: int | None, any_scene: bool = False) ->
             episode = make_episode(spec, s, world=world)
             why = _scene_matches(goal, spec, episode)
             if not why:
-                _fill_from_scene(goal, spec, episode)
-                return s
+                return s, _fill_from_scene(goal, spec, episode)
             if seed is not None:
                 raise AgentError(f"object not in scene: {spec.name} seed {s}: {why} "
                                  "(leave out --seed to find a scene that matches)")
             if any_scene and similar is None and _same_shape(goal, episode):
                 similar = s, slot_args(episode)
         if similar is not None:
-            goal.slots = {k: similar[1][k] for k in goal.slots if k in similar[1]}
-            return similar[0]
+            return similar[0], replace(goal, slots={k: similar[1][k] for k in goal.slots if k in similar[1]})
     finally:
         world.close()
     raise AgentError(f"object not in scene: no {spec.name} scene among seeds 0-{SCENE_SEARCH - 1} "
@@ -374,221 +373,484 @@ def lessons_for(library, trace) -> list:
         return []
 
 
+def sources_of(library, skills: list) -> dict[str, str]:
+    """Each retrieved skill's text, by name: what a coder refines when it distils a program built on it."""
+    sources = {}
+    for s in skills:
+        try:
+            sources[s.name] = library.source(s.name)
+        except Exception:  # noqa: BLE001 - a missing source only limits distilling
+            pass
+    return sources
 
-def retrieve_for(coder: Coder, library, goal: Goal) -> list:
-    """The goal's skills, with their sources handed to a coder that composes programs from them."""
-    skills = retrieve(library, goal)
-    if hasattr(coder, "sources"):
-        for s in skills:
-            try:
-                coder.sources[s.name] = library.source(s.name)
-            except Exception:  # noqa: BLE001 - a missing source only limits distilling
-                pass
-    return skills
 
 # ---------------------------------------------------------------- the loop
 
-def run_task(instruction: str, *, scene: str | None = None, seed: int | None = None, coder: Coder,
-             library, max_iterations: int = 10, validate: int = 5, emit: ev.Emit = ev.ignore,
-             budget: Budget | float | None = None, timeout: float = 60.0, pool=None, keyframes: bool = True,
-             model: str | None = None, stop=None, frames: bool = False, any_scene: bool = False,
-             select: int = 2) -> TaskResult:
-    """Attempt one task end to end; see the module docstring.
+@dataclass(frozen=True)
+class Options:
+    """How `run_task` runs one task (its keyword arguments).
 
-    Args:
-        scene: the task family or a task file (``.toml``); guessed from the words when None.
+    Attributes:
+        scene: the task family or a task file (``.toml``); made from the words when None.
         seed: the debug scene; the first matching dev scene when None.
+        max_iterations: how many times a program is written or repaired, then run.
         validate: how many fresh dev seeds must all succeed before distilling (0 skips validation).
         select: selection seeds that a candidate passing its debug seeds is scored on; a worse candidate
             than an earlier one is dropped for it (0 skips selection, as does ``validate=0``).
         budget: a `Budget` (tokens, cost, episodes, seconds) or wall-clock seconds; crossing any limit
             stops the task with a message that says what was spent.
+        timeout: wall-clock seconds one run may take.
         pool: a `WorkerPool` (default: the runner's shared pool).
-        any_scene: develop on a dev scene of the same shape when none holds the named objects (see
-            `choose_scene`); for held-out evaluation, where the named scene is never run here.
+        keyframes: render a keyframe after each call of the debug runs.
+        model: the llm model id that drafts a task file for words no reader here can read; commits name it.
         stop: a `threading.Event` (the app's Esc): once set, a running episode ends at once and
             the loop stops after its current phase by raising `aspire_tui.runner.Cancelled`.
         frames: also emit `ev.Frame` events (live camera frames) while the robot moves.
+        any_scene: develop on a dev scene of the same shape when none holds the named objects (see
+            `choose_scene`); for held-out evaluation, where the named scene is never run here.
+    """
+
+    scene: str | None = None
+    seed: int | None = None
+    max_iterations: int = 10
+    validate: int = 5
+    select: int = 2
+    budget: Budget | float | None = None
+    timeout: float = 60.0
+    pool: Any = None
+    keyframes: bool = True
+    model: str | None = None
+    stop: Any = None
+    frames: bool = False
+    any_scene: bool = False
+
+
+def run_task(instruction: str, *, coder: Coder, library, emit: ev.Emit = ev.ignore, **options: Any) -> TaskResult:
+    """Attempt one task end to end (see the module docstring); ``options`` are `Options` fields.
 
     Raises:
         AgentError: the instruction cannot be attempted (one line).
         Cancelled: ``stop`` was set; the library holds only commits already reported.
+        TypeError: an option `Options` does not have.
     """
-    from aspire_tui.runner import RunnerError, run_program
-    from aspire_tui.runner.paths import new_run_id
-    from aspire_tui.runner.check import check_program
-    from aspire_tui.skills.retention import prune_after_task
+    return Loop(coder, library, emit, Options(**options)).run(instruction)
 
-    if stop is not None or frames:  # a live caller (the app): Esc ends a run at once, frames stream
-        pool, emit = _live(pool, emit, stop, frames)
-    started = time.monotonic()
-    if not isinstance(budget, Budget):
-        budget = Budget(seconds=budget)
-    goal, spec = understand(instruction, scene, model)
-    debug_seed = choose_scene(goal, spec, seed, any_scene)
-    result = TaskResult(instruction=goal.text, family=goal.family, seed=debug_seed, goal=goal.to_dict(),
-                        debug_seeds=[debug_seed])
-    emit(ev.Understood(goal.to_dict(), ev.goal_line(goal.to_dict()), goal.task_file or _file_text(spec)))
-    emit(ev.TaskStarted(goal.text, goal.family, debug_seed, getattr(coder, "name", type(coder).__name__),
-                        goal.to_dict(), str(library.root)))
-    skills = retrieve_for(coder, library, goal)
-    emit(ev.SkillsRetrieved([s.name for s in skills]))
-    rng = random.Random(stable_seed(goal.text) ^ debug_seed)
-    used: set[int] = {debug_seed}
 
-    def fresh_seeds(n: int, seeds: range = VALIDATION_SEEDS) -> list[int]:
-        pool_seeds = [s for s in seeds if s not in used]
-        chosen = rng.sample(pool_seeds, min(n, len(pool_seeds)))
-        used.update(chosen)
+class Seeds:
+    """One task's seeds (see the module docstring): the debug seeds, and selection and validation seeds
+    drawn fresh, never twice, by a generator seeded with the instruction and the first debug seed."""
+
+    def __init__(self, text: str, debug_seed: int, validate: int, select: int) -> None:
+        self.rng = random.Random(stable_seed(text) ^ debug_seed)
+        self.used = {debug_seed}
+        self.debug = [debug_seed]
+        self.current = debug_seed  # the debug scene the next candidate runs on
+        self.size = validate
+        self.validation = self.fresh(validate)
+        self.selection = self.fresh(select, SELECTION_SEEDS) if validate else []
+
+    def fresh(self, n: int, seeds: range = VALIDATION_SEEDS) -> list[int]:
+        """``n`` seeds of ``seeds`` never drawn before."""
+        free = [s for s in seeds if s not in self.used]
+        chosen = self.rng.sample(free, min(n, len(free)))
+        self.used.update(chosen)
         return chosen
 
-    validation_seeds = fresh_seeds(validate)
-    selection_seeds = fresh_seeds(select, SELECTION_SEEDS) if validate else []
-    best: tuple[int, str] | None = None  # (selection score, program): the fittest candidate so far
-    program = ""
-    trace = None
-    current_seed = debug_seed
+    def selection_failed(self, seed: int) -> None:
+        """A failing selection seed becomes a debug seed; a fresh one takes its place."""
+        self.current = seed
+        self.debug.append(seed)
+        self.selection = [s for s in self.selection if s != seed] + self.fresh(1, SELECTION_SEEDS)
 
-    def on_record(iteration: int, run_seed: int, run_id: str):
-        def callback(record) -> None:
-            emit(ev.CallRecorded(iteration, run_seed, record.index, record.call, record.status,
-                                 record.signature(70), record.error, record.keyframe or "", record.where or "",
-                                 run_id))
-        return callback
+    def validation_failed(self, seed: int) -> None:
+        """A failing validation seed becomes a debug seed; fresh seeds replace the validation set."""
+        self.current = seed
+        self.debug.append(seed)
+        self.validation = self.fresh(self.size)
 
-    def finish(success: bool, message: str) -> TaskResult:
+
+@dataclass(frozen=True)
+class Verdict:
+    """What judging a candidate came to: the program kept (selection may go back to an earlier one), the
+    run that decided it, and either validated, or ``rejected`` when it cannot run on other scenes."""
+
+    program: str
+    trace: Any
+    validated: bool = False
+    rejected: Diagnosis | None = None
+
+
+class Loop:
+    """One task, in steps that each return what they made: understand, write, check, judge on the seed
+    sets, diagnose, repair, distill. `run` is the whole loop; `run_task` is ``Loop(...).run(words)``."""
+
+    goal: Goal           # what the words ask, in the debug scene's words (set by `understand`)
+    spec: Any            # the task spec the goal runs on
+    seeds: Seeds
+    result: TaskResult
+
+    def __init__(self, coder: Coder, library, emit: ev.Emit = ev.ignore, options: Options = Options()) -> None:
+        self.started = time.monotonic()
+        self.coder, self.library, self.options = coder, library, options
+        self.pool, self.emit = options.pool, emit
+        if options.stop is not None or options.frames:  # a live caller (the app): Esc ends a run at once
+            self.pool, self.emit = _live(options.pool, emit, options.stop, options.frames)
+        budget = options.budget
+        self.budget = budget if isinstance(budget, Budget) else Budget(seconds=budget)
+        self.best: tuple[int, str] | None = None  # (selection score, program): the fittest candidate so far
+        self.sources: dict[str, str] = {}
+
+    def run(self, instruction: str) -> TaskResult:
+        """Attempt the task: write, then run and repair until a program validates, then distill it."""
+        from aspire_tui.runner import RunnerError
+
+        last = self.options.max_iterations
+        self.understand(instruction)
+        skills = self.retrieve()
+        program, trace = "", None
+        for iteration in range(1, last + 1):
+            self.result.iterations = iteration
+            try:
+                self.guard(1)
+                program = program or self.write(iteration, skills)
+                rejected = self.check(iteration, program)
+                if rejected is None:
+                    verdict = self.judge(iteration, program)
+                    if verdict.validated:
+                        return self.distill(verdict.program, verdict.trace)
+                    program, trace, rejected = verdict.program, verdict.trace, verdict.rejected
+                if rejected is not None:  # it may not run as it is: rewrite it; there is nothing to learn
+                    if iteration == last:
+                        break
+                    self.emit(ev.Diagnosis(iteration, rejected.error_type, "", rejected.message, ["rewrite"]))
+                    program = self.repair(iteration, program, rejected).program
+                    continue
+                diagnosis = self.diagnose(iteration, trace)
+                if iteration == last:
+                    break
+                repair = self.repair(iteration, program, diagnosis)
+                self.result.repairs.append(_repair_record(iteration, diagnosis, repair))
+                program = repair.program
+            except BudgetExceeded as e:
+                return self.finish(False, str(e), program)
+            except CoderError as e:
+                return self.finish(False, f"coder gave up: {e}", program)
+            except RunnerError as e:
+                raise AgentError(str(e)) from None
+        return self.finish(False, f"no validated program after {last} iterations"
+                           + (f" (last: {trace.headline()})" if trace is not None else ""), program)
+
+    # -- the steps ----------------------------------------------------------------
+    def understand(self, instruction: str) -> None:
+        """Read the words into a goal and the scene it runs on, choose the seeds, and say what was understood."""
+        o = self.options
+        goal, self.spec = understand(instruction, o.scene, o.model)
+        debug_seed, goal = choose_scene(goal, self.spec, o.seed, o.any_scene)
+        self.goal = goal
+        self.result = TaskResult(instruction=goal.text, family=goal.family, seed=debug_seed, goal=goal.to_dict(),
+                                 debug_seeds=[debug_seed])
+        self.emit(ev.Understood(goal.to_dict(), ev.goal_line(goal.to_dict()), goal.task_file or _file_text(self.spec)))
+        self.emit(ev.TaskStarted(goal.text, goal.family, debug_seed, self.coder.name, goal.to_dict(),
+                                 str(self.library.root)))
+        self.seeds = Seeds(goal.text, debug_seed, o.validate, o.select)
+
+    def retrieve(self) -> list:
+        """The library's skills for the goal (their sources kept for distilling)."""
+        skills = retrieve(self.library, self.goal)
+        self.sources = sources_of(self.library, skills)
+        self.emit(ev.SkillsRetrieved([s.name for s in skills]))
+        return skills
+
+    def write(self, iteration: int, skills: list) -> str:
+        """The coder's first program for the goal."""
+        with self.timed("writing"):
+            program = self.coder.write(self.goal, skills, [])
+        self.emit(ev.ProgramWritten(iteration, program, "write"))
+        return program
+
+    def check(self, iteration: int, program: str) -> Diagnosis | None:
+        """The static check, reported; a diagnosis to rewrite by when the program names its seed."""
+        from aspire_tui.runner.check import check_program
+
+        with self.timed("checking"):
+            report = check_program(program, self.library.skills_dir)
+            seeded = seed_violations(program)
+        self.emit(ev.CheckResult(iteration, report.ok and not seeded, [str(v) for v in report.violations] + seeded))
+        if not seeded:  # other violations are rejected by the runner, and diagnosed from its trace
+            return None
+        return Diagnosis(outcome="rejected", error_type="StaticCheck", message=seeded[0], summary="; ".join(seeded),
+                         analysis=seeded[0], actions=["switch_skill"])
+
+    def judge(self, iteration: int, program: str) -> Verdict:
+        """Run the candidate on its debug scene and, once it succeeds there, on the other debug scenes,
+        the selection scenes and the validation scenes, until one fails (which becomes a debug scene)."""
+        seeds = self.seeds
+        with self.timed("simulating"):
+            trace = self.run_debug(iteration, program)
+            if trace.outcome != "succeeded":
+                return Verdict(program, trace)
+            # a repair made for one debug scene must not break the others: re-run them first
+            others = [s for s in seeds.debug if s != seeds.current]
+            self.guard(len(others) + len(seeds.selection) + len(seeds.validation))
+            broken = self.run_seeds(program, others)[2] if others else None
+            if broken is not None and broken[1] is not None:
+                seeds.current, trace = broken
+                self.emit(_finished(iteration, seeds.current, trace))
+                return Verdict(program, trace)
+            program, failed = self.select(iteration, program)
+            if failed is not None and failed[1] is not None:
+                seeds.selection_failed(failed[0])
+                self.best = None  # scores on the old selection set no longer compare
+                self.emit(_finished(iteration, failed[0], failed[1]))
+            elif failed is None:
+                failed = self.validate(program)
+                if failed is None:
+                    return Verdict(program, trace, validated=True)
+                if failed[1] is not None:
+                    seeds.validation_failed(failed[0])
+        if failed[1] is None:  # not general: its ARGS do not fit the family's other scenes
+            return Verdict(program, trace, rejected=self.not_general())
+        return Verdict(program, failed[1])
+
+    def diagnose(self, iteration: int, trace) -> Diagnosis:
+        """The coder's diagnosis of a failed run, with the lessons that fit its failure."""
+        self.guard()
+        with self.timed("diagnosing"):
+            diagnosis = self.coder.diagnose(trace, lessons_for(self.library, trace))
+        self.emit(ev.Diagnosis(iteration, diagnosis.error_type, diagnosis.call, diagnosis.analysis or
+                               diagnosis.headline(), list(diagnosis.actions), list(diagnosis.lessons),
+                               _short_evidence(diagnosis.evidence)))
+        return diagnosis
+
+    def repair(self, iteration: int, program: str, diagnosis: Diagnosis) -> Repair:
+        """The coder's repair for the diagnosis, shown as a diff."""
+        self.guard()
+        with self.timed("writing"):
+            repair = self.coder.repair(program, diagnosis)
+        self.emit(ev.RepairDiff(iteration, _diff(program, repair.program), list(repair.actions)))
+        return repair
+
+    def distill(self, program: str, trace) -> TaskResult:
+        """Keep what a validated program taught: its last repair as a lesson, and the program as a skill,
+        which refines a skill only when it validated the same goal and still passes that skill's seeds."""
+        from aspire_tui.agent.distill import destination
+        from aspire_tui.skills.library import LibraryError
+        from sim.tasks import builtin_tasks
+
+        goal, result = self.goal, self.result
+        validated = result.validated
+
+        def done(message: str) -> TaskResult:
+            return self.finish(True, message, program)
+
+        trailers = dict(task=goal.family, run=trace.run_id, success=validated,
+                        model=self.options.model or self.coder.model_id)
+        if result.repairs:  # the last repair is the one that led here: it becomes or strengthens a lesson
+            self.learn(trace, trailers)
+        evidence = {"seeds": result.validation_seeds, "success": validated, "run": trace.run_id}
+        try:
+            distilled = self.coder.generalize(program, goal, evidence, self.sources)
+        except CoderError as e:
+            return done(f"validated {validated}; not distilled: {e}")
+        if distilled is None:
+            return done(f"validated {validated}: the library's skills already do this; nothing to commit")
+        distilled, why_not = destination(self.library, distilled, goal)
+        if distilled is None:
+            return done(f"validated {validated}; not kept: {why_not}")
+        if goal.tree is not None and not goal.variant_of and goal.family not in builtin_tasks():
+            # the scene was made from the words alone: the library keeps its task file, so that the skill
+            # can be validated on it again (`aspire skills test`, a later refinement)
+            try:
+                self.library.keep_task(goal.family, goal.task_file or _file_text(self.spec),
+                                       f"Made from the words: {goal.text}")
+            except LibraryError as e:
+                return done(f"validated {validated} on {goal.describe()}; not kept as a skill: {e}")
+        why = f"Task: {goal.text}\n{distilled.why}"
+        if distilled.change == "refine":
+            passes, earlier = self.still_passes(distilled.name, distilled.source)
+            if not passes:
+                return done(f"validated {validated}; {distilled.name} was not refined: {earlier}")
+            why += f"\nStill passes its earlier validation: {earlier}." if earlier else ""
+        try:
+            change = self.library.save(distilled.name, distilled.source, change=distilled.change,
+                                       summary=distilled.summary, why=why, trailers={"Aspire-Goal": goal.describe()},
+                                       **trailers)
+        except LibraryError as e:
+            return done(f"validated {validated}; the skill was not committed: {e}")
+        if not change.committed:  # the distilled file is the one the library already has
+            return done(f"validated {validated}: {change.name} is unchanged; nothing to commit")
+        result.skill = change.to_dict()
+        self.emit(ev.SkillCommitted(change.name, change.change, change.sha, change.path, distilled.summary))
+        return done(f"validated {validated}; {change.change} skill {change.name} ({change.sha[:8]})")
+
+    def finish(self, success: bool, message: str, program: str) -> TaskResult:
+        """The result, its usage and the last event; runs/ is pruned back under its size limit."""
+        from aspire_tui.skills.retention import prune_after_task
+
+        result = self.result
         result.success, result.message, result.program = success, message, program
-        result.seconds = round(time.monotonic() - started, 2)
-        usage = getattr(coder, "usage", None)
+        result.debug_seeds = list(self.seeds.debug)
+        result.seconds = round(time.monotonic() - self.started, 2)
+        usage = self.coder.usage
         if usage is not None:
-            priced = budget.price_in or budget.price_out
-            emit(ev.Usage(**usage.to_dict(), cost=budget.spent(usage)["cost"] if priced else None))
-        emit(ev.TaskFinished(success, result.iterations, message, program, result.validated,
-                             (result.skill or {}).get("name", ""), result.seconds))
-        prune_after_task(library)  # runs/ back under its size limit; a size check unless it is over
+            priced = self.budget.price_in or self.budget.price_out
+            self.emit(ev.Usage(**usage.to_dict(), cost=self.budget.spent(usage)["cost"] if priced else None))
+        self.emit(ev.TaskFinished(success, result.iterations, message, program, result.validated,
+                                  (result.skill or {}).get("name", ""), result.seconds))
+        prune_after_task(self.library)
         return result
 
-    def guard(upcoming: int = 0) -> None:
+    # -- what the steps share ------------------------------------------------------
+    def guard(self, upcoming: int = 0) -> None:
         """The hard stop: raise BudgetExceeded before a model call or ``upcoming`` episodes that go over."""
-        budget.check(getattr(coder, "usage", None), result.episodes, upcoming)
+        self.budget.check(self.coder.usage, self.result.episodes, upcoming)
 
-    for iteration in range(1, max_iterations + 1):
-        result.iterations = iteration
+    @contextmanager
+    def timed(self, phase: str) -> Iterator[None]:
+        """Add the time the block takes to ``phase`` (writing, checking, simulating, diagnosing)."""
+        since = time.monotonic()
         try:
-            guard(1)
-            mark = time.monotonic()
-            if not program:
-                program = coder.write(goal, skills, [])
-                emit(ev.ProgramWritten(iteration, program, "write"))
-                mark = result.spend("writing", mark)
-            report = check_program(program, library.skills_dir)
-            seeded = seed_violations(program)
-            emit(ev.CheckResult(iteration, report.ok and not seeded, [str(v) for v in report.violations] + seeded))
-            mark = result.spend("checking", mark)
-            if seeded:  # rejected before it runs: a program that branches on its scene's seed is not general
-                if iteration == max_iterations:
+            yield
+        finally:
+            self.result.spend(phase, since)
+
+    def run_debug(self, iteration: int, program: str):
+        """Run the candidate on the current debug scene, reporting every call as it happens."""
+        from aspire_tui.runner import run_program
+        from aspire_tui.runner.paths import new_run_id
+
+        seed, o = self.seeds.current, self.options
+        try:
+            source = program if seed == self.seeds.debug[0] else scene_program(program, self.spec, seed)
+        except (ValueError, KeyError) as e:
+            source = program
+            self.emit(ev.Diagnosis(iteration, "NotGeneral", "", f"cannot fill ARGS for seed {seed}: {e}"))
+        run_id = new_run_id()  # named up front so live views find each keyframe as it lands
+        trace = run_program(source, self.spec, seed, timeout=o.timeout, skills_dir=self.library.skills_dir,
+                            runs_dir=self.library.runs_dir, keyframes=o.keyframes, pool=self.pool, run_id=run_id,
+                            on_record=self.on_record(iteration, seed, run_id))
+        self.result.runs.append(trace.run_id)
+        record_uses(self.library, trace, self.spec.name)
+        self.emit(_finished(iteration, seed, trace))
+        return trace
+
+    def on_record(self, iteration: int, seed: int, run_id: str) -> Callable[[Any], None]:
+        """The callback that reports each robot call of a debug run."""
+        def callback(record) -> None:
+            self.emit(ev.CallRecorded(iteration, seed, record.index, record.call, record.status,
+                                      record.signature(70), record.error, record.keyframe or "", record.where or "",
+                                      run_id))
+        return callback
+
+    def run_seeds(self, program: str, seeds: list[int]):
+        """Run on each seed with that scene's ARGS until one fails: (successes, failures, (seed, trace) or None).
+
+        The trace is None when the program's ARGS cannot be filled for that scene.
+        """
+        from aspire_tui.runner import run_program
+        from sim.world import World
+
+        successes, failures, first_failure = 0, [], None
+        world = World()
+        try:
+            for s in seeds:
+                try:
+                    source = scene_program(program, self.spec, s, world=world)
+                except (ValueError, KeyError) as e:
+                    failures.append(f"seed {s}: cannot fill ARGS ({e})")
+                    first_failure = (s, None)
                     break
-                diagnosis = Diagnosis(outcome="rejected", error_type="StaticCheck", message=seeded[0],
-                                      summary="; ".join(seeded), analysis=seeded[0], actions=["switch_skill"])
-                emit(ev.Diagnosis(iteration, "StaticCheck", "", seeded[0], ["rewrite"]))
-                guard()
-                repaired = coder.repair(program, diagnosis)
-                result.spend("writing", mark)
-                emit(ev.RepairDiff(iteration, _diff(program, repaired), list(diagnosis.actions)))
-                program = repaired
-                continue
-            try:
-                run_source = program if current_seed == debug_seed else scene_program(program, spec, current_seed)
-            except (ValueError, KeyError) as e:
-                run_source = program
-                emit(ev.Diagnosis(iteration, "NotGeneral", "", f"cannot fill ARGS for seed {current_seed}: {e}"))
-            run_id = new_run_id()  # named up front so live views find each keyframe as it lands
-            trace = run_program(run_source, spec, current_seed, timeout=timeout, skills_dir=library.skills_dir,
-                                runs_dir=library.runs_dir, keyframes=keyframes, pool=pool, run_id=run_id,
-                                on_record=on_record(iteration, current_seed, run_id))
-            result.runs.append(trace.run_id)
-            record_uses(library, trace, spec.name)
-            emit(ev.RunFinished(iteration, current_seed, trace.outcome, trace.headline(), trace.run_id,
-                                str(trace.path or "")))
-            if trace.outcome == "succeeded":
-                # a repair made for one debug scene must not break the others: re-run them first
-                others = [s for s in result.debug_seeds if s != current_seed]
-                guard(len(others) + len(selection_seeds) + len(validation_seeds))
-                broken = _run_seeds(program, spec, others, library, timeout, pool, result)[2] if others else None
-                if broken is not None and broken[1] is not None:
-                    current_seed, trace = broken
-                    emit(ev.RunFinished(iteration, current_seed, trace.outcome, trace.headline(), trace.run_id,
-                                        str(trace.path or "")))
-                else:
-                    score, chosen = _select(program, spec, selection_seeds, library, timeout, pool, result)
-                    if best is not None and score < best[0]:
-                        # the repair made things worse on scenes it was not repaired on: keep the better one
-                        emit(ev.Diagnosis(iteration, "Selection", "", f"this candidate passed {score}/"
-                                          f"{len(selection_seeds)} selection seeds, an earlier one {best[0]}: "
-                                          "back to the earlier candidate", ["select"]))
-                        program = best[1]
-                    else:
-                        best = (score, program)
-                    failed = chosen if chosen is not None else \
-                        _validate(program, spec, validation_seeds, library, timeout, pool, emit, result)
-                    mark = result.spend("simulating", mark)
-                    if chosen is not None and chosen[1] is not None:
-                        # a failing selection seed becomes a debug seed; a fresh one takes its place
-                        current_seed, trace = chosen
-                        emit(ev.RunFinished(iteration, current_seed, trace.outcome, trace.headline(), trace.run_id,
-                                            str(trace.path or "")))
-                        result.debug_seeds.append(current_seed)
-                        selection_seeds = [x for x in selection_seeds if x != current_seed] + \
-                            fresh_seeds(1, SELECTION_SEEDS)
-                        best = None  # scores on the old selection set no longer compare
-                        failed = (current_seed, trace)
-                    elif failed is None:
-                        return _distill(program, goal, spec, coder, library, trace, result, emit, model, finish)
-                    if failed[1] is None:  # not general: its ARGS do not fit the family's other scenes
-                        if iteration == max_iterations:
-                            break
-                        message = ("the program cannot be validated on other scenes: set ARGS = {...} with exactly "
-                                   f"the keys {sorted(goal.slots)} and read every object from it")
-                        diagnosis = Diagnosis(outcome="error", error_type="NotGeneral", message=message,
-                                              summary=message, analysis=message, actions=["rewrite"])
-                        emit(ev.Diagnosis(iteration, "NotGeneral", "", message, ["rewrite"]))
-                        guard()
-                        mark = time.monotonic()
-                        repaired = coder.repair(program, diagnosis)
-                        result.spend("writing", mark)
-                        emit(ev.RepairDiff(iteration, _diff(program, repaired), list(diagnosis.actions)))
-                        program = repaired
-                        continue
-                    if chosen is None:
-                        # a failing validation seed becomes a debug seed; fresh seeds replace the validation set
-                        current_seed, trace = failed
-                        result.debug_seeds.append(current_seed)
-                        validation_seeds = fresh_seeds(validate)
-            mark = result.spend("simulating", mark)
-            guard()
-            lessons = lessons_for(library, trace)
-            diagnosis = coder.diagnose(trace, lessons)
-            mark = result.spend("diagnosing", mark)
-            emit(ev.Diagnosis(iteration, diagnosis.error_type, diagnosis.call, diagnosis.analysis or diagnosis.headline(),
-                              list(diagnosis.actions), list(diagnosis.lessons), _short_evidence(diagnosis.evidence)))
-            if iteration == max_iterations:
-                break
-            guard()
-            repaired = coder.repair(program, diagnosis)
-            result.spend("writing", mark)
-            emit(ev.RepairDiff(iteration, _diff(program, repaired), list(diagnosis.actions)))
-            result.repairs.append({"iteration": iteration, "error_type": diagnosis.error_type, "call": diagnosis.call,
-                                   "message": diagnosis.message, "evidence": _short_evidence(diagnosis.evidence),
-                                   "action": "; ".join(diagnosis.actions), "lessons": list(diagnosis.lessons)})
-            program = repaired
+                trace = run_program(source, self.spec, s, timeout=self.options.timeout,
+                                    skills_dir=self.library.skills_dir, runs_dir=self.library.runs_dir,
+                                    keyframes=False, pool=self.pool)
+                self.result.runs.append(trace.run_id)
+                record_uses(self.library, trace, self.spec.name)
+                if trace.outcome != "succeeded":
+                    failures.append(trace.headline())
+                    first_failure = (s, trace)
+                    break  # one failure is enough to go back to repairing
+                successes += 1
+        finally:
+            world.close()
+        return successes, failures, first_failure
+
+    def select(self, iteration: int, program: str) -> tuple[str, tuple[int, Any] | None]:
+        """The program to go on with (an earlier candidate when this one scores worse on the selection
+        seeds), and the first selection seed this one failed on: (seed, trace), or None."""
+        seeds = self.seeds.selection
+        score, failed = 0, None
+        if seeds:
+            score, _, failed = self.run_seeds(program, seeds)
+        if self.best is not None and score < self.best[0]:
+            # the repair made things worse on scenes it was not repaired on: keep the better one
+            self.emit(ev.Diagnosis(iteration, "Selection", "", f"this candidate passed {score}/{len(seeds)} selection "
+                                   f"seeds, an earlier one {self.best[0]}: back to the earlier candidate", ["select"]))
+            return self.best[1], failed
+        self.best = (score, program)
+        return program, failed
+
+    def validate(self, program: str) -> tuple[int, Any] | None:
+        """Run on every validation seed with that scene's ARGS; None when all succeed, else (seed, trace)."""
+        seeds, result = self.seeds.validation, self.result
+        if not seeds:
+            result.validated = "0/0"
+            return None
+        successes, failures, first_failure = self.run_seeds(program, seeds)
+        runs = successes + len(failures)
+        self.emit(ev.ValidationResult(list(seeds[:runs]), successes, runs, failures))
+        result.validated = f"{successes}/{len(seeds)}"
+        if first_failure is None:
+            result.validation_seeds = list(seeds)
+        return first_failure
+
+    def not_general(self) -> Diagnosis:
+        """Why a program whose ARGS do not fit other scenes is rewritten."""
+        message = ("the program cannot be validated on other scenes: set ARGS = {...} with exactly "
+                   f"the keys {sorted(self.goal.slots)} and read every object from it")
+        return Diagnosis(outcome="error", error_type="NotGeneral", message=message, summary=message,
+                         analysis=message, actions=["rewrite"])
+
+    def learn(self, trace, trailers: dict[str, Any]) -> None:
+        """The last repair, which led to the validated program, becomes or strengthens a lesson."""
+        from aspire_tui.agent.distill import learn_lesson
+
+        goal, result = self.goal, self.result
+        repair = result.repairs[-1]
+        lesson = learn_lesson(self.library, repair, goal, goal.family, result.validated, trace.run_id,
+                              sorted(getattr(trace, "skills", {}) or {}), trailers)
+        if lesson is not None and lesson.committed:
+            result.lesson = lesson.to_dict()
+            self.emit(ev.SkillCommitted(lesson.name, lesson.change, lesson.sha, lesson.path,
+                                        f"lesson from the repair: {repair['action'][:80]}"))
+
+    def still_passes(self, name: str, source: str) -> tuple[bool, str]:
+        """Does the refinement ``source`` of skill ``name`` pass the seeds ``name`` was validated on?
+        (`aspire_tui.agent.distill.still_passes`; its runs count against the budget like any other.)"""
+        from aspire_tui.agent.distill import still_passes
+        from aspire_tui.runner import run_program
+
+        def run(program: str, scene, seed: int, skills_dir: Path):
+            self.guard(1)
+            trace = run_program(program, scene, seed, timeout=self.options.timeout, skills_dir=skills_dir,
+                                runs_dir=self.library.runs_dir, keyframes=False, pool=self.pool)
+            self.result.runs.append(trace.run_id)
+            return trace
+
+        try:
+            return still_passes(self.library, name, source, run, self.spec)
         except BudgetExceeded as e:
-            return finish(False, str(e))
-        except CoderError as e:
-            return finish(False, f"coder gave up: {e}")
-        except RunnerError as e:
-            raise AgentError(str(e)) from None
-    return finish(False, f"no validated program after {max_iterations} iterations"
-                  + (f" (last: {trace.headline()})" if trace is not None else ""))
+            return False, str(e)
+
+
+def _finished(iteration: int, seed: int, trace) -> ev.RunFinished:
+    return ev.RunFinished(iteration, seed, trace.outcome, trace.headline(), trace.run_id, str(trace.path or ""))
+
+
+def _repair_record(iteration: int, diagnosis: Diagnosis, repair: Repair) -> dict[str, Any]:
+    """What `TaskResult.repairs` keeps of one repair (a lesson is learnt from the last one)."""
+    return {"iteration": iteration, "error_type": diagnosis.error_type, "call": diagnosis.call,
+            "message": diagnosis.message, "evidence": _short_evidence(diagnosis.evidence),
+            "action": "; ".join(repair.actions), "lessons": list(diagnosis.lessons)}
 
 
 def _live(pool, emit: ev.Emit, stop, frames: bool):
@@ -646,104 +908,3 @@ def _short_evidence(evidence: dict[str, Any]) -> dict[str, Any]:
     return evidence if len(text) < 600 else {"truncated": text[:600]}
 
 
-def _run_seeds(program: str, spec, seeds: list[int], library, timeout: float, pool, result: TaskResult):
-    """Run on each seed with that scene's ARGS until one fails: (successes, failures, (seed, trace) or None).
-
-    The trace is None when the program's ARGS cannot be filled for that scene.
-    """
-    from aspire_tui.runner import run_program
-    from sim.world import World
-
-    successes, failures, first_failure = 0, [], None
-    world = World()
-    try:
-        for s in seeds:
-            try:
-                source = scene_program(program, spec, s, world=world)
-            except (ValueError, KeyError) as e:
-                failures.append(f"seed {s}: cannot fill ARGS ({e})")
-                first_failure = (s, None)
-                break
-            trace = run_program(source, spec, s, timeout=timeout, skills_dir=library.skills_dir,
-                                runs_dir=library.runs_dir, keyframes=False, pool=pool)
-            result.runs.append(trace.run_id)
-            record_uses(library, trace, spec.name)
-            if trace.outcome != "succeeded":
-                failures.append(trace.headline())
-                first_failure = (s, trace)
-                break  # one failure is enough to go back to repairing
-            successes += 1
-    finally:
-        world.close()
-    return successes, failures, first_failure
-
-
-def _select(program: str, spec, seeds: list[int], library, timeout: float, pool, result: TaskResult):
-    """A candidate's score on the selection seeds, and its first failure there: (passed, (seed, trace) or None)."""
-    if not seeds:
-        return 0, None
-    successes, _, first_failure = _run_seeds(program, spec, seeds, library, timeout, pool, result)
-    return successes, first_failure
-
-
-def _validate(program: str, spec, seeds: list[int], library, timeout: float, pool, emit, result: TaskResult):
-    """Run on every validation seed with that scene's ARGS; None when all succeed, else (seed, trace)."""
-    if not seeds:
-        result.validated = "0/0"
-        return None
-    successes, failures, first_failure = _run_seeds(program, spec, seeds, library, timeout, pool, result)
-    runs = successes + len(failures)
-    emit(ev.ValidationResult(list(seeds[:runs]), successes, runs, failures))
-    result.validated = f"{successes}/{len(seeds)}"
-    if first_failure is None:
-        result.validation_seeds = list(seeds)
-    return first_failure
-
-
-def _distill(program, goal, spec, coder, library, trace, result, emit, model, finish):
-    from aspire_tui.agent.distill import learn_lesson, renamed, same_job
-    from aspire_tui.skills.library import LibraryError, SkillConflict
-
-    evidence = {"seeds": result.validation_seeds, "success": result.validated, "run": trace.run_id}
-    if goal.tree is not None and not goal.variant_of:
-        # the scene was made from the words alone; its task file is not kept, so nothing could re-validate a skill
-        return finish(True, f"validated {result.validated} on {goal.describe()}; not kept as a skill: no built-in "
-                            "family asks the same, and skills are kept only for tasks that can be re-validated")
-    trailers = dict(task=goal.family, run=trace.run_id, success=result.validated,
-                    model=model or getattr(coder, "model_id", None) or getattr(coder, "name", "offline"))
-    if result.repairs:  # the last repair is the one that led here: it becomes or strengthens a lesson
-        lesson = learn_lesson(library, result.repairs[-1], goal, goal.family, result.validated, trace.run_id,
-                              sorted(getattr(trace, "skills", {}) or {}), trailers)
-        if lesson is not None and lesson.committed:
-            result.lesson = lesson.to_dict()
-            emit(ev.SkillCommitted(lesson.name, lesson.change, lesson.sha, lesson.path,
-                                   f"lesson from the repair: {result.repairs[-1]['action'][:80]}"))
-    try:
-        distilled = coder.generalize(program, goal, evidence)
-    except CoderError as e:
-        return finish(True, f"validated {result.validated}; not distilled: {e}")
-    if distilled is None:
-        return finish(True, f"validated {result.validated}: the library's skills already do this; nothing to commit")
-    if distilled.change == "new":
-        existing = same_job(library, distilled.name, distilled.source, goal, goal.family)
-        if existing is not None:  # the library has a skill for this job: refine it rather than add a near-twin
-            distilled.source = renamed(distilled.source, distilled.name, existing)
-            distilled.name, distilled.change = existing, "refine"
-            distilled.summary = f"Refine skill {existing} (the same job: {goal.family}, same parameters)"
-    why = f"Task: {goal.text}\n{distilled.why}"
-    try:
-        try:
-            change = library.save(distilled.name, distilled.source, change=distilled.change,
-                                  summary=distilled.summary, why=why, **trailers)
-        except SkillConflict:
-            if distilled.change != "new":
-                raise
-            change = library.save(distilled.name, distilled.source, change="refine",
-                                  summary=f"Refine skill {distilled.name}", why=why, **trailers)
-    except LibraryError as e:
-        return finish(True, f"validated {result.validated}; the skill was not committed: {e}")
-    if not change.committed:  # the distilled file is the one the library already has
-        return finish(True, f"validated {result.validated}: {change.name} is unchanged; nothing to commit")
-    result.skill = change.to_dict()
-    emit(ev.SkillCommitted(change.name, change.change, change.sha, change.path, distilled.summary))
-    return finish(True, f"validated {result.validated}; {change.change} skill {change.name} ({change.sha[:8]})")

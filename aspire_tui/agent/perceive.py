@@ -15,15 +15,22 @@ this check does not measure).
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from aspire_tui.agent.goal import Cond, Ref
+from aspire_tui.agent.program import module_literal
 
 DEFAULT_AREA = {"x": (0.3, 0.7), "y": (-0.3, 0.3)}
 CORNER_XY = {"front_left": ("x1", "y1"), "front_right": ("x1", "y0"), "back_left": ("x0", "y1"),
              "back_right": ("x0", "y0")}
 AXES = {"left": (1, 1.0), "right": (1, -1.0), "front": (0, 1.0), "back": (0, -1.0)}
+SIDES = {"left_of": "left", "right_of": "right", "in_front_of": "front", "behind": "back"}
+# the line's axis and which way the listed order runs along it (left is +y, front is +x)
+ORDERS = {"left_to_right": (1, -1.0), "right_to_left": (1, 1.0), "front_to_back": (0, -1.0),
+          "back_to_front": (0, 1.0)}
+BESIDE_GAP = 0.07   # edge to edge: beside, not merely somewhere near
+REACH = 0.62        # the arm's reach from its base (metres)
 
 
 @dataclass
@@ -33,6 +40,7 @@ class PartCheck:
     part: str
     held: bool | None
     detail: str
+    numbers: dict[str, float] = field(default_factory=dict)  # what was measured, for the repair
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -47,6 +55,10 @@ class _Looks:
 
     def __init__(self, trace, goal) -> None:
         self.goal = goal
+        # the words each object was called by in this run's scene: the ARGS the program ran with (the loop
+        # fills them in for each validation scene), else those of the scene the goal was read in
+        args = module_literal(getattr(trace, "program", "") or "", "ARGS")
+        self.said = args[0] if args and isinstance(args[0], dict) else dict(getattr(goal, "slots", None) or {})
         self.looks: list[dict[str, dict]] = []
         self.held_ever: set[str] = set()
         self.held_now: str | None = None
@@ -70,7 +82,7 @@ class _Looks:
     # -- which objects the goal means ----------------------------------------
     def _words(self, ref: Ref) -> tuple[str, str]:
         oid = (getattr(self.goal, "ids", None) or {}).get(str(ref))
-        said = (getattr(self.goal, "slots", None) or {}).get(oid) if oid else None
+        said = self.said.get(oid) if oid else None
         if isinstance(said, str) and said.split():
             words = said.split()
             return (words[0] if len(words) > 1 else ref.color), ref.kind
@@ -81,6 +93,8 @@ class _Looks:
 
     def one(self, ref: Ref) -> str:
         """The name of the object ``ref`` means (a referent: chosen as the scene was at the start)."""
+        if not isinstance(ref, Ref):
+            raise _Unknown(f"{ref} is not an object the words named")
         if ref.select:
             return self._select(ref)
         color, kind = self._words(ref)
@@ -90,6 +104,8 @@ class _Looks:
         return found[0]["name"]
 
     def many(self, ref: Ref) -> list[str]:
+        if not isinstance(ref, Ref):  # "distractors" in a task file's check: the scene's, not the words'
+            raise _Unknown(f"{ref} is not an object the words named")
         if ref.members:
             return [self.one(m) for m in ref.members]
         if not ref.is_group:
@@ -101,7 +117,8 @@ class _Looks:
 
     def _select(self, ref: Ref) -> str:
         found = self._matching(ref.color, ref.kind, self.start)
-        anchor = self.start.get(self.one(ref.anchor)) if ref.anchor is not None else None
+        by_robot = ref.anchor is None or ref.anchor.kind == "robot"  # measured from the arm's base
+        anchor = None if by_robot else self.start.get(self.one(ref.anchor))
         if anchor is not None:
             found = [d for d in found if d["name"] != anchor["name"]]
         centre = anchor["position"] if anchor else (0.0, 0.0, 0.0)
@@ -137,7 +154,7 @@ def _top(d: dict) -> float:
 
 # ---------------------------------------------------------------- the parts
 
-def _inside(looks: _Looks, name: str, container: str) -> tuple[bool, str]:
+def _inside(looks: _Looks, name: str, container: str) -> tuple:
     d, c = looks.last(name), looks.last(container)
     radius = min(c["size"][0], c["size"][1]) / 2 * 0.85
     off = _dist(d["position"], c["position"])
@@ -145,7 +162,11 @@ def _inside(looks: _Looks, name: str, container: str) -> tuple[bool, str]:
         return False, f"{_words(name)} is still held"
     if off >= radius:
         return False, (f"{_words(name)} is {off:.2f} m from the {_words(container)}'s centre; "
-                       f"inside means within {radius:.2f} m")
+                       f"inside means within {radius:.2f} m"), {"off": off, "radius": radius}
+    if c.get("kind") == "zone":  # painted on the table: over it is in it, when it rests on the table
+        if _bottom(d) > 0.02:
+            return False, f"{_words(name)} is over the {_words(container)} but {_bottom(d):.2f} m above the table"
+        return True, f"{_words(name)} is on the {_words(container)} ({off:.2f} m from its centre)"
     if _bottom(d) >= _top(c):
         return False, (f"{_words(name)} is over the {_words(container)} but its bottom is "
                        f"{_bottom(d) - _top(c):.2f} m above the rim")
@@ -167,12 +188,13 @@ def _resting_on(looks: _Looks, name: str, support: str) -> tuple[bool, str]:
     return True, f"{_words(name)} rests on the {_words(support)}"
 
 
-def _all(results: list[tuple[bool, str]]) -> tuple[bool, str]:
-    failed = [d for ok, d in results if not ok]
-    return (False, failed[0]) if failed else (True, "; ".join(d for _, d in results))
+def _all(results: list[tuple]) -> tuple:
+    """Every result held (the details joined), or the first that did not (with its numbers, if any)."""
+    failed = [r for r in results if not r[0]]
+    return failed[0] if failed else (True, "; ".join(r[1] for r in results))
 
 
-def _measure(part: Cond, looks: _Looks) -> tuple[bool, str]:
+def _measure(part: Cond, looks: _Looks) -> tuple:
     name, args = part.name, part.args
     if name in ("in", "in_zone"):
         container = looks.one(args[1])
@@ -218,7 +240,8 @@ def _measure(part: Cond, looks: _Looks) -> tuple[bool, str]:
                 raise _Unknown(f"{_words(n)} was not seen at the start")
             went = sign * (looks.last(n)["position"][axis] - looks.start[n]["position"][axis])
             out.append((abs(went - metres) <= tol,
-                        f"{_words(n)} moved {went:.2f} m {args[1]}; asked {metres:g} m (within {tol:.2f} m)"))
+                        f"{_words(n)} moved {went:.2f} m {args[1]}; asked {metres:g} m (within {tol:.2f} m)",
+                        {"went": went, "asked": metres}))
         return _all(out)
     if name in ("at_place", "in_corner", "in_middle"):
         place = "middle" if name == "in_middle" else str(args[1])
@@ -233,10 +256,100 @@ def _measure(part: Cond, looks: _Looks) -> tuple[bool, str]:
             out.append((off < limit, f"{_words(n)} is {off:.2f} m from the {place.replace('_', ' ')}; "
                                      f"there means within {limit:.2f} m"))
         return _all(out)
+    if name in SIDES or name in ("next_to", "near"):
+        return _beside(part, looks)
+    if name in ("in_line", "along_edge"):
+        return _line(part, looks)
+    if name == "in_corners":
+        names = looks.many(args[0])
+        corners = {n: _nearest_corner(looks, n) for n in names}
+        out = [(off < 0.08, f"{_words(n)} is {off:.2f} m from the {c.replace('_', ' ')} corner")
+               for n, (c, off) in corners.items()]
+        taken = [c for c, _ in corners.values()]
+        out.append((len(set(taken)) == len(taken), f"{len(set(taken))} corners for {len(taken)} objects"))
+        return _all(out)
+    if name == "in_reach":
+        out = []
+        for n in looks.many(args[0]):
+            off = _dist(looks.last(n)["position"], (0.0, 0.0))
+            out.append((off < REACH, f"{_words(n)} is {off:.2f} m from the arm's base; in reach means within "
+                                     f"{REACH:.2f} m"))
+        return _all(out)
     if name == "held":
         n = looks.one(args[0])
         return (looks.held_now == n, f"the gripper holds {_words(looks.held_now) if looks.held_now else 'nothing'}")
     raise _Unknown(f"{name} is not measured from detections yet")
+
+
+def _extent(d: dict, axis: int) -> float:
+    return d["size"][axis] / 2
+
+
+def _beside(part: Cond, looks: _Looks) -> tuple[bool, str]:
+    """``left_of(X, Y[, m])`` and the other sides, ``next_to``, ``near``: where X ended up from Y, measured
+    from centre to centre and edge to edge."""
+    name, args = part.name, part.args
+    anchor = looks.last(looks.one(args[1])) if args[1] != "robot" else None
+    least = float(args[2]) if len(args) > 2 and isinstance(args[2], float) else 0.0
+    out = []
+    for n in looks.many(args[0]):
+        d = looks.last(n)
+        if anchor is None:
+            raise _Unknown(f"{part} is about the robot, not measured from detections")
+        dx, dy = d["position"][0] - anchor["position"][0], d["position"][1] - anchor["position"][1]
+        if name in SIDES:
+            axis, sign = AXES[SIDES[name]]
+            along, across = sign * (dx, dy)[axis], abs((dx, dy)[1 - axis])
+            gap = along - _extent(d, axis) - _extent(anchor, axis)
+            ok = along > max(least, 0.03) and across < max(0.08, along) and gap > -0.01
+            out.append((ok, f"{_words(n)} is {along:.2f} m {SIDES[name]} of the {_words(anchor['name'])} "
+                            f"({across:.2f} m off to the side, edges {gap:.2f} m apart); asked: "
+                            f"{SIDES[name]} of it{f', at least {least:g} m' if least else ''}",
+                        {"along": along, "across": across, "gap": gap, "least": least}))
+        else:
+            centre = math.hypot(dx, dy)
+            gap = centre - max(d["size"][:2]) / 2 - max(anchor["size"][:2]) / 2
+            out.append((gap < BESIDE_GAP and _bottom(d) < _top(anchor),
+                        f"{_words(n)} is {centre:.2f} m from the {_words(anchor['name'])}'s centre, edges "
+                        f"{gap:.2f} m apart; beside means edges within {BESIDE_GAP:.2f} m",
+                        {"centre": centre, "gap": gap, "within": BESIDE_GAP}))
+    return _all(out)
+
+
+def _line(part: Cond, looks: _Looks) -> tuple[bool, str]:
+    """``in_line(G[, order])``, ``along_edge(G, edge)``: how far each member stands off the best straight line."""
+    names = looks.many(part.args[0])
+    if len(names) < 2:
+        raise _Unknown(f"fewer than two of {part.args[0]} were seen")
+    pts = [looks.last(n)["position"][:2] for n in names]
+    mx, my = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+    sxx = sum((p[0] - mx) ** 2 for p in pts)
+    syy = sum((p[1] - my) ** 2 for p in pts)
+    sxy = sum((p[0] - mx) * (p[1] - my) for p in pts)
+    angle = 0.5 * math.atan2(2 * sxy, sxx - syy)  # the line's direction (least squares)
+    nx, ny = -math.sin(angle), math.cos(angle)
+    worst = max(abs((p[0] - mx) * nx + (p[1] - my) * ny) for p in pts)
+    out = [(worst < 0.03, f"the farthest of {len(names)} is {worst:.2f} m off their line; in line means within 0.03 m")]
+    if part.name == "along_edge":
+        (x0, x1), (y0, y1) = looks.area["x"], looks.area["y"]
+        edge = str(part.args[1])
+        axis, value = {"front": (0, x1), "back": (0, x0), "left": (1, y1), "right": (1, y0)}[edge]
+        off = max(abs(p[axis] - value) for p in pts)
+        out.append((off < 0.08, f"the farthest is {off:.2f} m from the {edge} edge; along it means within 0.08 m"))
+    elif len(part.args) > 1 and str(part.args[1]) in ORDERS:
+        axis, sign = ORDERS[str(part.args[1])]
+        keys = [sign * p[axis] for p in pts]
+        ok = all(b - a > 0.02 for a, b in zip(keys, keys[1:]))
+        out.append((ok, f"the order {str(part.args[1]).replace('_', ' ')} is "
+                        f"{'kept' if ok else 'broken'}: {', '.join(_words(n) for n in names)}"))
+    return _all(out)
+
+
+def _nearest_corner(looks: _Looks, name: str) -> tuple[str, float]:
+    (x0, x1), (y0, y1) = looks.area["x"], looks.area["y"]
+    bounds = {"x0": x0, "x1": x1, "y0": y0, "y1": y1}
+    p = looks.last(name)["position"]
+    return min(((c, _dist(p, tuple(bounds[k] for k in xy))) for c, xy in CORNER_XY.items()), key=lambda t: t[1])
 
 
 def check_parts(goal, trace) -> list[PartCheck]:
@@ -251,8 +364,8 @@ def check_parts(goal, trace) -> list[PartCheck]:
             out.append(PartCheck(str(part), None, "the run never looked at the table"))
             continue
         try:
-            held, detail = _measure(part, looks)
-            out.append(PartCheck(str(part), held, detail))
+            held, detail, *numbers = _measure(part, looks)
+            out.append(PartCheck(str(part), held, detail, dict(numbers[0]) if numbers else {}))
         except _Unknown as e:
             out.append(PartCheck(str(part), None, str(e)))
         except (KeyError, IndexError, TypeError, ValueError) as e:

@@ -23,16 +23,17 @@ compute from ``robot.detect`` at run time. `aspire_tui.agent.program` writes the
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from aspire_tui.agent.goal import Cond, Ref
+from sim.vocabulary import MOVABLE, SUPPORTS
 
 CONSTRAINTS = ("unmoved", "never_lifted", "never_grasped", "no_contact")
 ALIASES = {"in_zone": "in", "in_corner": "at_place"}          # predicates that mean another one
 KIND_PARAM = re.compile(r"^(\w+)_kind$")                       # sort_by_color(object_kind, container_kind)
-MOVABLE = ("block", "ball")
 # which kinds a parameter takes, by its name; a name not listed takes any kind
 ROLE_KINDS = {
     "container": ("bowl", "tray"), "bowl": ("bowl",), "tray": ("tray",), "zone": ("zone",),
@@ -81,7 +82,9 @@ class Step:
     ``form`` says the shape of the code: ``call`` (one skill call), ``each`` (the call once per member
     of ``group``, the member passed as ``param``), ``match`` (each member put in the ``among`` object of
     its colour), ``tower`` (``group`` bottom first, each on the one below), ``shift`` (the object set
-    down ``distance`` towards ``direction``).
+    down ``distance`` towards ``direction``), ``beside`` (the object set down next to ``among``, on the
+    ``direction`` side or the roomiest, its centre at least ``distance`` off), ``clear`` (what starts on
+    ``group`` moved off it).
     """
 
     part: Cond
@@ -93,14 +96,18 @@ class Step:
     among: Any = None                                   # match: the containers; tower: unused
     direction: str = ""
     distance: float = 0.0
+    keywords: tuple[tuple[str, float], ...] = ()        # the skill's tuning a repair gave it: (("speed", 0.06),)
 
 
 @dataclass(frozen=True)
 class Plan:
-    """The ordered steps for a goal and the objects the program must leave alone."""
+    """The ordered steps for a goal, the objects the program must leave alone, and the program's own
+    settings a repair may change: how often each step is tried again, the gap beside an object."""
 
     steps: tuple[Step, ...]
     keep: tuple[Ref, ...] = ()                          # unmoved: never moved, never in a loop
+    retries: int = 0
+    gap: float = 0.04                                   # metres between edges when set beside something
 
 
 def plan_goal(tree, skills: list) -> Plan:
@@ -197,9 +204,9 @@ def _step(part: Cond, skills: list, never_lifted: set[str]) -> Step:
     if name == "stacked":
         return _tower(part, skills)
     if name == "moved":
-        return _shift(part, skills)
+        return _shift(part, skills, never_lifted)
     if name in BESIDE and not _candidates(part, skills, never_lifted):
-        return _beside(part, skills)
+        return _beside(part, skills, never_lifted)
     found = _candidates(part, skills, never_lifted)
     if found:
         return found[0][1]
@@ -214,8 +221,9 @@ def _missing(part: Cond, never_lifted: set[str]) -> str:
             "parameters that fit); teach one with -m MODEL or write one with /edit")
 
 
-def _candidates(part: Cond, skills: list, never_lifted: set[str]) -> list[tuple[tuple[int, int], Step]]:
-    """Steps for ``part``, best first: no loop before a loop, then retrieval rank."""
+def _candidates(part: Cond, skills: list, never_lifted: set[str]) -> list[tuple[tuple, Step]]:
+    """Steps for ``part``, best first: no loop before a loop, a push only where lifting is forbidden, then
+    retrieval rank."""
     found = []
     for rank, skill in enumerate(skills):
         declared = achieves(skill)
@@ -227,8 +235,10 @@ def _candidates(part: Cond, skills: list, never_lifted: set[str]) -> list[tuple[
                     a.predicate == "never_lifted" and a.params[:1] == ach.params[:1] for a in declared):
                 continue
             step = _bind(part, skill, ach)
-            if step is not None:
-                found.append(((1 if step.form != "call" else 0, rank), step))
+            if step is not None:  # a push only where the words forbid lifting: a lifted placement is surer
+                pushes = any(a.predicate == "never_lifted" for a in declared)
+                asked = isinstance(moving, Ref) and str(moving) in never_lifted
+                found.append(((1 if step.form != "call" else 0, pushes != asked, rank), step))
     found.sort(key=lambda f: f[0])
     return found
 
@@ -242,7 +252,27 @@ def _params(skill) -> tuple[list, set[str]]:
     return params, required
 
 
-def _takes(param: str, kind: str) -> bool:
+def numeric_defaults(skill) -> dict[str, float]:
+    """A skill's numeric parameter defaults, ints kept as ints (a count must stay a count)."""
+    out = {}
+    for p in skill.params:
+        if p.default is None:
+            continue
+        try:
+            value = ast.literal_eval(p.default)
+        except (ValueError, SyntaxError):
+            continue
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            out[p.name] = value
+    return out
+
+
+def _takes(param: str, kind: str, skill=None) -> bool:
+    """Whether ``param`` of ``skill`` takes an object of ``kind``: the skill's own ``takes`` declaration
+    ("takes": {"obj": ["bowl", ...]}: a push moves what no gripper holds), else the role its name says."""
+    declared = ((getattr(skill, "metadata", None) or {}).get("takes") or {}).get(param)
+    if isinstance(declared, list):
+        return kind in declared
     base = KIND_PARAM.sub(r"\1", param)
     kinds = ROLE_KINDS.get(param) or ROLE_KINDS.get(base)
     return kinds is None or kind in kinds
@@ -272,11 +302,11 @@ def _bind(part: Cond, skill, ach: Achieves) -> Step | None:
                 # a skill over every object of a kind: only for "all <kind>s", not some of them
                 if not (arg.quantity == "all" and not arg.color and not arg.members and not arg.select):
                     return None
-                if not _takes(pname, arg.kind):
+                if not _takes(pname, arg.kind, skill):
                     return None
                 args[pname] = arg.kind
                 continue
-            if not _takes(pname, arg.kind):
+            if not _takes(pname, arg.kind, skill):
                 return None
             if arg.is_group and not _is_list(pname):
                 if loop is not None or arg.select:
@@ -306,7 +336,7 @@ def _skill_for(pred: str, first_kind: str, second_kind: str, skills: list) -> tu
             params, required = _params(skill)
             if required - set(ach.params) or any(_is_list(p) for p in ach.params):
                 continue
-            if _takes(ach.params[0], first_kind) and _takes(ach.params[1], second_kind):
+            if _takes(ach.params[0], first_kind, skill) and _takes(ach.params[1], second_kind, skill):
                 return skill, ach
     return None
 
@@ -339,47 +369,54 @@ def _sort_by_matching(part: Cond, skills: list) -> Step:
     objs, containers = (part.args + (None, None))[:2]
     if not isinstance(objs, Ref) or not isinstance(containers, Ref):
         raise PlanError(f"cannot read {part}: objects and containers")
-    skill, ach = _needed("in", objs.kind, containers.kind, part, skills)
+    pred = "on" if containers.kind in SUPPORTS else "in"  # sorted onto plates: each on the plate of its colour
+    skill, ach = _needed(pred, objs.kind, containers.kind, part, skills)
     return Step(part, skill.name, "match", {}, param=f"{ach.params[0]}:{ach.params[1]}", group=objs,
                 among=containers)
 
 
 DIRECTIONS = {"left": (0.0, 1.0), "right": (0.0, -1.0), "front": (1.0, 0.0), "back": (-1.0, 0.0)}
 TOOL_PARAMS = ("tool",)
-# beside another object: the side it goes to ("" = the side with most room) and how far from its centre
+# beside another object: the side it goes to ("" = the side with most room)
 BESIDE = {"left_of": "left", "right_of": "right", "in_front_of": "front", "behind": "back", "next_to": "",
           "near": ""}
-LARGE = ("bowl", "plate", "tray", "zone")
 
 
-def _beside(part: Cond, skills: list) -> Step:
-    """``left_of(obj, anchor[, metres])``, ``next_to``, ``near``: set the object down beside the anchor, on
-    the named side (or the side with most room), far enough to clear it and as far as the words ask."""
+def _beside(part: Cond, skills: list, never_lifted: set[str]) -> Step:
+    """``left_of(obj, anchor[, metres])``, ``next_to``, ``near``: bring the object beside the anchor, on the
+    named side (or the side with most room), its edge a little off the anchor's and its centre at least as
+    far as the words ask (the program measures both objects when it runs)."""
     obj, anchor = part.args[0], part.args[1] if len(part.args) > 1 else None
-    if not isinstance(obj, Ref) or not isinstance(anchor, Ref) or obj.is_group:
-        raise PlanError(f"cannot read {part}: one object beside another")
-    clear = 0.14 if anchor.kind in LARGE else 0.09   # centre to centre: beside, not touching
-    if part.name == "near":
-        clear = 0.085 if anchor.kind not in LARGE else 0.0
+    if not isinstance(obj, Ref) or not isinstance(anchor, Ref) or anchor.is_group:
+        raise PlanError(f"cannot read {part}: objects beside one other object")
     least = float(part.args[2]) if len(part.args) > 2 and isinstance(part.args[2], float) else 0.0
-    skill, params = _set_down(part, obj, skills)
-    return Step(part, skill, "shift", {params[0]: obj}, param=",".join(params), among=anchor,
-                direction=BESIDE[part.name], distance=max(clear, least + 0.04))
+    skill, params = _set_down(part, obj, skills, never_lifted)
+    return Step(part, skill, "beside", {params[0]: obj}, param=",".join(params), among=anchor,
+                direction=BESIDE[part.name], distance=least, group=obj if obj.is_group else None)
 
 
-def _set_down(part: Cond, obj: Ref, skills: list) -> tuple[str, tuple[str, ...]]:
-    """The skill that sets ``obj`` down at a point (it achieves ``at(obj, x, y)``) and those parameters."""
-    for skill in skills:
-        for ach in achieves(skill):
-            if ach.predicate == "at" and len(ach.params) >= 3 and _takes(ach.params[0], obj.kind):
-                params, required = _params(skill)
-                if not required - set(ach.params):
-                    return skill.name, ach.params[:3]
-    raise PlanError(f"no skill achieves at(obj, x, y), which {part} needs; teach one with -m MODEL or write one "
+def _set_down(part: Cond, obj: Ref, skills: list, never_lifted: set[str]) -> tuple[str, tuple[str, ...]]:
+    """The skill that brings ``obj`` to a point (it achieves ``at(obj, x, y)``, and ``never_lifted(obj)`` when
+    the goal forbids lifting it: a push) and those parameters."""
+    slide = str(obj) in never_lifted
+    found = []
+    for rank, skill in enumerate(skills):
+        declared = achieves(skill)
+        for ach in declared:
+            if ach.predicate != "at" or len(ach.params) < 3 or not _takes(ach.params[0], obj.kind, skill):
+                continue
+            pushes = any(a.predicate == "never_lifted" and a.params[:1] == ach.params[:1] for a in declared)
+            params, required = _params(skill)
+            if (pushes or not slide) and not required - set(ach.params):
+                found.append(((pushes != slide, rank), skill.name, ach.params[:3]))  # lift what may be lifted
+    if found:
+        return min(found)[1:]
+    how = "at(obj, x, y) without lifting it" if slide else f"at({obj.kind}, x, y)"
+    raise PlanError(f"no skill achieves {how}, which {part} needs; teach one with -m MODEL or write one "
                     "with /edit")
 
 
-def _shift(part: Cond, skills: list) -> Step:
+def _shift(part: Cond, skills: list, never_lifted: set[str]) -> Step:
     """``moved(obj, left, 0.1)``: set the object down that far towards that side of where it is seen."""
     obj, direction, distance = (part.args + (None, None, None))[:3]
     if not isinstance(obj, Ref) or str(direction) not in DIRECTIONS:
@@ -388,6 +425,6 @@ def _shift(part: Cond, skills: list) -> Step:
         metres = float(distance) if distance is not None else 0.1
     except (TypeError, ValueError):
         raise PlanError(f"cannot read {part}: the distance must be metres") from None
-    skill, params = _set_down(part, obj, skills)
+    skill, params = _set_down(part, obj, skills, never_lifted)
     return Step(part, skill, "shift", {params[0]: obj}, param=",".join(params), direction=str(direction),
                 distance=metres)

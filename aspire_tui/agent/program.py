@@ -25,11 +25,13 @@ Helpers start with ``_`` so that a validated program distils into a skill with o
 
 from __future__ import annotations
 
+import ast
 import re
 from typing import Any
 
 from aspire_tui.agent.goal import Ref
 from aspire_tui.agent.plan import DIRECTIONS, Plan, Step
+from sim.vocabulary import embodiment_for
 
 HELPERS = {
     "_detected": '''def _detected(robot, query, leave=()):
@@ -46,23 +48,30 @@ HELPERS = {
     found = [d for d in robot.detect(query) if d.name not in kept]
     found.sort(key=lambda d: -d.size[0] * d.size[1])
     return [d.name for d in found]''',
-    "_beside": '''def _beside(robot, query, anchor, distance):
-    """A spot ``distance`` metres from ``anchor`` on the side with most room: inside the work area and
-    farthest from everything else the camera sees (``query`` itself aside)."""
+    "_beside": '''def _beside(robot, query, anchor, sides=("left", "right", "front", "back"), least=0.0, gap=GAP):
+    """A spot beside ``anchor`` for ``query``: the two a ``gap`` apart edge to edge (and the centres at least
+    ``least`` apart), on one of ``sides``, inside the work area. The plainest spot with room for the object
+    (and the fingers) wins; a little along the side only when nothing has that room, then the roomiest."""
     area = robot.workspace()
-    x, y, _ = robot.detect(anchor)[0].position
-    moving = robot.detect(query)[0].name
-    others = [d.position for d in robot.scan() if d.name != moving]
-    best, room = None, -1.0
-    for dx, dy in ((0.0, 1.0), (0.0, -1.0), (1.0, 0.0), (-1.0, 0.0)):
-        spot = (x + dx * distance, y + dy * distance)
-        inside = area["x"][0] + 0.04 <= spot[0] <= area["x"][1] - 0.04 and area["y"][0] + 0.04 <= spot[1] <= area["y"][1] - 0.04
-        free = min((math.dist(spot, p[:2]) for p in others), default=1.0)
-        if inside and free > room:
-            best, room = spot, free
+    base, moving = robot.detect(anchor)[0], robot.detect(query)[0]
+    x, y, _ = base.position
+    others = [d for d in robot.scan() if d.name not in (moving.name, base.name)]
+    needed = max(moving.size[:2]) / 2 + 0.03
+    best, score = None, None
+    for side in sides:
+        dx, dy = {directions}[side]
+        axis = 0 if dx else 1
+        distance = max(base.size[axis] / 2 + moving.size[axis] / 2 + gap, least + 0.03)
+        for along in (0.0, 0.04, -0.04):
+            spot = (x + dx * distance + dy * along, y + dy * distance + dx * along)
+            inside = area["x"][0] + 0.04 <= spot[0] <= area["x"][1] - 0.04 and area["y"][0] + 0.04 <= spot[1] <= area["y"][1] - 0.04
+            free = min((math.dist(spot, d.position[:2]) - max(d.size[:2]) / 2 for d in others), default=1.0)
+            mine = (free >= needed, -abs(along), free)
+            if inside and (score is None or mine > score):
+                best, score = spot, mine
     if best is None:
         raise LookupError(f"no room beside {anchor} inside the work area")
-    return best''',
+    return best'''.replace("{directions}", repr(DIRECTIONS)),
     "_corner": '''def _corner(robot, rule, anchor=None):
     """The words for the work area's corner nearest to (or farthest from) where ``anchor`` is seen (the
     robot's base without one)."""
@@ -76,9 +85,9 @@ HELPERS = {
     """After a failed try of a step: let go and go home, so the next try starts as the first did."""
     try:
         robot.release()
-    except Exception:  # a mobile base has no gripper to open
-        pass
-    robot.home()''',
+        robot.home()
+    except Exception:  # a mobile base has no gripper to open and no home pose
+        pass''',
     "_ranked": '''def _ranked(found, rank, what):
     """The ``rank``-th of ``found`` (1 is the first), by name; a clear error when there are too few."""
     if len(found) < rank:
@@ -121,6 +130,9 @@ def _selector_helper(select: str) -> str:
     return _ranked(found, rank, f"{select} {{query}}")'''
 
 
+CONST_NOTES = {"GAP": "metres between an object's edge and the one it is set beside"}
+
+
 class ProgramError(ValueError):
     """The plan cannot be written as a program (a reference it cannot compute); one line."""
 
@@ -135,6 +147,8 @@ class _Writer:
         self.taken: set[str] = set()
         self.chosen: dict[str, str] = {}       # referent -> the variable that holds its name
         self.chosen_lines: list[str] = []
+        self.consts: dict[str, float] = {}     # module constants a person may change (GAP = 0.04)
+        self.keywords: tuple[tuple[str, float], ...] = ()
 
     # -- names -----------------------------------------------------------
     def helper(self, name: str) -> str:
@@ -173,7 +187,7 @@ class _Writer:
                 raise ProgramError(f"cannot compute {ref} from detections (no rule for {ref.select!r})")
             helper = self.helper(f"_{ref.select}")
             parts = [repr(ref.base.phrase)]
-            if SELECTORS[ref.select][2] and ref.anchor is not None:
+            if SELECTORS[ref.select][2] and ref.anchor is not None and ref.anchor.kind != "robot":  # base: no anchor
                 parts.append(self.query(ref.anchor, pre, indent))
             if ref.rank != 1:
                 parts.append(f"rank={ref.rank}")
@@ -231,7 +245,9 @@ class _Writer:
 
     # -- calls -------------------------------------------------------------
     def call(self, skill: str, given: dict[str, str]) -> str:
-        """``skill(robot, a, b, name=c)``: positional in the skill's order while they run on, then by name."""
+        """``skill(robot, a, b, name=c)``: positional in the skill's order while they run on, then by name;
+        the current step's tuning (a repair's ``speed=0.06``) last."""
+        given = {**given, **{k: f"{v:g}" for k, v in self.keywords}}
         if skill not in self.imports:
             self.imports.append(skill)
         params = [p.name for p in getattr(self.skills.get(skill), "params", []) if p.name != "robot"]
@@ -246,6 +262,7 @@ class _Writer:
 
     def step(self, step: Step) -> None:
         ind = "    "
+        self.keywords = step.keywords
         if step.form == "clear":
             self.lines.append(f"{ind}# the {step.among.phrase} starts on the {step.group.phrase}: off it first")
         else:
@@ -291,12 +308,23 @@ class _Writer:
         elif step.form == "shift":
             obj_p, x_p, y_p = step.param.split(",")
             obj = self.query(step.args[obj_p], pre, ind)
-            base = self.query(step.among, pre, ind) if step.among is not None else obj
-            if step.direction:
-                where = f"{self.helper('_shifted')}(robot, {base}, {step.direction!r}, {step.distance:g})"
-            else:
-                where = f"{self.helper('_beside')}(robot, {obj}, {base}, {step.distance:g})"
+            where = f"{self.helper('_shifted')}(robot, {obj}, {step.direction!r}, {step.distance:g})"
             self.lines += pre + [f"{ind}x, y = {where}", ind + self.call(step.skill, {obj_p: obj, x_p: "x", y_p: "y"})]
+        elif step.form == "beside":  # one object, or each of a group in turn (each finds its own room)
+            obj_p, x_p, y_p = step.param.split(",")
+            sides = f", sides=({step.direction!r},)" if step.direction else ""
+            least = f", least={step.distance:g}" if step.distance else ""
+            self.consts["GAP"] = self.plan.gap
+            at = ind
+            if step.group is not None:
+                obj = self.var(step.group.kind)
+                pre.append(f"{ind}for {obj} in {self.group(step.group, pre, ind)}:")
+                at = ind * 2
+            else:
+                obj = self.query(step.args[obj_p], pre, ind)  # first: ARGS name what moves, then where
+            anchor = self.query(step.among, pre, ind)
+            where = f"{self.helper('_beside')}(robot, {obj}, {anchor}{sides}{least})"
+            self.lines += pre + [f"{at}x, y = {where}", at + self.call(step.skill, {obj_p: obj, x_p: "x", y_p: "y"})]
         else:
             raise ProgramError(f"no code for a {step.form!r} step")
 
@@ -314,8 +342,9 @@ class _Writer:
             start = len(self.lines)
             self.step(step)
             self.lines[start + 1:] = self.retried(self.lines[start + 1:])
-        self.lines = ["def run(robot):", "    robot.home()  # where the camera sees the whole table",
-                      *self.chosen_lines, *self.lines]
+        arm = embodiment_for(r.kind for r in self.goal.tree.refs()) == "panda" if self.goal.tree else True
+        start = ["    robot.home()  # where the camera sees the whole table"] if arm else []
+        self.lines = ["def run(robot):", *start, *self.chosen_lines, *self.lines]
         self.lines.append("    robot.scan()  # a last look: the coder checks each part of the goal against it")
         text = re.sub(r"[\"\\\n]", " ", self.goal.text).strip()[:100] or "robot program"
         tree = self.goal.tree.condition if self.goal.tree is not None else ""
@@ -327,7 +356,8 @@ class _Writer:
         if uses_math:
             head += ["import math", ""]
         head += [f"from skills.{s} import {s}" for s in sorted(self.imports)] + ["", f"ARGS = {self.args!r}",
-                                                                             "RETRIES = 0", ""]
+                                                                             f"RETRIES = {self.plan.retries}"]
+        head += [f"{name} = {value!r}  # {CONST_NOTES[name]}" for name, value in self.consts.items()] + [""]
         body: list[str] = []
         for h in helpers:
             body += ["", h, ""]
@@ -371,6 +401,22 @@ def goal_name(cond) -> str:
 def _place_key(words: str) -> str:
     """ "front left corner" -> "front_left" (how the goal tree writes a place)."""
     return re.sub(r"\s+", "_", words.lower().replace(" corner", "").replace("the ", "").strip())
+
+
+def module_literal(source: str, name: str) -> tuple[Any, int, int] | None:
+    """A module-level ``NAME = <literal>``: (value, first line, last line), 1-based."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
+                isinstance(node.targets[0], ast.Name) and node.targets[0].id == name:
+            try:
+                return ast.literal_eval(node.value), node.lineno, node.end_lineno or node.lineno
+            except ValueError:
+                return None
+    return None
 
 
 def write_program(goal, plan: Plan, skills: list) -> str:

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass, field
 
 from aspire_tui.agent.goal import Cond, Goal, Ref, canonical
-from sim.vocabulary import MOBILE_GOALS
+from sim.objects import DEFAULT_SIZES
+from sim.vocabulary import MOBILE_GOALS, embodiment_for
 
 
 class SceneError(ValueError):
@@ -317,7 +318,17 @@ def _expr(cond: Cond, ids: dict[str, str], tails: dict[str, tuple] | None = None
     if name == "near" and not extra and isinstance(cond.args[0], Ref) and cond.args[0].kind == "robot" \
             and len(cond.args) == 2 and isinstance(cond.args[1], Ref):
         extra = (_drive_tolerance(cond.args[1].kind),)  # a mobile base is never 10 cm from a barrel's centre
+    elif name in ("near", "next_to") and not extra and len(cond.args) == 2 \
+            and all(isinstance(a, Ref) and a.kind != "robot" for a in cond.args):
+        extra = (_beside_within(cond.args[0].kind, cond.args[1].kind),)
     return f"{name}({', '.join([arg(a) for a in cond.args] + [arg(t) for t in extra])})"
+
+
+def _beside_within(kind: str, other: str) -> float:
+    """How near two objects' centres must be for one to be beside the other: their edges at most 6 cm
+    apart, however they are turned (0.12 m for two blocks; a ball beside a tray may stand farther off)."""
+    reach = sum(max(DEFAULT_SIZES[k][:2]) / 2 for k in (kind, other) if k in DEFAULT_SIZES)
+    return round(max(0.12, reach + 0.06), 3)
 
 
 def _drive_tolerance(kind: str) -> float:
@@ -380,9 +391,12 @@ def spec_text(goal: Goal, prior: Prior | None) -> tuple[str, dict[str, str]]:
         elif cond.name == "not" and cond.args[0].name == "in_reach":
             oid = objects.ids[str(cond.args[0].args[0])]
             objects.tables[oid]["region"] = {"x": [0.72, 0.8], "y": [-0.15, 0.15]}
+    if prior is None:
+        _make_room(parts, objects)
+        _matched(parts, objects)
     spec = prior.spec if prior else None
     family = spec.name if spec else ""
-    embodiment = "husky" if any(r.kind in MOBILE_GOALS for r in goal.refs()) else "panda"
+    embodiment = embodiment_for(r.kind for r in goal.refs())
     category = spec.category if spec else _category(goal)
     # a distractor never takes a colour and kind the words name, nor any kind a rule chooses among
     avoid = sorted({r.kind if r.is_group or r.select or not r.color else r.phrase for r in goal.refs()
@@ -415,6 +429,60 @@ def spec_text(goal: Goal, prior: Prior | None) -> tuple[str, dict[str, str]]:
         lines.append("[perturb]")
         lines += [f"{k} = {_toml(list(v))}" for k, v in perturb.items()]
     return "\n".join(lines) + "\n", objects.ids
+
+
+SIDE_AXES = {"left_of": ("y", 1), "right_of": ("y", -1), "in_front_of": ("x", 1), "behind": ("x", -1),
+             "left": ("y", 1), "right": ("y", -1), "front": ("x", 1), "back": ("x", -1)}
+
+
+def _make_room(parts, objects: "_Objects") -> None:
+    """Regions that leave room for what the goal asks: the table beyond the bowl's left side when the words
+    say "left of the bowl", the 10 cm a block is to slide. (A person asking that has the room on their table.)"""
+    from sim.taskspec import DEFAULT_WORKSPACE
+
+    work = DEFAULT_WORKSPACE["panda"]
+    for cond in parts:
+        if cond.name in ("left_of", "right_of", "in_front_of", "behind") and len(cond.args) >= 2:
+            mover, anchor = cond.args[0], cond.args[1]
+            least = float(cond.args[2]) if len(cond.args) > 2 and isinstance(cond.args[2], float) else 0.0
+            if not isinstance(mover, Ref) or not isinstance(anchor, Ref):
+                continue
+            size = lambda r: max(DEFAULT_SIZES.get(r.kind, (0.05, 0.05))[:2]) * 1.1  # noqa: E731 (sizes scale)
+            need = max(size(anchor) / 2 + size(mover) + 0.06, least + size(mover) / 2 + 0.05)
+            _shrink(objects, anchor, *SIDE_AXES[cond.name], need, work)
+        elif cond.name == "moved" and len(cond.args) == 3 and isinstance(cond.args[0], Ref):
+            metres = float(cond.args[2]) if isinstance(cond.args[2], float) else 0.1
+            size = max(DEFAULT_SIZES.get(cond.args[0].kind, (0.05, 0.05))[:2]) * 0.55
+            _shrink(objects, cond.args[0], *SIDE_AXES.get(str(cond.args[1]), ("y", 1)), metres + size + 0.04, work)
+
+
+def _matched(parts, objects: "_Objects") -> None:
+    """"each block on the plate of its colour": one plate per block, in its colour (the loader's ``match``)."""
+    for cond in parts:
+        if cond.name != "sorted_into" or not all(isinstance(a, Ref) for a in cond.args[:2]):
+            continue
+        group, bins = (objects.ids.get(str(a)) for a in cond.args[:2])
+        table = objects.tables.get(bins)
+        if group and table is not None and not cond.args[1].members and "match" not in table:
+            for key in ("color", "count"):
+                table.pop(key, None)
+            table["match"] = group
+            table["region"] = {"x": [0.34, 0.66], "y": [-0.26, 0.26]}  # room for one beside each object
+
+
+def _shrink(objects: "_Objects", ref: Ref, axis: str, sign: int, need: float, work) -> None:
+    """Keep ``ref``'s region ``need`` metres short of the work area's edge on the ``sign`` side of ``axis``."""
+    oid = objects.ids.get(str(ref))
+    table = objects.tables.get(oid) if oid else None
+    if not table or "region" not in table or table.get("chosen") or "inside" in table or "on" in table:
+        return
+    lo, hi = table["region"][axis]
+    if sign > 0:
+        hi = min(hi, work[axis][1] - 0.04 - need)
+    else:
+        lo = max(lo, work[axis][0] + 0.04 + need)
+    if hi - lo >= 0.04:  # too little left: keep the region and let the program find room
+        table["region"] = {**table["region"], axis: [round(lo, 3), round(hi, 3)]}
 
 
 CATEGORY_OF = {"in": "pick_place", "on": "pick_place", "stacked": "stack", "sorted_into": "sort",

@@ -154,7 +154,7 @@ class AspireApp(App):
         from aspire_tui.app.widgets.prompt_input import PromptInput
 
         main = self.main
-        if name in ("help", "skills", "runs", "clear", "quit", "undo"):
+        if name in ("help", "skills", "runs", "clear", "quit", "undo", "world"):
             main.run_command(f"/{name}")
             return
         prompt = main.query_one(PromptInput)

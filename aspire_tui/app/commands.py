@@ -61,8 +61,9 @@ class SlashCommands:
                 lines.append(f"[bold]/{n}[/]  {escape(self.command_help(n))}")
         lines += ["", "[bold]keys[/] Enter runs a task or command, Up/Down history, Esc interrupts the loop, "
                   "Ctrl+P command palette, F2 skills, Ctrl+C twice quits",
-                  "[dim]type a task in plain words, e.g. put the red block in the green bowl; "
-                  "every conversation is saved: aspire -c continues the last, aspire --resume picks one[/]"]
+                  "[dim]type a task in plain words, e.g. put the red block in the green bowl, or ask about the "
+                  "table (how many blocks are in the green bowl?); every conversation is saved with its table: "
+                  "aspire -c continues the last, aspire --resume picks one[/]"]
         self.say(Text.from_markup("\n".join(lines)))
 
     def cmd_goal(self, args: str) -> None:
@@ -104,7 +105,10 @@ class SlashCommands:
         if len(parts) == 2:
             self.cmd_seed(parts[1])
         self.settings_changed()
-        self.say(Text(f"scene {family}" + (f" seed {self.settings.seed}" if self.settings.seed is not None else "")))
+        table = "; the table stays as it is (/reset starts over on this scene)" \
+            if self.conversation.world is not None else ""
+        self.say(Text(f"scene {family}" + (f" seed {self.settings.seed}" if self.settings.seed is not None else "")
+                      + table))
 
     def cmd_seed(self, args: str) -> None:
         """/seed N: the debug scene's seed (0-9999); 'auto' picks the first scene that matches."""
@@ -176,10 +180,13 @@ class SlashCommands:
         self.find_skill_file(args)
 
     def cmd_undo(self, args: str) -> None:
-        """/undo [SKILL]: revert the last commit of SKILL (default: the skill this session committed), after a yes."""
+        """/undo [SKILL]: put the table back as it was before the last task; /undo SKILL reverts a skill's last commit (after a yes)."""
+        if not args and self.undo_world():
+            return  # the task's skill commit, if it made one, was offered in the line undo_world said
         name = args or self.last_committed
         if not name:
-            raise CommandError("nothing to undo: this session committed no skill (use /undo SKILL)")
+            raise CommandError("nothing to undo: no task changed the table and this session committed no skill "
+                               "(use /undo SKILL)")
         self.confirm_undo(name)
 
     def cmd_replay(self, args: str) -> None:

@@ -58,6 +58,14 @@ def describe(event: Any, dark: bool = True) -> Any | None:
     if kind == "usage":
         return Text.from_markup(f"[dim]usage: {escape(d['model'])}: {d['prompts']} prompts, {d['input_tokens']} in / "
                                 f"{d['output_tokens']} out tokens, {d['failures']} unusable replies[/]")
+    if kind == "resolved":
+        notes = f"  [dim]({escape('; '.join(d['notes']))})[/]" if d["notes"] else ""
+        once = " [dim](once: not kept as a skill)[/]" if d.get("once") else ""
+        return Text.from_markup(f"[bold]read as[/] {escape(d['instruction'])}{notes}{once}")
+    if kind == "question_answered":
+        return Text.from_markup(f"[bold cyan]answer[/] {escape(d['answer'])}  [dim]from the camera; nothing moved[/]")
+    if kind == "world_changed":
+        return Text.from_markup(f"[bold]table[/] {escape(d['reason'])}: {escape(d['summary'])}")
     if kind == "task_finished":
         color = "green" if d["success"] else "red"
         return Text.from_markup(f"[bold {color}]{'done' if d['success'] else 'failed'}[/] {escape(d['message'])} "

@@ -1,6 +1,7 @@
 """Showing a saved conversation again (``aspire -c``, ``--resume``): a mixin of the main screen.
 
-The main screen supplies ``say``, ``settings_changed``, ``clear_all``, ``on_agent_event`` and ``settings``.
+The main screen supplies ``say``, ``settings_changed``, ``clear_all``, ``on_agent_event``, ``settings`` and
+``restore_conversation`` (the table a saved conversation left).
 """
 
 from __future__ import annotations
@@ -26,9 +27,12 @@ class SessionRestore:
         self.clear_all()
         runs: list[tuple[str, int]] = []      # the last task's runs, for its trace rows and keyframes
         tasks = 0
+        table = None                          # the conversation's table as the last turn left it
         for entry in session.entries():
             kind = entry["kind"]
-            if kind == "task":
+            if kind == "conversation":
+                table = entry.get("conversation")
+            elif kind == "task":
                 tasks += 1
                 for key, value in (entry.get("settings") or {}).items():
                     if key in ("model", "scene", "seed"):
@@ -45,7 +49,9 @@ class SessionRestore:
             elif kind == "note":
                 style = {"error": "bold red", "warning": "yellow"}.get(entry.get("severity", ""), "")
                 self.say(Text(str(entry.get("text", "")), style=style))
-        self.say(Text(f"resumed conversation {session.id} ({tasks} tasks); new tasks continue it", style="dim"))
+        self.restore_conversation(table)
+        self.say(Text(f"resumed conversation {session.id} ({tasks} tasks); new tasks continue it"
+                      + (" on its table (/world shows it)" if table and table.get("world") else ""), style="dim"))
         if runs:
             self.load_runs(runs)
 

@@ -47,8 +47,7 @@ def _echo_record(record) -> None:
 def exec_(program: Path, task: str | None, task_file: Path | None, seed: int, timeout: float,
           as_json: bool, gui: bool, no_keyframes: bool, library: str | None) -> None:
     """Run PROGRAM (a file defining run(robot)) in the sandbox on one task and seed."""
-    from aspire_tui.runner.pool import RunnerError, WorkerPool, run_program
-    from sim.errors import TaskError
+    from aspire_tui.runner.pool import WorkerPool
 
     if (task is None) == (task_file is None):
         raise click.UsageError("give exactly one of --task FAMILY or --task-file T.toml")
@@ -60,17 +59,12 @@ def exec_(program: Path, task: str | None, task_file: Path | None, seed: int, ti
         raise click.ClickException(f"cannot read {program}: {e}") from e
     # relative paths are from where the command was typed, not from the worker's folder
     task_file = task_file.expanduser().absolute() if task_file is not None else None
-    source = _bind_args(source, task_file if task_file is not None else task, seed, err=as_json)
-    skills_dir, runs_dir = _library_paths(library)
     pool = WorkerPool(1, gui=True) if gui else None
     try:
-        trace = run_program(source, task_file if task_file is not None else task, seed, timeout=timeout,
-                            skills_dir=skills_dir, runs_dir=runs_dir, keyframes=not no_keyframes,
-                            pool=pool, on_record=None if as_json else _echo_record)
-    except (TaskError, RunnerError) as e:
-        raise click.ClickException(str(e)) from e
-    except OSError as e:
-        raise click.ClickException(f"cannot write the trace: {e}") from e
+        trace = run_in_sandbox(source, task_file if task_file is not None else task, seed, timeout=timeout,
+                               library=library, keyframes=not no_keyframes, pool=pool,
+                               on_record=None if as_json else _echo_record,
+                               note=lambda line: click.echo(line, err=as_json))
     finally:
         if pool is not None:
             pool.close()
@@ -84,8 +78,39 @@ def exec_(program: Path, task: str | None, task_file: Path | None, seed: int, ti
         raise SystemExit(1)
 
 
-def _bind_args(source: str, task, seed: int, err: bool) -> str:
-    """A program with an ``ARGS`` dict gets the phrases of (task, seed)'s instruction; say which."""
+def run_in_sandbox(source: str, task, seed: int, *, timeout: float = 60.0, library: str | None = None,
+                   keyframes: bool = True, pool=None, on_record=None, note=click.echo, stop=None):
+    """Run a program's text on (task, seed) in the sandbox, as ``aspire exec`` does; return its `Trace`.
+
+    The MCP server's ``execute_program`` calls this too, so a program from any front end is bound,
+    checked and confined the same way and fails with the same one-line errors.
+
+    Args:
+        source: the program (defines ``run(robot)``); an ``ARGS`` dict is bound to the scene's words.
+        task: a family name or an absolute path to a task file.
+        library: the library whose ``skills/`` the program may import and whose ``runs/`` keeps the trace.
+        note: called with each line worth telling (how ``ARGS`` were bound).
+        stop: a `threading.Event`; once set, the run ends and `aspire_tui.runner.Cancelled` is raised.
+
+    Raises:
+        click.ClickException: the task or seed is not valid, no worker started, or the trace was not written.
+    """
+    from aspire_tui.runner.pool import RunnerError, run_program
+    from sim.errors import TaskError
+
+    source = _bind_args(source, task, seed, note)
+    skills_dir, runs_dir = _library_paths(library)
+    try:
+        return run_program(source, task, seed, timeout=timeout, skills_dir=skills_dir, runs_dir=runs_dir,
+                           keyframes=keyframes, pool=pool, on_record=on_record, stop=stop)
+    except (TaskError, RunnerError) as e:
+        raise click.ClickException(str(e)) from e
+    except OSError as e:
+        raise click.ClickException(f"cannot write the trace: {e}") from e
+
+
+def _bind_args(source: str, task, seed: int, note) -> str:
+    """A program with an ``ARGS`` dict gets the phrases of (task, seed)'s instruction; ``note`` says which."""
     from aspire_tui.runner.program_args import bind_args, declared_args
     from aspire_tui.runner.trace import clean_text
     from sim.episode import make_episode
@@ -102,13 +127,13 @@ def _bind_args(source: str, task, seed: int, err: bool) -> str:
     try:
         bound, slots = bind_args(source, episode)
     except (KeyError, ValueError) as e:
-        click.echo(clean_text(f"ARGS kept as written: {str(e).strip(chr(34) + chr(39))}"), err=err)
+        note(clean_text(f"ARGS kept as written: {str(e).strip(chr(34) + chr(39))}"))
         return source
     finally:
         episode.close()
     values = declared_args(bound)[0]
     said = ", ".join(f"{k}={values[k]!r}" + (f" ({{{slot}}})" if slot != k else "") for k, slot in slots.items())
-    click.echo(clean_text(f"ARGS from the instruction \"{episode.instruction}\": {said}"), err=err)
+    note(clean_text(f"ARGS from the instruction \"{episode.instruction}\": {said}"))
     return bound
 
 

@@ -8,6 +8,24 @@ from pathlib import Path
 import click
 
 
+def load_trace(run: str, library: str | None = None):
+    """The `Trace` of ``run`` (a run id, a prefix of one, a run folder or a trace.json) in ``library``'s runs.
+
+    Raises:
+        click.ClickException: no such run, an ambiguous prefix, or a trace that cannot be read (one line).
+    """
+    from aspire_tui.runner.paths import default_runs_dir, find_run
+    from aspire_tui.runner.trace import Trace
+
+    runs_dir = Path(library).expanduser() / "runs" if library else default_runs_dir()
+    try:
+        return Trace.load(find_run(run, runs_dir))
+    except FileNotFoundError as e:
+        raise click.ClickException(str(e).strip("'\"")) from e
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise click.ClickException(f"cannot read the trace of {run}: {e}") from e
+
+
 @click.command("replay")
 @click.argument("run")
 @click.option("--library", type=click.Path(file_okay=False), envvar="ASPIRE_LIBRARY",
@@ -16,16 +34,7 @@ import click
 @click.option("--summary", is_flag=True, help="Print the compact summary a model is shown.")
 def replay(run: str, library: str | None, as_json: bool, summary: bool) -> None:
     """Print the trace of RUN (a run id, a prefix of one, a run folder or a trace.json)."""
-    from aspire_tui.runner.paths import default_runs_dir, find_run
-    from aspire_tui.runner.trace import Trace
-
-    runs_dir = Path(library).expanduser() / "runs" if library else default_runs_dir()
-    try:
-        trace = Trace.load(find_run(run, runs_dir))
-    except FileNotFoundError as e:
-        raise click.ClickException(str(e).strip("'\"")) from e
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise click.ClickException(f"cannot read the trace of {run}: {e}") from e
+    trace = load_trace(run, library)
     if as_json:
         click.echo(json.dumps(trace.to_dict(), indent=1, default=str))
     elif summary:

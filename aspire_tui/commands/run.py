@@ -89,6 +89,13 @@ def _printer(as_json: bool, verbose: bool):
                           f"{d['output_tokens']} out tokens"
                           + (f", ${d['cost']:.4f}" if d.get("cost") is not None else "")
                           + f", {d['failures']} unusable replies[/]")
+        elif kind == "resolved":
+            notes = f"  [dim]({escape('; '.join(d['notes']))})[/]" if d["notes"] else ""
+            console.print(f"[bold]read as[/] {escape(d['instruction'])}{notes}")
+        elif kind == "world_changed":
+            console.print(f"[bold]table[/] {escape(d['reason'])}: {escape(d['summary'])}")
+        elif kind == "question_answered":
+            console.print(f"[bold cyan]answer[/] {escape(d['answer'])}")
         elif kind == "task_finished":
             color = "green" if d["success"] else "red"
             console.print(f"[bold {color}]{'done' if d['success'] else 'failed'}[/] {escape(d['message'])} "
@@ -135,10 +142,19 @@ def _prices(text: str | None) -> tuple[float, float] | None:
 @click.option("-v", "--verbose", is_flag=True, help="Show every call and each repair's diff.")
 @click.option("--library", type=click.Path(file_okay=False), envvar="ASPIRE_LIBRARY",
               help="The skill library (default: $ASPIRE_HOME or the user data dir).")
+@click.option("--world", "world_file", type=click.Path(dir_okay=False), default=None,
+              help="Continue a conversation saved with --save-world: TASK acts on its table (and may say "
+                   "'it', 'do the same with ...', 'undo that'), or asks about it.")
+@click.option("--save-world", "save_world", type=click.Path(dir_okay=False), default=None,
+              help="Write the conversation (its table as TASK left it, and the tasks done on it) as JSON.")
 def run(task: str, scene: str | None, task_file: str | None, seed: int | None, model: str | None, max_iterations: int, validate: int,
         timeout: float, budget: str | None, prices: str | None, as_json: bool, dry_run: str | None,
-        verbose: bool, library: str | None) -> None:
-    """Teach the robot TASK: write a program, run, repair, validate and keep it as a skill."""
+        verbose: bool, library: str | None, world_file: str | None, save_world: str | None) -> None:
+    """Teach the robot TASK: write a program, run, repair, validate and keep it as a skill.
+
+    With --world or --save-world, TASK is one turn of a conversation with one table: it may refer to the
+    table ("put it in the bowl"), ask about it ("how many blocks are in the green bowl?") or be a one-off
+    ("just ...": run once, not kept)."""
     from aspire_tui.agent.budget import Budget, BudgetError
     from aspire_tui.agent.coder import CoderError, coder_for
     from aspire_tui.agent.loop import AgentError, run_task, understand
@@ -151,6 +167,14 @@ def run(task: str, scene: str | None, task_file: str | None, seed: int | None, m
     scene = str(Path(task_file).expanduser().absolute()) if task_file else task_path(scene)
     try:
         limits = Budget.parse(budget, _prices(prices))
+    except BudgetError as e:
+        raise click.ClickException(str(e)) from None
+    if world_file or save_world:  # one turn of a conversation with one table
+        from aspire_tui.commands.world_turn import world_turn
+
+        return world_turn(task, scene, seed, model, max_iterations, validate, timeout, limits, as_json,
+                          library, world_file, save_world, _printer(as_json, verbose))
+    try:
         goal, spec = understand(task, scene, model)  # bad words fail before anything heavy starts
         if dry_run is not None:
             return _dry_run(goal, spec, dry_run, as_json)

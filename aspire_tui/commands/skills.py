@@ -328,22 +328,74 @@ def reindex(obj: _Ctx, full: bool, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
 def import_(obj: _Ctx, paths: tuple[str, ...], replace: bool, as_json: bool) -> None:
-    """Copy skill files (.py program skills, .md lessons, or folders of them) into the library."""
+    """Copy skills into the library, committed as you: .py program skills, .md lessons, folders of them, or
+    Agent Skills folders (SKILL.md beside the code, as `aspire skills export` writes them).
+
+    Agent Skills folders are all checked before anything is committed; a file identical to the library's
+    is left as it is.
+    """
     from pathlib import Path
 
+    from aspire_tui.skills.agent_skills import import_bundles, is_agent_skills, read_bundles
+
     files: list[Path] = []
-    for p in map(Path, paths):
-        files += sorted(list(p.glob("*.py")) + list(p.glob("*.md"))) if p.is_dir() else [p]
+    bundles = []
     results = []
     with _errors():
+        for p in map(Path, paths):
+            if is_agent_skills(p):
+                bundles += read_bundles(p)
+            elif p.is_dir():
+                found = sorted(list(p.glob("*.py")) + list(p.glob("*.md")))
+                if not found:
+                    raise click.ClickException(f"{p}: no skill files (.py, .md) and no Agent Skills folders "
+                                               "(SKILL.md) in it")
+                files += found
+            else:
+                files.append(p)
         lib = obj.lib()
+        if bundles:
+            results += import_bundles(lib, bundles, replace=replace)
         for f in files:
             results.append(lib.import_file(f, replace=replace))
     if as_json:
         _echo_json([r.to_dict() for r in results])
         return
+    for note in (n for b in bundles for n in b.notes):
+        click.secho(f"note: {note}", fg="yellow", err=True)
     for r in results:
-        click.echo(f"imported {r.path} ({r.sha[:8]})")
+        if r.committed:
+            click.echo(f"imported {r.path} ({r.sha[:8]})")
+        else:
+            click.echo(f"unchanged {r.path} (the library's is the same)")
+
+
+@skills.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.argument("names", nargs=-1)
+@click.option("--format", "format_", type=click.Choice(["agent-skills"]), default="agent-skills",
+              show_default=True, help="Agent Skills: one folder per skill or lesson, SKILL.md beside the code.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def export(obj: _Ctx, directory: str, names: tuple[str, ...], format_: str, as_json: bool) -> None:
+    """Write the library's skills and lessons (all, or NAMES) into DIRECTORY for coding agents.
+
+    Each becomes a folder (place_in -> place-in/) holding SKILL.md (name, description, when to use,
+    pre/postconditions, evidence, how to call it) and the skill's own file, unchanged, so
+    `aspire skills import DIRECTORY` gives the same files back.
+    """
+    from aspire_tui.skills.agent_skills import export as export_agent_skills
+
+    with _errors():
+        lib = obj.lib()
+        _refresh(lib, embed=False)
+        done = export_agent_skills(lib, directory, list(names) or None)
+    if as_json:
+        _echo_json(done.to_dict())
+        return
+    for note in done.notes:
+        click.secho(f"note: {note}", fg="yellow", err=True)
+    click.echo(f"exported {len(done.folders)} skills and lessons to {directory} ({format_})")
 
 
 @skills.command()

@@ -7,16 +7,11 @@ import json
 import click
 
 
-@click.command()
-@click.option("--json", "as_json", is_flag=True, help="Print the families as JSON.")
-@click.option("--category", help="Only families of this category (pick_place, stack, ...).")
-@click.option("--examples", default=2, show_default=True, help="Example instructions per family.")
-def tasks(as_json: bool, category: str | None, examples: int) -> None:
-    """List task families, their categories and example instructions.
+def task_rows(category: str | None = None, examples: int = 2) -> list[dict]:
+    """One row per task family (name, category, robot, description, success, example instructions).
 
-    Example k fills the family's k-th instruction template with the words of
-    development seed k's scene (seeds 0, 1, 2, ...).
-    Run one with `aspire exec PROGRAM.py --task FAMILY --seed N`.
+    Raises:
+        click.ClickException: a task file does not load, or no family has ``category`` (one line).
     """
     from sim.errors import TaskError
     from sim.tasks import list_tasks, sample_instructions
@@ -31,13 +26,27 @@ def tasks(as_json: bool, category: str | None, examples: int) -> None:
 
     world = World()  # one simulation for every family's example scenes
     try:
-        rows = [{
+        return [{
             "name": s.name, "category": s.category, "embodiment": s.embodiment,
             "description": s.description, "success": s.success_text,
             "examples": sample_instructions(s, examples, world=world),
         } for s in specs]
     finally:
         world.close()
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the families as JSON.")
+@click.option("--category", help="Only families of this category (pick_place, stack, ...).")
+@click.option("--examples", default=2, show_default=True, help="Example instructions per family.")
+def tasks(as_json: bool, category: str | None, examples: int) -> None:
+    """List task families, their categories and example instructions.
+
+    Example k fills the family's k-th instruction template with the words of
+    development seed k's scene (seeds 0, 1, 2, ...).
+    Run one with `aspire exec PROGRAM.py --task FAMILY --seed N`.
+    """
+    rows = task_rows(category, examples)
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return

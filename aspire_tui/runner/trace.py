@@ -27,6 +27,7 @@ from typing import Any
 
 OUTCOMES = ("succeeded", "failed", "error", "timeout", "rejected")
 TRACE_FILE = "trace.json"
+WORLD_FILE = "world.json"  # the world the run left, beside the trace and never part of it (see `final_world`)
 
 
 @dataclass
@@ -128,6 +129,18 @@ class Trace:
     @property
     def run_dir(self) -> Path | None:
         return self.path.parent if self.path is not None else None
+
+    @property
+    def final_world(self) -> dict[str, Any] | None:
+        """The world when the run ended (`sim.worldstate.WorldState.to_dict()`), which the worker writes beside
+        the trace as ``world.json``: ground truth for the conversation that keeps the world. It is no part of
+        the trace, so nothing that hands a trace to a coder can show it."""
+        if self.run_dir is None:
+            return None
+        try:
+            return json.loads((self.run_dir / WORLD_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
 
     @property
     def failure(self) -> CallRecord | None:

@@ -286,6 +286,7 @@ class SimWorker:
                     self.world.step_listeners.append(self._frame_sender(episode, req))
                 ending = self._serve(episode, ours, pid, req, trace, timeout)
                 self._judge(episode, ending, trace, timeout, limits)
+                _write_world(episode, run_dir)
         finally:
             ours.close()
             try:
@@ -516,6 +517,19 @@ class SimWorker:
             trace.failure_reason = info.get("reason", "the program process failed")
             if ending.kind == "protocol":
                 trace.failure_reason = f"the program broke the robot protocol: {trace.failure_reason}"
+
+
+def _write_world(episode: Any, run_dir: Path) -> None:
+    """Write the world the run left (exact poses, what rests where, what is held) beside its trace."""
+    from aspire_tui.runner.trace import WORLD_FILE
+
+    try:
+        run_dir.mkdir(parents=True, exist_ok=True)
+        tmp = run_dir / f".{WORLD_FILE}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps(_as_json(episode.snapshot().to_dict())), encoding="utf-8")
+        os.replace(tmp, run_dir / WORLD_FILE)
+    except Exception:  # noqa: BLE001 - a world that cannot be written leaves the run as it was
+        traceback.print_exc(file=sys.stderr)
 
 
 def main() -> None:

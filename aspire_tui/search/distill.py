@@ -41,25 +41,31 @@ def merge3(base: str, ours: str, theirs: str) -> tuple[str, bool]:
     return done.stdout, done.returncode != 0
 
 
-def distill_winner(library, coder, goal, *, program: str, start_sha: str, evidence: dict[str, Any],
-                   figures: str, model: str, keep_dir: Path) -> DistillOutcome:
-    """Generalize ``program`` and commit it with the search's figures; never overwrite a person's edit.
+def distill_winner(library, coder, goal, *, program: str, sources: dict[str, str], start_sha: str,
+                   evidence: dict[str, Any], figures: str, model: str, keep_dir: Path) -> DistillOutcome:
+    """Generalize ``program`` and commit it with the search's figures; never overwrite a person's edit,
+    and never refine a skill that validated another goal or that the winner would break (as the loop).
 
     Args:
+        sources: the text of the skills the search wrote from, by name (what the coder may refine).
         start_sha: the library commit the search evaluated against (the merge base).
         evidence: ``seeds``, ``success`` (``"4/4"``) and ``run`` for the coder and the trailers.
         figures: the ``Aspire-Search:`` trailer's value.
         keep_dir: where the winner is written when it cannot be committed.
     """
     from aspire_tui.agent.coder import CoderError
+    from aspire_tui.agent.distill import destination, still_passes
     from aspire_tui.skills.library import LibraryError, SkillConflict
 
     try:
-        distilled = coder.generalize(program, goal, evidence)
+        distilled = coder.generalize(program, goal, evidence, sources)
     except CoderError as e:
         return DistillOutcome(f"not distilled: {e}")
     if distilled is None:
         return DistillOutcome("the library's skills already do this; nothing to commit")
+    distilled, why_not = destination(library, distilled, goal)
+    if distilled is None:
+        return DistillOutcome(f"not kept: {why_not}")
     rel = f"skills/{distilled.name}.py"
     keep = Path(keep_dir) / f"{distilled.name}.py"
 
@@ -82,16 +88,31 @@ def distill_winner(library, coder, goal, *, program: str, start_sha: str, eviden
         change = "refine"
     summary = distilled.summary + (" (merged with an edit made during the search)" if merged else "")
     why = f"Task: {goal.text}\nFound by evolutionary search: {figures}.\n{distilled.why}"
+    if change == "refine":
+        passes, earlier = still_passes(library, distilled.name, source, _run(library))
+        if not passes:
+            return kept(f"{distilled.name} was not refined: {earlier}")
+        why += f"\nStill passes its earlier validation: {earlier}." if earlier else ""
     try:
         try:
             result = library.save(distilled.name, source, change=change, summary=summary, why=why,
                                   task=goal.family, run=evidence.get("run"), success=evidence.get("success"),
-                                  model=model, trailers={"Aspire-Search": figures})
+                                  model=model, trailers={"Aspire-Search": figures, "Aspire-Goal": goal.describe()})
         except SkillConflict:
             return kept(f"{rel} changed while committing; left as it is")
     except LibraryError as e:
         return kept(f"not committed: {e}")
     return DistillOutcome(f"{result.change} skill {result.name} ({result.sha[:8]})", result.to_dict(), merged)
+
+
+def _run(library):
+    """One episode on this machine's workers, for re-running a refinement on its skill's earlier seeds."""
+    from aspire_tui.runner import run_program
+
+    def run(program: str, scene, seed: int, skills_dir: Path):
+        return run_program(program, scene, seed, skills_dir=skills_dir, runs_dir=library.runs_dir, keyframes=False)
+
+    return run
 
 
 def _text(data: bytes | None) -> str | None:

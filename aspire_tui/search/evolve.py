@@ -1,6 +1,6 @@
 """The evolutionary search for one task (ASPIRE's search; DESIGN.md, "The loop").
 
-``evolve("put the red block in the green bowl", library=lib, coder=OfflineCoder(), backend=LocalBackend(...))``
+``evolve("put the red block in the green bowl", library=lib, coder=coder_for(), backend=LocalBackend(...))``
 
 - Generation 0 is the coder's first program plus variants of it.
 - Fitness is the success rate on fixed *debug* seeds (development seeds
@@ -98,7 +98,7 @@ def evolve(instruction: str, *, library, coder, backend, scene: str | None = Non
         SearchError: the task cannot be searched (one line).
     """
     from aspire_tui.agent.coder import CoderError, Parent, rule_diagnosis
-    from aspire_tui.agent.loop import AgentError, choose_scene, lessons_for, retrieve_for, understand
+    from aspire_tui.agent.loop import AgentError, choose_scene, lessons_for, retrieve, sources_of, understand
     from aspire_tui.runner.trace import Trace
 
     if population < 2 or generations < 1:
@@ -106,13 +106,13 @@ def evolve(instruction: str, *, library, coder, backend, scene: str | None = Non
     started = time.monotonic()
     try:
         goal, spec = understand(instruction, scene)
-        debug_seed = choose_scene(goal, spec, None, any_scene=any_scene)
+        debug_seed, goal = choose_scene(goal, spec, None, any_scene=any_scene)
     except AgentError as e:
         raise SearchError(str(e)) from None
     task = scene if scene and scene.endswith(".toml") else spec.name
     path = state_path(library, goal.family, goal.text)
     debug_seeds, selection_seeds = choose_seeds(goal.family, goal.text, debug_seed, debug, selection)
-    coder_name = getattr(coder, "model_id", None) or getattr(coder, "name", "offline")
+    coder_name = coder.model_id
     state = SearchState.load(path) if resume else None
     if state is not None and (state.status != "running" or state.debug_seeds != debug_seeds
                               or state.selection_seeds != selection_seeds or state.coder != coder_name):
@@ -128,7 +128,7 @@ def evolve(instruction: str, *, library, coder, backend, scene: str | None = Non
     snap = snapshot(library)
     backend.start(snap)
     args = seed_args(task, debug_seeds + selection_seeds)
-    skills = retrieve_for(coder, library, goal)
+    skills = retrieve(library, goal)
     try:
         first = coder.write(goal, skills, [])  # also readies the coder's plan state on a resume
     except CoderError as e:
@@ -226,7 +226,8 @@ def evolve(instruction: str, *, library, coder, backend, scene: str | None = Non
                f"episodes {state.episodes}, backend {backend.name}")
     if sel.rate >= distill_at:
         run_id = next((d.get("run_id", "") for d in winner.selection.values() if d.get("run_id")), "")
-        outcome = distill_winner(library, coder, goal, program=winner.source, start_sha=snap.sha,
+        outcome = distill_winner(library, coder, goal, program=winner.source, sources=sources_of(library, skills),
+                                 start_sha=snap.sha,
                                  evidence={"seeds": selection_seeds, "success": str(sel), "run": run_id},
                                  figures=figures, model=f"{coder_name}+evolve",
                                  keep_dir=path.parent / state.key)

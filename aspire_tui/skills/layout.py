@@ -5,6 +5,7 @@ Layout of a library (a git repository of its own)::
     <root>/skills/<name>.py      program skills        (committed)
     <root>/lessons/<name>.md     lessons               (committed)
     <root>/conflicts/...         the other side of a merge conflict (committed)
+    <root>/tasks/<name>.toml     task files made from people's words that skills validated on (committed)
     <root>/index.db              the index             (git-ignored, rebuildable)
     <root>/runs/                 traces                (git-ignored; pruned to a size, ``retention.py``)
     <root>/.aspire/              writer lock, pending-commit journal (git-ignored)
@@ -21,6 +22,8 @@ SKILLS_DIR = "skills"
 LESSONS_DIR = "lessons"
 CONFLICTS_DIR = "conflicts"
 STATE_DIR = ".aspire"
+RUNS_DIR = "runs"
+TASKS_DIR = "tasks"
 GITIGNORE = """# aspire: derived state, never committed
 /index.db
 /index.db-*

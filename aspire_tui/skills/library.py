@@ -22,8 +22,9 @@ from aspire_tui.skills import journal
 from aspire_tui.skills.checks import DependencyChecks
 from aspire_tui.skills.errors import LibraryError, SkillConflict, SkillInvalid, UnknownSkill
 from aspire_tui.skills.index import INDEX_FILENAME, IndexCorrupt, SkillIndex, open_index
-from aspire_tui.skills.layout import (LESSONS_DIR, SKILLS_DIR, STATE_DIR, default_library_path, is_skill_file,
-                                      scan_skill_files, seed_dir, write_gitignore)
+from aspire_tui.skills.layout import (LESSONS_DIR, RUNS_DIR, SKILLS_DIR, STATE_DIR, TASKS_DIR,
+                                      default_library_path, is_skill_file, scan_skill_files, seed_dir,
+                                      write_gitignore)
 from aspire_tui.skills.lock import WriterLock
 from aspire_tui.skills.reindex import ReindexReport, Reindexing
 from aspire_tui.skills.repo import AGENT, Identity, RepoError, SkillRepo, format_message, person_identity
@@ -69,7 +70,14 @@ class Library(Reindexing, DependencyChecks, SkillWrites):
 
     @classmethod
     def _open(cls, root: Path, embedding_model: str | None, create: bool) -> "Library":
-        fresh = not root.exists() or all(p.name == STATE_DIR for p in root.iterdir())
+        lib = cls._open_folder(root, embedding_model, create)
+        lib.publish_tasks()
+        return lib
+
+    @classmethod
+    def _open_folder(cls, root: Path, embedding_model: str | None, create: bool) -> "Library":
+        # runs/ alone is aspire's own too: `aspire demo` and `aspire exec` keep traces there before any library
+        fresh = not root.exists() or all(p.name in (STATE_DIR, RUNS_DIR) for p in root.iterdir())
         if fresh:
             if not create:
                 raise LibraryError(f"no skill library at {root}")
@@ -138,8 +146,20 @@ class Library(Reindexing, DependencyChecks, SkillWrites):
         return self.root / LESSONS_DIR
 
     @property
+    def tasks_dir(self) -> Path:
+        return self.root / TASKS_DIR
+
+    def publish_tasks(self) -> None:
+        """Make the task files this library keeps findable by name (`sim.tasks.get_task`) in every process
+        on this machine: a skill validated on a task made from words is tested on it again later."""
+        from sim.tasks import keep_task
+
+        for path in sorted(self.tasks_dir.glob("*.toml")) if self.tasks_dir.is_dir() else []:
+            keep_task(path.stem, path.read_text(encoding="utf-8"))
+
+    @property
     def runs_dir(self) -> Path:
-        return self.root / "runs"
+        return self.root / RUNS_DIR
 
     @property
     def index_path(self) -> Path:

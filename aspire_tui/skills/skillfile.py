@@ -33,6 +33,7 @@ METADATA_TYPES: dict[str, type | tuple[type, ...]] = {
     "task_type": str, "category": str, "embodiment": (str, list), "depends_on": list,
     "version": int, "tags": list, "validation": dict, "applies_to": list,
     "achieves": (str, list),  # postconditions over the skill's own parameters: "in(obj, container)"
+    "takes": dict,            # the kinds a parameter takes when its name alone would say otherwise
 }
 PROGRAM_SECTIONS = ("when_to_use", "preconditions", "postconditions", "evidence")
 LESSON_SECTIONS = ("failure_signature", "when_it_applies", "repair_strategy", "code_sketch", "evidence")

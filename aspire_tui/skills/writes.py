@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from aspire_tui.skills import journal
 from aspire_tui.skills.errors import LibraryError, SkillConflict, SkillInvalid, UnknownSkill
-from aspire_tui.skills.layout import LESSONS_DIR, SKILLS_DIR, is_skill_file
+from aspire_tui.skills.layout import LESSONS_DIR, SKILLS_DIR, TASKS_DIR, is_skill_file
 from aspire_tui.skills.repo import AGENT, ANY_GIT_ERROR, Identity, RepoError, format_message, person_identity
 from aspire_tui.skills.skillfile import Lesson, ParseProblem, ProgramSkill, blob_hash, kind_of, parse_bytes, parse_file
 
@@ -100,6 +100,36 @@ class SkillWrites:
             sha = self._write_and_commit(rel, data, message, author)
             self.reindex(paths=[rel])
         return ChangeResult(name, rel, sha, change)
+
+    def keep_task(self: "Library", name: str, text: str, why: str = "") -> str:
+        """Commit a task file made from a person's words as ``tasks/<name>.toml``, so that the skill validated
+        on it can be validated again (`aspire skills test`, a later refinement); the task's name, unchanged
+        when the library already keeps the same file. Returns the name it is kept under.
+
+        Raises:
+            LibraryError: the text is not a task file the loader accepts, or the commit failed.
+        """
+        from sim.errors import TaskFileError
+        from sim.tasks import keep_task
+        from sim.taskspec import parse_task
+
+        try:
+            parse_task(text, f"{TASKS_DIR}/{name}.toml")
+        except TaskFileError as e:
+            raise LibraryError(f"task {name!r} not kept: {e}") from e
+        rel = f"{TASKS_DIR}/{name}.toml"
+        with self.lock(f"keep task {name}"):
+            self._check_writable()
+            target = self.root / rel
+            if target.exists() and target.read_text(encoding="utf-8") == text:
+                return name
+            if target.exists():
+                raise LibraryError(f"a different task named {name!r} is kept already ({rel})")
+            message = format_message(f"Keep task {name}", why or "Made from a person's words; a skill validated on it.",
+                                     {"Aspire-Change": "new-task"})
+            self._write_and_commit(rel, text.encode("utf-8"), message, Identity(*AGENT))
+        keep_task(name, text)
+        return name
 
     def commit_edits(self: "Library", paths: list[str] | None = None, *, author: Identity | None = None,
                      change: str = "human-edit", why: str = "") -> list[ChangeResult]:

@@ -74,6 +74,10 @@ class Embodiment:
     def gripper_width(self) -> float:
         self._unsupported("gripper_width")
 
+    def restore(self, joints, gripper: float | None = None, held: str | None = None) -> None:
+        """Set the arm as a saved world left it (joint angles, finger gap, the body it holds)."""
+        self._unsupported("restore")
+
     # Mobile calls
     def navigate_to(self, x: float, y: float) -> tuple[np.ndarray, float]:
         self._unsupported("navigate_to")

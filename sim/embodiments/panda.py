@@ -267,7 +267,6 @@ class Panda(Embodiment):
 
     def grasp(self, force: float = 40.0) -> bool:
         """Close the fingers; hold the object both fingers touch, else raise GraspError."""
-        c = self.world.client
         if self.held:
             return True
         self._set_fingers(0.0, float(min(max(force, 5.0), 100.0)))
@@ -289,7 +288,13 @@ class Panda(Embodiment):
             raise GraspError(
                 "closed on nothing" if width < 0.002 else "fingers did not close on one object",
                 width=round(width, 4), finger_contacts=names, ee=self.state()["ee"])
-        obj = movable[0]
+        self._attach(movable[0])
+        self.world.step(10)
+        return True
+
+    def _attach(self, obj: int) -> None:
+        """Hold body ``obj`` where it is now, fixed to the hand."""
+        c = self.world.client
         ee_pos, ee_orn = self.ee_pose()
         obj_pos, obj_orn = p.getBasePositionAndOrientation(obj, physicsClientId=c)
         inv_pos, inv_orn = p.invertTransform(ee_pos.tolist(), ee_orn.tolist())
@@ -299,8 +304,21 @@ class Panda(Embodiment):
             parentFrameOrientation=rel_orn, physicsClientId=c)
         p.changeConstraint(self.grasp_constraint, maxForce=300, physicsClientId=c)
         self.held = self.world.name_of(obj)
-        self.world.step(10)
-        return True
+
+    def restore(self, joints, gripper: float | None = None, held: str | None = None) -> None:
+        """Set the arm as a saved world left it: these joint angles, the fingers ``gripper`` apart and,
+        when ``held`` names a body, holding it where it is now (as `grasp` holds what it closed on)."""
+        c = self.world.client
+        angles = [float(q) for q in joints]
+        for j, q in zip(ARM, angles):
+            p.resetJointState(self.uid, j, q, physicsClientId=c)
+        self._hold_arm(angles)
+        width = MAX_WIDTH if gripper is None else float(min(max(gripper, 0.0), MAX_WIDTH))
+        for j in FINGERS:
+            p.resetJointState(self.uid, j, width / 2, physicsClientId=c)
+        self._set_fingers(0.0 if held else width / 2, 40.0)  # closed on what it holds, else kept apart
+        if held:
+            self._attach(self.world.bodies[held].uid)
 
     def release(self) -> bool:
         """Open the fingers and let go of whatever is held."""

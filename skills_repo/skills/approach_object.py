@@ -31,6 +31,7 @@ ASPIRE = {
     "version": 1,
     "tags": ["mobile", "approach", "face"],
     "achieves": ["near(robot, target)", "facing(robot, target)"],
+    "takes": {"target": ["barrel", "cone", "crate"]},  # solid: it stops in front
     "validation": {"task": "navigate_to_object", "seeds": [0, 1, 2, 3, 4], "args": {"target": "{target}"}},
 }
 

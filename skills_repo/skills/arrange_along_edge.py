@@ -25,6 +25,7 @@ ASPIRE = {
     "version": 1,
     "tags": ["edge", "row", "line", "arrange", "several blocks"],
     "achieves": "along_edge(blocks, edge)",
+    "takes": {"blocks": ["block", "ball"]},  # set_down_at picks either
     "validation": {"task": "arrange_edge", "seeds": [0, 1, 2, 3, 4], "args": {"blocks": "{blocks}", "edge": "{edge}"}},
 }
 

@@ -28,6 +28,7 @@ ASPIRE = {
     "version": 2,
     "tags": ["corners", "corner", "arrange", "spread out", "several blocks"],
     "achieves": "in_corners(blocks)",
+    "takes": {"blocks": ["block", "ball"]},  # set_down_at picks either
     "validation": {"task": "arrange_corners", "seeds": [0, 1, 2, 3, 4], "args": {"blocks": "{blocks}"}},
 }
 

@@ -32,6 +32,7 @@ ASPIRE = {
     "version": 3,
     "tags": ["line", "row", "line up", "edge", "arrange", "several blocks"],
     "achieves": ["in_line(blocks)", "in_line(blocks, order)"],
+    "takes": {"blocks": ["block", "ball"]},  # set_down_at picks either
     "validation": {"task": "arrange_line", "seeds": [0, 1, 2, 3, 4], "args": {"blocks": "{blocks}"}},
 }
 

@@ -34,6 +34,7 @@ ASPIRE = {
     "version": 1,
     "tags": ["mobile", "drive", "goal"],
     "achieves": "near(robot, target)",
+    "takes": {"target": ["marker"]},  # a flat spot it drives onto; a solid object is approached
     "validation": {"task": "navigate_goal", "seeds": [0, 1, 2, 3, 4], "args": {"target": "{goal}"}},
 }
 

@@ -21,6 +21,9 @@ Evidence:
     From the pick_place_bowl and stack_two reference programs (foundation
     issue); choosing the finger direction fixes stack_two seed 0, where the
     reference's fixed yaw hits the neighbouring block (CollisionError).
+    Version 2: a ball's height is taken from its width, because the camera
+    sees only its upper half; setting a ball down beside a plate stopped short
+    of the table (MotionTimeout) when its bottom was guessed too high.
 """
 
 import math
@@ -29,7 +32,7 @@ ASPIRE = {
     "task_type": "pick_place",
     "embodiment": "panda",
     "depends_on": [],
-    "version": 1,
+    "version": 2,
     "tags": ["grasp", "lift", "arm"],
     "achieves": "held(query)",
 }
@@ -62,11 +65,14 @@ def pick(robot, query, clear=0.12, depth=0.022, yaw=None, speed=0.15, force=40.0
     if yaw is None:
         yaw = _grip_yaw(target, robot.scan())
     x, y, z = target.position
-    bottom = z - target.size[2] / 2
-    top = z + target.size[2] / 2
+    size = list(target.size)
+    top = z + size[2] / 2
+    if target.kind == "ball":  # the camera sees a ball's upper half only; a ball is as tall as it is wide
+        size[2] = max(size[0], size[1], size[2])
+    bottom = top - size[2]
     grip = max(top - depth, bottom + 0.018)
     robot.move_to(x, y, top + clear, yaw=yaw)
     robot.move_to(x, y, grip, yaw=yaw, speed=speed, allow_contact=target.name)
     robot.grasp(force=force)
     robot.move_to(x, y, top + clear, yaw=yaw)
-    return {"name": target.name, "yaw": yaw, "grip": grip - bottom, "size": list(target.size)}
+    return {"name": target.name, "yaw": yaw, "grip": grip - bottom, "size": size}

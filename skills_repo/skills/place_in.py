@@ -29,6 +29,7 @@ ASPIRE = {
     "version": 1,
     "tags": ["pick", "place", "container", "bowl"],
     "achieves": "in(obj, container)",
+    "takes": {"container": ["bowl", "tray", "zone"]},  # a painted zone: let go just above the table
     "validation": {"task": "pick_place_bowl", "seeds": [0, 1, 2, 3, 4],
                    "args": {"obj": "{block}", "container": "{bowl}"}},
 }

@@ -9,8 +9,7 @@ import pytest
 
 from aspire_tui.agent import events as ev
 from aspire_tui.agent.budget import Budget, BudgetError, BudgetExceeded
-from aspire_tui.agent.coder import OfflineCoder
-from aspire_tui.agent.llm_coder import LLMCoder
+from aspire_tui.agent.coder import coder_for
 from aspire_tui.agent.loop import run_task, seed_violations
 
 from .conftest import git
@@ -58,7 +57,7 @@ def test_token_budget_stops_the_model_mid_task_and_keeps_the_library(fake_model,
     got, emit = events
     fake_model.reply = scripted
     head = git(lib.root, "rev-parse", "HEAD")
-    result = run_task("put the red block in the green bowl", coder=LLMCoder("scripted"), library=lib, validate=1,
+    result = run_task("put the red block in the green bowl", coder=coder_for("scripted"), library=lib, validate=1,
                       emit=emit, keyframes=False, budget=Budget.parse("tokens=5", prices=(3.0, 15.0)))
     assert not result.success
     assert result.message.startswith("out of budget (tokens ") and "of 5)" in result.message
@@ -73,7 +72,7 @@ def test_token_budget_stops_the_model_mid_task_and_keeps_the_library(fake_model,
 
 def test_episode_budget_stops_before_validation_it_cannot_pay_for(lib, events):
     got, emit = events
-    result = run_task("pile the red cube on top of the blue one", coder=OfflineCoder(), library=lib, validate=3,
+    result = run_task("pile the red cube on top of the blue one", coder=coder_for(), library=lib, validate=3,
                       emit=emit, keyframes=False, budget=Budget(episodes=2))
     assert not result.success and result.episodes == 1
     assert "out of budget (episodes 1 + 5 of 2)" in result.message
@@ -95,7 +94,7 @@ def test_a_program_that_branches_on_its_seed_is_rejected_before_it_runs(fake_mod
     got, emit = events
     replies = iter(["```python\n" + SEEDED + "```"])
     fake_model.reply = lambda text: next(replies, None) or scripted(text)
-    run_task("put the red block in the green bowl", coder=LLMCoder("scripted"), library=lib, validate=1,
+    run_task("put the red block in the green bowl", coder=coder_for("scripted"), library=lib, validate=1,
              emit=emit, keyframes=False, max_iterations=2)
     checks = [e for e in got if isinstance(e, ev.CheckResult)]
     assert not checks[0].ok and any("[seed] 'SEED'" in v for v in checks[0].violations)
@@ -113,7 +112,7 @@ def test_model_that_times_out_ends_the_task_in_one_line(fake_model, lib, events)
 
     fake_model.reply = reply
     head = git(lib.root, "rev-parse", "HEAD")
-    result = run_task("put the red block in the green bowl", coder=LLMCoder("scripted"), library=lib,
+    result = run_task("put the red block in the green bowl", coder=coder_for("scripted"), library=lib,
                       emit=emit, keyframes=False)
     assert not result.success
     assert result.message == "coder gave up: model 'scripted' failed: TimeoutError: the model took longer than 60 s"
@@ -136,7 +135,7 @@ def test_a_worker_crash_mid_loop_is_diagnosed_and_the_task_goes_on(lib, events):
                 killed.append(pool.workers[0].pid)
                 os.kill(killed[0], signal.SIGKILL)
 
-        result = run_task("pile the red cube on top of the blue one", coder=OfflineCoder(), library=lib,
+        result = run_task("pile the red cube on top of the blue one", coder=coder_for(), library=lib,
                           validate=1, select=0, emit=crash, keyframes=False, pool=pool)
     first = next(e for e in got if isinstance(e, ev.RunFinished))
     assert first.outcome == "error" and "crashed (SIGKILL)" in first.headline

@@ -90,7 +90,7 @@ def test_object_not_found_is_rephrased_with_the_words_the_scene_uses():
                          {"query": "red cube", "visible": [{"name": "red_block"}, {"name": "green_bowl"}]})
     d = coder.diagnose(trace, [])
     assert d.error_type == "ObjectNotFound" and d.actions[0] == "rephrase"
-    repaired = read_plan(coder.repair(program, d))
+    repaired = read_plan(coder.repair(program, d).program)
     assert repaired.args["block"] == "red block"
 
 
@@ -101,8 +101,9 @@ def test_the_same_failure_again_moves_on_to_the_next_repair():
     seen = []
     for _ in range(4):
         d = coder.diagnose(failed_trace("GraspError", "grasp", "closed on nothing", {"width": 0.001}), [])
-        program = coder.repair(program, d)
-        seen.append(d.actions[0])
+        repair = coder.repair(program, d)
+        program = repair.program
+        seen.append(repair.actions[0])
     assert seen[0].startswith("retry") and seen[1].startswith("retry")
     assert not seen[2].startswith("retry")       # tried twice: something else now
     assert read_plan(program).retries == 2
@@ -124,11 +125,12 @@ def test_hitting_a_neighbour_widens_the_clearance_but_hitting_a_detected_object_
     program = coder.write(goal_for("pull the red block within reach using the black hook"), seed_skills(), [])
     assert read_plan(program).skill == "pull_with_tool"
     d = coder.diagnose(collision_trace("white_block"), [])
-    repaired = read_plan(coder.repair(program, d))
-    assert d.actions[0].startswith("keep clear of white_block") and repaired.params["lane"] == pytest.approx(0.09)
+    repair = coder.repair(program, d)
+    repaired = read_plan(repair.program)
+    assert repair.actions[0].startswith("keep clear of white_block") and repaired.params["lane"] == pytest.approx(0.09)
     d = coder.diagnose(collision_trace("red_block"), [])
     assert "widen_clearance" not in d.actions
-    repaired = read_plan(coder.repair(program, d))
+    repaired = read_plan(coder.repair(program, d).program)
     assert "lane" not in repaired.params
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aspire_tui.agent.coder import OfflineCoder, rule_diagnosis
+from aspire_tui.agent.coder import coder_for, rule_diagnosis
 from aspire_tui.agent.loop import understand
 from aspire_tui.evaluation import (HELD_OUT, Case, CaseResult, ErrorOnlyTrace, EvaluationError, SuiteResult,
                                    held_out_cases, open_library, paraphrases, run_case)
@@ -56,7 +56,7 @@ def test_the_offline_coder_brings_the_familys_skills_to_its_variant(lib, tmp_pat
     goal, _ = understand(case.instruction, case.scene)
     from aspire_tui.agent.loop import retrieve
 
-    program = OfflineCoder().write(goal, retrieve(lib, goal), [])
+    program = coder_for().write(goal, retrieve(lib, goal), [])
     assert "arrange_in_corners(" in program
 
 
@@ -97,7 +97,7 @@ def test_error_only_diagnosis_sees_the_error_line_and_nothing_else():
 def test_a_development_seed_is_not_a_case(lib):
     with pytest.raises(EvaluationError, match="development seed"):
         run_case(Case("stack_two", "stack", 7, "stack the red block on the blue block"), library=lib,
-                 coder=OfflineCoder())
+                 coder=coder_for())
 
 
 def test_the_empty_condition_has_no_skill_to_compose(tmp_path):
@@ -105,7 +105,7 @@ def test_the_empty_condition_has_no_skill_to_compose(tmp_path):
     try:
         assert library.search("put a block in a bowl", kind="program") == []
         case = held_out_cases(["pick_place_bowl"], 1)[0]
-        result = run_case(case, library=library, coder=OfflineCoder(), condition="empty", validate=1)
+        result = run_case(case, library=library, coder=coder_for(), condition="empty", validate=1)
     finally:
         library.close()
     assert not result.success and not result.validated and result.episodes == 0
@@ -114,7 +114,7 @@ def test_the_empty_condition_has_no_skill_to_compose(tmp_path):
 
 def test_a_case_is_developed_on_dev_seeds_and_judged_on_its_held_out_scene(lib):
     case = held_out_cases(["stack_two"], 1)[0]
-    result = run_case(case, library=lib, coder=OfflineCoder(), validate=1)
+    result = run_case(case, library=lib, coder=coder_for(), validate=1)
     assert result.success, result.message
     assert result.validated and result.iterations == 1
     assert result.episodes == 1 + 2 + 1  # debug, two selection seeds, one validation seed (the judge is extra)
@@ -126,7 +126,7 @@ def test_a_case_is_developed_on_dev_seeds_and_judged_on_its_held_out_scene(lib):
 
 def test_a_hard_case_is_developed_and_judged_on_its_variant(lib, tmp_path):
     case = held_out_cases(["navigate_goal"], 1, suite="hard", tasks_dir=tmp_path)[0]
-    result = run_case(case, library=lib, coder=OfflineCoder(), validate=1)
+    result = run_case(case, library=lib, coder=coder_for(), validate=1)
     assert result.success, result.message
     tasks = set()
     for run in lib.runs_dir.iterdir():

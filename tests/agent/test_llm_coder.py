@@ -7,7 +7,7 @@ import re
 import pytest
 
 from aspire_tui.agent import events as ev
-from aspire_tui.agent.coder import CoderError, extract_code
+from aspire_tui.agent.coder import CoderError, coder_for, extract_code
 from aspire_tui.agent.llm_coder import LLMCoder, get_model
 from aspire_tui.agent.loop import run_task
 
@@ -86,7 +86,7 @@ def scripted(text: str) -> str:
 def test_broken_program_is_repaired_from_the_trace_evidence_and_kept(fake_model, lib, events):
     got, emit = events
     fake_model.reply = scripted
-    coder = LLMCoder("scripted")
+    coder = coder_for("scripted")
     result = run_task("put the red block in the green bowl", coder=coder, library=lib, validate=1,
                       emit=emit, keyframes=False, model="scripted")
     assert result.success, result.message
@@ -117,7 +117,7 @@ def test_broken_program_is_repaired_from_the_trace_evidence_and_kept(fake_model,
     assert any(t.startswith("move_to(1.5, 0, 0.3) raised IKError") for t in texts)  # and the replies
     # the same task again: the new skill is retrieved, and the program built on it works first time
     head = git(lib.root, "rev-parse", "HEAD")
-    again = run_task("put the red block in the green bowl", coder=LLMCoder("scripted"), library=lib, validate=1,
+    again = run_task("put the red block in the green bowl", coder=coder_for("scripted"), library=lib, validate=1,
                      keyframes=False, model="scripted")
     assert again.success and again.iterations == 1 and not again.repairs, again.message
     assert "from skills.put_block_in_bowl import" in again.program
@@ -128,7 +128,7 @@ def test_without_the_evidence_the_model_cannot_fix_it(fake_model, lib, events, m
     """The loop's repair prompt is what carries the evidence: strip it and the model stays wrong."""
     got, emit = events
     fake_model.reply = scripted
-    coder = LLMCoder("scripted")
+    coder = coder_for("scripted")
     original = coder.repair
 
     def blind(program, diagnosis):
@@ -199,7 +199,7 @@ def test_a_program_without_args_is_sent_back_before_it_can_be_kept(fake_model, l
         return "```python\n" + HARD_CODED + "```"
 
     fake_model.reply = reply
-    result = run_task("put the red block in the green bowl", coder=LLMCoder("scripted"), library=lib, validate=1,
+    result = run_task("put the red block in the green bowl", coder=coder_for("scripted"), library=lib, validate=1,
                       emit=emit, keyframes=False)
     assert result.success, result.message
     assert [e.error_type for e in got if isinstance(e, ev.Diagnosis)] == ["NotGeneral"]
@@ -210,7 +210,7 @@ def test_the_failing_calls_keyframe_goes_to_a_model_that_sees_images(fake_model,
     got, emit = events
     fake_model.reply = scripted
     monkeypatch.setattr(fake_model, "attachment_types", {"image/png"}, raising=False)
-    result = run_task("put the red block in the green bowl", coder=LLMCoder("scripted"), library=lib, validate=1,
+    result = run_task("put the red block in the green bowl", coder=coder_for("scripted"), library=lib, validate=1,
                       emit=emit, keyframes=True)
     assert result.success, result.message
     diagnose = [a for p, a in zip(fake_model.prompts, fake_model.attachments) if "did not succeed" in p]
@@ -243,7 +243,7 @@ def test_a_selection_failure_becomes_a_debug_seed_and_validation_stays_fresh(fak
     fake_model.reply = only_red_then_fixed
     # the family's own scenes (--scene), whose blocks change colour from seed to seed; scenes made from
     # the words alone always hold the red block they name
-    result = run_task("put the red block in the green bowl", scene="pick_place_bowl", coder=LLMCoder("scripted"),
+    result = run_task("put the red block in the green bowl", scene="pick_place_bowl", coder=coder_for("scripted"),
                       library=lib, validate=3, emit=emit, keyframes=False)
     assert result.success, result.message
     assert len(result.debug_seeds) == 2 and result.debug_seeds[1] in SELECTION_SEEDS
@@ -258,7 +258,7 @@ def test_a_validation_failure_becomes_a_debug_seed_and_fresh_seeds_validate(fake
     a debug scene, and validation starts again on seeds never used before."""
     got, emit = events
     fake_model.reply = only_red_then_fixed
-    result = run_task("put the red block in the green bowl", scene="pick_place_bowl", coder=LLMCoder("scripted"),
+    result = run_task("put the red block in the green bowl", scene="pick_place_bowl", coder=coder_for("scripted"),
                       library=lib, validate=3, emit=emit, keyframes=False, select=0)
     assert result.success, result.message
     assert len(result.debug_seeds) == 2
@@ -276,11 +276,14 @@ def test_a_skill_for_the_same_job_is_refined_not_duplicated(fake_model, lib, eve
     lib.save("drop_block_in_bowl", earlier, change="new", summary="Add it")
     got, emit = events
     fake_model.reply = scripted
-    result = run_task("put the red block in the green bowl", coder=LLMCoder("scripted"), library=lib, validate=1,
+    result = run_task("put the red block in the green bowl", coder=coder_for("scripted"), library=lib, validate=1,
                       emit=emit, keyframes=False, model="scripted")
     assert result.success, result.message
     skills = [(e.name, e.change) for e in got if isinstance(e, ev.SkillCommitted) and e.path.startswith("skills/")]
     assert skills == [("drop_block_in_bowl", "refine")]
     assert not (lib.skills_dir / "put_block_in_bowl.py").exists()
     assert "def drop_block_in_bowl(robot, block, bowl):" in lib.source("drop_block_in_bowl")
-    assert "Aspire-Change: refine" in git(lib.root, "log", "-1", "--format=%B", "--", "skills/drop_block_in_bowl.py")
+    log = git(lib.root, "log", "-1", "--format=%B", "--", "skills/drop_block_in_bowl.py")
+    assert "Aspire-Change: refine" in log and "Aspire-Goal: in(red block, green bowl)" in log
+    # the refinement was run on the seeds drop_block_in_bowl was validated on before it replaced it
+    assert "Still passes its earlier validation: pick_place_bowl seeds [0], 1/1." in log

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aspire_tui.agent import events as ev
-from aspire_tui.agent.coder import OfflineCoder, read_plan
+from aspire_tui.agent.coder import coder_for, read_plan
 from aspire_tui.agent.loop import run_task
 
 from .conftest import git
@@ -17,7 +17,7 @@ def test_stack_two_succeeds_first_time_and_commits_nothing(lib, events):
     """A seed skill that already does the job: validated, and the library is left as it was."""
     got, emit = events
     head = git(lib.root, "rev-parse", "HEAD")
-    result = run_task("pile the red cube on top of the blue one", coder=OfflineCoder(), library=lib,
+    result = run_task("pile the red cube on top of the blue one", coder=coder_for(), library=lib,
                       validate=2, emit=emit, keyframes=False)
     assert result.success, result.message
     assert result.family == "stack_two" and result.validated == "2/2"
@@ -44,7 +44,7 @@ def test_broken_skill_default_is_diagnosed_repaired_and_refined(lib, events):
     path = lib.skills_dir / "place_in.py"
     path.write_text(path.read_text().replace("drop=0.015, approach=0.06", "drop=-0.06, approach=0.06"))
     assert lib.commit_edits()[0].committed
-    result = run_task("drop the red cube into the green dish", coder=OfflineCoder(), library=lib,
+    result = run_task("drop the red cube into the green dish", coder=coder_for(), library=lib,
                       validate=2, emit=emit, keyframes=False)
     assert result.success, result.message
     diagnoses = [e for e in got if isinstance(e, ev.Diagnosis)]
@@ -74,7 +74,7 @@ def test_unsolved_task_leaves_the_library_unchanged(lib, events):
     path.write_text(path.read_text().replace("drop=0.015, approach=0.06", "drop=-0.06, approach=0.06"))
     assert lib.commit_edits()[0].committed
     head = git(lib.root, "rev-parse", "HEAD")
-    result = run_task("drop the red cube into the green dish", coder=OfflineCoder(), library=lib,
+    result = run_task("drop the red cube into the green dish", coder=coder_for(), library=lib,
                       max_iterations=1, validate=2, emit=emit, keyframes=False)
     assert not result.success and result.iterations == 1
     assert "CollisionError" in result.message
@@ -95,7 +95,7 @@ def test_ctrl_c_mid_task_leaves_no_trace_in_the_library(lib):
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        run_task("toss the orange ball in the cyan bin", coder=OfflineCoder(), library=lib, validate=1,
+        run_task("toss the orange ball in the cyan bin", coder=coder_for(), library=lib, validate=1,
                  emit=emit, keyframes=False)
     assert git(lib.root, "rev-parse", "HEAD") == head
     assert git(lib.root, "status", "--porcelain", "--untracked-files=all", "skills", "lessons") == ""
@@ -105,16 +105,17 @@ def test_spatial_task_is_composed_kept_as_a_skill_and_reused(lib, events):
     """No skill puts a block beside another: set_down_at at a spot beside it is composed, validated,
     committed, and the next request for the same job retrieves the new skill and commits nothing."""
     got, emit = events
-    first = run_task("move the orange block over to the red block", coder=OfflineCoder(), library=lib,
+    first = run_task("move the orange block over to the red block", coder=coder_for(), library=lib,
                      validate=2, emit=emit, keyframes=False)
     assert first.success, first.message
     assert first.family == "place_next_to" and first.skill["name"] == "put_block_next_to_block"
     assert "from skills.set_down_at import set_down_at" in first.program and "_beside(robot" in first.program
     skill = lib.get("put_block_next_to_block")
     assert skill.metadata["validation"]["task"] == "place_next_to"
+    assert skill.metadata["goal"] == "next_to(block, block)"  # the goal it validated, colours left out
     assert [p.name for p in skill.params] == ["robot", "block", "anchor"]
     head = git(lib.root, "rev-parse", "HEAD")
-    second = run_task("put the blue block next to the green block", coder=OfflineCoder(), library=lib,
+    second = run_task("put the blue block next to the green block", coder=coder_for(), library=lib,
                       validate=1, keyframes=False)
     assert second.success, second.message
     assert read_plan(second.program).skill == "put_block_next_to_block"
@@ -127,7 +128,7 @@ def test_spatial_task_is_composed_kept_as_a_skill_and_reused(lib, events):
 def test_out_of_budget_stops_before_running_and_changes_nothing(lib, events):
     got, emit = events
     head = git(lib.root, "rev-parse", "HEAD")
-    result = run_task("pile the red cube on top of the blue one", coder=OfflineCoder(), library=lib,
+    result = run_task("pile the red cube on top of the blue one", coder=coder_for(), library=lib,
                       budget=1e-6, emit=emit, keyframes=False)
     assert not result.success and "out of budget" in result.message
     assert not any(isinstance(e, ev.RunFinished) for e in got)
@@ -139,7 +140,7 @@ def test_a_corner_of_the_table_is_found_from_the_robots_work_area(lib, events):
     work area from robot.workspace() (a traced call) and validates on fresh scenes."""
     got, emit = events
     result = run_task("could you take the blue block over to the far left corner of the table",
-                      coder=OfflineCoder(), library=lib, validate=1, select=1, emit=emit, keyframes=False)
+                      coder=coder_for(), library=lib, validate=1, select=1, emit=emit, keyframes=False)
     assert result.success, result.message
     assert result.family == "place_corner" and read_plan(result.program).skill == "place_at_table_spot"
     calls = {e.call for e in got if isinstance(e, ev.CallRecorded)}

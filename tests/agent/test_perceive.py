@@ -62,10 +62,28 @@ def test_a_tower_and_a_shift_are_measured():
 
 def test_a_part_that_holds_and_one_that_is_not_measured():
     look = [det("red_block", 0.5, 0.0, 0.032), det("white_plate", 0.5, 0.0, 0.006, (0.17, 0.17, 0.012))]
-    on, beside = check_parts(goal("all(on(red block, white plate), left_of(red block, white plate))"),
+    on, beside = check_parts(goal("all(on(red block, white plate), facing(red block, white plate))"),
                              trace(look, look))
     assert on.held is True
     assert beside.held is None and "not measured" in beside.detail
+
+
+def test_sides_and_beside_are_measured_edge_to_edge_with_numbers_for_the_repair():
+    plate = det("white_plate", 0.5, 0.0, 0.006, (0.17, 0.17, 0.012))
+    end = [det("red_block", 0.5, 0.125), det("blue_ball", 0.5, -0.25, 0.025, (0.05, 0.05, 0.05)), plate]
+    left, far_right, beside = check_parts(goal(
+        "all(left_of(red block, white plate), right_of(blue ball, white plate, 0.3), next_to(blue ball, white plate))"),
+        trace(end, end))
+    assert left.held is True and "edges 0.02 m apart" in left.detail
+    assert far_right.held is False and far_right.numbers["along"] == 0.25 and far_right.numbers["least"] == 0.3
+    assert beside.held is False and "edges 0.14 m apart; beside means edges within 0.07 m" in beside.detail
+
+
+def test_a_line_and_its_order_are_measured():
+    row = [det("red_block", 0.5, 0.1), det("green_block", 0.5, 0.0), det("blue_block", 0.51, -0.1)]
+    (ordered,) = check_parts(goal("in_line([red block, green block, blue block], left_to_right)"), trace(row, row))
+    (wrong,) = check_parts(goal("in_line([blue block, green block, red block], left_to_right)"), trace(row, row))
+    assert ordered.held is True and wrong.held is False and "broken" in wrong.detail
 
 
 def test_the_diagnosis_names_the_failed_part_and_its_numbers():
@@ -85,3 +103,18 @@ def test_without_a_tree_the_diagnosis_is_as_before():
     coder.goal = Goal(text="x")
     d = coder.diagnose(trace([det("blue_block", 0.4, 0.2)]), [])
     assert d.message == "the program returned but the task is not done" and d.parts == []
+
+
+def test_what_the_words_did_not_name_is_unknown_not_a_crash():
+    """A task file's check may name its distractors; the camera check says it does not measure them."""
+    look = [det("red_block", 0.5, 0.0), det("green_bowl", 0.55, 0.0, 0.025, BOWL)]
+    tree = Tree("x", read_condition("all(in(red block, green bowl), unmoved(distractors))"))
+    (inside, kept) = check_parts(Goal(text="x", slots={}, tree=tree, ids={}), trace(look, look))
+    assert kept.held is None and "not an object the words named" in kept.detail
+
+
+def test_a_referent_measured_from_the_robot_needs_no_robot_in_view():
+    start = [det("red_ball", 0.4, 0.0), det("blue_ball", 0.65, 0.1), det("white_tray", 0.5, -0.2, 0.015, BOWL)]
+    end = [det("red_ball", 0.4, 0.0), det("blue_ball", 0.5, -0.2, 0.03), det("white_tray", 0.5, -0.2, 0.015, BOWL)]
+    (part,) = check_parts(goal("in(farthest(ball, robot), white tray)"), trace(start, end))
+    assert part.held is True and part.detail.startswith("blue ball is inside the white tray")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 import pytest
 
@@ -40,7 +41,9 @@ def test_every_seed_skill_that_changes_the_world_declares_what_it_achieves():
 @pytest.mark.parametrize("condition, steps", [
     ("in(red block, green bowl)", [("place_in", "call")]),
     ("on(red block, white plate)", [("stack_on", "call")]),
-    ("in(red block, green zone)", [("push_to_zone", "call")]),
+    ("in(red block, green zone)", [("place_in", "call")]),
+    ("all(in(red block, green zone), never_lifted(red block))", [("push_to_zone", "call")]),
+    ("in(3 of blocks, purple zone)", [("place_in", "each")]),
     ("at_place(red block, front_left)", [("place_at_table_spot", "call")]),
     ("in(all blocks, green bowl)", [("place_in", "each")]),
     ("sorted_into(all blocks, all bowls)", [("sort_by_color", "call")]),
@@ -49,6 +52,13 @@ def test_every_seed_skill_that_changes_the_world_declares_what_it_achieves():
     ("then(on(red block, white plate), in(nearest(block, red bowl), green bowl))",
      [("stack_on", "call"), ("place_in", "call")]),
     ("moved(red block, left, 0.1)", [("set_down_at", "shift")]),
+    # what no gripper holds, or what the words say must not be lifted, is pushed there
+    ("moved(blue bowl, right, 0.05)", [("push_to", "shift")]),
+    ("all(left_of(green block, plate), never_lifted(green block))", [("push_to", "beside")]),
+    ("next_to(yellow tray, blue tray)", [("push_to", "beside")]),
+    ("right_of(red ball, white plate, 0.2)", [("set_down_at", "beside")]),
+    ("in_line(all balls)", [("arrange_in_row", "call")]),
+    ("sorted_into(all blocks, all plates)", [("stack_on", "match")]),
 ])
 def test_each_part_gets_the_skill_that_achieves_it(condition, steps):
     plan = plan_of(condition)
@@ -129,8 +139,8 @@ def test_each_step_is_commented_with_its_part_in_order():
 def test_a_validated_skill_of_the_family_still_fits_exactly():
     """The old path stays: a one-part goal over named objects in the skill's own family."""
     goal = align(parse("drop the red cube into the green dish"), get_task("pick_place_bowl"))
-    goal.tree = Tree(goal.text, read_condition("in(red block, green bowl)"))
-    goal.ids = {"red block": "block", "green bowl": "bowl"}
+    goal = replace(goal, tree=Tree(goal.text, read_condition("in(red block, green bowl)")),
+                   ids={"red block": "block", "green bowl": "bowl"})
     plan = read_plan(OfflineCoder().write(goal, seed_skills(), []))
     assert plan.skill == "place_in" and plan.call == {"obj": "ARGS['block']", "container": "ARGS['bowl']"}
 
@@ -138,8 +148,8 @@ def test_a_validated_skill_of_the_family_still_fits_exactly():
 def test_a_referent_never_goes_to_the_one_skill_path():
     """Even in a family with a validated skill, "the block nearest ..." is computed, not an ARGS phrase."""
     goal = align(parse("drop the red cube into the green dish"), get_task("pick_place_bowl"))
-    goal.tree = Tree(goal.text, read_condition("in(leftmost(block), green bowl)"))
-    goal.ids = {"green bowl": "bowl", "leftmost(block)": "block"}
+    goal = replace(goal, tree=Tree(goal.text, read_condition("in(leftmost(block), green bowl)")),
+                   ids={"green bowl": "bowl", "leftmost(block)": "block"})
     program = OfflineCoder().write(goal, seed_skills(), [])
     assert read_plan(program) is None and "_leftmost(robot, 'block')" in program
     assert "'block': " not in program.split("def ")[0]  # the scene's block phrase is not in ARGS
@@ -170,7 +180,7 @@ def test_a_composed_program_distils_into_a_skill_with_one_public_function():
     assert distilled.name == "put_block_nearest_bowl_in_bowl"  # named after the goal, colours left out
     skill = parse_bytes(distilled.source.encode(), f"skills/{distilled.name}.py")
     assert skill.name == distilled.name
-    assert [p.name for p in skill.params] == ["robot", "red_bowl", "green_bowl"]
+    assert [p.name for p in skill.params] == ["robot", "bowl", "bowl_2"]  # colours left out here too
 
 
 def test_a_loop_leaves_out_what_must_stay_unmoved():
@@ -183,21 +193,33 @@ def test_a_loop_leaves_out_what_must_stay_unmoved():
 
 
 def test_a_composed_programs_repair_follows_the_diagnosis_and_never_repeats():
-    """A collision in a composed program raises the height parameter of the skill whose code failed, as
-    a keyword on its call; the next repair for the same failure changes it again, never to a value tried."""
-    from aspire_tui.agent.coder import Diagnosis, OfflineCoder, call_keyword
+    """A collision inside a planned program's step edits that step (a higher approach, a wider margin, a
+    retry, ...) as a keyword on its call; no edit is ever made twice on a task, and when every edit the
+    failure calls for was made the coder says so in one line."""
+    from aspire_tui.agent.coder import CoderError, Diagnosis, OfflineCoder
 
     from .tree_goals import seed_skills, tree_goal
 
     coder = OfflineCoder()
     program = coder.write(tree_goal("all_blocks_one_bowl", "in(all blocks, {bowl})"), seed_skills(), [])
-    seen = set()
-    for _ in range(2):  # an action is tried twice on a task, then the next one is
-        d = Diagnosis(outcome="failed", error_type="CollisionError", call="move_to",
-                      where="skills/release_above.py:39", actions=["raise_height"])
-        program = coder.repair(program, d)
-        name, _, rest = d.actions[0].partition(": ")[2].partition("(")
-        pname, value = rest.rstrip(")").split("=")
-        assert name == "place_in" and call_keyword(program, "place_in", pname) == float(value)
-        assert (pname, value) not in seen
-        seen.add((pname, value))
+    line = next(i for i, text in enumerate(program.splitlines(), 1) if "place_in(robot" in text)
+    made = []
+    with pytest.raises(CoderError, match="every edit it calls for was tried"):
+        for _ in range(20):
+            d = Diagnosis(outcome="failed", error_type="CollisionError", call="move_to", where=f"program.py:{line}")
+            repair = coder.repair(program, d)
+            assert repair.program != program
+            program = repair.program
+            made.append(repair.actions[0])
+    assert len(made) == len(set(made)) >= 2
+    assert any(w.startswith("place_in(approach=") for w in made) and "RETRIES = 2" in program
+
+
+def test_a_referent_measured_from_the_robot_is_computed_from_its_base_not_a_detection():
+    from aspire_tui.agent.program import write_program
+
+    from .tree_goals import seed_skills
+
+    goal = Goal(text="x", slots={}, tree=Tree("x", read_condition("in(farthest(ball, robot), tray)")), ids={})
+    program = write_program(goal, plan_of("in(farthest(ball, robot), tray)"), seed_skills())
+    assert "_farthest(robot, 'ball')" in program and "detect('robot')" not in program

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from aspire_tui.agent.coder import OfflineCoder
+from aspire_tui.agent.coder import coder_for
 from aspire_tui.agent.loop import run_task
 from aspire_tui.runner.paths import RunPruned, find_run
 
 
 def test_a_finished_task_prunes_the_runs_nothing_refers_to(lib, monkeypatch):
     monkeypatch.setenv("ASPIRE_RUNS_KEEP_MB", "0")  # keep only what commits and conversations name
-    result = run_task("move the orange block over to the red block", coder=OfflineCoder(), library=lib,
+    result = run_task("move the orange block over to the red block", coder=coder_for(), library=lib,
                       validate=1, keyframes=False)
     assert result.success and result.skill, result.message
     named = set(lib.repo.trailer_values("Aspire-Run"))

@@ -29,6 +29,13 @@ def tree(text: str) -> str:
     ("place each ball in the tray of its colour", "sorted_into(all balls, all trays)"),
     ("put the red block in the tray without touching the white bowl",
      "all(in(red block, tray), unmoved(white bowl))"),
+    ("nudge the pink ball fourteen centimetres forwards", "all(moved(pink ball, front, 0.14), never_lifted(pink ball))"),
+    ("head for the blue cone, the red crate and the white barrel, in that order",
+     "then(near(robot, blue cone), near(robot, red crate), near(robot, white barrel))"),
+    ("place the cyan cube on the black saucer. the brown ball has to stay put",
+     "all(on(cyan block, black plate), unmoved(brown ball))"),
+    ("set the green cube in the back left corner and the gray ball in the front right corner",
+     "all(at_place(green block, back_left), at_place(gray ball, front_right))"),
 ])
 def test_words_read_as_goal_trees(text, goal):
     assert tree(text) == str(canonical(read_condition(goal)))
@@ -38,6 +45,18 @@ def test_start_states_are_read_apart_from_the_goal():
     goal = read("The purple ball is already on the plate; put the cyan ball in the bowl.")
     assert str(goal.condition) == "in(cyan ball, bowl)"
     assert [str(s) for s in goal.start] == ["on(purple ball, plate)"]
+    out = read("get the orange ball out of the tray")  # what is taken out of something starts in it
+    assert str(out.condition) == "not(in(orange ball, tray))" and [str(s) for s in out.start] == ["in(orange ball, tray)"]
+    assert read("make sure the orange ball is not in the tray").start == ()
+
+
+def test_swapping_reads_where_things_start():
+    """"swap them" exchanges the places the start states give; with nothing said about them, it is refused."""
+    swapped = read("the white ball sits in the tray and the black ball is on the plate; switch them around")
+    assert str(canonical(swapped.condition)) == "all(in(black ball, tray), on(white ball, plate))"
+    assert str(read("the green cube is on the yellow cube. swap them").condition) == "on(yellow block, green block)"
+    with pytest.raises(InstructionError, match="say where the objects are first"):
+        read("swap the two bowls")
 
 
 @pytest.mark.parametrize("text, reason, words", [
@@ -48,6 +67,11 @@ def test_start_states_are_read_apart_from_the_goal():
     ("put the tray in the bowl", "impossible", "tray"),
     ("throw the blue cube out of the window", "impossible", "work cell"),
     ("put the red block left of the plate and right of the plate", "contradiction", "left of"),
+    ("set the ball to the left of and to the right of the tray", "contradiction", "left of"),
+    ("put the pink cube in the front right corner and in the back left corner", "contradiction", "front right"),
+    ("slide the cube onto the zone without moving it", "contradiction", "stay where it is"),
+    ("push the block towards the statue", "unknown_kind", "statue"),
+    ("cut the white cube in half", "impossible", "shape"),
     ("hum a little tune", "unreadable", "cannot tell what to do"),
 ])
 def test_what_cannot_be_done_is_refused_in_one_line_that_names_it(text, reason, words):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aspire_tui.agent import events as ev
-from aspire_tui.agent.coder import OfflineCoder
+from aspire_tui.agent.coder import coder_for
 from aspire_tui.agent.loop import run_task
 
 
@@ -20,10 +20,12 @@ from aspire_tui.agent.loop import run_task
 ])
 def test_words_validate_on_the_goal_they_were_read_as(words, goal, family, lib, events):
     got, emit = events
-    result = run_task(words, coder=OfflineCoder(), library=lib, validate=2, select=1, max_iterations=4,
+    result = run_task(words, coder=coder_for(), library=lib, validate=2, select=1, max_iterations=4,
                       emit=emit, keyframes=False)
     understood = next(e for e in got if isinstance(e, ev.Understood))
     assert understood.goal["tree"]["goal"] == goal and understood.line.startswith(f"goal: {goal}")
     assert result.success, result.message
     assert result.validated == "2/2" and result.goal["tree"]["goal"] == goal
-    assert result.family == (family or result.family) and ("not kept as a skill" in result.message) == (not family)
+    assert result.family == (family or result.family) and "not kept" not in result.message
+    if result.skill is not None and not family:  # a scene made from the words: its task file is kept too
+        assert (lib.tasks_dir / f"{result.family}.toml").is_file()

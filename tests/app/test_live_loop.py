@@ -9,7 +9,7 @@ import time
 import pytest
 
 from aspire_tui.agent import events as ev
-from aspire_tui.agent.coder import OfflineCoder
+from aspire_tui.agent.coder import coder_for
 from aspire_tui.agent.loop import run_task
 from aspire_tui.runner import Cancelled
 from aspire_tui.skills.library import Library
@@ -34,7 +34,7 @@ def test_frames_stream_and_stop_ends_the_task_mid_episode(home):
 
     try:
         with pytest.raises(Cancelled):
-            run_task(TASK, coder=OfflineCoder(), library=lib, emit=emit, validate=1, max_iterations=2,
+            run_task(TASK, coder=coder_for(), library=lib, emit=emit, validate=1, max_iterations=2,
                      stop=stop, frames=True)
         assert time.monotonic() - stopped_at[0] < 2.0
         frame = next(e for e in got if isinstance(e, ev.Frame))
@@ -51,7 +51,7 @@ def test_without_stop_or_frames_no_frame_is_emitted(home):
     lib = Library.open(None)
     got: list = []
     try:
-        run_task(TASK, coder=OfflineCoder(), library=lib, emit=got.append, validate=0, max_iterations=1)
+        run_task(TASK, coder=coder_for(), library=lib, emit=got.append, validate=0, max_iterations=1)
     finally:
         lib.close()
     assert any(isinstance(e, ev.RunFinished) for e in got)

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from aspire_tui.agent.coder import OfflineCoder
+from aspire_tui.agent.coder import coder_for
 from aspire_tui.search.evolve import choose_seeds, evolve, state_path
 from aspire_tui.search.population import SearchState
 
@@ -21,7 +21,7 @@ SMALL = dict(scene="place_corner", population=3, generations=2, debug=2, selecti
 def test_elitism_keeps_the_best_ever_unchanged_in_every_generation(lib, backend):
     """Each generation after the first starts with the best program ever seen, never re-scored, never lost."""
     events = Recorder()
-    result = evolve(TASK, library=lib, coder=OfflineCoder(), backend=backend, emit=events, **SMALL)
+    result = evolve(TASK, library=lib, coder=coder_for(), backend=backend, emit=events, **SMALL)
     state = SearchState.load(state_path(lib, "place_corner", TASK))
     assert state.status == "done" and len(state.history) == 2
     for before, after in zip(state.history, state.history[1:]):
@@ -45,7 +45,7 @@ def test_selection_seeds_are_never_debug_seeds(lib, backend, tmp_path):
         assert choose_seeds(family, text, 7, 4, 4) == (debug, selection)  # fixed: the same on every resume
     events = Recorder()
     far = str(far_bowl_task(tmp_path))                        # fails on every scene: failure traces for sure
-    result = evolve("put the red block in the green bowl", library=lib, coder=OfflineCoder(), backend=backend,
+    result = evolve("put the red block in the green bowl", library=lib, coder=coder_for(), backend=backend,
                     emit=events, **{**SMALL, "scene": far, "generations": 1})
     state = SearchState.load(state_path(lib, "far_bowl", result.instruction))
     episodes = events.of("episode_finished")
@@ -63,14 +63,14 @@ def test_resume_after_an_interrupt_runs_only_what_is_missing(lib, backend):
     """A Ctrl-C mid-generation leaves the state saved; the same search resumes without re-running episodes."""
     first = Recorder(stop_after=3)
     with pytest.raises(KeyboardInterrupt):
-        evolve(TASK, library=lib, coder=OfflineCoder(), backend=backend, emit=first, **SMALL)
+        evolve(TASK, library=lib, coder=coder_for(), backend=backend, emit=first, **SMALL)
     saved = SearchState.load(state_path(lib, "place_corner", TASK))
     assert saved.status == "running" and saved.generation == 0
     done = {(c.id, s) for c in saved.candidates.values() for s in c.debug}
     assert len(done) == 3
 
     second = Recorder()
-    evolve(TASK, library=lib, coder=OfflineCoder(), backend=backend, emit=second, **SMALL)
+    evolve(TASK, library=lib, coder=coder_for(), backend=backend, emit=second, **SMALL)
     assert second.of("search_started")[0].resumed_at == 0
     rerun = {(e.candidate, str(e.seed)) for e in second.of("episode_finished") if e.phase == "debug"}
     assert not rerun & done                                   # nothing scored twice
@@ -94,7 +94,7 @@ def test_a_worker_killed_mid_generation_is_rerun_and_the_search_goes_on(lib, bac
 
     backend.pool.warm()   # kill running workers, not ones still starting up
     events = Recorder(on_event=kill_once)
-    result = evolve(TASK, library=lib, coder=OfflineCoder(), backend=backend, emit=events,
+    result = evolve(TASK, library=lib, coder=coder_for(), backend=backend, emit=events,
                     **{**SMALL, "generations": 1})
     assert killed
     broken = [e for e in events.of("episode_finished") if e.retried or e.crashed]
@@ -124,7 +124,7 @@ def test_a_hung_worker_is_killed_and_its_episode_rerun(lib, tmp_path):
     try:
         be.pool.warm()
         events = Recorder(on_event=hang_one)
-        result = evolve(TASK, library=lib, coder=OfflineCoder(), backend=be, emit=events,
+        result = evolve(TASK, library=lib, coder=coder_for(), backend=be, emit=events,
                         **{**SMALL, "generations": 1})
         assert stopped and result.winner
         assert any(e.retried or e.crashed for e in events.of("episode_finished"))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from aspire_tui.agent.coder import OfflineCoder, set_literal
-from aspire_tui.agent.loop import choose_scene, retrieve, understand
+from aspire_tui.agent.coder import coder_for, set_literal
+from aspire_tui.agent.loop import choose_scene, retrieve, sources_of, understand
 from aspire_tui.search.distill import distill_winner
 from aspire_tui.search.evolve import evolve
 from aspire_tui.skills.repo import parse_trailers
@@ -15,14 +15,14 @@ PERSON_LINE = "# Ada: checked on the real arm, keep the approach gentle\n"
 
 
 def winner_for(lib):
-    """The offline coder's program for TASK with a changed approach height (what a search might find)."""
+    """The offline coder's program for TASK with a changed approach height (what a search might find),
+    and the sources of the skills it was written from."""
     goal, spec = understand(TASK)
-    choose_scene(goal, spec, None)
-    coder = OfflineCoder()
+    _, goal = choose_scene(goal, spec, None)
+    coder = coder_for()
     skills = retrieve(lib, goal)
-    coder.sources = {s.name: lib.source(s.name) for s in skills}
     program = set_literal(coder.write(goal, skills, []), "PARAMS", {"approach": 0.08})
-    return coder, goal, program
+    return coder, goal, program, sources_of(lib, skills)
 
 
 def person_edits(lib, rel: str, edit) -> str:
@@ -35,9 +35,9 @@ def person_edits(lib, rel: str, edit) -> str:
 def test_a_committed_edit_is_merged_with_the_winner(lib, tmp_path):
     """The person's line and the winner's new default both end up in the skill; history is not rewritten."""
     start = git(lib.root, "rev-parse", "HEAD").strip()
-    coder, goal, program = winner_for(lib)
+    coder, goal, program, sources = winner_for(lib)
     theirs = person_edits(lib, "skills/place_in.py", lambda text: text + PERSON_LINE)
-    out = distill_winner(lib, coder, goal, program=program, start_sha=start,
+    out = distill_winner(lib, coder, goal, program=program, sources=sources, start_sha=start,
                          evidence={"seeds": [501, 502], "success": "2/2", "run": "r1"},
                          figures="population 3, generations 2/2", model="offline+evolve", keep_dir=tmp_path / "keep")
     assert out.change is not None and out.merged, out.message
@@ -54,11 +54,11 @@ def test_a_committed_edit_is_merged_with_the_winner(lib, tmp_path):
 def test_a_conflicting_edit_wins_and_the_winner_is_set_aside(lib, tmp_path):
     """When the person changed the very line the winner changes, nothing is overwritten."""
     start = git(lib.root, "rev-parse", "HEAD").strip()
-    coder, goal, program = winner_for(lib)
+    coder, goal, program, sources = winner_for(lib)
     person_edits(lib, "skills/place_in.py", lambda text: text.replace("approach=0.06", "approach=0.05"))
     before = (lib.root / "skills/place_in.py").read_text()
     head = git(lib.root, "rev-parse", "HEAD").strip()
-    out = distill_winner(lib, coder, goal, program=program, start_sha=start,
+    out = distill_winner(lib, coder, goal, program=program, sources=sources, start_sha=start,
                          evidence={"seeds": [501], "success": "1/1", "run": "r1"},
                          figures="population 3", model="offline+evolve", keep_dir=tmp_path / "keep")
     assert out.change is None and "conflicts" in out.message
@@ -70,10 +70,10 @@ def test_a_conflicting_edit_wins_and_the_winner_is_set_aside(lib, tmp_path):
 def test_uncommitted_edits_are_left_alone(lib, tmp_path):
     """A person mid-edit (file changed, not committed): the search commits nothing over it."""
     start = git(lib.root, "rev-parse", "HEAD").strip()
-    coder, goal, program = winner_for(lib)
+    coder, goal, program, sources = winner_for(lib)
     path = lib.root / "skills/place_in.py"
     path.write_text(path.read_text() + PERSON_LINE)
-    out = distill_winner(lib, coder, goal, program=program, start_sha=start,
+    out = distill_winner(lib, coder, goal, program=program, sources=sources, start_sha=start,
                          evidence={"seeds": [501], "success": "1/1", "run": "r1"},
                          figures="population 3", model="offline+evolve", keep_dir=tmp_path / "keep")
     assert out.change is None and "uncommitted" in out.message
@@ -89,7 +89,7 @@ def test_an_edit_during_a_running_search_is_kept(lib, backend):
         if event.event_name() == "generation_finished" and not edited:
             edited.append(person_edits(lib, "skills/place_in.py", lambda text: text + PERSON_LINE))
 
-    result = evolve(TASK, library=lib, coder=OfflineCoder(), backend=backend, population=3, generations=1,
+    result = evolve(TASK, library=lib, coder=coder_for(), backend=backend, population=3, generations=1,
                     debug=1, selection=1, target=1.1, emit=Recorder(on_event=edit_between_generations))
     assert edited and result.winner
     assert (lib.root / "skills/place_in.py").read_text().endswith(PERSON_LINE)

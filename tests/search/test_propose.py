@@ -17,7 +17,7 @@ TASK = "put the red block in the green bowl"
 
 def first_program(lib):
     goal, spec = understand(TASK)
-    choose_scene(goal, spec, None)
+    _, goal = choose_scene(goal, spec, None)
     coder = OfflineCoder()
     return coder, goal, coder.write(goal, retrieve(lib, goal), [])
 

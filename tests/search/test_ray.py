@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from aspire_tui.agent.coder import OfflineCoder
+from aspire_tui.agent.coder import coder_for
 from aspire_tui.search.evaluate import Job, SearchError, seed_args
 from aspire_tui.search.evolve import evolve
 from aspire_tui.search.local import snapshot
@@ -36,8 +36,8 @@ def test_ray_runs_the_same_evaluation_on_a_checked_out_commit(lib, backend, ray_
     from aspire_tui.agent.loop import choose_scene, retrieve, understand
 
     goal, spec = understand(TASK)
-    choose_scene(goal, spec, None)
-    program = OfflineCoder().write(goal, retrieve(lib, goal), [])
+    _, goal = choose_scene(goal, spec, None)
+    program = coder_for().write(goal, retrieve(lib, goal), [])
     seeds = [3, 4]
     args = seed_args(spec.name, seeds)
     jobs = [Job("c", program, spec.name, s, args[s]) for s in seeds]
@@ -62,7 +62,7 @@ def test_a_search_on_ray_keeps_state_and_commits_in_the_coordinator(lib, ray_bac
     from .helpers import git
 
     events = Recorder()
-    result = evolve(TASK, library=lib, coder=OfflineCoder(), backend=ray_backend, population=2, generations=1,
+    result = evolve(TASK, library=lib, coder=coder_for(), backend=ray_backend, population=2, generations=1,
                     debug=2, selection=1, emit=events)
     assert events.of("search_started")[0].backend == "ray"
     assert len(events.of("episode_finished")) >= 2 * 2 + 1

@@ -54,6 +54,16 @@ def test_first_use_seeds_aspire_home(isolated):
     fsck_clean(lib.root)
 
 
+def test_home_with_only_traces_from_a_demo_becomes_a_library(isolated):
+    # `aspire demo` keeps its trace in $ASPIRE_HOME/runs before any library exists
+    trace = isolated / "home" / "runs" / "20261206-000000-abcdef" / "trace.jsonl"
+    trace.parent.mkdir(parents=True)
+    trace.write_text("{}\n")
+    lib = Library.open()
+    assert lib.skills_dir.is_dir() and trace.exists()
+    assert git(lib.root, "status", "--porcelain") == ""  # runs/ stays ignored
+
+
 def test_library_is_its_own_repo_even_inside_a_project(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
@@ -272,3 +282,22 @@ def test_import_file(lib, tmp_path):
     bad.write_bytes(b"\xff\xfe")
     with pytest.raises(SkillInvalid, match="UTF-8"):
         lib.import_file(bad)
+
+
+def test_a_task_made_from_words_is_kept_committed_and_found_by_name_after_reopening(lib):
+    from sim.tasks import MADE, get_task
+
+    text = ("[task]\nname = \"put_lime_test_words_task\"\ncategory = \"pick_place\"\n"
+            "instructions = [\"put the red block in the bowl\"]\nsuccess = \"in(block, bowl)\"\n\n"
+            "[[objects]]\nid = \"block\"\nkind = \"block\"\ncolor = \"red\"\n\n"
+            "[[objects]]\nid = \"bowl\"\nkind = \"bowl\"\n")
+    assert lib.keep_task("put_lime_test_words_task", text) == "put_lime_test_words_task"
+    assert git(lib.root, "log", "-1", "--format=%s").strip() == "Keep task put_lime_test_words_task"
+    assert lib.keep_task("put_lime_test_words_task", text) == "put_lime_test_words_task"  # the same: no commit
+    for kept in MADE.glob("put_lime_test_words_task-*.toml"):
+        kept.unlink()  # as after a reboot: the temporary copies are gone
+    Library.open(lib.root)
+    assert get_task("put_lime_test_words_task").success_text == "in(block, bowl)"
+    with pytest.raises(LibraryError, match="not kept"):
+        lib.keep_task("broken", "[task]\nname = 3\n")
+    assert git(lib.root, "status", "--porcelain") == ""

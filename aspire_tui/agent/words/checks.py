@@ -65,6 +65,12 @@ def check_possible(condition: Cond) -> None:
                 raise InstructionError(f"contradiction: the {c.args[0].phrase} cannot be both {c.name} the "
                                        f"{c.args[1].phrase} and {others[0].name} the {others[0].args[1].phrase}",
                                        "contradiction")
+        if c.name == "at_place" and condition.name != "then" and not c.args[0].is_group:
+            there = [p.args[1] for p in parts if p.name == "at_place" and p.args[0] == c.args[0]]
+            if len(set(map(str, there))) > 1:
+                raise InstructionError(f"contradiction: the {c.args[0].phrase} cannot be at the "
+                                       f"{str(there[0]).replace('_', ' ')} and at the "
+                                       f"{str(there[1]).replace('_', ' ')} at once", "contradiction")
         if c.name == "on" and Cond("on", (c.args[1], c.args[0])) in parts:
             raise InstructionError(f"contradiction: the {c.args[0].phrase} and the {c.args[1].phrase} cannot each "
                                    "be on the other", "contradiction")

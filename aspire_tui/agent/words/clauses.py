@@ -39,7 +39,13 @@ def _refuse_unknown(words: list[Word]) -> None:
             continue
         noun = w.text[:-1] if w.text.endswith("s") and w.text[:-1] in vocab.UNKNOWN_THINGS else w.text
         follows = words[k + 1].tag if k + 1 < len(words) else ""
-        if noun in vocab.UNKNOWN_THINGS or (k > 0 and words[k - 1].tag == "COLOR" and follows not in ("KIND", "KINDS")):
+        before = words[k - 1].tag if k > 0 else ""
+        # after a colour, or where a moving verb's object goes ("drive to the tree", "put it on the chair"),
+        # a word not known is a thing
+        moving = any(v.tag == "VERB" and v.value in ("put", "move", "go", "push", "pull", "stack") for v in words[:k])
+        named = before == "COLOR" or (moving and before in ("TO", "REL") and
+                                      follows in ("", "STOP", "COMMA", "AND", "UNKNOWN"))
+        if noun in vocab.UNKNOWN_THINGS or (named and follows not in ("KIND", "KINDS")):
             raise InstructionError(f"the simulator cannot make a {noun}: it has "
                                    f"{', '.join(sorted(vocab.KINDS))}", "unknown_kind")
         if w.text in vocab.MISSING_COLORS or (w.text.endswith("ish") and k + 1 < len(words)
@@ -57,6 +63,8 @@ class _Clauses:
         self.prev: list[Ref] = []          # ... as they were before the clause being read
         self.kinds: list[str] = []         # kinds named so far ("the blue one")
         self.named: list[Ref] = []         # every object named so far ("the other zone", "in too")
+        self.taken_out: list[Cond] = []    # not(in(X, Y)) read from "X out of Y": X starts in Y
+        self.start: list[Cond] = []        # the start states read so far ("swap them" reads them)
         self.ordered = any(i.kind in ("THEN", "FIRST", "BEFORE") for i in items)
         self.pulled = any(i.kind == "VERB" and i.value == "pull" for i in items) or \
             any(i.kind == "np" and i.value.ref is not None and i.value.ref.kind == "hook" for i in items)
@@ -65,7 +73,7 @@ class _Clauses:
     def goal(self) -> Goal:
         steps: list[Cond] = []
         constraints: list[Cond] = []
-        start: list[Cond] = []
+        start: list[Cond] = self.start
         for clause in self.clauses():
             kind, conds = self.clause(clause)
             conds = [c for k, c in enumerate(conds) if c not in conds[:k]]
@@ -80,6 +88,8 @@ class _Clauses:
             for part in c.conjuncts():
                 if part.name == "in_reach" and self.pulled and Cond("not", (part,)) not in start:
                     start.append(Cond("not", (part,)))
+            if c in self.taken_out and c.args[0] not in start:
+                start.append(c.args[0])  # "take the block out of the bowl": it is in the bowl to begin with
         if not steps:
             if start:
                 raise InstructionError(f"no task in {self.text[:60]!r}: it says what must not happen or how "
@@ -134,7 +144,8 @@ class _Clauses:
                 merged.append(verb + c)  # "..., then the yellow block into the red bowl": the same verb
                 continue
             acting = any(i.kind in VERB_LIKE + ("COPULA", "ALREADY", "STACKED", "OUT_OF_REACH", "WITHOUT",
-                                                 "NOT") for i in c)
+                                                 "NOT") for i in c) or (starts_hard and any(
+                i.kind == "WHERE" for i in c) and any(i.kind == "np" for i in c))  # "; the X must stay put"
             if merged and not acting and not _is_start(merged[-1]):
                 merged[-1] = merged[-1] + c
             elif not acting and not merged:
@@ -151,6 +162,7 @@ class _Clauses:
         if len(items) > 1 and items[0].kind == "np" and items[0].value.robot and items[1].kind in ("COMMA", "VERB"):
             items = items[1:] if items[1].kind == "VERB" else items[2:]  # "robot, put ...": said to the robot
         self.prev = list(self.last)  # what the clauses before this one moved ("next to it")
+        items = _shared_object(items)
         verbs = [i.value for i in items if i.kind == "VERB"]
         placed = any(i.kind in ("REL", "TO", "CORNER", "MIDDLE", "EDGE", "LINE", "TOWER", "STACKED", "CORNERS",
                                 "place_ref") for i in items)
@@ -188,7 +200,7 @@ class _Clauses:
             kept = [i for i in items if i.kind != "KEEPDOWN"]
             steps = self.action(kept) if any(i.kind in VERB_LIKE for i in kept) else []
             return "step", steps + [Cond("never_lifted", (s,)) for s in self.last]
-        if "leave" in verbs and any(i.kind == "WHERE" for i in items):
+        if ("leave" in verbs or not verbs) and any(i.kind == "WHERE" for i in items):  # "X must stay put"
             return "constraint", [Cond("unmoved", (self._ref_of(i),)) for i in items if i.kind == "np"]
         return "step", self.action(items)
 
@@ -251,6 +263,8 @@ class _Clauses:
             else:
                 targets.append(self._ref_of(i))
         lifting = any(v in ("lift", "lift_verb", "pick") for v in verbs)
+        if not targets and any(i.kind in ("VERB", "GERUND") and i.text.endswith((" it", " them")) for i in items):
+            targets = list(self.last)  # "without moving it": the verb's object came with it
         if not targets and not (lifting or any(i.kind == "WHERE" for i in items)):
             return []  # "without bumping into anything": never hitting things is every task's rule already
         targets = targets or list(self.last)
@@ -280,6 +294,8 @@ class _Clauses:
             verbs = ["push"]  # "give the ball a nudge ...": pushing, whatever verb carries it
         verb = verbs[0] if verbs else ("stack" if "TOWER" in kinds else "arrange" if "LINE" in kinds else "put")
         subjects, dests = self._split(items)
+        if verb in ("swap", "flip"):
+            return self.rearranged(verb, subjects)
         if not subjects and self.last and verb not in ("go", "sort"):
             subjects = list(self.last)
         if verb == "use" and not dests:
@@ -297,6 +313,10 @@ class _Clauses:
         if verb == "go" or (not subjects and dests and dests[0][1].kind in vocab.MOBILE_GOALS):
             target = dests[0][1] if dests else (subjects[0] if subjects else None)
             self.last = [Ref("robot")]
+            stops = [d for _, d in dests] + [s for s in subjects if s.kind != "robot"]
+            stops = list(target.members) if len(stops) == 1 and target is not None and target.members else stops
+            if len(stops) > 1:  # "visit A, B and C (in that order)": one after another, as said
+                return [Cond("then", tuple(Cond("near", (Ref("robot"), m)) for m in stops))]
             return [Cond("near", (Ref("robot"), target))] if target is not None else []
         if "MATCH" in kinds or "BYCOLOR" in kinds or verb == "sort":
             group = next((s for s in subjects if s.is_group), None) or Ref("block", quantity="all")
@@ -341,7 +361,12 @@ class _Clauses:
         if isinstance(place, str) and place.startswith("edge:"):
             return [Cond("along_edge", (_group(subjects), place[5:]))]
         if place is not None:
-            return [Cond("at_place", (s, place)) for s in subjects]
+            pairs = _corner_pairs(items)
+            if len(pairs) > 1 and len({str(self._ref_of(np_)) for np_, _ in pairs}) == len(pairs):
+                return [Cond("at_place", (self._ref_of(np_), c)) for np_, c in pairs]  # "A in one corner, B in another"
+            nps = sum(1 for i in items if i.kind == "np")
+            places = [place] + [i.value for i in items if i.kind == "CORNER" and i.value != place and nps == 1]
+            return [Cond("at_place", (s, p)) for s in subjects for p in places]  # one object, two corners
         if not dests:
             amount = _amount(items)
             side = next((SIDE_OF[str(i.value)] for i in items if i.kind == "SIDE" and str(i.value) in SIDE_OF), None)
@@ -452,8 +477,33 @@ class _Clauses:
         if rel == "under":
             return Cond("on", (dest, subject))
         if rel == "out_of":
-            return Cond("not", (self.relation("in", subject, dest),))
+            taken = Cond("not", (self.relation("in", subject, dest),))
+            self.taken_out.append(taken)
+            return taken
         return Cond(rel, (subject, dest))
+
+    def rearranged(self, verb: str, subjects: list[Ref]) -> list[Cond]:
+        """"swap them", "flip the tower": the start states, with the two objects' places exchanged or the
+        tower turned upside down. Without a start state to read there is nothing to swap or flip."""
+        named = {str(s) for s in subjects if s.kind != "robot"}
+        for cond in self.start:
+            objs = [a for a in cond.args if isinstance(a, Ref)]
+            if verb == "flip" and cond.name == "stacked" and len(objs) > 2 and (not named or named & set(map(str, objs))):
+                self.last = objs
+                return [Cond("stacked", tuple(reversed(objs)))]
+            if verb in ("swap", "flip") and cond.name in ("on", "stacked") and len(objs) == 2 \
+                    and objs[0].kind == objs[1].kind:
+                self.last = objs
+                return [Cond("on", (objs[1], objs[0]))]  # the one below goes on top
+        places = [(c.args[0], c) for c in self.start if c.name in ("in", "on") and isinstance(c.args[0], Ref)]
+        if len(places) > 2:  # the two the words name
+            places = [p for p in places if str(p[0]) in named]
+        if verb == "swap" and len(places) == 2:
+            (a, ca), (b, cb) = places
+            self.last = [a, b]
+            return [self.relation(cb.name, a, cb.args[1]), self.relation(ca.name, b, ca.args[1])]
+        raise InstructionError(f"cannot tell what to {verb} in {self.text[:60]!r}: say where the objects are "
+                               "first, e.g. \"the red block is on the blue block; swap them\"", "unreadable")
 
     def place(self, items: list[Item]) -> str | Ref | None:
         for k, it in enumerate(items):
@@ -518,6 +568,28 @@ class _Clauses:
         if len(chain) == 2:
             return Cond("on", tuple(chain))
         return Cond("stacked", tuple(chain))
+
+
+def _corner_pairs(items: list[Item]) -> list[tuple[Item, str]]:
+    """Each corner with the object named last before it: "A in the front left corner and B in the back right"."""
+    pairs, last = [], None
+    for i in items:
+        if i.kind == "np":
+            last = i
+        elif i.kind == "CORNER" and last is not None:
+            pairs.append((last, i.value))
+            last = None
+    return pairs
+
+
+def _shared_object(items: list[Item]) -> list[Item]:
+    """"in front of and behind the block": each relation gets the object ("in front of the block and
+    behind the block"), so that both are read (and a goal that asks both is seen to contradict itself)."""
+    out = list(items)
+    for k in range(len(out) - 3, -1, -1):
+        if out[k].kind == "REL" and out[k + 1].kind == "AND" and out[k + 2].kind == "REL" and out[k + 3].kind == "np":
+            out.insert(k + 1, out[k + 3])
+    return out
 
 
 def _amount(items: list[Item]) -> float | None:

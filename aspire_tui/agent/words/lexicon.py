@@ -40,6 +40,8 @@ VERBS: dict[str, tuple[str, ...]] = {
                "grow", "shrink", "dye", "recolor", "recolour", "transform", "fold", "crush", "eat", "smash",
                "split", "merge", "weld", "glue", "flatten", "round", "colour", "color it"),
     "use": ("use", "using", "with help of"),
+    "swap": ("swap", "switch", "exchange", "trade", "swap around", "switch around", "interchange"),
+    "flip": ("flip", "invert", "reverse", "turn upside down", "flip over", "upend"),
 }
 # The gerund forms that follow "without" / "avoid" / "don't".
 GERUNDS = {"lifting": "lift", "raising": "lift", "picking up": "lift", "picking": "lift", "touching": "touch",
@@ -249,6 +251,7 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"(\w)'s (in|on|inside|already|currently|sitting|out|at|under|behind|next)\b", r"\1 is \2", t)
     t = t.replace("can't", "can not").replace("won't", "will not").replace("it's", "it is") \
         .replace("let's", "let us").replace("i'd", "i would").replace("i'm", "i am").replace("that's", "that is")
+    t = _cardinals(t)
     t = re.sub(r"(\d)\s*(cm|mm|m|in)\b", r"\1 \2", t)
     t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1\2", t)
     t = re.sub(r"[!?\"()]", " . ", t)
@@ -256,8 +259,29 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " . ", t)
     t = re.sub(r"[;:]", " ; ", t).replace(",", " , ")
     t = re.sub(r"\b(?:the|a|an|at)\b", " ", t)  # articles never change what is asked
-    t = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", t).replace("left most", "leftmost").replace("right most", "rightmost")
+    t = re.sub(r"(?<=[a-z0-9])-(?=[a-z])", " ", t).replace("left most", "leftmost").replace("right most", "rightmost")
     return [w.strip("'") for w in t.split() if w.strip("'")]
+
+
+CARDINALS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+
+
+def _cardinals(text: str) -> str:
+    """Number words as digits ("twelve" -> 12, "twenty-five" -> 25, "half a" -> 0.5), all but "one", which
+    is as often "the one on the left" as a number (the phrase table reads it where it counts)."""
+    text = re.sub(r"\bhalf (?:a|an) ", "0.5 ", text)
+    units = "|".join(CARDINALS)
+
+    def number(m: re.Match) -> str:
+        tens, unit = m.group(1), m.group(2) or m.group(3)
+        if tens is None and unit == "one":
+            return m.group(0)
+        return str(TENS.get(tens or "", 0) + CARDINALS.get(unit or "", 0))
+
+    return re.sub(rf"\b(?:({'|'.join(TENS)})(?:[- ]({units}))?|({units}))\b", number, text)
 
 
 def tag(text: str) -> list[Word]:

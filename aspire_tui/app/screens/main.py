@@ -22,6 +22,7 @@ from aspire_tui.app.messages import (AgentEvent, FrameReady, FramesWaiting, Libr
                                      ReplayLoaded, SkillFileFound, TraceLoaded)
 from aspire_tui.app.render import describe
 from aspire_tui.app.restore import SessionRestore
+from aspire_tui.app.world import WorldCommands
 from aspire_tui.app.widgets.call_detail import CallDetail
 from aspire_tui.app.widgets.conversation import Conversation, plain_text
 from aspire_tui.app.widgets.frame_pane import FramePane
@@ -33,8 +34,9 @@ from aspire_tui.app.widgets.trace_table import TraceTable
 PLACEHOLDER = "a task (put the red block in the green bowl) or /help"
 
 
-class MainScreen(SlashCommands, SessionRestore, Screen):
-    """Renders the loop's events; typing a task starts the loop in a worker thread."""
+class MainScreen(WorldCommands, SlashCommands, SessionRestore, Screen):
+    """Renders the loop's events; typing a task, a question or "undo that" takes a turn of the conversation
+    (its table: `WorldCommands`) in a worker thread."""
 
     CSS_PATH = "main.tcss"
 
@@ -149,14 +151,14 @@ class MainScreen(SlashCommands, SessionRestore, Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="loop")
     def run_loop(self, text: str) -> None:
-        """Run one task with `run_task`; every event is posted as a message."""
+        """Take one turn of the conversation (a task runs `run_task`); every event is posted as a message."""
         s = self.settings
         interrupted = False
         lib = None
         try:
             from aspire_tui.agent import events as ev
             from aspire_tui.agent.coder import CoderError, coder_for
-            from aspire_tui.agent.loop import AgentError, run_task
+            from aspire_tui.agent.loop import AgentError
             from aspire_tui.runner import Cancelled
             from aspire_tui.skills.library import Library, LibraryError
 
@@ -168,9 +170,7 @@ class MainScreen(SlashCommands, SessionRestore, Screen):
                 return
             emit = self._emitter(ev, lib.runs_dir, self.app.session)
             try:
-                run_task(text, scene=s.scene, seed=s.seed, coder=coder, library=lib, emit=emit,
-                         max_iterations=s.max_iterations, validate=s.validate, timeout=s.timeout, model=s.model,
-                         stop=self._cancel, frames=True)
+                self.take_turn(text, coder, lib, emit)
             except (AgentError, CoderError, LibraryError) as e:
                 self.post_message(Note(str(e), "error"))
             except Cancelled:

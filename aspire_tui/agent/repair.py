@@ -1,0 +1,171 @@
+"""Repairs for a planned program, chosen from what failed: the part of the goal the camera saw not hold
+(with its numbers), the error and where in the program it came from.
+
+``repairs(plan, diagnosis, program, skills)`` lists candidate edits of the `Plan`, the likeliest first;
+each has a ``key`` that names the edit exactly, so a coder never makes the same one twice on a task.
+Edits change numbers where the numbers are wrong ("the red block is 0.11 m right of the bowl; asked at
+least 0.2" sets it farther) and structure where they are not (try each step again, go home and look
+again before each step, another skill for the failing step, clear the spot first).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from aspire_tui.agent.plan import Plan, PlanError, Step, numeric_defaults, plan_goal
+
+SIDE_PARTS = ("left_of", "right_of", "in_front_of", "behind")
+# a skill's keyword parameters by what they do: a repair raises, widens or slows them
+TUNING = {"raise": (("approach", "clear", "height", "lift", "standoff"), 1.5),
+          "widen": (("margin", "lane", "room", "radius"), 1.5),
+          "slower": (("speed",), 0.6)}
+BY_ERROR = {
+    "CollisionError": ("gap", "raise", "widen", "retry", "swap"),
+    "MotionTimeout": ("slower", "retry", "swap", "raise"),
+    "IKError": ("swap", "retry"),
+    "NavigationError": ("swap", "retry"),
+    "GraspFailed": ("slower", "retry", "swap"),
+    "ObjectDropped": ("slower", "retry", "swap"),
+    "ObjectNotFound": ("look", "retry"),
+    "LookupError": ("look", "retry", "swap"),
+    "NotDone": ("measured", "retry", "look", "swap"),
+}
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One edit of the plan: ``key`` names it exactly (never made twice), ``what`` says it in words."""
+
+    key: str
+    what: str
+    plan: Plan
+
+
+def repairs(plan: Plan, diagnosis, program: str, skills: list, tree=None) -> list[Edit]:
+    """Candidate edits of ``plan`` for ``diagnosis``, the likeliest first."""
+    index = failing_step(plan, diagnosis, program)
+    out: dict[str, Edit] = {}
+    for kind in BY_ERROR.get(diagnosis.error_type, ("retry", "look", "swap")):
+        for r in _edits(kind, plan, index, diagnosis, skills, tree):
+            out.setdefault(r.key, r)
+    return list(out.values())
+
+
+def failing_step(plan: Plan, diagnosis, program: str) -> int:
+    """The step the failure belongs to: the part the camera saw not hold, else the step whose block holds
+    the program line the error came from, else the last step."""
+    if diagnosis.failed_part:
+        for i, step in enumerate(plan.steps):
+            if str(step.part) == diagnosis.failed_part or diagnosis.failed_part in _parts(step):
+                return i
+    m = re.match(r"program\.py:(\d+)", diagnosis.where or "")
+    if m:
+        lines = program.splitlines()
+        body = next((i for i, text in enumerate(lines, 1) if text.startswith("def run(")), 0)
+        # each step's block opens with a comment line of its own
+        starts = [i for i, text in enumerate(lines, 1) if i > body and text.startswith("    # ")]
+        before = [k for k, i in enumerate(starts) if i < int(m.group(1))]
+        if before and len(starts) == len(plan.steps):
+            return before[-1]
+    return len(plan.steps) - 1
+
+
+def _parts(step: Step) -> list[str]:
+    return [str(c) for c in step.part.conjuncts()] if hasattr(step.part, "conjuncts") else [str(step.part)]
+
+
+def _with_step(plan: Plan, index: int, step: Step) -> Plan:
+    steps = list(plan.steps)
+    steps[index] = step
+    return replace(plan, steps=tuple(steps))
+
+
+def _edits(kind: str, plan: Plan, index: int, d, skills: list, tree) -> list[Edit]:
+    step = plan.steps[index]
+    numbers = _numbers(d)
+    if kind == "measured":
+        return _from_numbers(plan, index, step, numbers)
+    if kind == "gap":  # the fingers or the object brushed what it was set beside
+        if not any(s.form == "beside" for s in plan.steps):
+            return []
+        gap = round(plan.gap + 0.02, 3)
+        return [Edit(f"gap={gap}", f"GAP {plan.gap:g} -> {gap:g}: set it down farther from what it goes beside",
+                       replace(plan, gap=gap))]
+    if kind in TUNING:
+        return _tuned(kind, plan, index, step, skills)
+    if kind == "retry":
+        if plan.retries >= 2:
+            return []
+        return [Edit(f"retries={plan.retries + 1}", f"RETRIES {plan.retries} -> {plan.retries + 1}: try a failed "
+                       "step again after letting go and going home", replace(plan, retries=plan.retries + 1))]
+    if kind == "look":
+        return [] if plan.retries else [Edit("retries=1", "RETRIES 0 -> 1: go home, look again and retry the step",
+                                               replace(plan, retries=1))]
+    if kind == "swap" and tree is not None:
+        return _swapped(plan, index, step, skills, tree)
+    return []
+
+
+def _numbers(d) -> dict[str, float]:
+    for part in d.parts or []:
+        if part.get("part") == d.failed_part and isinstance(part.get("numbers"), dict):
+            return part["numbers"]
+    return {}
+
+
+def _from_numbers(plan: Plan, index: int, step: Step, n: dict[str, float]) -> list[Edit]:
+    """What the measured numbers say to change: too close, too far, not far enough."""
+    out = []
+    if step.form == "beside" and n.get("along", 0.0) > 0:  # the right side, not far enough (the wrong side
+        shortfall = max(n.get("least", 0.0), 0.03) - n["along"]    # is no matter of distance)
+        if shortfall > -0.01:
+            want = round(max(step.distance, n.get("least", 0.0)) + max(shortfall, 0.0) + 0.03, 3)
+            out.append(Edit(f"step{index}.least={want}", f"{step.part}: it ended {n['along']:.2f} m that way; "
+                              f"aim at least {want:g} m off", _with_step(plan, index, replace(step, distance=want))))
+    if step.form == "beside" and "within" in n and n["gap"] >= n["within"]:
+        gap = round(max(0.02, plan.gap - (n["gap"] - n["within"]) - 0.01), 3)  # the fingers need some room
+        out.append(Edit(f"gap={gap}", f"GAP {plan.gap:g} -> {gap:g}: its edge ended {n['gap']:.2f} m away",
+                          replace(plan, gap=gap)))
+    if step.form == "shift" and "went" in n:
+        short = n["asked"] - n["went"]
+        want = round(step.distance + short, 3)
+        if abs(short) > 0.005 and want > 0:
+            out.append(Edit(f"step{index}.distance={want}", f"{step.part}: it went {n['went']:.2f} m of "
+                              f"{n['asked']:g}; aim {want:g} m", _with_step(plan, index, replace(step, distance=want))))
+    return out
+
+
+def _tuned(kind: str, plan: Plan, index: int, step: Step, skills: list) -> list[Edit]:
+    """The failing step's skill called with a higher approach, a wider margin or a slower speed."""
+    skill = next((s for s in skills if s.name == step.skill), None)
+    if skill is None:
+        return []
+    words, factor = TUNING[kind]
+    now = dict(step.keywords)
+    out = []
+    for name, default in numeric_defaults(skill).items():
+        if isinstance(default, int) or not any(w in name for w in words) or not default:
+            continue
+        if abs(now.get(name, default) / default - 1) > abs(factor * factor - 1) - 1e-6:
+            continue  # twice is enough: past that the number is not what is wrong
+        value = float(f"{now.get(name, default) * factor:.4g}")
+        keywords = tuple({**now, name: value}.items())
+        out.append(Edit(f"step{index}.{name}={value}", f"{step.skill}({name}={value:g}) for {step.part}",
+                        _with_step(plan, index, replace(step, keywords=keywords))))
+    return out
+
+
+def _swapped(plan: Plan, index: int, step: Step, skills: list, tree) -> list[Edit]:
+    """The plan made again without the failing step's skill: the next skill that achieves the same part."""
+    others = [s for s in skills if s.name != step.skill]
+    try:
+        again = plan_goal(tree, others)
+    except PlanError:
+        return []
+    if len(again.steps) != len(plan.steps):
+        return []
+    new = again.steps[index]
+    if new.skill == step.skill:
+        return []
+    return [Edit(f"step{index}.skill={new.skill}", f"{step.part}: use {new.skill} instead of {step.skill}",
+                   replace(plan, steps=tuple(again.steps[i] if i == index else s for i, s in enumerate(plan.steps))))]

@@ -1,0 +1,149 @@
+"""Push an object along the table to a point with one fingertip, never lifting it.
+
+When to use:
+    "Slide the bowl 10 cm to the left", "push the block next to the plate",
+    "nudge the tray towards the front": the object must move along the table
+    without being lifted (it is too big to grasp, like a bowl, a plate or a
+    tray, or the words forbid picking it up). The fingertip shoves it to the
+    point in a few short pushes; ``push_to_zone`` uses it to reach a zone.
+
+Preconditions:
+    - an arm embodiment (panda)
+    - the object is visible to robot.detect and taller than a few millimetres
+    - (x, y) lies within the arm's pushing area (x 0.32-0.72 m, |y| < 0.3 m)
+
+Postconditions:
+    - the object's centre is within ``tolerance`` of (x, y), or ``max_pushes``
+      straight pushes were spent; the arm is back home
+    - pushes go straight to the goal, or along one axis first when another
+      object is in the way, or a short push sideways first when a neighbour leaves
+      no room to put the fingertip down behind the object
+
+Evidence:
+    The pushing half of push_to_zone (the push_to_zone reference program,
+    foundation issue), with the goal a point instead of a zone's centre. Flat
+    objects (a plate) are pushed with the fingertip 1 cm up (lower, it catches
+    the table).
+"""
+
+import math
+
+ASPIRE = {
+    "task_type": "push",
+    "embodiment": "panda",
+    "depends_on": [],
+    "version": 1,
+    "tags": ["push", "slide", "shove", "nonprehensile", "move"],
+    "achieves": ["at(obj, x, y)", "never_lifted(obj)"],
+    "takes": {"obj": ["block", "ball", "bowl", "plate", "tray"]},
+}
+
+_FINGER = 0.055  # from the grasp point to the middle of each fingertip, along the fingers
+_TIP = 0.015     # half a fingertip's thickness
+
+
+def _pusher_path(start, end, half, side):
+    """Grasp-point start and end, yaw and side normal for pushing a block of half-width ``half``.
+
+    The fingers lie across the push; the grasp point is shifted sideways so that one
+    fingertip is centred behind the block and the other passes beside it on ``side`` (+1 left).
+    """
+    d = math.hypot(end[0] - start[0], end[1] - start[1])
+    ux, uy = (end[0] - start[0]) / d, (end[1] - start[1]) / d
+    nx, ny = -uy * side, ux * side
+    back = half + _TIP + 0.02
+    s = (start[0] - back * ux + _FINGER * nx, start[1] - back * uy + _FINGER * ny)
+    e = (end[0] - (half + _TIP) * ux + _FINGER * nx, end[1] - (half + _TIP) * uy + _FINGER * ny)
+    yaw = math.atan2(-nx, ny)
+    if yaw > math.pi / 2:
+        yaw -= math.pi
+    if yaw < -math.pi / 2:
+        yaw += math.pi
+    return s, e, yaw, (nx, ny)
+
+
+def _leg_is_clear(start, end, half, side, obstacles, margin=0.03):
+    """Both fingertips keep ``margin`` from every obstacle, the pushed object clears them, and the arm can reach."""
+    s, e, _, (nx, ny) = _pusher_path(start, end, half, side)
+    if not all(0.32 <= p[0] <= 0.72 and abs(p[1]) <= 0.3 for p in (s, e)):
+        return False
+    for k in range(11):
+        t = k / 10
+        px, py = s[0] + (e[0] - s[0]) * t, s[1] + (e[1] - s[1]) * t
+        bx, by = start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t
+        for ox, oy, r in obstacles:
+            if math.hypot(ox - bx, oy - by) < r + half + 0.01:
+                return False
+            for f in (-_FINGER, _FINGER):
+                if math.hypot(ox - px - f * nx, oy - py - f * ny) < r + margin:
+                    return False
+    return True
+
+
+def _lands_clear(start, end, half, side, obstacles):
+    """Neither fingertip comes down on an obstacle at the start of the push."""
+    s, _, _, (nx, ny) = _pusher_path(start, end, half, side)
+    return all(math.hypot(ox - s[0] - f * nx, oy - s[1] - f * ny) >= r + _TIP + 0.01
+               for ox, oy, r in obstacles for f in (-_FINGER, _FINGER))
+
+
+def _next_leg(at, goal, half, obstacles, margin=0.03, sidestep=0.08):
+    """(end, side) of the next push: straight to the goal, or along one axis first when blocked, or out of
+    the way of what blocks both.
+
+    When no leg is clear the push goes straight anyway, unless a fingertip would come down on
+    a neighbour standing close behind the block: then the block is first pushed ``sidestep``
+    away in whichever clear direction leaves it nearest the goal, to make room behind it.
+    """
+    for via in ((goal[0], goal[1]), (at[0], goal[1]), (goal[0], at[1])):
+        if math.hypot(via[0] - at[0], via[1] - at[1]) > 0.02:
+            for side in (1, -1):
+                if _leg_is_clear(at, via, half, side, obstacles, margin):
+                    return via, side
+    # something stands between (the object it is to end up beside): first a push out of its way, from
+    # where the rest of the way is clear
+    for d in (0.1, -0.1, 0.16, -0.16):
+        for via, then in (((at[0] + d, at[1]), (at[0] + d, goal[1])), ((at[0], at[1] + d), (goal[0], at[1] + d))):
+            for side in (1, -1):
+                if _leg_is_clear(at, via, half, side, obstacles, margin) and \
+                        any(_leg_is_clear(via, then, half, s, obstacles, margin) for s in (1, -1)):
+                    return via, side
+    side = 1 if at[1] < 0 else -1
+    if not _lands_clear(at, goal, half, side, obstacles):
+        steps = [(at[0] + sidestep * math.cos(k * math.pi / 4), at[1] + sidestep * math.sin(k * math.pi / 4))
+                 for k in range(8)]
+        steps.sort(key=lambda p: math.hypot(goal[0] - p[0], goal[1] - p[1]))
+        for via in steps:
+            for s in (1, -1):
+                if _leg_is_clear(at, via, half, s, obstacles, margin):
+                    return via, s
+    return goal, side
+
+
+def push_to(robot, obj, x, y, tolerance=0.025, max_pushes=7, clear=0.12, low=0.02, speed=0.08, margin=0.03):
+    """Slide the object matching ``obj`` until its centre is at (x, y), without lifting it.
+
+    ``low`` is the fingertip's height for an object taller than twice it; ``margin`` is the room a
+    fingertip's path keeps from other objects.
+    """
+    goal = (x, y)
+    for _ in range(max_pushes):
+        robot.home()
+        seen = robot.scan()
+        target = robot.detect(obj)[0]
+        at = target.position
+        if math.hypot(goal[0] - at[0], goal[1] - at[1]) < tolerance:
+            break
+        half = max(target.size[0], target.size[1]) / 2
+        height = min(low, max(0.01, target.size[2] / 2))  # a plate is pushed at its rim, not over it
+        obstacles = [(o.position[0], o.position[1], max(o.size[0], o.size[1]) / 2)
+                     for o in seen if o.name != target.name and o.size[2] > 0.01]
+        end, side = _next_leg(at, goal, half, obstacles, margin)
+        s, e, yaw, _ = _pusher_path(at, end, half, side)
+        robot.move_to(s[0], s[1], clear, yaw=yaw)
+        robot.move_to(s[0], s[1], height, yaw=yaw, speed=0.15)
+        robot.move_to(e[0], e[1], height, yaw=yaw, speed=speed, allow_contact=target.name)
+        # the fingertip still rests against the object: brushing it while rising is expected
+        robot.move_to(e[0], e[1], clear, yaw=yaw, allow_contact=target.name)
+    robot.home()
+    return True

@@ -1,0 +1,65 @@
+"""Repairs of a planned program follow the diagnosis: the failed part's numbers, the error, the failing step.
+Fast (plans and made-up diagnoses, no sim)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from aspire_tui.agent.goal import Goal as Tree, read_condition
+from aspire_tui.agent.plan import plan_goal
+from aspire_tui.agent.repair import failing_step, repairs
+
+from .tree_goals import seed_skills
+
+
+@dataclass
+class Seen:
+    """What a repair reads of a diagnosis (the coder's `Diagnosis` has these and more)."""
+
+    error_type: str
+    where: str = ""
+    failed_part: str = ""
+    parts: list = field(default_factory=list)
+
+
+def tree(condition: str) -> Tree:
+    return Tree(condition, read_condition(condition))
+
+
+def test_not_far_enough_to_the_side_aims_farther_by_the_shortfall():
+    goal = tree("right_of(red ball, white plate, 0.2)")
+    plan = plan_goal(goal, seed_skills())
+    seen = Seen("NotDone", failed_part="right_of(red ball, white plate, 0.2)",
+                parts=[{"part": "right_of(red ball, white plate, 0.2)", "held": False, "detail": "",
+                        "numbers": {"along": 0.11, "across": 0.01, "gap": 0.02, "least": 0.2}}])
+    first = repairs(plan, seen, "", seed_skills(), goal)[0]
+    assert first.key == "step0.least=0.32"  # 0.2 asked + 0.09 short + 0.03 to spare
+    assert first.plan.steps[0].distance == 0.32 and plan.steps[0].distance == 0.2  # a new plan; the old kept
+
+
+def test_brushing_what_it_is_set_beside_widens_the_gap_and_the_step_is_found_from_the_program_line():
+    goal = tree("then(in(blue block, red bowl), next_to(green ball, plate))")
+    plan = plan_goal(goal, seed_skills())
+    program = "\n".join(["ARGS = {}", "def run(robot):", "    robot.home()", "    # in(blue block, red bowl)",
+                         "    place_in(robot, 'blue block', 'red bowl')", "    # next_to(green ball, plate)",
+                         "    x, y = _beside(robot, 'green ball', 'plate')", "    set_down_at(robot, 'green ball', x, y)"])
+    seen = Seen("CollisionError", where="program.py:8")
+    assert failing_step(plan, seen, program) == 1
+    keys = [r.key for r in repairs(plan, seen, program, seed_skills(), goal)]
+    assert keys[0] == "gap=0.06"
+    assert any(k.startswith("step1.") for k in keys) and not any(k.startswith("step0.") for k in keys)
+
+
+def test_a_step_that_keeps_failing_can_use_another_skill_that_achieves_the_same_part():
+    goal = tree("moved(red block, left, 0.1)")
+    plan = plan_goal(goal, seed_skills())
+    keys = [r.key for r in repairs(plan, Seen("IKError", where="program.py:1"), "", seed_skills(), goal)]
+    assert "step0.skill=push_to" in keys
+
+
+def test_every_candidate_is_a_different_edit():
+    goal = tree("all(left_of(green block, plate), never_lifted(green block))")
+    plan = plan_goal(goal, seed_skills())
+    for error in ("CollisionError", "MotionTimeout", "NotDone", "ObjectNotFound"):
+        keys = [r.key for r in repairs(plan, Seen(error), "", seed_skills(), goal)]
+        assert keys and len(keys) == len(set(keys)), error
