@@ -150,17 +150,27 @@ def drafted(instruction: str, model: str, why: str) -> tuple[Goal, Any]:
     return replace(goal_for(tree, spec, ids), task_file=text), spec
 
 
-def tree_of(spec, text: str, note: str):
-    """A task file's success condition as a goal tree (its objects as references), and ref -> id."""
+def tree_of(spec, text: str, note: str, words: dict[str, str] | None = None):
+    """A task file's success condition as a goal tree (its objects as references), and ref -> id.
+
+    Objects that would read the same ("block" twice: two blocks whose colours the scene draws) take
+    their colours from ``words`` (a scene's slot words) when given, so that they stay two objects.
+    """
+    from collections import Counter
+
     from aspire_tui.agent.goal import Cond, Goal as Tree, Ref
 
     objects = {o.id: o for o in spec.objects}
     refs: dict[str, Ref] = {}
+    alike = Counter((o.kind, o.colors[0] if len(o.colors) == 1 else "") for o in spec.objects)
 
     def ref(oid: str) -> Ref:
         if oid not in refs:
             o = objects[oid]
             color = o.colors[0] if len(o.colors) == 1 else ""
+            said = (words or {}).get(oid, "").split()
+            if not color and alike[(o.kind, "")] > 1 and o.count[1] == 1 and len(said) == 2:
+                color = said[0]
             base = Ref(o.kind, color, "all" if o.count[1] > 1 or o.match else "one")
             chosen = getattr(o, "chosen", None)
             if chosen is not None:
@@ -244,6 +254,20 @@ def _same_shape(goal: Goal, episode) -> bool:
     return True
 
 
+def _told_apart(goal: Goal, spec, episode) -> Goal:
+    """A task file's goal read again in the scene's words when two of its objects read the same: the
+    program then gets an ARGS entry for each ("then(on(block, plate), in(block, bowl))" moved one block
+    twice)."""
+    tree = goal.tree
+    if tree is None or not tree.notes or not str(tree.notes[0]).startswith("task file"):
+        return goal
+    words = {k: str(v) for k, v in episode.scene.slots.items()}
+    again, ids = tree_of(spec, tree.text, tree.notes[0], words)
+    if len(set(ids.values())) <= len(set(goal.ids.values())):
+        return goal
+    return goal_for(again, spec, ids)
+
+
 def _fill_from_scene(goal: Goal, spec, episode) -> Goal:
     """The goal with the phrases the instruction left without colour ("the block") in the scene's words."""
     slots = dict(goal.slots)
@@ -283,7 +307,7 @@ def choose_scene(goal: Goal, spec, seed: int | None, any_scene: bool = False) ->
             episode = make_episode(spec, s, world=world)
             why = _scene_matches(goal, spec, episode)
             if not why:
-                return s, _fill_from_scene(goal, spec, episode)
+                return s, _fill_from_scene(_told_apart(goal, spec, episode), spec, episode)
             if seed is not None:
                 raise AgentError(f"object not in scene: {spec.name} seed {s}: {why} "
                                  "(leave out --seed to find a scene that matches)")
@@ -345,8 +369,8 @@ def achieving(library, goal: Goal) -> list[str]:
         return []
     wanted = {"in" if c.name == "in_zone" else c.name for c in goal.tree.condition.conjuncts()}
     wanted |= {a.name for c in goal.tree.condition.conjuncts() for a in c.args if hasattr(a, "args")}
-    if wanted & {"moved", "left_of", "right_of", "in_front_of", "behind", "next_to", "near"}:
-        wanted.add("at")  # beside something, or moved by an amount: set down at a point
+    if wanted & {"moved", "left_of", "right_of", "in_front_of", "behind", "next_to", "near", "at_place"}:
+        wanted.add("at")  # beside something, moved by an amount, at a table spot: brought to a point
     names = []
     for row in library.index.all("program"):
         said = (row.get("metadata") or {}).get("achieves") or []

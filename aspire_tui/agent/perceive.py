@@ -249,9 +249,10 @@ def _measure(part: Cond, looks: _Looks) -> tuple:
         bounds = {"x0": x0, "x1": x1, "y0": y0, "y1": y1}
         point = ((x0 + x1) / 2, (y0 + y1) / 2) if place == "middle" else \
             tuple(bounds[k] for k in CORNER_XY[place])
-        limit = 0.06 if place == "middle" else 0.08
         out = []
         for n in looks.many(args[0]):
+            width = max(looks.last(n)["size"][:2])  # a bowl's centre cannot be nearer a corner than its size
+            limit = 0.06 if place == "middle" else 0.08 + (0.75 * width if width > 0.06 else 0.0)
             off = _dist(looks.last(n)["position"], point)
             out.append((off < limit, f"{_words(n)} is {off:.2f} m from the {place.replace('_', ' ')}; "
                                      f"there means within {limit:.2f} m"))

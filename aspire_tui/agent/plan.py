@@ -83,7 +83,8 @@ class Step:
     of ``group``, the member passed as ``param``), ``match`` (each member put in the ``among`` object of
     its colour), ``tower`` (``group`` bottom first, each on the one below), ``shift`` (the object set
     down ``distance`` towards ``direction``), ``beside`` (the object set down next to ``among``, on the
-    ``direction`` side or the roomiest, its centre at least ``distance`` off), ``clear`` (what starts on
+    ``direction`` side or the roomiest, its centre at least ``distance`` off), ``spot`` (the object
+    brought to the table's place ``direction``: a corner or the middle), ``clear`` (what starts on
     ``group`` moved off it).
     """
 
@@ -210,6 +211,8 @@ def _step(part: Cond, skills: list, never_lifted: set[str]) -> Step:
     found = _candidates(part, skills, never_lifted)
     if found:
         return found[0][1]
+    if name == "at_place" and len(part.args) == 2 and isinstance(part.args[1], str):
+        return _to_place(part, skills, never_lifted)
     if name == "sorted_into":
         return _sort_by_matching(part, skills)
     raise PlanError(_missing(part, never_lifted))
@@ -414,6 +417,16 @@ def _set_down(part: Cond, obj: Ref, skills: list, never_lifted: set[str]) -> tup
     how = "at(obj, x, y) without lifting it" if slide else f"at({obj.kind}, x, y)"
     raise PlanError(f"no skill achieves {how}, which {part} needs; teach one with -m MODEL or write one "
                     "with /edit")
+
+
+def _to_place(part: Cond, skills: list, never_lifted: set[str]) -> Step:
+    """``at_place(bowl, back_left)`` when no skill places that kind at a table spot: brought to the spot's
+    point (a bowl is pushed there)."""
+    obj = part.args[0]
+    if not isinstance(obj, Ref) or obj.is_group:
+        raise PlanError(_missing(part, never_lifted))
+    skill, params = _set_down(part, obj, skills, never_lifted)
+    return Step(part, skill, "spot", {params[0]: obj}, param=",".join(params), direction=str(part.args[1]))
 
 
 def _shift(part: Cond, skills: list, never_lifted: set[str]) -> Step:

@@ -81,6 +81,15 @@ HELPERS = {
     point = robot.detect(anchor)[0].position[:2] if anchor else (0.0, 0.0)
     pick = min if rule == "nearest" else max
     return pick(corners, key=lambda c: math.dist(corners[c], point))''',
+    "_spot": '''def _spot(robot, query, place):
+    """The point of the work area's ``place`` ("back_left", "middle", ...) where ``query`` stands whole
+    inside it."""
+    (x0, x1), (y0, y1) = robot.workspace()["x"], robot.workspace()["y"]
+    inset = max(robot.detect(query)[0].size[:2]) / 2 + 0.03
+    if place == "middle":
+        return (x0 + x1) / 2, (y0 + y1) / 2
+    side, hand = place.split("_")
+    return (x1 - inset if side == "front" else x0 + inset), (y1 - inset if hand == "left" else y0 + inset)''',
     "_start_over": '''def _start_over(robot):
     """After a failed try of a step: let go and go home, so the next try starts as the first did."""
     try:
@@ -309,6 +318,11 @@ class _Writer:
             obj_p, x_p, y_p = step.param.split(",")
             obj = self.query(step.args[obj_p], pre, ind)
             where = f"{self.helper('_shifted')}(robot, {obj}, {step.direction!r}, {step.distance:g})"
+            self.lines += pre + [f"{ind}x, y = {where}", ind + self.call(step.skill, {obj_p: obj, x_p: "x", y_p: "y"})]
+        elif step.form == "spot":
+            obj_p, x_p, y_p = step.param.split(",")
+            obj = self.query(step.args[obj_p], pre, ind)
+            where = f"{self.helper('_spot')}(robot, {obj}, {self.word(step.direction)})"
             self.lines += pre + [f"{ind}x, y = {where}", ind + self.call(step.skill, {obj_p: obj, x_p: "x", y_p: "y"})]
         elif step.form == "beside":  # one object, or each of a group in turn (each finds its own room)
             obj_p, x_p, y_p = step.param.split(",")

@@ -318,6 +318,10 @@ def _expr(cond: Cond, ids: dict[str, str], tails: dict[str, tuple] | None = None
     if name == "near" and not extra and isinstance(cond.args[0], Ref) and cond.args[0].kind == "robot" \
             and len(cond.args) == 2 and isinstance(cond.args[1], Ref):
         extra = (_drive_tolerance(cond.args[1].kind),)  # a mobile base is never 10 cm from a barrel's centre
+    elif name == "at_place" and not extra and isinstance(cond.args[0], Ref) and str(cond.args[1]) != "middle":
+        width = max(DEFAULT_SIZES.get(cond.args[0].kind, (0.0, 0.0))[:2])
+        if width > 0.06:  # a bowl in a corner: its centre is as far from the corner as its size makes it
+            extra = (round(0.08 + 0.75 * width, 3),)
     elif name in ("near", "next_to") and not extra and len(cond.args) == 2 \
             and all(isinstance(a, Ref) and a.kind != "robot" for a in cond.args):
         extra = (_beside_within(cond.args[0].kind, cond.args[1].kind),)

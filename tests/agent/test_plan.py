@@ -223,3 +223,20 @@ def test_a_referent_measured_from_the_robot_is_computed_from_its_base_not_a_dete
     goal = Goal(text="x", slots={}, tree=Tree("x", read_condition("in(farthest(ball, robot), tray)")), ids={})
     program = write_program(goal, plan_of("in(farthest(ball, robot), tray)"), seed_skills())
     assert "_farthest(robot, 'ball')" in program and "detect('robot')" not in program
+
+
+def test_two_objects_of_a_kind_a_task_file_leaves_colourless_stay_two_in_the_scenes_words():
+    """then(on(a, plate), in(b, bowl)) with blocks a and b of drawn colours: one "block" would move twice."""
+    from aspire_tui.agent.loop import tree_of
+    from sim.taskspec import parse_task
+
+    spec = parse_task("[task]\nname = \"two_blocks\"\ncategory = \"pick_place\"\ninstructions = [\"x\"]\n"
+                      "success = \"then(on(a, plate), in(b, bowl))\"\n"
+                      "[[objects]]\nid = \"a\"\nkind = \"block\"\ncolor = [\"red\", \"orange\"]\n"
+                      "[[objects]]\nid = \"b\"\nkind = \"block\"\ncolor = [\"blue\", \"green\"]\n"
+                      "[[objects]]\nid = \"plate\"\nkind = \"plate\"\n[[objects]]\nid = \"bowl\"\nkind = \"bowl\"\n")
+    tree, ids = tree_of(spec, "x", "task file")
+    assert str(tree.condition) == "then(on(block, plate), in(block, bowl))" and len(set(ids.values())) == 3
+    tree, ids = tree_of(spec, "x", "task file", {"a": "orange block", "b": "blue block", "plate": "white plate"})
+    assert str(tree.condition) == "then(on(orange block, plate), in(blue block, bowl))"
+    assert ids["orange block"] == "a" and ids["blue block"] == "b"
