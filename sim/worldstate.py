@@ -26,8 +26,6 @@ from sim.errors import TaskError
 
 VERSION = 1
 SCENERY = ("table", "floor", "robot")
-CONTAINERS = ("bowl", "tray", "zone", "marker")
-SUPPORTS = ("plate", "block", "crate", "barrel")
 
 
 class WorldFileError(TaskError):
@@ -214,6 +212,7 @@ def _with_rests(episode, objects: list[ObjectState]) -> list[ObjectState]:
     """Each movable object's host: the support it is on, else the container it is in (the success
     vocabulary's own `in` and `on`, so "in the bowl" means here what it means to a success check)."""
     from sim.predicates import Context, in_, on
+    from sim.taskspec import CONTAINER_KINDS, SUPPORT_KINDS
 
     ctx = Context(world=episode.world, bindings={}, initial={}, workspace=episode.task.workspace,
                   robot=episode.embodiment.name, held=episode.embodiment.held)
@@ -223,10 +222,10 @@ def _with_rests(episode, objects: list[ObjectState]) -> list[ObjectState]:
         if o.movable and o.name != ctx.held:
             others = [x for x in objects if x.name != o.name]
             # what it stands on first (a block on a block in a bowl is on the block), then what holds it
-            host = next((x.name for x in others if x.kind in SUPPORTS and on(ctx, o.name, x.name)), "")
+            host = next((x.name for x in others if x.kind in SUPPORT_KINDS and on(ctx, o.name, x.name)), "")
             rests = "on" if host else ""
             if not host:
-                host = next((x.name for x in others if x.kind in CONTAINERS and in_(ctx, o.name, x.name)), "")
+                host = next((x.name for x in others if x.kind in CONTAINER_KINDS and in_(ctx, o.name, x.name)), "")
                 rests = "in" if host else ""
         out.append(replace(o, rests=rests, host=host))
     return out

@@ -17,6 +17,7 @@ from typing import Any
 
 from aspire_tui.agent.distill import goal_record
 from aspire_tui.agent.instruction import Goal
+from aspire_tui.agent.program import module_literal
 
 SPATIAL = {"left_of", "right_of", "in_front_of", "behind", "next_to"}
 
@@ -148,22 +149,18 @@ def skill_from_program(program: str, name: str, goal: Goal, seeds: list[int], no
         tree = ast.parse(program)
     except SyntaxError:
         return None
-    args_node = next((n for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1
-                      and isinstance(n.targets[0], ast.Name) and n.targets[0].id == "ARGS"), None)
+    args = module_literal(program, "ARGS")
     run = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "run"), None)
-    if args_node is None or run is None:
+    if args is None or run is None:
         return None
-    try:
-        slots = list(ast.literal_eval(args_node.value))
-    except ValueError:
-        return None
+    slots = list(args[0])
     if not all(isinstance(s, str) and s.isidentifier() for s in slots):
         return None
     params = _role_names(goal, slots)
     lines = program.splitlines()
     doc_node = tree.body[0] if isinstance(tree.body[0], ast.Expr) and isinstance(
         getattr(tree.body[0], "value", None), ast.Constant) and isinstance(tree.body[0].value.value, str) else None
-    drop = set(range(args_node.lineno - 1, args_node.end_lineno))
+    drop = set(range(args[1] - 1, args[2]))
     if doc_node is not None:
         drop |= set(range(doc_node.lineno - 1, doc_node.end_lineno))
     imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from aspire_tui.agent.goal import Cond, NotationError, Ref, canonical, read_condition
+from aspire_tui.agent.program import module_literal
 
 # conditions a goal keeps rather than achieves: they never make it another job
 SIDE_CONDITIONS = ("unmoved", "not")
@@ -203,16 +204,10 @@ def keeping_seeds(source: str, earlier: dict[str, Any]) -> str:
     skill's metadata) kept in its own validation record, when both validate the same task: so the next
     refinement is held to them too. ``source`` as it is when there is nothing to add."""
     before = earlier.get("validation") if isinstance(earlier.get("validation"), dict) else {}
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
+    found = module_literal(source, "ASPIRE")
+    if found is None:
         return source
-    node = next((n for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1
-                 and isinstance(n.targets[0], ast.Name) and n.targets[0].id == "ASPIRE"), None)
-    try:
-        metadata = ast.literal_eval(node.value) if node is not None else None
-    except ValueError:
-        return source
+    metadata, first, last = found
     now = metadata.get("validation") if isinstance(metadata, dict) else None
     if not isinstance(now, dict) or not before.get("task") or now.get("task") != before.get("task"):
         return source
@@ -221,7 +216,7 @@ def keeping_seeds(source: str, earlier: dict[str, Any]) -> str:
         return source
     metadata["validation"] = {**now, "seeds": seeds}
     lines = source.splitlines()
-    lines[node.lineno - 1:node.end_lineno] = ["ASPIRE = {", *[f"    {k!r}: {v!r}," for k, v in metadata.items()], "}"]
+    lines[first - 1:last] = ["ASPIRE = {", *[f"    {k!r}: {v!r}," for k, v in metadata.items()], "}"]
     return "\n".join(lines) + "\n"
 
 
