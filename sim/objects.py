@@ -1,8 +1,8 @@
 """Object kinds built from primitive shapes: blocks, bowls, plates, tools, markers.
 
 Every kind is one builder registered in `KINDS`; a scene spec names a kind and
-the builder returns the body. Primitive shapes keep rendering and contacts
-cheap and deterministic.
+the builder, given the world's pybullet client (`world.p`), returns the body.
+Primitive shapes keep rendering and contacts cheap and deterministic.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import math
 from typing import Callable
 
 import numpy as np
-from sim.bullet import p
 
+from sim.bullet import BulletClient
 from sim.world import Body, World
 
 COLORS: dict[str, tuple[float, float, float]] = {
@@ -66,74 +66,74 @@ def _rgba(color: str) -> list[float]:
     return [*COLORS.get(color, COLORS["gray"]), 1.0]
 
 
-def _compound(c: int, boxes: list[tuple[list[float], list[float]]], color: str, mass: float,
+def _compound(p: BulletClient, boxes: list[tuple[list[float], list[float]]], color: str, mass: float,
               pos, orn, collide: bool = True) -> int:
     """One rigid body made of boxes: each (half extents, local position)."""
     n = len(boxes)
     types = [p.GEOM_BOX] * n
     halves = [b[0] for b in boxes]
     offsets = [b[1] for b in boxes]
-    col = p.createCollisionShapeArray(types, halfExtents=halves, collisionFramePositions=offsets,
-                                      physicsClientId=c) if collide else -1
+    col = p.createCollisionShapeArray(types, halfExtents=halves,
+                                      collisionFramePositions=offsets) if collide else -1
     vis = p.createVisualShapeArray(types, halfExtents=halves, visualFramePositions=offsets,
-                                   rgbaColors=[_rgba(color)] * n, physicsClientId=c)
-    return p.createMultiBody(mass, col, vis, pos, orn, physicsClientId=c)
+                                   rgbaColors=[_rgba(color)] * n)
+    return p.createMultiBody(mass, col, vis, pos, orn)
 
 
 @kind("block")
-def block(c, size, color, pos, orn, mass=0.1):
+def block(p, size, color, pos, orn, mass=0.1):
     half = [s / 2 for s in size]
-    col = p.createCollisionShape(p.GEOM_BOX, halfExtents=half, physicsClientId=c)
-    vis = p.createVisualShape(p.GEOM_BOX, halfExtents=half, rgbaColor=_rgba(color), physicsClientId=c)
-    return p.createMultiBody(mass, col, vis, pos, orn, physicsClientId=c)
+    col = p.createCollisionShape(p.GEOM_BOX, halfExtents=half)
+    vis = p.createVisualShape(p.GEOM_BOX, halfExtents=half, rgbaColor=_rgba(color))
+    return p.createMultiBody(mass, col, vis, pos, orn)
 
 
 @kind("crate")
 @kind("wall")
-def crate(c, size, color, pos, orn, mass=0.0):
-    return block(c, size, color, pos, orn, mass=mass)
+def crate(p, size, color, pos, orn, mass=0.0):
+    return block(p, size, color, pos, orn, mass=mass)
 
 
 @kind("ball")
-def ball(c, size, color, pos, orn, mass=0.05):
+def ball(p, size, color, pos, orn, mass=0.05):
     r = size[0] / 2
-    col = p.createCollisionShape(p.GEOM_SPHERE, radius=r, physicsClientId=c)
-    vis = p.createVisualShape(p.GEOM_SPHERE, radius=r, rgbaColor=_rgba(color), physicsClientId=c)
-    return p.createMultiBody(mass, col, vis, pos, orn, physicsClientId=c)
+    col = p.createCollisionShape(p.GEOM_SPHERE, radius=r)
+    vis = p.createVisualShape(p.GEOM_SPHERE, radius=r, rgbaColor=_rgba(color))
+    return p.createMultiBody(mass, col, vis, pos, orn)
 
 
-def _cylinder(c, radius, height, color, pos, orn, mass, collide=True):
-    col = p.createCollisionShape(p.GEOM_CYLINDER, radius=radius, height=height, physicsClientId=c) if collide else -1
-    vis = p.createVisualShape(p.GEOM_CYLINDER, radius=radius, length=height, rgbaColor=_rgba(color), physicsClientId=c)
-    return p.createMultiBody(mass, col, vis, pos, orn, physicsClientId=c)
+def _cylinder(p, radius, height, color, pos, orn, mass, collide=True):
+    col = p.createCollisionShape(p.GEOM_CYLINDER, radius=radius, height=height) if collide else -1
+    vis = p.createVisualShape(p.GEOM_CYLINDER, radius=radius, length=height, rgbaColor=_rgba(color))
+    return p.createMultiBody(mass, col, vis, pos, orn)
 
 
 @kind("barrel")
-def barrel(c, size, color, pos, orn, mass=0.0):
-    return _cylinder(c, size[0] / 2, size[2], color, pos, orn, mass)
+def barrel(p, size, color, pos, orn, mass=0.0):
+    return _cylinder(p, size[0] / 2, size[2], color, pos, orn, mass)
 
 
 @kind("cone")
-def cone(c, size, color, pos, orn, mass=0.0):
-    return _cylinder(c, size[0] / 2, size[2], color, pos, orn, mass)
+def cone(p, size, color, pos, orn, mass=0.0):
+    return _cylinder(p, size[0] / 2, size[2], color, pos, orn, mass)
 
 
 @kind("plate")
-def plate(c, size, color, pos, orn, mass=0.3):
-    return _cylinder(c, size[0] / 2, size[2], color, pos, orn, mass)
+def plate(p, size, color, pos, orn, mass=0.3):
+    return _cylinder(p, size[0] / 2, size[2], color, pos, orn, mass)
 
 
 @kind("zone")
 @kind("marker")
-def zone(c, size, color, pos, orn, mass=0.0):
+def zone(p, size, color, pos, orn, mass=0.0):
     """A flat painted patch: seen by the camera, never touched."""
     half = [size[0] / 2, size[1] / 2, max(size[2] / 2, 0.0005)]
-    vis = p.createVisualShape(p.GEOM_BOX, halfExtents=half, rgbaColor=_rgba(color), physicsClientId=c)
-    return p.createMultiBody(0, -1, vis, pos, orn, physicsClientId=c)
+    vis = p.createVisualShape(p.GEOM_BOX, halfExtents=half, rgbaColor=_rgba(color))
+    return p.createMultiBody(0, -1, vis, pos, orn)
 
 
 @kind("bowl")
-def bowl(c, size, color, pos, orn, mass=0.6, segments=12):
+def bowl(p, size, color, pos, orn, mass=0.6, segments=12):
     """A round-ish bowl: a floor and a ring of wall panels."""
     r, h, t = size[0] / 2, size[2], 0.006
     boxes = [([r * 0.8, r * 0.8, t / 2], [0, 0, -h / 2 + t / 2])]
@@ -146,15 +146,14 @@ def bowl(c, size, color, pos, orn, mass=0.6, segments=12):
     offsets = [b[1] for b in boxes]
     orns = [[0, 0, 0, 1]] + [p.getQuaternionFromEuler([0, 0, 2 * math.pi * i / segments]) for i in range(segments)]
     col = p.createCollisionShapeArray(types, halfExtents=halves, collisionFramePositions=offsets,
-                                      collisionFrameOrientations=orns, physicsClientId=c)
+                                      collisionFrameOrientations=orns)
     vis = p.createVisualShapeArray(types, halfExtents=halves, visualFramePositions=offsets,
-                                   visualFrameOrientations=orns, rgbaColors=[_rgba(color)] * len(boxes),
-                                   physicsClientId=c)
-    return p.createMultiBody(mass, col, vis, pos, orn, physicsClientId=c)
+                                   visualFrameOrientations=orns, rgbaColors=[_rgba(color)] * len(boxes))
+    return p.createMultiBody(mass, col, vis, pos, orn)
 
 
 @kind("tray")
-def tray(c, size, color, pos, orn, mass=0.8):
+def tray(p, size, color, pos, orn, mass=0.8):
     sx, sy, h = size[0] / 2, size[1] / 2, size[2]
     t = 0.006
     boxes = [
@@ -164,23 +163,23 @@ def tray(c, size, color, pos, orn, mass=0.8):
         ([sx, t / 2, h / 2], [0, sy - t / 2, 0]),
         ([sx, t / 2, h / 2], [0, -sy + t / 2, 0]),
     ]
-    return _compound(c, boxes, color, mass, pos, orn)
+    return _compound(p, boxes, color, mass, pos, orn)
 
 
 @kind("stick")
-def stick(c, size, color, pos, orn, mass=0.15):
-    return block(c, size, color, pos, orn, mass=mass)
+def stick(p, size, color, pos, orn, mass=0.15):
+    return block(p, size, color, pos, orn, mass=mass)
 
 
 @kind("hook")
-def hook(c, size, color, pos, orn, mass=0.2):
+def hook(p, size, color, pos, orn, mass=0.2):
     """An L: a long handle along x and a short tine along +y at the far end."""
     length, width, t = size[0], size[1], size[2]
     boxes = [
         ([length / 2, t / 2, t / 2], [0, 0, 0]),
         ([t / 2, width / 2, t / 2], [length / 2 - t / 2, width / 2 - t / 2, 0]),
     ]
-    return _compound(c, boxes, color, mass, pos, orn)
+    return _compound(p, boxes, color, mass, pos, orn)
 
 
 def build(world: World, kind_name: str, *, name: str, color: str, size, position, yaw: float = 0.0,
@@ -189,13 +188,13 @@ def build(world: World, kind_name: str, *, name: str, color: str, size, position
     """Create one object in the world and register it (``orientation``, a quaternion, overrides ``yaw``)."""
     if kind_name not in KINDS:
         raise ValueError(f"unknown object kind {kind_name!r}; known: {', '.join(sorted(KINDS))}")
-    c = world.client
+    p = world.p
     orn = list(orientation) if orientation is not None else p.getQuaternionFromEuler([0, 0, yaw])
     kwargs = {} if mass is None else {"mass": mass}
-    uid = KINDS[kind_name](c, tuple(size), color, list(position), orn, **kwargs)
+    uid = KINDS[kind_name](p, tuple(size), color, list(position), orn, **kwargs)
     if friction is not None:
-        p.changeDynamics(uid, -1, lateralFriction=friction, physicsClientId=c)
-    p.changeDynamics(uid, -1, rollingFriction=0.001, spinningFriction=0.001, physicsClientId=c)
+        p.changeDynamics(uid, -1, lateralFriction=friction)
+    p.changeDynamics(uid, -1, rollingFriction=0.001, spinningFriction=0.001)
     return world.add(Body(name=name, uid=uid, kind=kind_name, color=color, size=tuple(size),
                           movable=movable, slot=slot,
                           tags={"box_from_size": BOX_FROM_SIZE[kind_name]} if kind_name in BOX_FROM_SIZE else {}))
@@ -203,22 +202,22 @@ def build(world: World, kind_name: str, *, name: str, color: str, size, position
 
 def add_table(world: World, size=(1.2, 1.4, 0.05), center=(0.45, 0.0), color="brown") -> Body:
     """A table whose top is the plane z = 0."""
-    c = world.client
+    p = world.p
     half = [size[0] / 2, size[1] / 2, size[2] / 2]
-    col = p.createCollisionShape(p.GEOM_BOX, halfExtents=half, physicsClientId=c)
-    vis = p.createVisualShape(p.GEOM_BOX, halfExtents=half, rgbaColor=[0.62, 0.5, 0.38, 1], physicsClientId=c)
-    uid = p.createMultiBody(0, col, vis, [center[0], center[1], -size[2] / 2], physicsClientId=c)
-    p.changeDynamics(uid, -1, lateralFriction=0.8, physicsClientId=c)
+    col = p.createCollisionShape(p.GEOM_BOX, halfExtents=half)
+    vis = p.createVisualShape(p.GEOM_BOX, halfExtents=half, rgbaColor=[0.62, 0.5, 0.38, 1])
+    uid = p.createMultiBody(0, col, vis, [center[0], center[1], -size[2] / 2])
+    p.changeDynamics(uid, -1, lateralFriction=0.8)
     return world.add(Body(name="table", uid=uid, kind="table", color=color, size=tuple(size), movable=False))
 
 
 def add_floor(world: World, size=(8.0, 8.0)) -> Body:
     """A floor whose top is z = 0, for mobile scenes."""
-    c = world.client
+    p = world.p
     half = [size[0] / 2, size[1] / 2, 0.05]
-    col = p.createCollisionShape(p.GEOM_BOX, halfExtents=half, physicsClientId=c)
-    vis = p.createVisualShape(p.GEOM_BOX, halfExtents=half, rgbaColor=[0.75, 0.75, 0.72, 1], physicsClientId=c)
-    uid = p.createMultiBody(0, col, vis, [0, 0, -0.05], physicsClientId=c)
+    col = p.createCollisionShape(p.GEOM_BOX, halfExtents=half)
+    vis = p.createVisualShape(p.GEOM_BOX, halfExtents=half, rgbaColor=[0.75, 0.75, 0.72, 1])
+    uid = p.createMultiBody(0, col, vis, [0, 0, -0.05])
     return world.add(Body(name="floor", uid=uid, kind="floor", color="gray", size=(*size, 0.1), movable=False))
 
 

@@ -60,6 +60,8 @@ RELATIONS = vocabulary.SIDE_RELATIONS + ("next_to",)
 DIRECTIONS = tuple(vocabulary.DIRECTIONS)
 ORDERS = vocabulary.ORDERS
 AXES = {"left": (1, 1.0), "right": (1, -1.0), "front": (0, 1.0), "back": (0, -1.0)}  # direction -> (axis, sign)
+BESIDE_CENTRES = 0.12  # next_to: two blocks' centres
+BESIDE_EDGES = 0.06    # next_to: larger objects' edges
 
 
 @dataclass
@@ -217,18 +219,35 @@ def in_front_of(ctx: Context, a, b, distance: float = 0.04) -> bool:
 
 
 @predicate("near", (2, 3))
-def near(ctx: Context, a, b, distance: float = 0.1) -> bool:
-    """a's centre is within `distance` metres of b's (in the plane)."""
+def near(ctx: Context, a, b, distance: float | None = None) -> bool:
+    """a's centre is within `distance` metres of b's (in the plane); by default within 0.1 m, or
+    farther for large objects, as long as their edges are at most 6 cm apart (as `next_to`)."""
     (bn,) = ctx.names(b)[:1]
-    return _each(ctx, a, lambda n: float(np.linalg.norm(_delta(ctx, n, bn)[:2])) < float(distance))
+
+    def close(n: str) -> bool:
+        limit = float(distance) if distance is not None else max(
+            0.1, _half_width(ctx, n) + _half_width(ctx, bn) + BESIDE_EDGES)
+        return float(np.linalg.norm(_delta(ctx, n, bn)[:2])) < limit
+    return _each(ctx, a, close)
 
 
 @predicate("next_to", (2, 3))
-def next_to(ctx: Context, a, b, within: float = 0.12) -> bool:
-    """a sits on the table beside b (centres within `within` metres, default 0.12), not on top of it."""
+def next_to(ctx: Context, a, b, within: float | None = None) -> bool:
+    """a sits on the table beside b, not on top of it: centres within `within` metres; by default
+    within 0.12 m, or farther for large objects, as long as their edges are at most 6 cm apart."""
     (bn,) = ctx.names(b)[:1]
-    return _each(ctx, a, lambda n: _on_table(ctx, n)
-                 and float(np.linalg.norm(_delta(ctx, n, bn)[:2])) < float(within))
+
+    def beside(n: str) -> bool:
+        limit = BESIDE_CENTRES if within is None else float(within)
+        if within is None:  # a plate's or a tray's centre stands farther off than a block's
+            limit = max(limit, _half_width(ctx, n) + _half_width(ctx, bn) + BESIDE_EDGES)
+        return _on_table(ctx, n) and float(np.linalg.norm(_delta(ctx, n, bn)[:2])) < limit
+    return _each(ctx, a, beside)
+
+
+def _half_width(ctx: Context, name: str) -> float:
+    lo, hi = ctx.box(name)
+    return float(max(hi[0] - lo[0], hi[1] - lo[1])) / 2
 
 
 @predicate("relation", (3, 4), words={2: RELATIONS})

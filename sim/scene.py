@@ -388,8 +388,8 @@ def _make_chosen(world: World, robot: Embodiment, bindings: dict[str, list[str]]
 def _shift(world: World, children: dict[str, list[str]], name: str, dxy: np.ndarray) -> None:
     """Move a body, and whatever starts inside or on it, by dxy in the plane."""
     pos, orn = world.pose(name)
-    p.resetBasePositionAndOrientation(world.bodies[name].uid, [pos[0] + dxy[0], pos[1] + dxy[1], pos[2]],
-                                      orn.tolist(), physicsClientId=world.client)
+    world.p.resetBasePositionAndOrientation(world.bodies[name].uid, [pos[0] + dxy[0], pos[1] + dxy[1], pos[2]],
+                                            orn.tolist())
     for child in children.get(name, []):
         _shift(world, children, child, dxy)
 

@@ -39,6 +39,7 @@ the field and the line (`TaskFileError`).
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -240,6 +241,15 @@ def _line_of(text: str, path: tuple) -> int:
     return line + 1
 
 
+# Characters str.splitlines() breaks at: an error quoting a key or an id with one would not be one line.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with its line breaks written as escapes, so an error message stays one line."""
+    return _LINE_BREAKS.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 class _Reader:
     """Reads fields out of a parsed TOML document, failing with the field's name and line."""
 
@@ -248,10 +258,12 @@ class _Reader:
 
     def fail(self, path: tuple, message: str):
         dotted = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in path).replace(".[", "[")
-        raise TaskFileError(f"{self.source}:{_line_of(self.text, path)}: {dotted}: {message}")
+        raise TaskFileError(_one_line(f"{self.source}:{_line_of(self.text, path)}: {dotted}: {message}"))
 
     def known(self, table: dict, path: tuple, fields: tuple[str, ...]) -> None:
         """Refuse a field the loader does not read (a typo would otherwise be ignored)."""
+        if not isinstance(table, dict):
+            self.fail(path, f"must be a table, not {type(table).__name__}")
         for key in table:
             if key not in fields:
                 self.fail(path + (key,), f"is no field here{_did_you_mean(key, fields)} (fields: {', '.join(fields)})")
@@ -276,11 +288,16 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return (float(value), float(value))
+            value = [value, value]  # one number: a range of one, judged as a pair
         if (not isinstance(value, list) or len(value) != 2
                 or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)):
             self.fail(path + (key,), "must be a number or a [low, high] pair")
-        lo, hi = float(value[0]), float(value[1])
+        try:
+            lo, hi = float(value[0]), float(value[1])
+        except OverflowError:  # an integer past float's range
+            lo = hi = math.inf
+        if not (math.isfinite(lo) and math.isfinite(hi)):
+            self.fail(path + (key,), "must be finite numbers (not inf or nan)")
         if lo > hi:
             self.fail(path + (key,), f"low {lo} is above high {hi}")
         return (lo, hi)
@@ -291,14 +308,16 @@ def parse_task(text: str, source: str = "<task>") -> TaskSpec:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise TaskFileError(f"{source}: not valid TOML: {e}") from None
+        raise TaskFileError(_one_line(f"{source}: not valid TOML: {e}")) from None
     r = _Reader(text, source)
     for key in doc:
         if key not in TABLES:
             r.fail((key,), f"is no table of a task file{_did_you_mean(key, TABLES)} (have: {', '.join(TABLES)})")
+        if key != "objects" and not isinstance(doc[key], dict):
+            r.fail((key,), f"must be a table ([{key}]), not {type(doc[key]).__name__}")
     task = doc.get("task")
     if not isinstance(task, dict):
-        raise TaskFileError(f"{source}:1: [task]: the file needs a [task] table")
+        raise TaskFileError(_one_line(f"{source}:1: [task]: the file needs a [task] table"))
     t = ("task",)
     r.known(task, t, FIELDS["task"])
     name = r.get(task, t, "name", str)
@@ -318,7 +337,7 @@ def parse_task(text: str, source: str = "<task>") -> TaskSpec:
     objects: list[ObjectSpec] = []
     raw_objects = doc.get("objects", [])
     if not isinstance(raw_objects, list) or not raw_objects:
-        raise TaskFileError(f"{source}: [[objects]]: the scene needs at least one object")
+        raise TaskFileError(_one_line(f"{source}: [[objects]]: the scene needs at least one object"))
     for k, o in enumerate(raw_objects):
         objects.append(_read_object(o, ("objects", k), objects, r))
     ids = [o.id for o in objects]
@@ -351,10 +370,10 @@ def parse_task(text: str, source: str = "<task>") -> TaskSpec:
         r.known(distractors, d, FIELDS["distractors"])
         r.pair(distractors, d, "count")
         kinds = distractors.get("kinds", ["block"])
-        if not isinstance(kinds, list) or any(k not in KINDS for k in kinds):
+        if not isinstance(kinds, list) or any(not isinstance(k, str) or k not in KINDS for k in kinds):
             r.fail(d + ("kinds",), f"kinds must be among {', '.join(sorted(KINDS))}")
         colors = distractors.get("colors", [])
-        if not isinstance(colors, list) or any(c not in COLORS for c in colors):
+        if not isinstance(colors, list) or any(not isinstance(c, str) or c not in COLORS for c in colors):
             r.fail(d + ("colors",), f"colours must be among {', '.join(sorted(COLORS))}")
         if "region" in distractors:
             _read_region(distractors["region"], d + ("region",), r)
@@ -406,7 +425,7 @@ def _read_object(o: Any, path: tuple, earlier: list[ObjectSpec], r: _Reader) -> 
     kind = r.get(o, path, "kind", str, choices=sorted(KINDS))
     color = o.get("color", sorted(COLORS))
     colors = [color] if isinstance(color, str) else color
-    if not isinstance(colors, list) or not colors or any(c not in COLORS for c in colors):
+    if not isinstance(colors, list) or not colors or any(not isinstance(c, str) or c not in COLORS for c in colors):
         r.fail(path + ("color",), f"colours must be among {', '.join(sorted(COLORS))}")
     size = o.get("size", DEFAULT_SIZES[kind])
     if (not isinstance(size, list | tuple) or len(size) != 3
@@ -420,8 +439,10 @@ def _read_object(o: Any, path: tuple, earlier: list[ObjectSpec], r: _Reader) -> 
         r.fail(path + ("match",), f"names no earlier object (have: {', '.join(x.id for x in earlier) or 'none'})")
     if "at" in o:
         at = o["at"]
-        if not isinstance(at, list) or len(at) != 2:
-            r.fail(path + ("at",), "must be [x, y]")
+        if not isinstance(at, list) or len(at) != 2 or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and abs(v) <= 100
+                for v in at):
+            r.fail(path + ("at",), "must be [x, y] in metres")
         position = (float(at[0]), float(at[1]))
     inside, on = r.get(o, path, "inside", str, None), r.get(o, path, "on", str, None)
     if inside is not None and on is not None:
@@ -693,7 +714,7 @@ def load_task_file(path: str | Path) -> TaskSpec:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise TaskFileError(f"{path}: no such task file") from None
+        raise TaskFileError(_one_line(f"{path}: no such task file")) from None
     except (OSError, UnicodeDecodeError) as e:
-        raise TaskFileError(f"{path}: cannot read: {e}") from None
+        raise TaskFileError(_one_line(f"{path}: cannot read: {e}")) from None
     return parse_task(text, str(path))

@@ -1,7 +1,7 @@
 """A pybullet world: one physics client, its bodies, stepping and cameras.
 
-A `World` owns its client id and passes it on every call (as pybullet's
-BulletClient does), so several worlds can live in one process. A world is
+A `World` owns a `BulletClient` (`world.p`), which adds its client id to
+every pybullet call, so several worlds can live in one process. A world is
 reused across episodes: `reset()` clears it without reconnecting, which is
 what keeps a warm simulation worker cheap.
 """
@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
-from sim.bullet import p
-from sim.bullet import pybullet_data
+from sim.bullet import BulletClient, p, pybullet_data, quiet
 
 TIME_STEP = 1.0 / 240.0
 
@@ -60,8 +59,9 @@ class World:
 
     def __init__(self, gui: bool = False) -> None:
         self.gui = gui
-        self.client = p.connect(p.GUI if gui else p.DIRECT)
-        if self.client < 0:
+        with quiet():  # connecting prints "argv[0]=" on fd 1
+            self.p = BulletClient(p.GUI if gui else p.DIRECT)
+        if not self.p.isConnected():
             raise RuntimeError("could not open a pybullet window; is there a display?")
         self.bodies: dict[str, Body] = {}
         self.t_sim = 0.0
@@ -71,20 +71,19 @@ class World:
     # -- lifecycle ---------------------------------------------------------
     def reset(self) -> None:
         """Empty the world (no reconnect): gravity, time step, search path."""
-        c = self.client
-        p.resetSimulation(physicsClientId=c)
-        p.setAdditionalSearchPath(pybullet_data.getDataPath(), physicsClientId=c)
-        p.setGravity(0, 0, -9.81, physicsClientId=c)
-        p.setTimeStep(TIME_STEP, physicsClientId=c)
-        p.setPhysicsEngineParameter(deterministicOverlappingPairs=1, physicsClientId=c)
+        self.p.resetSimulation()
+        self.p.setAdditionalSearchPath(pybullet_data.getDataPath())
+        self.p.setGravity(0, 0, -9.81)
+        self.p.setTimeStep(TIME_STEP)
+        self.p.setPhysicsEngineParameter(deterministicOverlappingPairs=1)
         self.bodies.clear()
         self.step_listeners.clear()
         self.t_sim = 0.0
 
     def close(self) -> None:
-        if self.client >= 0:
-            p.disconnect(physicsClientId=self.client)
-            self.client = -1
+        """Disconnect the client (a second close does nothing)."""
+        if self.p.isConnected():
+            self.p.disconnect()
 
     # -- bodies ------------------------------------------------------------
     def add(self, body: Body) -> Body:
@@ -108,7 +107,7 @@ class World:
 
     def pose(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         """Ground-truth position and quaternion of a body (for success checks only)."""
-        pos, orn = p.getBasePositionAndOrientation(self.bodies[name].uid, physicsClientId=self.client)
+        pos, orn = self.p.getBasePositionAndOrientation(self.bodies[name].uid)
         return np.asarray(pos), np.asarray(orn)
 
     def aabb(self, name: str) -> tuple[np.ndarray, np.ndarray]:
@@ -119,7 +118,7 @@ class World:
         do bodies with no collision shape (a painted zone), which have none in pybullet.
         """
         body = self.bodies[name]
-        lo, hi = p.getAABB(body.uid, physicsClientId=self.client)
+        lo, hi = self.p.getAABB(body.uid)
         lo, hi = np.asarray(lo), np.asarray(hi)
         shape = body.tags.get("box_from_size") or ("box" if np.allclose(lo, hi) else None)
         if shape and any(body.size):
@@ -137,7 +136,7 @@ class World:
     # -- time --------------------------------------------------------------
     def step(self, n: int = 1) -> None:
         for _ in range(n):
-            p.stepSimulation(physicsClientId=self.client)
+            self.p.stepSimulation()
             self.t_sim += TIME_STEP
             for listener in self.step_listeners:
                 listener(self)
@@ -151,8 +150,7 @@ class World:
         """Render RGB (H×W×3 uint8), depth buffer (H×W float) and segmentation ids (H×W int)."""
         w, h = width or camera.width, height or camera.height
         flags = 0 if segmentation else p.ER_NO_SEGMENTATION_MASK
-        _, _, rgba, depth, seg = p.getCameraImage(
-            w, h, camera.view(), camera.projection(w, h), renderer=p.ER_TINY_RENDERER,
-            flags=flags, physicsClientId=self.client)
+        _, _, rgba, depth, seg = self.p.getCameraImage(
+            w, h, camera.view(), camera.projection(w, h), renderer=p.ER_TINY_RENDERER, flags=flags)
         rgb = np.reshape(np.asarray(rgba, dtype=np.uint8), (h, w, 4))[:, :, :3]
         return rgb, np.reshape(np.asarray(depth, dtype=np.float32), (h, w)), np.reshape(np.asarray(seg), (h, w))

@@ -203,9 +203,7 @@ def capture(episode) -> WorldState:
 
 
 def _mass(world, body) -> float:
-    from sim.bullet import p
-
-    return round(float(p.getDynamicsInfo(body.uid, -1, physicsClientId=world.client)[0]), 4)
+    return round(float(world.p.getDynamicsInfo(body.uid, -1)[0]), 4)
 
 
 def _with_rests(episode, objects: list[ObjectState]) -> list[ObjectState]:

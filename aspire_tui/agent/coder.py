@@ -291,8 +291,8 @@ def bind(skill, goal: Goal) -> dict[str, str] | None:
                          and s != _primary(objects)), None)
         elif p.name in PRIMARY:
             slot = _primary(objects) if _primary(objects) not in used else None
-        if slot is None:
-            return None
+        if slot is None or isinstance(objects.get(slot), list) and not p.name.endswith("s"):
+            return None  # a group is never handed to a parameter for one object
         used.add(slot)
         call[p.name] = f"ARGS[{slot!r}]"
     if set(objects) - used:
@@ -306,6 +306,15 @@ def _primary(objects: dict[str, Any]) -> str | None:
         if _slot_kind(value) in ("block", "ball", "marker", "barrel", "cone"):
             return slot
     return next(iter(objects), None)
+
+
+def _pushes_unasked(skill, goal: Goal) -> bool:
+    """A skill that never lifts what it moves, for a goal that does not ask that: its family's words said
+    "push", these do not, and lifting is the surer way (an occupied zone is hard to push into)."""
+    achieves = skill.metadata.get("achieves") if isinstance(skill.metadata, dict) else None
+    says = " ".join(achieves) if isinstance(achieves, list) else str(achieves or "")
+    tree = getattr(goal, "tree", None)
+    return "never_lifted" in says and tree is not None and "never_lifted" not in str(tree.condition)
 
 
 def render(plan: Plan, goal_text: str) -> str:
@@ -422,6 +431,7 @@ class OfflineCoder:
         self.plan = None  # the steps planned from the goal tree (`aspire_tui.agent.plan.Plan`), if any
         self.skills: dict[str, Any] = {}  # the skills the last program was written from, by name
         self.made: set[str] = set()       # the plan edits already made on this task ("gap=0.06"), never again
+        self.lessons: list[str] = []      # the texts of the lessons that fit the last failure
 
     # -- write ------------------------------------------------------------
     def write(self, goal: Goal, skills: list, lessons: list) -> str:
@@ -436,7 +446,8 @@ class OfflineCoder:
             if call is None:
                 continue
             validation = skill.metadata.get("validation") if isinstance(skill.metadata, dict) else None
-            same_task = isinstance(validation, dict) and goal.is_task(validation.get("task"))
+            same_task = isinstance(validation, dict) and goal.is_task(validation.get("task")) \
+                and not _pushes_unasked(skill, goal)
             same_category = skill.category == goal.category
             if not same_task and not compatible(skill.category, goal):
                 continue
@@ -477,8 +488,14 @@ class OfflineCoder:
     def diagnose(self, trace, lessons: list) -> Diagnosis:
         """Rules over the trace, and each part of the goal checked against what the camera saw."""
         d = rule_diagnosis(trace, lessons)
+        self.lessons = [getattr(lesson, "sections", {}).get("repair_strategy", "") for lesson in lessons]
         if self.goal is None or getattr(self.goal, "tree", None) is None:
             return d
+        if self.plan is not None and read_plan(getattr(trace, "program", "") or "") is None:
+            from aspire_tui.agent.repair import kinds_for
+
+            d.actions = kinds_for(d.error_type)  # a planned program is repaired by plan edits, not rules
+            d.analysis = f"{d.headline()}; try: {', '.join(d.actions)}"
         from aspire_tui.agent.perceive import check_parts
 
         checks = check_parts(self.goal, trace)
@@ -529,10 +546,10 @@ class OfflineCoder:
         """A planned program's repair: the first edit of its plan that the failure calls for and that was not
         made on this task before (`aspire_tui.agent.repair`), the program written again from the new plan."""
         from aspire_tui.agent.program import write_program
-        from aspire_tui.agent.repair import repairs
+        from aspire_tui.agent.repair import by_history, repairs
 
         skills = list(self.skills.values())
-        for edit in repairs(self.plan, d, program, skills, self.goal.tree):
+        for edit in by_history(repairs(self.plan, d, program, skills, self.goal.tree), self.lessons):
             if edit.key in self.made:
                 continue
             self.made.add(edit.key)

@@ -56,7 +56,8 @@ def goal_line(goal: dict[str, Any]) -> str:
     line += f" · scene: {slots}" if slots else ""
     if goal.get("variant_of"):
         line += f" · like {goal['variant_of']}"
-    return line
+    mended = [n for n in tree.get("notes") or [] if str(n).startswith("read ")]  # "read 'blokc' as 'block'"
+    return line + (f" · {'; '.join(mended)}" if mended else "")
 
 
 @dataclass

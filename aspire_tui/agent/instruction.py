@@ -287,18 +287,29 @@ def align(goal: Goal, spec) -> Goal:
     if spec.family in ("stack_two", "stack_three"):
         named = stack_order(goal, named)
     order = _slot_order(goal, spec, wanted)
-    for obj in order:
+    for i, ref in enumerate(named):  # a colour only one object of its kind is drawn in names that object
+        fits = [o for o in order if kind_ok(ref, o) and ref.colors and all(c in o.colors for c in ref.colors)]
+        if len(fits) == 1 and fits[0].id not in slots:
+            taken.add(i)
+            slots[fits[0].id] = ref.phrases if fits[0].count[1] > 1 else ref.phrases[0]
+    for obj in [o for o in order if o.id not in slots]:
         group = obj.count[1] > 1
         for i, ref in enumerate(named):
-            if i in taken or not kind_ok(ref, obj):
+            # a colour this slot never draws belongs to another object of the kind ("the black block"
+            # is the base, not one of the coloured small blocks)
+            if i in taken or not kind_ok(ref, obj) or any(c not in obj.colors for c in ref.colors):
                 continue
-            bad = [c for c in ref.colors if c not in obj.colors]
-            if bad:
-                raise InstructionError(f"no {spec.name} scene has a {bad[0]} {obj.kind} "
-                                       f"(its {obj.kind}s are {', '.join(obj.colors)})")
             taken.add(i)
             slots[obj.id] = ref.phrases if group else ref.phrases[0]
             break
+    slots = {o.id: slots[o.id] for o in order if o.id in slots}  # in the family's order, as before
+    for i, ref in enumerate(named):
+        kinds = [o for o in wanted if o.kind == ref.kind]
+        if i not in taken and kinds and ref.colors:
+            colors = list(dict.fromkeys(c for o in kinds for c in o.colors))
+            bad = next((c for c in ref.colors if c not in colors), ref.colors[0])
+            raise InstructionError(f"no {spec.name} scene has a {bad} {ref.kind} "
+                                   f"(its {ref.kind}s are {', '.join(colors)})")
     if spec.family == "sort_by_color":
         slots.pop("bowls", None)
     for i, ref in enumerate(named):

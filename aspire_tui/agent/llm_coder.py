@@ -5,6 +5,11 @@ coder asks again (up to ``attempts`` times) and then gives up with a
 `CoderError`. Diagnosis keeps the trace's rule-based facts (error type, call,
 evidence) and adds the model's own words. Keyframes of the failing call go
 along as attachments when the model accepts images.
+
+Every prompt is fitted to the model's context (`aspire_tui.agent.context`):
+while it is too long it gives up skills, then trace detail, then lessons, and
+``fitted`` keeps a line for each prompt that lost something. A prompt that does
+not fit even at its smallest ends the coder with a one-line `CoderError`.
 """
 
 from __future__ import annotations
@@ -14,11 +19,16 @@ import re
 import string
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Sequence
 
 from aspire_tui.agent.coder import (CoderError, Diagnosis, Distilled, Repair, Usage, extract_code, rule_diagnosis,
                                     skill_name)
+from aspire_tui.agent.context import TRACE_CHARS, ContextTooSmall, context_of, counter, fit, reply_tokens, shorten
 from aspire_tui.agent.instruction import Goal
+
+# Sent after a reply without a program; the longest form counts when a prompt is fitted.
+RETRY_NOTE = ("\n\nYour last reply had no Python program that parses and defines `def {require}(...)`. "
+              "Reply with the whole program in one ```python block.")
 
 
 def prompt_text(name: str) -> str:
@@ -47,13 +57,37 @@ def get_model(model_id: str):
     return model
 
 
+def stored_options(model_id: str) -> dict[str, Any]:
+    """The options a person set for the model with ``llm models options set MODEL KEY VALUE`` (llm's own
+    store, which its CLI applies too): ``max_tokens`` there also sets the room kept for each reply."""
+    try:
+        from llm.cli import get_model_options
+
+        return dict(get_model_options(model_id))
+    except Exception:  # noqa: BLE001 - an older llm without the store, or an unreadable file: no options
+        return {}
+
+
 class LLMCoder:
     """Writes, diagnoses, repairs and generalizes programs with an ``llm`` model."""
 
-    def __init__(self, model_id: str, attempts: int = 3, model=None) -> None:
+    def __init__(self, model_id: str, attempts: int = 3, model=None, context: int | None = None) -> None:
+        """Args:
+            model_id: any model ``llm`` reaches.
+            attempts: replies asked for before a step without a usable program gives up.
+            model: the ``llm`` model itself (else ``llm.get_model(model_id)``).
+            context: the model's context in tokens, when neither it nor ``$ASPIRE_MODEL_CONTEXT`` says.
+        """
         self.model_id = model_id
         self.model = model if model is not None else get_model(model_id)
         self.attempts = attempts
+        self.options = stored_options(model_id)
+        self.context = context_of(self.model, context)
+        # what a prompt (system prompt included) may take: the context less the room kept for the reply
+        self.limit = (self.context - reply_tokens(self.model, self.context, self.options.get("max_tokens"))
+                      if self.context else None)
+        self.count = counter(self.model)
+        self.fitted: list[str] = []  # "write: 3 of 8 skills (1900 tokens)" for each prompt that lost something
         self.usage = Usage(model_id)
         self.goal: Goal | None = None
         self.skills_text = ""
@@ -65,7 +99,7 @@ class LLMCoder:
     def _ask(self, prompt: str, attachments: list | None = None) -> str:
         import llm
 
-        kwargs: dict[str, Any] = {"system": prompt_text("system")}
+        kwargs: dict[str, Any] = {"system": prompt_text("system"), **self.options}
         if attachments:
             kwargs["attachments"] = attachments
         try:
@@ -105,6 +139,22 @@ class LLMCoder:
         except Exception:  # noqa: BLE001 - a log that cannot be written never stops the coder
             pass
 
+    def _fit(self, step: str, build: Callable[..., str], code: str = "", **parts: Sequence) -> str:
+        """The fullest prompt for ``step`` that fits the model's context (`context.fit`); ``code`` names the
+        function a reply must define, whose retry note must fit too.
+
+        Raises:
+            CoderError: even the smallest prompt does not fit (one line).
+        """
+        extra = prompt_text("system") + (RETRY_NOTE.format(require=code) if code else "")
+        try:
+            fitted = fit(build, parts, self.limit, self.count, step, self.model_id, extra=extra)
+        except ContextTooSmall as e:
+            raise CoderError(str(e)) from None
+        if fitted.cuts:
+            self.fitted.append(f"{step}: {', '.join(fitted.cuts)} ({fitted.tokens} of {self.limit} tokens)")
+        return fitted.text
+
     def _code(self, prompt: str, require: str = "run", attachments: list | None = None) -> str:
         note = ""
         for _ in range(self.attempts):
@@ -113,36 +163,51 @@ class LLMCoder:
             if code is not None:
                 return code
             self.usage.failures += 1
-            note = (f"\n\nYour last reply had no Python program that parses and defines `def {require}(...)`. "
-                    "Reply with the whole program in one ```python block.")
+            note = RETRY_NOTE.format(require=require)
         raise CoderError(f"model {self.model_id!r} gave no usable program in {self.attempts} replies")
 
     # -- the Coder protocol -------------------------------------------------
     def write(self, goal: Goal, skills: list, lessons: list) -> str:
         """The model's program for the goal, from the skills' signatures and descriptions."""
         self.goal = goal
-        self.skills_text = "\n".join(f"- {s.name}{s.signature.removeprefix(s.name) if s.signature else ''}: "
-                                     f"{s.description}" for s in skills) or "(none)"
-        return self._code(fill("write", instruction=goal.text, family=goal.family,
-                               slots=json.dumps(goal.slots), skills=self.skills_text,
-                               lessons=_lessons_text(lessons), args_literal=repr(goal.slots)))
+        lines = [f"- {s.name}{s.signature.removeprefix(s.name) if s.signature else ''}: {s.description}"
+                 for s in skills]
+
+        def build(skills: list[str], lessons: list) -> str:
+            self.skills_text = "\n".join(skills) or "(none)"
+            return fill("write", instruction=goal.text, family=goal.family, slots=json.dumps(goal.slots),
+                        skills=self.skills_text, lessons=_lessons_text(lessons), args_literal=repr(goal.slots))
+
+        # skills come ranked by retrieval, lessons by fit: the last of each goes first
+        return self._code(self._fit("write", build, code="run", skills=_fewer(lines), lessons=_fewer(lessons)))
 
     def diagnose(self, trace, lessons: list) -> Diagnosis:
         """The rules' facts about the failure, with the model's own analysis of the trace."""
         d = rule_diagnosis(trace, lessons)
-        self.last_trace = trace
-        d.analysis = self._ask(fill("diagnose", instruction=self.goal.text if self.goal else trace.instruction,
-                                    program=trace.program, trace=trace.summary(), lessons=_lessons_text(lessons)),
-                               self._keyframes(trace)).strip()[:2000] or d.analysis
+        self.last_trace = run = trace
+        summary = run.summary()
+
+        def build(trace: int, lessons: list) -> str:
+            return fill("diagnose", instruction=self.goal.text if self.goal else run.instruction,
+                        program=run.program, trace=shorten(summary, trace), lessons=_lessons_text(lessons))
+
+        prompt = self._fit("diagnose", build, trace=_shorter(summary), lessons=_fewer(lessons))
+        d.analysis = self._ask(prompt, self._keyframes(run)).strip()[:2000] or d.analysis
         return d
 
     def repair(self, program: str, diagnosis: Diagnosis) -> Repair:
         """The model's repaired program, labelled with the actions the diagnosis suggested."""
-        return Repair(self._code(fill("repair", instruction=self.goal.text if self.goal else "",
-                                      trace=diagnosis.summary, analysis=diagnosis.analysis,
-                                      lessons=diagnosis.lesson_text and "Lessons from past failures:\n"
-                                      + diagnosis.lesson_text, program=program)),
-                      tuple(diagnosis.actions))
+        lessons = _split_lessons(diagnosis.lesson_text, diagnosis.lessons)
+
+        def build(trace: int, lessons: list[str]) -> str:
+            # the model's own analysis is cut with the trace it analysed
+            analysis = diagnosis.analysis if trace >= len(diagnosis.summary) else diagnosis.analysis[:trace]
+            return fill("repair", instruction=self.goal.text if self.goal else "",
+                        trace=shorten(diagnosis.summary, trace), analysis=analysis,
+                        lessons=lessons and "Lessons from past failures:\n" + "\n\n".join(lessons), program=program)
+
+        prompt = self._fit("repair", build, code="run", trace=_shorter(diagnosis.summary), lessons=_fewer(lessons))
+        return Repair(self._code(prompt), tuple(diagnosis.actions))
 
     def generalize(self, program: str, goal: Goal, evidence: dict[str, Any] | None = None,
                    sources: dict[str, str] | None = None) -> Distilled | None:
@@ -151,10 +216,11 @@ class LLMCoder:
         evidence = evidence or {}
         name = skill_name(goal)
         params = ", ".join(goal.slots)
-        source = self._code(fill("generalize", instruction=goal.text, family=goal.family, name=name,
-                                 success=evidence.get("success", ""), seeds=evidence.get("seeds", []),
-                                 validation_args=json.dumps({k: "{" + k + "}" for k in goal.slots}),
-                                 params=params, program=program), require=name)
+        prompt = self._fit("generalize", lambda: fill(
+            "generalize", instruction=goal.text, family=goal.family, name=name, success=evidence.get("success", ""),
+            seeds=evidence.get("seeds", []), validation_args=json.dumps({k: "{" + k + "}" for k in goal.slots}),
+            params=params, program=program), code=name)
+        source = self._code(prompt, require=name)
         note = f"Validated {evidence.get('success', '')} on {goal.family} seeds {evidence.get('seeds', [])}."
         return Distilled(name, source, "new", f"Add skill {name} (written by {self.model_id})",
                          f"{note} Run {evidence.get('run', '')}.")
@@ -162,17 +228,21 @@ class LLMCoder:
     def propose(self, goal: Goal, parents: list, n: int) -> list[tuple[str, str]]:
         """``n`` children of ``parents``, one model reply each, each testing a hypothesis the others do not."""
         self.goal = self.goal or goal
-        shown = "\n\n".join(
+        shown_parents = [
             f"Program {i + 1} (success {p.fitness or 'unknown'}):\n```python\n{p.source}```\n"
             f"Failure: {p.diagnosis.summary if p.diagnosis is not None else 'none seen on the debug scenes'}"
-            for i, p in enumerate(parents))
+            for i, p in enumerate(parents)]
         taken: list[str] = []
         out: list[tuple[str, str]] = []
         seen = {p.source for p in parents}
         for index in range(1, n + 1):
-            reply = self._ask(fill("propose", instruction=goal.text, family=goal.family,
-                                   args_literal=repr(goal.slots), parents=shown, index=index, count=n,
-                                   taken="\n".join(f"- {h}" for h in taken) or "(none yet)"))
+            def build(parents: list[str], index: int = index) -> str:
+                return fill("propose", instruction=goal.text, family=goal.family, args_literal=repr(goal.slots),
+                            parents="\n\n".join(parents), index=index, count=n,
+                            taken="\n".join(f"- {h}" for h in taken) or "(none yet)")
+
+            # the fittest parents come first; a small context sees fewer of them (one at least)
+            reply = self._ask(self._fit("propose", build, parents=_fewer(shown_parents)[:max(1, len(parents))]))
             code = extract_code(reply)
             hypothesis = next((line.split(":", 1)[1].strip() for line in reply.splitlines()
                                if line.lower().startswith("hypothesis:")), f"candidate {index}")[:200]
@@ -196,6 +266,24 @@ class LLMCoder:
         import llm
 
         return [llm.Attachment(path=str(path))]
+
+
+def _fewer(items: Sequence) -> list[list]:
+    """``items`` whole, then without its last, ... down to none: a part's choices for `context.fit`."""
+    return [list(items[:n]) for n in range(len(items), -1, -1)]
+
+
+def _shorter(summary: str) -> list[int]:
+    """Lengths a trace summary may be cut to (characters), whole first: a part's choices for `context.fit`."""
+    return [len(summary)] + [n for n in TRACE_CHARS if n < len(summary)]
+
+
+def _split_lessons(text: str, names: list[str]) -> list[str]:
+    """The diagnosis's joined lesson text back into one text per lesson (each starts with ``name: ``)."""
+    starts = [text.find(f"{name}: ") for name in names]
+    if not text or not starts or any(s < 0 for s in starts) or starts != sorted(starts):
+        return [text] if text else []
+    return [text[a:b].strip() for a, b in zip(starts, starts[1:] + [len(text)])]
 
 
 def _lessons_text(lessons: list) -> str:

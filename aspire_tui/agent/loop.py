@@ -27,6 +27,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import random
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
@@ -133,7 +134,8 @@ def understand(instruction: str, scene: str | None = None, model: str | None = N
     except (InstructionError, TaskError) as e:
         raise AgentError(str(e)) from None
     if str(scene).endswith(".toml"):  # the goal shown is the file's own success condition
-        tree, ids = tree_of(spec, instruction, f"task file {spec.source}")
+        said = dict(goal.slots)  # two bowls stay two in the goal, a named group its members
+        tree, ids = tree_of(spec, instruction, f"task file {spec.source}", said)
         goal = replace(goal, tree=tree, ids=ids)
     return goal, spec
 
@@ -150,11 +152,12 @@ def drafted(instruction: str, model: str, why: str) -> tuple[Goal, Any]:
     return replace(goal_for(tree, spec, ids), task_file=text), spec
 
 
-def tree_of(spec, text: str, note: str, words: dict[str, str] | None = None):
+def tree_of(spec, text: str, note: str, words: dict[str, Any] | None = None):
     """A task file's success condition as a goal tree (its objects as references), and ref -> id.
 
     Objects that would read the same ("block" twice: two blocks whose colours the scene draws) take
-    their colours from ``words`` (a scene's slot words) when given, so that they stay two objects.
+    their colours from ``words`` (a scene's slot words) when given, so that they stay two objects; a
+    group the words list is those members; ``at_least(N, in(group, X))`` is ``in(N of group, X)``.
     """
     from collections import Counter
 
@@ -168,10 +171,14 @@ def tree_of(spec, text: str, note: str, words: dict[str, str] | None = None):
         if oid not in refs:
             o = objects[oid]
             color = o.colors[0] if len(o.colors) == 1 else ""
-            said = (words or {}).get(oid, "").split()
+            said = str((words or {}).get(oid, "")).split()
             if not color and alike[(o.kind, "")] > 1 and o.count[1] == 1 and len(said) == 2:
                 color = said[0]
             base = Ref(o.kind, color, "all" if o.count[1] > 1 or o.match else "one")
+            listed = (words or {}).get(oid)
+            if isinstance(listed, list) and len(listed) > 1 and all(len(w.split()) == 2 for w in listed) \
+                    and not o.match:  # "the orange, green and red blocks": those, not every block
+                base = Ref(o.kind, members=tuple(Ref(o.kind, w.split()[0]) for w in listed))
             chosen = getattr(o, "chosen", None)
             if chosen is not None:
                 anchor = ref(chosen.anchor) if chosen.anchor in objects else Ref("robot") if chosen.anchor else None
@@ -180,6 +187,11 @@ def tree_of(spec, text: str, note: str, words: dict[str, str] | None = None):
         return refs[oid]
 
     def arg(a):
+        if hasattr(a, "args") and a.name == "at_least" and len(a.args) == 2 and hasattr(a.args[1], "args") \
+                and a.args[1].args and a.args[1].args[0] in objects:  # "any two of the blocks in the bowl"
+            inner = a.args[1]
+            some = replace(ref(inner.args[0]), quantity="some", count=int(a.args[0]), members=())
+            return Cond(inner.name, (some, *(arg(x) for x in inner.args[1:])))
         if hasattr(a, "args"):
             return Cond(a.name, tuple(arg(x) for x in a.args))
         if isinstance(a, str) and a in objects:
@@ -261,8 +273,7 @@ def _told_apart(goal: Goal, spec, episode) -> Goal:
     tree = goal.tree
     if tree is None or not tree.notes or not str(tree.notes[0]).startswith("task file"):
         return goal
-    words = {k: str(v) for k, v in episode.scene.slots.items()}
-    again, ids = tree_of(spec, tree.text, tree.notes[0], words)
+    again, ids = tree_of(spec, tree.text, tree.notes[0], dict(episode.scene.slots))
     if len(set(ids.values())) <= len(set(goal.ids.values())):
         return goal
     return goal_for(again, spec, ids)
@@ -408,6 +419,28 @@ def sources_of(library, skills: list) -> dict[str, str]:
     return sources
 
 
+# ---------------------------------------------------------------- warm start
+
+WARM_UP_WORDS = "put the red block in the green bowl"
+
+
+def warm_up(library=None) -> None:
+    """Load now what a session's first task would load after Enter: start the simulation workers (without
+    waiting for them), read one instruction and build its scene here (the word reader, pybullet), and search
+    ``library`` once (its embedding model and index). A front end calls it from a background thread when it
+    opens; it changes nothing and never raises (a task that follows says what is wrong)."""
+    from aspire_tui.runner.pool import start_default_pool
+
+    try:
+        start_default_pool()
+        goal, spec = understand(WARM_UP_WORDS)
+        _, goal = choose_scene(goal, spec, None)
+        if library is not None:
+            retrieve(library, goal)
+    except Exception:  # noqa: BLE001 - warming is an optimisation only
+        pass
+
+
 # ---------------------------------------------------------------- the loop
 
 @dataclass(frozen=True)
@@ -522,6 +555,8 @@ class Loop:
         budget = options.budget
         self.budget = budget if isinstance(budget, Budget) else Budget(seconds=budget)
         self.best: tuple[int, str] | None = None  # (selection score, program): the fittest candidate so far
+        self._batch: tuple[str, dict[int, Any]] = ("", {})  # (program, {seed: trace}): `run_batch`'s runs
+        self._no_args: dict[int, str] = {}  # seed -> why the program's ARGS could not be filled for it
         self.sources: dict[str, str] = {}
 
     def run(self, instruction: str) -> TaskResult:
@@ -530,6 +565,10 @@ class Loop:
 
         last = self.options.max_iterations
         self.understand(instruction)
+        if self.options.pool is None:  # the shared pool's workers start now, while the library is searched
+            from aspire_tui.runner.pool import pool_size, start_default_pool
+
+            start_default_pool(pool_size(None) if self.options.validate else 1)
         skills = self.retrieve()
         program, trace = "", None
         for iteration in range(1, last + 1):
@@ -616,6 +655,9 @@ class Loop:
             # a repair made for one debug scene must not break the others: re-run them first
             others = [s for s in seeds.debug if s != seeds.current]
             self.guard(len(others) + len(seeds.selection) + len(seeds.validation))
+            # every other scene at once, in the order they are read below (other debug scenes, selection,
+            # validation), stopping at the first failure; the steps below read these runs
+            self.run_batch(program, others + seeds.selection + seeds.validation)
             broken = self.run_seeds(program, others)[2] if others else None
             if broken is not None and broken[1] is not None:
                 seeds.current, trace = broken
@@ -769,34 +811,121 @@ class Loop:
     def run_seeds(self, program: str, seeds: list[int]):
         """Run on each seed with that scene's ARGS until one fails: (successes, failures, (seed, trace) or None).
 
-        The trace is None when the program's ARGS cannot be filled for that scene.
+        The seeds run at once on the pool's workers (`run_batch`), and the answer is the one running them one
+        by one in order would give: the first failure in order, and the successes before it. The trace is None
+        when the program's ARGS cannot be filled for that scene.
         """
-        from aspire_tui.runner import run_program
-        from sim.world import World
-
+        ran = self.run_batch(program, seeds)
         successes, failures, first_failure = 0, [], None
-        world = World()
-        try:
-            for s in seeds:
-                try:
-                    source = scene_program(program, self.spec, s, world=world)
-                except (ValueError, KeyError) as e:
-                    failures.append(f"seed {s}: cannot fill ARGS ({e})")
-                    first_failure = (s, None)
-                    break
-                trace = run_program(source, self.spec, s, timeout=self.options.timeout,
-                                    skills_dir=self.library.skills_dir, runs_dir=self.library.runs_dir,
-                                    keyframes=False, pool=self.pool)
-                self.result.runs.append(trace.run_id)
-                record_uses(self.library, trace, self.spec.name)
-                if trace.outcome != "succeeded":
-                    failures.append(trace.headline())
-                    first_failure = (s, trace)
-                    break  # one failure is enough to go back to repairing
-                successes += 1
-        finally:
-            world.close()
+        for s in seeds:
+            trace = ran[s]  # every seed up to the first failure in order has run
+            if trace is None:
+                failures.append(f"seed {s}: cannot fill ARGS ({self._no_args.get(s, '')})")
+                first_failure = (s, None)
+                break
+            if trace.outcome != "succeeded":
+                failures.append(trace.headline())
+                first_failure = (s, trace)
+                break  # one failure is enough to go back to repairing
+            successes += 1
         return successes, failures, first_failure
+
+    def run_batch(self, program: str, seeds: list[int]) -> dict[int, Any]:
+        """Run ``program`` on ``seeds``, as many at once as the pool has workers, stopping early once one fails.
+
+        Returns {seed: trace, or None when its ARGS cannot be filled} for every seed that ran to its end,
+        which is at least every seed up to the first failure in order: seeds start in order, so when one fails
+        every earlier seed has started; no later seed starts after it, and later ones still running are
+        interrupted (their workers stay warm; their partial traces are kept in ``runs``). Runs are kept per
+        program, so the judge can start all of a candidate's seeds at once and read them set by set
+        (`run_seeds`) without running any twice.
+        """
+        from concurrent.futures import ThreadPoolExecutor
+
+        from aspire_tui.runner import Cancelled, run_program
+        from aspire_tui.runner.paths import new_run_id
+        from aspire_tui.runner.pool import LiveRuns, pool_size
+        from aspire_tui.runner.program_args import ARGS_UNFIT
+        from sim.errors import TaskError
+
+        # a live view (the app) is shown one run at a time: the first to start streams its frames, and when
+        # it ends the next to start takes over; the others render none (two scenes would flicker in turn)
+        live = self.pool if isinstance(self.pool, LiveRuns) else None
+        esc = live.stop if live is not None else None
+        showing = threading.Lock()
+        if self._batch[0] != program:
+            self._batch = (program, {})
+        done: dict[int, Any] = self._batch[1]
+        todo = [s for s in seeds if s not in done]
+        if not todo:
+            return done
+        first_bad = [len(todo)]  # the index in ``todo`` of the first failure so far (len: none)
+        bad_lock = threading.Lock()
+
+        def bad(index: int) -> None:
+            with bad_lock:
+                first_bad[0] = min(first_bad[0], index)
+
+        def one(index: int, seed: int, run_id: str):
+            if first_bad[0] < len(todo):
+                return _SKIPPED  # a seed before it failed: its answer is no longer needed
+            shown = live is not None and live.on_frame is not None and showing.acquire(blocking=False)
+            try:
+                # each scene's ARGS come from its own words, set by the worker that builds the scene
+                trace = run_program(program, self.spec, seed, timeout=self.options.timeout,
+                                    skills_dir=self.library.skills_dir, runs_dir=self.library.runs_dir,
+                                    keyframes=False, pool=live.pool if live else self.pool, run_id=run_id,
+                                    stop=_Stop(esc, lambda: first_bad[0] < index),
+                                    on_frame=live.on_frame if shown else None, scene_args=True)
+            except Cancelled:
+                if esc is not None and esc.is_set():
+                    raise
+                return _INTERRUPTED  # a seed before it failed while it ran
+            except TaskError as e:  # this seed's scene cannot be built (a crowded task file): no episode ran
+                bad(index)
+                return _NoScene(str(e))
+            except BaseException:
+                bad(-1)  # no worker: start nothing more
+                raise
+            finally:
+                if shown:
+                    showing.release()
+            if trace.outcome != "succeeded":
+                bad(index)  # a failure, or ARGS that do not fit this scene
+            return trace
+
+        futures = []
+        executor = ThreadPoolExecutor(pool_size(self.pool), thread_name_prefix="aspire-seeds")
+        try:
+            for index, s in enumerate(todo):
+                run_id = new_run_id()
+                futures.append((s, run_id, executor.submit(one, index, s, run_id)))
+        finally:
+            executor.shutdown(wait=True)
+        error = None
+        for s, run_id, future in futures:  # in order, in this thread: the library's statistics have one writer
+            if future.exception() is not None:
+                error = error or future.exception()
+                continue
+            trace = future.result()
+            if trace is _INTERRUPTED:
+                if (self.library.runs_dir / run_id).is_dir():  # it ran, in part: its trace is on disk
+                    self.result.runs.append(run_id)
+                continue
+            if trace is _SKIPPED:
+                continue
+            if isinstance(trace, _NoScene):
+                done[s], self._no_args[s] = None, f"no scene for it: {trace.why}"
+                continue
+            if trace.outcome == "rejected" and trace.failure_reason.startswith(ARGS_UNFIT):
+                done[s], self._no_args[s] = None, trace.failure_reason[len(ARGS_UNFIT) + 2:]
+                continue  # no episode ran: the program's ARGS do not fit this scene
+            done[s] = trace
+            self.result.runs.append(trace.run_id)
+            record_uses(self.library, trace, self.spec.name)
+        if error is not None:
+            raise error
+        return done
 
     def select(self, iteration: int, program: str) -> tuple[str, tuple[int, Any] | None]:
         """The program to go on with (an earlier candidate when this one scores worse on the selection
@@ -864,6 +993,27 @@ class Loop:
             return still_passes(self.library, name, source, run, self.spec)
         except BudgetExceeded as e:
             return False, str(e)
+
+
+_SKIPPED = object()  # what a seed of `Loop.run_batch` that never started returns
+
+
+@dataclass(frozen=True)
+class _NoScene:
+    """What a seed of `Loop.run_batch` returns whose scene the task file cannot make."""
+
+    why: str
+_INTERRUPTED = object()  # what one returns that an earlier seed's failure cut short
+
+
+class _Stop:
+    """A run's stop for `Loop.run_batch`: the app's Esc (an Event, or None), or an earlier seed that failed."""
+
+    def __init__(self, esc, earlier_failed: Callable[[], bool]) -> None:
+        self.esc, self.earlier_failed = esc, earlier_failed
+
+    def is_set(self) -> bool:
+        return (self.esc is not None and self.esc.is_set()) or self.earlier_failed()
 
 
 def _finished(iteration: int, seed: int, trace) -> ev.RunFinished:

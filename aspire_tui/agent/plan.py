@@ -392,7 +392,10 @@ def _beside(part: Cond, skills: list, never_lifted: set[str]) -> Step:
     obj, anchor = part.args[0], part.args[1] if len(part.args) > 1 else None
     if not isinstance(obj, Ref) or not isinstance(anchor, Ref) or anchor.is_group:
         raise PlanError(f"cannot read {part}: objects beside one other object")
-    least = float(part.args[2]) if len(part.args) > 2 and isinstance(part.args[2], float) else 0.0
+    # a side's number is the least distance; next_to's and near's is the most ("within"), which the
+    # edge-to-edge gap already keeps to
+    sided = part.name not in ("next_to", "near")
+    least = float(part.args[2]) if sided and len(part.args) > 2 and isinstance(part.args[2], float) else 0.0
     skill, params = _set_down(part, obj, skills, never_lifted)
     return Step(part, skill, "beside", {params[0]: obj}, param=",".join(params), among=anchor,
                 direction=BESIDE[part.name], distance=least, group=obj if obj.is_group else None)

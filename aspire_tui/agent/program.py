@@ -51,7 +51,8 @@ HELPERS = {
     "_beside": '''def _beside(robot, query, anchor, sides=("left", "right", "front", "back"), least=0.0, gap=GAP):
     """A spot beside ``anchor`` for ``query``: the two a ``gap`` apart edge to edge (and the centres at least
     ``least`` apart), on one of ``sides``, inside the work area. The plainest spot with room for the object
-    (and the fingers) wins; a little along the side only when nothing has that room, then the roomiest."""
+    (and the fingers) wins; a little along the side only when nothing has that room, then the roomiest.
+    Near the work area's edge the gap shrinks, and then the spot may lie a little past the edge."""
     area = robot.workspace()
     base, moving = robot.detect(anchor)[0], robot.detect(query)[0]
     x, y, _ = base.position
@@ -61,17 +62,26 @@ HELPERS = {
     for side in sides:
         dx, dy = {directions}[side]
         axis = 0 if dx else 1
-        distance = max(base.size[axis] / 2 + moving.size[axis] / 2 + gap, least + 0.03)
-        for along in (0.0, 0.04, -0.04):
-            spot = (x + dx * distance + dy * along, y + dy * distance + dx * along)
-            inside = area["x"][0] + 0.04 <= spot[0] <= area["x"][1] - 0.04 and area["y"][0] + 0.04 <= spot[1] <= area["y"][1] - 0.04
-            free = min((math.dist(spot, d.position[:2]) - max(d.size[:2]) / 2 for d in others), default=1.0)
-            mine = (free >= needed, -abs(along), free)
-            if inside and (score is None or mine > score):
-                best, score = spot, mine
+        for shrunk in (gap, min(gap, 0.03)):  # closer than 3 cm an open finger meets a bowl's wall
+            distance = max(base.size[axis] / 2 + moving.size[axis] / 2 + shrunk, least + 0.03)
+            for along in (0.0, 0.04, -0.04):
+                spot = (x + dx * distance + dy * along, y + dy * distance + dx * along)
+                # well inside the work area first; a little past its edge (the arm reaches farther) only
+                # when the side asked for has no room inside it
+                inside = _within(spot, area, 0.03)
+                free = min((math.dist(spot, d.position[:2]) - max(d.size[:2]) / 2 for d in others), default=1.0)
+                mine = (inside, free >= needed, shrunk, -abs(along), free)
+                if _within(spot, area, -0.03) and (score is None or mine > score):
+                    best, score = spot, mine
     if best is None:
         raise LookupError(f"no room beside {anchor} inside the work area")
-    return best'''.replace("{directions}", repr(DIRECTIONS)),
+    return best
+
+
+def _within(spot, area, margin):
+    """Whether ``spot`` is inside the work area ``area`` by at least ``margin`` metres."""
+    return (area["x"][0] + margin <= spot[0] <= area["x"][1] - margin
+            and area["y"][0] + margin <= spot[1] <= area["y"][1] - margin)'''.replace("{directions}", repr(DIRECTIONS)),
     "_corner": '''def _corner(robot, rule, anchor=None):
     """The words for the work area's corner nearest to (or farthest from) where ``anchor`` is seen (the
     robot's base without one)."""
@@ -380,7 +390,10 @@ class _Writer:
 
 NAMES = {"in": "put_{0}_in_{1}", "on": "put_{0}_on_{1}", "sorted_into": "sort_{0}_into_{1}", "stacked": "stack_{0}",
          "moved": "move_{0}_{1}", "at_place": "put_{0}_at_{1}", "in_line": "line_up_{0}",
-         "in_corners": "spread_{0}_to_corners", "along_edge": "line_up_{0}_along_{1}_edge", "held": "pick_up_{0}"}
+         "in_corners": "spread_{0}_to_corners", "along_edge": "line_up_{0}_along_{1}_edge", "held": "pick_up_{0}",
+         "next_to": "put_{0}_next_to_{1}", "near": "put_{0}_near_{1}", "left_of": "put_{0}_left_of_{1}",
+         "right_of": "put_{0}_right_of_{1}", "in_front_of": "put_{0}_in_front_of_{1}",
+         "behind": "put_{0}_behind_{1}", "in_reach": "bring_{0}_into_reach"}
 
 
 def goal_name(cond) -> str:
@@ -404,6 +417,9 @@ def goal_name(cond) -> str:
             return ""
         if c.name == "stacked" and len(c.args) > 1:
             names.append(f"stack_{len(c.args)}_{c.args[0].kind}s")
+            continue
+        if c.name == "near" and isinstance(c.args[0], Ref) and c.args[0].kind == "robot":
+            names.append(f"go_to_{words(c.args[1])}")  # a mobile base drives there
             continue
         try:
             names.append(template.format(*[words(a) for a in c.args]))

@@ -1,7 +1,8 @@
 """Repairs for a planned program, chosen from what failed: the part of the goal the camera saw not hold
 (with its numbers), the error and where in the program it came from.
 
-``repairs(plan, diagnosis, program, skills)`` lists candidate edits of the `Plan`, the likeliest first;
+``repairs(plan, diagnosis, program, skills)`` lists candidate edits of the `Plan`, the likeliest first,
+and ``by_history`` puts first those that repaired the same failure before (the lessons' strategies);
 each has a ``key`` that names the edit exactly, so a coder never makes the same one twice on a task.
 Edits change numbers where the numbers are wrong ("the red block is 0.11 m right of the bowl; asked at
 least 0.2" sets it farther) and structure where they are not (try each step again, go home and look
@@ -15,15 +16,17 @@ from dataclasses import dataclass, replace
 from aspire_tui.agent.plan import Plan, PlanError, Step, numeric_defaults, plan_goal
 
 SIDE_PARTS = ("left_of", "right_of", "in_front_of", "behind")
-# a skill's keyword parameters by what they do: a repair raises, widens or slows them
+# a skill's keyword parameters by what they do: a repair raises, widens, narrows or slows them
 TUNING = {"raise": (("approach", "clear", "height", "lift", "standoff"), 1.5),
           "widen": (("margin", "lane", "room", "radius"), 1.5),
-          "slower": (("speed",), 0.6)}
+          "slower": (("speed",), 0.6),
+          # a route the planner finds no way through is blocked by its own safety circles
+          "narrow": (("margin", "radius"), 0.75)}
 BY_ERROR = {
     "CollisionError": ("gap", "raise", "widen", "retry", "swap"),
     "MotionTimeout": ("slower", "retry", "swap", "raise"),
     "IKError": ("swap", "retry"),
-    "NavigationError": ("swap", "retry"),
+    "NavigationError": ("narrow", "widen", "swap", "retry"),
     "GraspFailed": ("slower", "retry", "swap"),
     "ObjectDropped": ("slower", "retry", "swap"),
     "ObjectNotFound": ("look", "retry"),
@@ -41,14 +44,34 @@ class Edit:
     plan: Plan
 
 
+def kinds_for(error_type: str) -> list[str]:
+    """The kinds of plan edit a failure of ``error_type`` calls for, the likeliest first."""
+    return list(BY_ERROR.get(error_type, ("retry", "look", "swap")))
+
+
 def repairs(plan: Plan, diagnosis, program: str, skills: list, tree=None) -> list[Edit]:
     """Candidate edits of ``plan`` for ``diagnosis``, the likeliest first."""
     index = failing_step(plan, diagnosis, program)
     out: dict[str, Edit] = {}
-    for kind in BY_ERROR.get(diagnosis.error_type, ("retry", "look", "swap")):
+    for kind in kinds_for(diagnosis.error_type):
         for r in _edits(kind, plan, index, diagnosis, skills, tree):
             out.setdefault(r.key, r)
     return list(out.values())
+
+
+def by_history(edits: list[Edit], lessons: list[str]) -> list[Edit]:
+    """``edits`` with those that repaired this failure before (a step of a lesson's repair strategy, said
+    the same way but for its numbers and its part of a goal) first, the most often first."""
+    done = [_signature(m.group(1)) for text in lessons
+            for m in re.finditer(r"^\d+\. (.*?)(?: \(worked on [^)]*\))?$", text, flags=re.M)]
+    return sorted(edits, key=lambda e: -done.count(_signature(e.what)))
+
+
+def _signature(what: str) -> str:
+    """An edit said without its numbers or the part of the goal it was for."""
+    s = re.sub(r"-?\d+(?:\.\d+)?", "#", what)
+    s = re.sub(r" for .*$", "", s)
+    return re.sub(r"^\w+\(.*?\): ", "", s).strip()
 
 
 def failing_step(plan: Plan, diagnosis, program: str) -> int:

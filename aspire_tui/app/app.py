@@ -29,6 +29,7 @@ class Settings:
     validate: int = 5
     max_iterations: int = 10
     timeout: float = 60.0
+    warm_up: bool = True   # read some words and load the embedding model at start, before the first task
 
     @property
     def library_display(self) -> str:
@@ -146,8 +147,8 @@ class AspireApp(App):
         main = self.main
         if main is None:
             return
-        for name in main.command_names():
-            yield SystemCommand(f"/{name}", main.command_help(name), partial(self._palette, name))
+        for name in main.commands.command_names():
+            yield SystemCommand(f"/{name}", main.commands.command_help(name), partial(self._palette, name))
 
     def _palette(self, name: str) -> None:
         """Commands without arguments run; the others are put in the input to finish."""
@@ -155,7 +156,7 @@ class AspireApp(App):
 
         main = self.main
         if name in ("help", "skills", "runs", "clear", "quit", "undo", "world"):
-            main.run_command(f"/{name}")
+            main.commands.run(f"/{name}")
             return
         prompt = main.query_one(PromptInput)
         prompt.value = f"/{name} "

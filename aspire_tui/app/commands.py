@@ -1,6 +1,5 @@
-"""Slash commands, Aider style: a method ``cmd_<name>`` is a command and its docstring is the help line.
-
-The mixin is used by the main screen, which supplies ``say``, ``note_error``, ``settings`` and the workers.
+"""Slash commands, Aider style: one `Commands` object the main screen holds; a method ``cmd_<name>`` is a
+command and its docstring is the help line.
 """
 
 from __future__ import annotations
@@ -22,8 +21,27 @@ class CommandError(Exception):
     """A command's one-line error for the user."""
 
 
-class SlashCommands:
-    """Dispatch ``/name args`` to ``cmd_name(args)``; unknown names suggest the nearest."""
+class Commands:
+    """Dispatch ``/name args`` to ``cmd_name(args)``; unknown names suggest the nearest.
+
+    The screen that holds it is handed in (Aider's ``Commands(io, coder)``): commands speak and start work
+    through the screen's methods (`say`, `note_error`, `library_job`, ...) and its table (`Table`), and change
+    the app's settings; they hold no widget and no state of their own.
+    """
+
+    def __init__(self, screen) -> None:
+        self.screen = screen
+
+    @property
+    def app(self):
+        return self.screen.app
+
+    @property
+    def settings(self):
+        return self.screen.settings
+
+    def say(self, renderable: Any) -> None:
+        self.screen.say(renderable)
 
     @classmethod
     def command_names(cls) -> list[str]:
@@ -34,19 +52,19 @@ class SlashCommands:
         doc = inspect.getdoc(getattr(cls, f"cmd_{name}")) or ""
         return doc.splitlines()[0] if doc else ""
 
-    def run_command(self, text: str) -> None:
+    def run(self, text: str) -> None:
         """Run one slash command line; errors become one line in the log."""
         name, _, args = text.lstrip("/").partition(" ")
         name, args = name.strip().lower(), args.strip()
         if name not in self.command_names():
             near = difflib.get_close_matches(name, self.command_names(), n=1, cutoff=0.5)
             hint = f"; did you mean /{near[0]}?" if near else "; /help lists the commands"
-            self.note_error(f"unknown command /{name}{hint}")
+            self.screen.note_error(f"unknown command /{name}{hint}")
             return
         try:
             getattr(self, f"cmd_{name}")(args)
         except CommandError as e:
-            self.note_error(str(e))
+            self.screen.note_error(str(e))
 
     # ------------------------------------------------------------ commands
 
@@ -104,9 +122,9 @@ class SlashCommands:
         self.settings.scene = None if family == "auto" else family
         if len(parts) == 2:
             self.cmd_seed(parts[1])
-        self.settings_changed()
+        self.screen.settings_changed()
         table = "; the table stays as it is (/reset starts over on this scene)" \
-            if self.conversation.world is not None else ""
+            if self.screen.table.conversation.world is not None else ""
         self.say(Text(f"scene {family}" + (f" seed {self.settings.seed}" if self.settings.seed is not None else "")
                       + table))
 
@@ -122,7 +140,7 @@ class SlashCommands:
             if not 0 <= seed < 10_000:
                 raise CommandError(f"seed {seed} is not a development seed (0-9999)")
             self.settings.seed = seed
-        self.settings_changed()
+        self.screen.settings_changed()
         self.say(Text(f"seed {args}"))
 
     def cmd_model(self, args: str) -> None:
@@ -130,12 +148,12 @@ class SlashCommands:
         if not args:
             raise CommandError(f"model is {self.settings.model or 'offline'}; usage: /model NAME")
         self.settings.model = None if args == "offline" else args
-        self.settings_changed()
+        self.screen.settings_changed()
         self.say(Text(f"model {args}"))
 
     def cmd_skills(self, args: str) -> None:
         """Open the skills screen: every skill with its success rate, code and git log."""
-        self.open_skills()
+        self.screen.open_skills()
 
     def cmd_search(self, args: str) -> None:
         """/search QUERY: find skills for a task in everyday words."""
@@ -149,14 +167,14 @@ class SlashCommands:
                 return Text(f"no skills match {args!r}")
             return Text.from_markup("\n".join(f"[bold]{escape(h.name)}[/] [dim]{h.kind} {h.score:.3f}[/] "
                                               f"{escape(h.description)}" for h in hits))
-        self.library_job(job)
+        self.screen.library_job(job)
 
     def cmd_show(self, args: str) -> None:
         """/show SKILL: a skill's source."""
         if not args:
             raise CommandError("usage: /show SKILL")
         theme = code_theme(self.app.current_theme.dark)
-        self.library_job(lambda lib: Syntax(lib.source(args), "python" if not lib.path_of(args).endswith(".md")
+        self.screen.library_job(lambda lib: Syntax(lib.source(args), "python" if not lib.path_of(args).endswith(".md")
                                             else "markdown", theme=theme, word_wrap=True))
 
     def cmd_log(self, args: str) -> None:
@@ -171,29 +189,29 @@ class SlashCommands:
             return Text.from_markup("\n".join(
                 f"[yellow]{c.sha[:8]}[/] {escape(c.date[:16])} [dim]{escape(c.author)}[/] {escape(c.summary)}"
                 for c in commits))
-        self.library_job(job)
+        self.screen.library_job(job)
 
     def cmd_edit(self, args: str) -> None:
         """/edit SKILL: open a skill in $EDITOR (the app steps aside); a valid save is committed as you."""
         if not args:
             raise CommandError("usage: /edit SKILL  (/skills lists them)")
-        self.find_skill_file(args)
+        self.screen.find_skill_file(args)
 
     def cmd_undo(self, args: str) -> None:
         """/undo [SKILL]: put the table back as it was before the last task; /undo SKILL reverts a skill's last commit (after a yes)."""
-        if not args and self.undo_world():
-            return  # the task's skill commit, if it made one, was offered in the line undo_world said
-        name = args or self.last_committed
+        if not args and self.screen.table.undo():
+            return  # the task's skill commit, if it made one, was offered in the line the undo said
+        name = args or self.screen.last_committed
         if not name:
             raise CommandError("nothing to undo: no task changed the table and this session committed no skill "
                                "(use /undo SKILL)")
-        self.confirm_undo(name)
+        self.screen.confirm_undo(name)
 
     def cmd_replay(self, args: str) -> None:
         """/replay RUN: step through a past run's calls and keyframes on their own screen."""
         if not args:
             raise CommandError("usage: /replay RUN  (/runs lists them)")
-        self.replay(args)
+        self.screen.replay(args)
 
     def cmd_runs(self, args: str) -> None:
         """List the newest runs (id, task, seed, outcome)."""
@@ -213,7 +231,19 @@ class SlashCommands:
                 lines.append(f"{p.parent.name}  {escape(str(d.get('task')))} seed {d.get('seed')}  "
                              f"[{color}]{d.get('outcome')}[/]  [dim]{len(d.get('records', []))} calls[/]")
             return Text.from_markup("\n".join(lines))
-        self.library_job(job)
+        self.screen.library_job(job)
+
+    def cmd_world(self, args: str) -> None:
+        """List the objects on the table: where each is, what it rests in or on, what the arm holds."""
+        self.say(self.screen.table.describe())
+
+    def cmd_reset(self, args: str) -> None:
+        """/reset [start]: start over (the next task makes a new table); 'start': the first table again."""
+        if args not in ("", "start"):
+            raise CommandError("usage: /reset [start]")
+        if self.screen.running:
+            raise CommandError("a task is running: wait for it, or press Esc to interrupt it")
+        self.say(Text(self.screen.table.reset(to_start=args == "start")))
 
     def cmd_theme(self, args: str) -> None:
         """/theme dark|light|NAME: the colours (Ctrl+P, "theme" lists every one)."""
@@ -225,7 +255,7 @@ class SlashCommands:
 
     def cmd_clear(self, args: str) -> None:
         """Clear the conversation, program, frame and trace."""
-        self.clear_all()
+        self.screen.clear_all()
 
     def cmd_quit(self, args: str) -> None:
         """Quit aspire (the running loop is interrupted first)."""

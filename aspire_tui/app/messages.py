@@ -24,6 +24,8 @@ class FrameReady(Message):
     height: int
     step: int
     live: bool = False
+    seed: int | None = None   # the scene the frame is of
+    traced: bool = True       # False for a run the trace table does not list (a validation seed)
 
 
 @dataclass
@@ -56,6 +58,13 @@ class Note(Message):
 
 
 @dataclass
+class Phase(Message):
+    """What the loop's worker is doing before its first event (loading the agent, opening the library, ...)."""
+
+    text: str
+
+
+@dataclass
 class LoopDone(Message):
     """The loop's worker ended (``interrupted`` when Esc stopped it)."""
 
@@ -71,9 +80,18 @@ class SkillFileFound(Message):
 
 
 @dataclass
+class UndoAsked(Message):
+    """``/undo SKILL``: the commit a revert would undo, found possible; the screen asks yes or no."""
+
+    name: str
+    question: str
+
+
+@dataclass
 class LibraryInfo(Message):
     """The library was opened: its path and git HEAD (or the error that stopped it)."""
 
     path: str
     head: str = ""
     error: str = ""
+    runs_dir: str = ""   # where its runs' traces and keyframes are

@@ -1,7 +1,7 @@
-"""Showing a saved conversation again (``aspire -c``, ``--resume``): a mixin of the main screen.
+"""Showing a saved conversation again (``aspire -c``, ``--resume``): a `SessionRestore` the main screen holds.
 
-The main screen supplies ``say``, ``settings_changed``, ``clear_all``, ``on_agent_event``, ``settings`` and
-``restore_conversation`` (the table a saved conversation left).
+It replays the session's entries through the screen's own handlers (the same ones the live loop's events go
+through), so a restored screen is drawn by the code that drew it the first time.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import work
 
 from aspire_tui.app.frames import load_png
 from aspire_tui.app.messages import AgentEvent, FrameReady, Note, TraceLoaded
@@ -18,13 +17,17 @@ from aspire_tui.app.widgets.trace_table import TraceTable
 
 
 class SessionRestore:
-    """Replays a session's entries through the same handlers the live loop's events go through."""
+    """Restores a saved session onto the screen that holds it."""
+
+    def __init__(self, screen) -> None:
+        self.screen = screen
 
     def restore(self, session) -> None:
         """Show a saved conversation as it was (log, program, last task's trace and frame, scene) and
         continue it: what happens next is added to the same session."""
-        self.app.session = session
-        self.clear_all()
+        screen = self.screen
+        screen.app.session = session
+        screen.clear_all()
         runs: list[tuple[str, int]] = []      # the last task's runs, for its trace rows and keyframes
         tasks = 0
         table = None                          # the conversation's table as the last turn left it
@@ -36,44 +39,45 @@ class SessionRestore:
                 tasks += 1
                 for key, value in (entry.get("settings") or {}).items():
                     if key in ("model", "scene", "seed"):
-                        setattr(self.settings, key, value)
-                self.settings_changed()  # then the task's own events show the scene it ran on
-                self.query_one(TraceTable).reset()
+                        setattr(screen.settings, key, value)
+                screen.settings_changed()  # then the task's own events show the scene it ran on
+                screen.query_one(TraceTable).reset()
                 runs = []
-                self.say(Text(f"> {entry.get('text', '')}", style="bold cyan"))
+                screen.say(Text(f"> {entry.get('text', '')}", style="bold cyan"))
             elif kind == "event" and isinstance(entry.get("event"), dict):
                 d = entry["event"]
-                self.on_agent_event(AgentEvent(SavedEvent(d)))
+                screen.on_agent_event(AgentEvent(SavedEvent(d)))
                 if d.get("event") == "run_finished" and d.get("trace_path"):
                     runs.append((d["trace_path"], d.get("iteration", 1)))
             elif kind == "note":
                 style = {"error": "bold red", "warning": "yellow"}.get(entry.get("severity", ""), "")
-                self.say(Text(str(entry.get("text", "")), style=style))
-        self.restore_conversation(table)
-        self.say(Text(f"resumed conversation {session.id} ({tasks} tasks); new tasks continue it"
-                      + (" on its table (/world shows it)" if table and table.get("world") else ""), style="dim"))
+                screen.say(Text(str(entry.get("text", "")), style=style))
+        screen.table.restore(table)
+        screen.say(Text(f"resumed conversation {session.id} ({tasks} tasks); new tasks continue it"
+                        + (" on its table (/world shows it)" if table and table.get("world") else ""), style="dim"))
         if runs:
-            self.load_runs(runs)
+            screen.run_worker(lambda: self.load_runs(runs), thread=True, exit_on_error=False, group="library")
 
-    @work(thread=True, exit_on_error=False, group="library")
     def load_runs(self, runs: list[tuple[str, int]]) -> None:
-        """Load a restored task's traces into the table, and its last keyframe into the camera."""
+        """In a worker thread: load a restored task's traces into the table, and its last keyframe into the
+        camera (posted as messages, the only call on the screen that is thread-safe)."""
         from aspire_tui.runner.trace import Trace
 
+        post = self.screen.post_message
         last = None
         for path, iteration in runs:
             try:
                 trace = Trace.load(path)
             except (OSError, ValueError, KeyError) as e:
-                self.post_message(Note(f"run {Path(path).parent.name} is gone: {e}", "warning"))
+                post(Note(f"run {Path(path).parent.name} is gone: {e}", "warning"))
                 continue
-            self.post_message(TraceLoaded(trace, max(1, int(iteration))))
+            post(TraceLoaded(trace, max(1, int(iteration))))
             last = trace
         keyframes = [r for r in (last.records if last else []) if r.keyframe]
         if keyframes and last.run_dir:
             frame = load_png(Path(last.run_dir) / keyframes[-1].keyframe)
             if frame:
-                self.post_message(FrameReady(*frame, step=keyframes[-1].index))
+                post(FrameReady(*frame, step=keyframes[-1].index, seed=last.seed))
 
 
 class SavedEvent:

@@ -1,8 +1,8 @@
-"""The conversation's table on the main screen: a mixin with ``/world``, ``/reset``, undoing a task, and the
-turn the loop's worker takes (`aspire_tui.agent.conversation` does the work; this only wires it up).
+"""The conversation's table on the main screen: a `Table` the screen holds, with the conversation, its
+``/world`` and ``/reset``, undoing a task, and the turn the loop's worker takes (`aspire_tui.agent.conversation`
+does the work; this only wires it up).
 
-The main screen supplies ``say``, ``note_error``, ``settings``, ``running``, ``on_agent_event`` and the app's
-session. The conversation is saved in the session after every turn (``{"kind": "conversation", ...}``), so
+The conversation is saved in the app's session after every turn (``{"kind": "conversation", ...}``), so
 ``aspire -c`` resumes the table where it was.
 """
 
@@ -17,10 +17,13 @@ from aspire_tui.app.commands import CommandError
 from aspire_tui.app.messages import AgentEvent, Note
 
 
-class WorldCommands:
-    """``/world``, ``/reset`` and the world half of ``/undo``; the conversation the typed turns go to."""
+class Table:
+    """The conversation the typed turns go to, held by the main screen (which is handed in: its events are
+    shown through the screen's own handlers, and the worker's lines go up as its messages)."""
 
-    _conversation = None
+    def __init__(self, screen) -> None:
+        self.screen = screen
+        self._conversation = None
 
     @property
     def conversation(self):
@@ -35,8 +38,8 @@ class WorldCommands:
     def conversation(self, value) -> None:
         self._conversation = value
 
-    def cmd_world(self, args: str) -> None:
-        """List the objects on the table: where each is, what it rests in or on, what the arm holds."""
+    def describe(self) -> Text:
+        """``/world``: the objects on the table, where each is, what it rests in or on, what the arm holds."""
         from aspire_tui.agent.conversation import describe_world
 
         talk = self.conversation
@@ -44,59 +47,58 @@ class WorldCommands:
         if talk.world is not None:
             lines.append(f"[dim]{len(talk.steps)} task(s) done on this table; /undo puts back the last, "
                          "/reset starts over[/]")
-        self.say(Text.from_markup("\n".join(lines)))
+        return Text.from_markup("\n".join(lines))
 
-    def cmd_reset(self, args: str) -> None:
-        """/reset [start]: start over (the next task makes a new table); 'start': the first table again."""
-        if args not in ("", "start"):
-            raise CommandError("usage: /reset [start]")
-        if self.running:
-            raise CommandError("a task is running: wait for it, or press Esc to interrupt it")
-        reply = self.conversation.reset(self.world_emit(), to_start=args == "start")
-        self.save_conversation()
-        self.say(Text(reply.line))
+    def reset(self, to_start: bool = False) -> str:
+        """``/reset``: start over (or back to the first table); returns the line to show."""
+        reply = self.conversation.reset(self.emit_here(), to_start=to_start)
+        self.save()
+        return reply.line
 
-    def undo_world(self) -> bool:
+    def undo(self) -> bool:
         """Put the table back as it was before the last task; False when no task has changed it."""
         talk = self.conversation
         if not talk.steps:
             return False
-        if self.running:
+        if self.screen.running:
             raise CommandError("a task is running: wait for it, or press Esc to interrupt it")
-        reply = talk.undo(self.world_emit())
-        self.save_conversation()
-        self.say(Text(reply.line, style="green"))
+        reply = talk.undo(self.emit_here())
+        self.save()
+        self.screen.say(Text(reply.line, style="green"))
         return True
 
-    def world_emit(self):
+    def emit_here(self):
         """An ``emit`` for changes made on the UI thread: shown and saved as the loop's events are."""
+        screen = self.screen
+
         def emit(event) -> None:
-            self.app.session.add("event", event=event.to_dict())
-            self.on_agent_event(AgentEvent(event))
+            screen.app.session.add("event", event=event.to_dict())
+            screen.on_agent_event(AgentEvent(event))
         return emit
 
-    def save_conversation(self) -> None:
+    def save(self) -> None:
         """Keep the conversation (its table and the tasks done on it) in the session, for ``aspire -c``."""
-        self.app.session.add("conversation", conversation=self.conversation.to_dict())
+        self.screen.app.session.add("conversation", conversation=self.conversation.to_dict())
 
-    def take_turn(self, text: str, coder, library, emit) -> None:
+    def take_turn(self, text: str, coder, library, emit, stop) -> None:
         """From the loop's worker thread: one turn of the conversation; its line goes up as a note."""
         from aspire_tui.agent.conversation import Setup
 
-        s = self.settings
+        s = self.screen.settings
         setup = Setup(coder=coder, library=library, emit=emit, model=s.model, validate=s.validate,
-                      max_iterations=s.max_iterations, timeout=s.timeout, stop=self._cancel, frames=True,
+                      max_iterations=s.max_iterations, timeout=s.timeout, stop=stop, frames=True,
                       scene=s.scene, seed=s.seed)
         reply = self.conversation.say(text, setup)
-        self.save_conversation()
+        self.save()
+        post = self.screen.post_message   # thread-safe; nothing else of the screen is touched from here
         if reply.kind == "refused":
-            self.post_message(Note(reply.line, "error"))
+            post(Note(reply.line, "error"))
         elif reply.kind == "undo":
-            self.post_message(Note(Text(reply.line, style="green")))
+            post(Note(Text(reply.line, style="green")))
         elif reply.kind == "task" and not reply.ok and reply.line != getattr(reply.result, "message", ""):
-            self.post_message(Note(reply.line, "warning"))  # what the table came to (the loop said the rest)
+            post(Note(reply.line, "warning"))  # what the table came to (the loop said the rest)
 
-    def restore_conversation(self, data: dict[str, Any] | None) -> None:
+    def restore(self, data: dict[str, Any] | None) -> None:
         """The table a saved session left (``aspire -c``)."""
         from aspire_tui.agent.conversation import Conversation
         from sim.errors import TaskError
@@ -106,4 +108,4 @@ class WorldCommands:
         try:
             self.conversation = Conversation.from_dict(data)
         except (TaskError, KeyError, ValueError, TypeError) as e:
-            self.note_error(f"the saved table could not be read ({e}); the next task makes a new one")
+            self.screen.note_error(f"the saved table could not be read ({e}); the next task makes a new one")

@@ -9,10 +9,12 @@ import click
 
 
 @click.command("bench")
-@click.option("--suite", type=click.Choice(["held-out", "hard"]), default="held-out", show_default=True,
+@click.option("--suite", type=click.Choice(["held-out", "hard"]), default=None,
               help="held-out: the families' own scenes; hard: a variant of each with wider perturbations and "
-                   "more clutter (its task files go to OUT/tasks).")
-@click.option("--quick", is_flag=True, help="A few-minute subset: four families, one case each, small searches.")
+                   "more clutter (its task files go to OUT/tasks). Default: hard with --quick, else held-out.")
+@click.option("--quick", is_flag=True, help="A subset of a few minutes: four families, one case each, small "
+                                            "searches, on the hard suite (the families' own scenes are too easy "
+                                            "to tell the conditions apart with one case each).")
 @click.option("--families", default=None, metavar="F1,F2", help="Only these task families.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="bench-report", show_default=True,
               help="Where report.md, the PNGs and results.json go.")
@@ -20,22 +22,22 @@ import click
 @click.option("--no-continual", is_flag=True, help="Skip the continual-learning run.")
 @click.option("-m", "--model", default=None, help="An llm model id (default: the offline coder).")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON instead of a table.")
-def bench(suite: str, quick: bool, families: str | None, out_dir: str, per_family: int | None, no_continual: bool,
+def bench(suite: str | None, quick: bool, families: str | None, out_dir: str, per_family: int | None, no_continual: bool,
           model: str | None, as_json: bool) -> None:
     """Evaluate the agent on held-out seeds: no library, library, library + search, error-only diagnosis."""
     from rich.console import Console
 
     from aspire_tui.agent.coder import CoderError, coder_for
     from aspire_tui.evaluation import EvaluationError
-    from aspire_tui.search.evaluate import SearchError
-    from aspire_tui.search.report import BenchConfig, run_bench, summary_table, write_report
+    from aspire_tui.evolve.evaluate import SearchError
+    from aspire_tui.evolve.report import BenchConfig, run_bench, summary_table, write_report
 
     out_dir = str(Path(out_dir).expanduser().absolute())  # its task files go to workers elsewhere
     names = [f.strip() for f in families.split(",") if f.strip()] if families else None
     config = BenchConfig.quick(names) if quick else BenchConfig(families=names)
     config.continual = not no_continual
     config.per_family = per_family or config.per_family
-    config.suite = suite
+    config.suite = suite or ("hard" if quick else "held-out")
 
     def coder_factory():
         return coder_for(model)

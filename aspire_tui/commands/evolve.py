@@ -12,15 +12,15 @@ import click
 
 def make_backend(backend: str, workers: int, address: str | None, runs_dir, timeout: float):
     """The evaluation backend the options ask for (raises SearchError in one line; never falls back)."""
-    from aspire_tui.search.evaluate import SearchError
+    from aspire_tui.evolve.evaluate import SearchError
 
     if backend == "ray":
-        from aspire_tui.search.ray_backend import RayBackend
+        from aspire_tui.evolve.ray_backend import RayBackend
 
         return RayBackend(workers, address=address, timeout=timeout)
     if address:
         raise SearchError("--address is for --backend ray")
-    from aspire_tui.search.local import LocalBackend
+    from aspire_tui.evolve.local import LocalBackend
 
     return LocalBackend(workers, runs_dir=runs_dir, timeout=timeout)
 
@@ -111,9 +111,9 @@ def evolve(task, family, all_, population, generations, workers, backend, addres
            variants, fresh, timeout, model, as_json, library) -> None:
     """Evolve programs for TASK (an instruction), a --family, or --all families; keep the winners as skills."""
     from aspire_tui.agent.coder import CoderError, coder_for
-    from aspire_tui.search.curriculum import CurriculumError, curriculum_tasks
-    from aspire_tui.search.evaluate import SearchError
-    from aspire_tui.search.evolve import DISTILL_AT, evolve as run_search
+    from aspire_tui.evolve.curriculum import CurriculumError, curriculum_tasks
+    from aspire_tui.evolve.evaluate import SearchError
+    from aspire_tui.evolve.evolve import DISTILL_AT, evolve as run_search
     from aspire_tui.skills.library import Library, LibraryError
 
     if sum(bool(x) for x in (task, family, all_)) != 1:

@@ -69,7 +69,8 @@ def _printer(as_json: bool, verbose: bool):
             console.print(f"  [dim]#{d['index']:<3}[/] {escape(d['signature'])}{tail}")
         elif kind == "run_finished":
             color = "green" if d["outcome"] == "succeeded" else "red"
-            console.print(f"[{color}]{d['outcome']}[/] {escape(d['headline'])}  [dim]{d['run_id']}[/]")
+            # the headline starts with the outcome ("succeeded: pick_place_bowl seed 20"): not said twice
+            console.print(f"[{color}]{escape(d['headline'])}[/]  [dim]{d['run_id']}[/]")
         elif kind == "diagnosis":
             lessons = f" [dim](lessons: {', '.join(d['lessons'])})[/]" if d["lessons"] else ""
             console.print(f"[bold yellow]diagnosis[/] {escape(d['summary'])}{lessons}")

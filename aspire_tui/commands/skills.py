@@ -128,7 +128,7 @@ def list_(obj: _Ctx, kind: str | None, as_json: bool) -> None:
 @click.option("--kind", type=click.Choice(["program", "lesson"]), default=None)
 @click.option("--category", default=None, help="Task category, e.g. pick_place, navigation.")
 @click.option("--embodiment", default=None, help="e.g. panda, husky.")
-@click.option("--mode", type=click.Choice(["fused", "keyword", "vector", "sparse"]), default="fused",
+@click.option("--mode", type=click.Choice(["fused", "keyword", "vector"]), default="fused",
               show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
@@ -147,11 +147,11 @@ def search(obj: _Ctx, query: tuple[str, ...], limit: int, kind: str | None, cate
     from rich.table import Table
 
     table = Table(title=f"{mode} search: {text}", title_justify="left")
-    for col in ("#", "name", "kind", "kw", "vec", "sparse", "description"):
+    for col in ("#", "name", "kind", "kw", "vec", "description"):
         table.add_column(col, overflow="fold", max_width=70 if col == "description" else None)
     for i, h in enumerate(hits, 1):
         table.add_row(str(i), h.name, h.kind, str(h.keyword_rank or "-"), str(h.vector_rank or "-"),
-                      str(h.sparse_rank or "-"), h.description)
+                      h.description)
     _console().print(table)
 
 
@@ -168,7 +168,7 @@ def show(obj: _Ctx, name: str, as_json: bool) -> None:
         row = lib.index.get(name) or {}
         source = lib.source(name)
         stats = lib.index.stats(name)
-        dependents = lib.dependents(name)
+        dependents = lib.checks.dependents(name)
         last = lib.repo.log(rel, limit=1)
         from aspire_tui.skills.regress import validations
 

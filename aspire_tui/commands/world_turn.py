@@ -53,3 +53,5 @@ def world_turn(task: str, scene: str | None, seed: int | None, model: str | None
         if not as_json:
             click.echo(reply.line, err=True)
         raise SystemExit(1)
+    if reply.kind == "task" and reply.result is None and not as_json:
+        click.echo(reply.line)  # nothing ran ("already so"), so no event said it

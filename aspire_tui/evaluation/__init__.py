@@ -6,8 +6,9 @@ package names what the rest of aspire imports from it.
 
 from aspire_tui.evaluation.suite import (CONDITIONS, HARD, HELD_OUT, PHASES, SUITES, Case, CaseResult,
                                          ErrorOnlyCoder, ErrorOnlyTrace, EvaluationError, SuiteResult, case_goal,
-                                         held_out_cases, open_library, paraphrases, run_case, run_suite)
+                                         held_out_cases, open_library, paraphrases, run_case, run_suite,
+                                         understood_as)
 
 __all__ = ["CONDITIONS", "HARD", "HELD_OUT", "PHASES", "SUITES", "Case", "CaseResult", "ErrorOnlyCoder",
            "ErrorOnlyTrace", "EvaluationError", "SuiteResult", "case_goal", "held_out_cases", "open_library",
-           "paraphrases", "run_case", "run_suite"]
+           "paraphrases", "run_case", "run_suite", "understood_as"]

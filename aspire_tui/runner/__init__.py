@@ -20,6 +20,7 @@ _EXPORTS = {
     "LiveFrame": "aspire_tui.runner.pool",
     "LiveRuns": "aspire_tui.runner.pool",
     "default_pool": "aspire_tui.runner.pool",
+    "start_default_pool": "aspire_tui.runner.pool",
     "Trace": "aspire_tui.runner.trace",
     "CallRecord": "aspire_tui.runner.trace",
     "Violation": "aspire_tui.runner.check",

@@ -11,9 +11,11 @@ the run ends as ``error``; either way the trace keeps every record streamed
 so far.
 
 Live views pass ``on_frame`` (small camera frames while the robot moves) and
-``stop`` (a `threading.Event`: once set, the run is cancelled at once by
-killing its worker, whose program process dies with it, and a fresh worker
-takes its place). Without them a run costs exactly what it did before.
+``stop`` (a `threading.Event`: once set, the run is cancelled at once: the
+worker is signalled, ends the motion between two physics steps, kills the
+program process, writes the trace and stays warm for the next task; a worker
+that does not answer within `CANCEL_GRACE` is killed and a fresh one takes
+its place). Without them a run costs exactly what it did before.
 """
 
 from __future__ import annotations
@@ -42,8 +44,10 @@ HARD_GRACE = 1.8      # seconds past the program's limit before the worker itsel
 SETUP_LIMIT = 60.0    # seconds for a worker to build an episode
 START_LIMIT = 120.0   # seconds for a fresh worker to become ready
 STOP_POLL = 0.02      # seconds between looks at a caller's stop event while a run is in flight
-FRAME_RATE = 20.0     # live frames a second of wall time, when a caller asks for them
+CANCEL_GRACE = 1.0    # seconds an interrupted worker has to end its run before it is killed instead
+FRAME_RATE = 15.0     # live frames a second of wall time, when a caller asks for them (the app shows 15)
 FRAME_SIZE = (160, 120)
+DEFAULT_MAX_WORKERS = 4  # the default pool's workers: one a CPU, at most this many (each ~100 MB)
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -172,21 +176,48 @@ class WorkerPool:
 
     Args:
         size: how many workers (and so how many runs at once).
+        start: how many start now (default: all); the rest start when runs overlap.
         gui: open a pybullet GUI window per worker (needs a display).
         keyframe_size: width and height of each call's keyframe.
     """
 
-    def __init__(self, size: int = 1, *, gui: bool = False, keyframe_size: tuple[int, int] = (160, 120)) -> None:
+    def __init__(self, size: int = 1, *, gui: bool = False, keyframe_size: tuple[int, int] = (160, 120),
+                 start: int | None = None) -> None:
         if size < 1:
             raise RunnerError("a pool needs at least one worker")
         self.options = {"gui": gui}
+        self.size = size
         self.keyframe_size = keyframe_size
         self._lock = threading.Lock()
         self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._wanted = 0  # runs asked for and not yet ended (`_grow`)
         self.workers: list[_Worker] = []
         self.closed = False
-        for _ in range(size):
+        for _ in range(size if start is None else min(max(start, 1), size)):
             self._add()
+
+    def start(self, workers: int) -> None:
+        """Have at least ``workers`` workers (at most `size`), starting the missing ones without waiting."""
+        while True:
+            with self._lock:
+                if self.closed or len(self.workers) >= min(workers, self.size):
+                    return
+                worker = _Worker(self.options)
+                self.workers.append(worker)
+            self._idle.put(worker)
+
+    def _grow(self) -> None:
+        """Count one more run wanted, and start a worker when more runs are wanted at once than there are
+        workers and the pool has room (a pool made with ``start`` below ``size`` grows as runs overlap: one
+        `aspire exec` never pays for a second). Runs that arrive together are counted, not the idle queue
+        looked at, so two that both find the one idle worker still start a second."""
+        with self._lock:
+            self._wanted += 1
+            if self.closed or self._wanted <= len(self.workers) or len(self.workers) >= self.size:
+                return
+            worker = _Worker(self.options)
+            self.workers.append(worker)
+        self._idle.put(worker)
 
     def _add(self) -> _Worker:
         worker = _Worker(self.options)
@@ -225,20 +256,20 @@ class WorkerPool:
     def run(self, request: _Request, on_record: Callable[[CallRecord], None] | None = None) -> Trace:
         if self.closed:
             raise RunnerError("the worker pool is closed")
-        while True:
-            if request.stop is not None and request.stop.is_set():
-                raise Cancelled("the run was interrupted before it started")
-            try:
-                worker = self._idle.get(timeout=1.0 if request.stop is None else STOP_POLL)
-                break
-            except queue.Empty:
-                if self.closed:
-                    raise RunnerError("the worker pool is closed") from None
+        self._grow()
+        try:
+            worker = self._take(request)
+        except BaseException:
+            with self._lock:
+                self._wanted -= 1
+            raise
         healthy = False
         try:
             worker.wait_ready()
             trace, healthy = self._drive(worker, request, on_record)
         finally:
+            with self._lock:
+                self._wanted -= 1
             if healthy:
                 self._idle.put(worker)
             else:
@@ -248,6 +279,17 @@ class WorkerPool:
         if isinstance(trace, tuple):
             _raise_task_error(*trace)
         return trace
+
+    def _take(self, request: _Request) -> _Worker:
+        """The next idle worker (waiting for one), unless the caller's stop is set or the pool closes."""
+        while True:
+            if request.stop is not None and request.stop.is_set():
+                raise Cancelled("the run was interrupted before it started")
+            try:
+                return self._idle.get(timeout=1.0 if request.stop is None else STOP_POLL)
+            except queue.Empty:
+                if self.closed:
+                    raise RunnerError("the worker pool is closed") from None
 
     @staticmethod
     def _poll(worker: _Worker, timeout: float, stop: threading.Event | None) -> bool:
@@ -280,7 +322,9 @@ class WorkerPool:
             except OSError:
                 ready = True
             if request.stop is not None and request.stop.is_set():
-                # the worker may be mid-motion: killing it (and with it the program) is the only instant stop
+                if self._interrupt(worker, request, on_record):
+                    return _CANCELLED, True  # it ended the run itself and stays warm for the next
+                # it did not answer in time: killing it (and with it the program) always stops at once
                 self._fail(trace, request, "interrupted by the caller", started)
                 return _CANCELLED, False
             if not ready:
@@ -321,6 +365,38 @@ class WorkerPool:
             elif kind == "task_error":
                 return (event[1], event[2]), True  # the worker is fine; the caller's task is not
 
+    @staticmethod
+    def _interrupt(worker: _Worker, request: _Request, on_record: Callable[[CallRecord], None] | None) -> bool:
+        """Ask the worker to end the run (SIGUSR1: between physics steps, or while it waits on the program)
+        and read its events until the trace, within `CANCEL_GRACE`; True when it came (the worker is fine).
+
+        The trace the worker wrote keeps every record, the interrupted call's too; the caller's copy
+        (``request.trace``) gets the records that arrive meanwhile.
+        """
+        try:
+            os.kill(worker.pid, signal.SIGUSR1)
+        except OSError:
+            return False
+        end = time.monotonic() + CANCEL_GRACE
+        try:
+            while worker.conn.poll(max(end - time.monotonic(), 0)):
+                event = worker.conn.recv()
+                if event[0] == "record":
+                    record = CallRecord.from_dict(event[1])
+                    request.trace.records.append(record)
+                    if on_record is not None:
+                        on_record(record)
+                elif event[0] == "trace":
+                    saved = Trace.from_dict(event[1])
+                    request.trace.outcome, request.trace.failure_reason = saved.outcome, saved.failure_reason
+                    request.trace.path = Path(event[2])
+                    return True
+                elif event[0] == "task_error":
+                    return True
+        except (EOFError, OSError):
+            return False
+        return False
+
     def _fail(self, trace: Trace, request: _Request, reason: str, started: float,
               outcome: str = "error") -> Trace:
         trace.outcome, trace.failure_reason = outcome, reason
@@ -347,6 +423,10 @@ class LiveRuns:
     def keyframe_size(self) -> tuple[int, int]:
         return self.pool.keyframe_size
 
+    @property
+    def size(self) -> int:
+        return self.pool.size
+
     def run(self, request: _Request, on_record: Callable[[CallRecord], None] | None = None) -> Trace:
         """`WorkerPool.run` with this view's hooks, unless the request names its own."""
         request.on_frame = request.on_frame or self.on_frame
@@ -369,14 +449,33 @@ _default: WorkerPool | None = None
 _default_lock = threading.Lock()
 
 
+def default_workers() -> int:
+    """``$ASPIRE_WORKERS``, else one worker a CPU up to `DEFAULT_MAX_WORKERS` (validation seeds run at once)."""
+    return max(1, int(os.environ.get("ASPIRE_WORKERS", "0") or 0) or min(os.cpu_count() or 1, DEFAULT_MAX_WORKERS))
+
+
+def pool_size(pool: Any) -> int:
+    """How many runs ``pool`` (a `WorkerPool`, a `LiveRuns`, or None for `default_pool`) takes at once."""
+    return int(getattr(pool, "size", 0) or 0) or (default_pool().size if pool is None else 1)
+
+
 def default_pool() -> WorkerPool:
-    """The process-wide pool (``$ASPIRE_WORKERS`` workers, default 1), closed at exit."""
+    """The process-wide pool (`default_workers` workers), closed at exit; it stays warm across tasks."""
     global _default
     with _default_lock:
         if _default is None or _default.closed:
-            _default = WorkerPool(int(os.environ.get("ASPIRE_WORKERS", "1") or 1))
+            _default = WorkerPool(default_workers(), start=1)  # more start once runs overlap
             atexit.register(_default.close)
         return _default
+
+
+def start_default_pool(workers: int = 1) -> WorkerPool:
+    """Start ``workers`` of the process-wide pool's workers now (at most its size), without waiting for them
+    (a front end calls this when it opens, from any thread; the loop when it starts, as it will validate on
+    all of them), so a task finds a warm simulation: no process start, pybullet import or world build."""
+    pool = default_pool()
+    pool.start(workers)
+    return pool
 
 
 def _task_name(task: Any) -> str:
@@ -391,7 +490,8 @@ def run_program(source: str, task: Any, seed: int, *, timeout: float = 60,
                 on_record: Callable[[CallRecord], None] | None = None,
                 address_space: int = 2 << 30, max_calls: int = 5000, run_id: str | None = None,
                 on_frame: Callable[[LiveFrame], None] | None = None, frame_rate: float = FRAME_RATE,
-                frame_size: tuple[int, int] = FRAME_SIZE, stop: threading.Event | None = None) -> Trace:
+                frame_size: tuple[int, int] = FRAME_SIZE, stop: threading.Event | None = None,
+                scene_args: bool = False) -> Trace:
     """Check a program, run it in the sandbox on (task, seed), and return its trace.
 
     Args:
@@ -413,7 +513,11 @@ def run_program(source: str, task: Any, seed: int, *, timeout: float = 60,
             then no frame is rendered at all).
         frame_rate: live frames a second of wall time, at most.
         frame_size: live frames' width and height.
-        stop: once set, the run ends at once and `Cancelled` is raised.
+        stop: once set, the run ends at once and `Cancelled` is raised (anything with ``is_set()``).
+        scene_args: set the program's ``ARGS`` from the scene's own words in the worker, which builds the
+            scene anyway (validation scenes: the caller builds none). The trace keeps the filled program;
+            one whose ARGS do not fit the scene is ``rejected`` with a reason that starts with
+            `aspire_tui.runner.program_args.ARGS_UNFIT`.
 
     Returns:
         The `Trace`, already written to ``runs_dir/<run_id>/trace.json``.
@@ -463,5 +567,6 @@ def run_program(source: str, task: Any, seed: int, *, timeout: float = 60,
         "program_hash": trace.program_hash, "started_at": trace.started_at,
         "address_space": int(address_space), "max_calls": int(max_calls),
         "frame_rate": float(frame_rate) if on_frame is not None else 0.0, "frame_size": list(frame_size),
+        "scene_args": bool(scene_args),
     }
     return pool.run(_Request(data, float(timeout), run_dir, trace, on_frame, stop), on_record)

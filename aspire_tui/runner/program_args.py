@@ -35,6 +35,9 @@ def declared_args(source: str) -> tuple[dict[str, Any], int, int]:
     raise ValueError("the program has no module-level ARGS = {...} literal")
 
 
+ARGS_UNFIT = "cannot fill ARGS for this scene"  # why a run that fills ARGS in the worker was rejected
+
+
 def with_args(source: str, said: dict[str, Any]) -> str:
     """The program's source with `ARGS` set from `said` (only the keys it declares)."""
     wanted, first, last = declared_args(source)

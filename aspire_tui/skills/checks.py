@@ -1,6 +1,6 @@
 """Checks a change must pass before it is committed: duplicate names, missing dependencies, cycles.
 
-``DependencyChecks`` is mixed into ``Library``; it reads the dependency graph
+``Library`` holds one ``DependencyChecks``; it reads the dependency graph
 from the index, so the index must be up to date (writers reindex first).
 """
 
@@ -8,29 +8,24 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from aspire_tui.skills.folder import LibraryFolder
 from aspire_tui.skills.layout import LESSONS_DIR, SKILLS_DIR
 from aspire_tui.skills.skillfile import Lesson, ParseProblem, ProgramSkill
-
-if TYPE_CHECKING:
-    from aspire_tui.skills.index import SkillIndex
-    from aspire_tui.skills.repo import SkillRepo
 
 Graph = tuple[dict[str, list[str]], set[str]]
 
 
 class DependencyChecks:
-    """The library's consistency checks (a mixin of ``Library``: uses its root, repo and index)."""
+    """A library's consistency checks, read from its folder's index and repo."""
 
-    root: Path
-    repo: "SkillRepo"
-    index: "SkillIndex"
+    def __init__(self, folder: LibraryFolder) -> None:
+        self.folder = folder
 
     def _graph(self, replace: dict[str, list[str] | None] | None = None) -> Graph:
         """(program name -> depends_on for programs that depend on something, all program names),
         from the index, with ``replace`` applied (None deletes)."""
-        db = self.index.db
+        db = self.folder.index.db
         names = {r[0] for r in db.execute("select name from skills where kind = 'program'").fetchall()}
         graph = {r[0]: json.loads(r[1] or "[]") for r in db.execute(
             "select name, depends_on from skills where kind = 'program' and depends_on not in ('[]', '')")}
@@ -43,7 +38,7 @@ class DependencyChecks:
                 names.add(name)
         return graph, names
 
-    def _graph_around(self, names: set[str]) -> tuple[Graph, set[str]]:
+    def graph_around(self, names: set[str]) -> tuple[Graph, set[str]]:
         """The part of the graph that problems involving ``names`` can touch, and the skills to report on.
 
         Returns ((edges of every program reachable from ``names`` or their dependents, the programs among
@@ -51,7 +46,7 @@ class DependencyChecks:
         so ``dependency_problems(only=..., graph=...)`` says the same as on the whole graph while reading
         a handful of rows instead of every program's (10k skills: 12 of the 26 ms of a one-edit reindex).
         """
-        db = self.index.db
+        db = self.folder.index.db
         only = set(names)
         if names:
             likes = " or ".join("depends_on like ?" for _ in names)  # '_' in a name may match more: checked below
@@ -111,7 +106,7 @@ class DependencyChecks:
                 problems.append(ParseProblem(rel, 0, 0, f"{name} is used by {', '.join(users)}", name))
             return problems
         other_rel = f"{LESSONS_DIR}/{name}.md" if skill.kind == "program" else f"{SKILLS_DIR}/{name}.py"
-        if (self.root / other_rel).exists() or self.repo.tracked(other_rel):
+        if (self.folder.root / other_rel).exists() or self.folder.repo.tracked(other_rel):
             problems.append(ParseProblem(rel, 0, 0, f"duplicate name {name!r}: {other_rel} already uses it",
                                          name))
         if skill.kind == "program":

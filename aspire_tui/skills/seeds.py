@@ -83,7 +83,7 @@ def update_seeds(lib: "Library") -> list[SeedState]:
     would break the library, for example by clashing with a skill's name.
     """
     with lib.lock("update seeds"):
-        lib._check_writable()
+        lib.writer.check_writable()
         lib.reindex(embed=False)
         states = seed_states(lib)
         shipped = {s.name: Path(s.source).read_bytes() for s in states if s.state in ("update", "new")}
@@ -92,11 +92,11 @@ def update_seeds(lib: "Library") -> list[SeedState]:
             skill = parsed[seed.name]
             if isinstance(skill, ParseProblem):
                 raise SkillInvalid([skill])
-            problems = lib.check_change(skill, seed.path)
+            problems = lib.checks.check_change(skill, seed.path)
             if problems:
                 raise SkillInvalid(problems)
             message = _message(lib, seed, skill, shipped[seed.name])
-            seed.sha = lib._write_and_commit(seed.path, shipped[seed.name], message, Identity(*AGENT))
+            seed.sha = lib.writer.write_and_commit(seed.path, shipped[seed.name], message, Identity(*AGENT))
             lib.reindex(paths=[seed.path], embed=False)
         if any(s.sha for s in states):
             lib.reindex()

@@ -11,7 +11,9 @@ A *lesson* is ``lessons/<name>.md``: optional ``key: value`` front matter, a
 an optional ``## Code sketch`` and ``## Evidence``.
 
 Python is read with tree-sitter; ``ast.literal_eval`` reads only literals.
-Nothing here imports or runs a skill.
+Nothing here imports or runs a skill. What code may do is the runner's one
+safety policy (`aspire_tui.runner.check`); this module adds only the skill
+file's own format (docstring, metadata, one public function, skill imports).
 """
 
 from __future__ import annotations
@@ -20,13 +22,12 @@ import ast
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Union
 
+from aspire_tui.runner.check import SKILL_PACKAGE, Violation, check_source, parser
+
 MAX_SKILL_BYTES = 256 * 1024
-ALLOWED_MODULES = ("math", "numpy")
-SKILL_PACKAGE = "skills"
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,79}$")
 METADATA_NAME = "ASPIRE"
 METADATA_TYPES: dict[str, type | tuple[type, ...]] = {
@@ -62,7 +63,8 @@ class ParseProblem:
     name: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        path = self.path if self.path.isprintable() else repr(self.path)[1:-1]  # a file name with a newline
+        where = f"{path}:{self.line}" if self.line else path
         if self.line and self.column:
             where += f":{self.column}"
         return f"{where}: {self.reason}"
@@ -253,14 +255,6 @@ def parse_bytes(data: bytes, path: str) -> Parsed:
 # --------------------------------------------------------------------------- python
 
 
-@lru_cache(maxsize=1)
-def _parser():
-    import tree_sitter_python
-    from tree_sitter import Language, Parser
-
-    return Parser(Language(tree_sitter_python.language()))
-
-
 def _txt(node) -> str:
     return node.text.decode("utf-8")
 
@@ -284,7 +278,7 @@ def _problem(path: str, stem: str, node, reason: str) -> ParseProblem:
 
 
 def _parse_program(text: str, data: bytes, path: str, stem: str, blob: str) -> Parsed:
-    tree = _parser().parse(data)
+    tree = parser().parse(data)
     root = tree.root_node
     syntax = _python_syntax(text)  # exact wording and place; tree-sitter is lenient about a few things
     if root.has_error:
@@ -295,6 +289,12 @@ def _parse_program(text: str, data: bytes, path: str, stem: str, blob: str) -> P
         return ParseProblem(path, syntax[1] or row + 1, syntax[2] or col + 1, syntax[0], stem)
     if syntax is not None:
         return ParseProblem(path, syntax[1], syntax[2], syntax[0], stem)
+    # The safety policy speaks first, so an unsafe line is named before any format problem; its
+    # "define the function" rule waits for this module's own, better-worded signature checks.
+    violations, _ = check_source(text, file=f"skills/{stem}.py", function=stem)
+    unsafe = [v for v in violations if v.rule not in _SIGNATURE_RULES]
+    if unsafe:
+        return _violation(path, stem, unsafe[0])
 
     docstring_node = None
     metadata_node = None
@@ -332,17 +332,6 @@ def _parse_program(text: str, data: bytes, path: str, stem: str, blob: str) -> P
             if not name.startswith("_"):
                 return _problem(path, stem, node, f"public class {name!r}: a skill exports one function; "
                                 "make helpers private (leading underscore)")
-
-    for ident in _walk_identifiers(root):
-        if ident.parent is not None and ident.parent.type in ("dotted_name",) and \
-                ident.parent.parent is not None and ident.parent.parent.type == "import_from_statement" \
-                and _txt(ident) == "__future__":
-            continue
-        name = _txt(ident)
-        if name.startswith("__") and name.endswith("__"):
-            return _problem(path, stem, ident, f"dunder name {name!r} is not allowed in skills")
-        if name in _FORBIDDEN_CALLS and ident.parent is not None and ident.parent.type == "call":
-            return _problem(path, stem, ident, f"{name}() is not allowed in skills")
 
     if docstring_node is None:
         return ParseProblem(path, 1, 1, "no module docstring: its first line must describe the skill", stem)
@@ -399,32 +388,20 @@ def _parse_program(text: str, data: bytes, path: str, stem: str, blob: str) -> P
         warnings.append("depends_on omits imported skills: " + ", ".join(sorted(set(calls) - declared)))
     if stem in declared or stem in calls:
         return ParseProblem(path, 0, 0, f"{stem} depends on itself", stem)
-    violation = _runner_check(text, path, stem)
-    if violation is not None:
-        return violation
+    if violations:
+        return _violation(path, stem, violations[0])
     return ProgramSkill(
         name=stem, path=path, description=description, docstring=docstring, sections=sections,
         params=params, signature=signature, metadata=metadata, calls=calls,
         imports=sorted(set(imports)), blob=blob, warnings=warnings)
 
 
-def _runner_check(text: str, path: str, stem: str) -> ParseProblem | None:
-    """The sandbox runner's static check, so a skill that indexes is a skill that runs."""
-    try:
-        from aspire_tui.runner.check import check_source
-    except ImportError:  # the runner is optional for reading a library
-        return None
-    violations, _ = check_source(text, file=f"skills/{stem}.py", function=stem)
-    if not violations:
-        return None
-    v = violations[0]
+_SIGNATURE_RULES = frozenset({"no-function", "no-run"})
+
+
+def _violation(path: str, stem: str, v: Violation) -> ParseProblem:
+    """The safety policy's verdict as a skill-file problem, so a skill that indexes is one that runs."""
     return ParseProblem(path, v.line, v.column, f"{v.message} [{v.rule}]", stem)
-
-
-_FORBIDDEN_CALLS = frozenset({
-    "open", "exec", "eval", "compile", "globals", "locals", "vars", "getattr", "setattr",
-    "delattr", "breakpoint", "input",
-})
 
 
 def _python_syntax(text: str) -> tuple[str, int, int] | None:
@@ -447,32 +424,20 @@ def _walk_type(node, type_name: str):
         stack.extend(reversed(current.children))
 
 
-def _walk_identifiers(node):
-    yield from _walk_type(node, "identifier")
-
-
 def _read_import(node, path: str, stem: str, imports: list[str], skill_imports: dict[str, str]):
-    allowed = "skills may import only math, numpy and other skills (from skills.x import x)"
-    if node.type == "import_from_statement" and _txt(node.child_by_field_name("module_name")) == "__future__":
-        return None  # `from __future__ import annotations` changes nothing at run time
+    """Record an import the safety policy allowed; skills must come as ``from skills.NAME import NAME``."""
     if node.type == "import_statement":
         for child in node.named_children:
             target = child.child_by_field_name("name") if child.type == "aliased_import" else child
             module = _txt(target)
-            if module.split(".")[0] not in ALLOWED_MODULES:
-                return _problem(path, stem, node, f"import of {module!r} is not allowed: {allowed}")
+            if module.split(".")[0] == SKILL_PACKAGE:
+                return _problem(path, stem, node, f"import skills as 'from skills.NAME import NAME' (got {module!r})")
             imports.append(module)
         return None
-    module_node = node.child_by_field_name("module_name")
-    module = _txt(module_node)
-    if module.startswith("."):
-        return _problem(path, stem, node, f"relative import {module!r} is not allowed: {allowed}")
-    top = module.split(".")[0]
-    if top in ALLOWED_MODULES:
-        imports.append(module)
+    module = _txt(node.child_by_field_name("module_name"))
+    if module.split(".")[0] != SKILL_PACKAGE:
+        imports.append(module)  # math or numpy: the policy has judged it already
         return None
-    if top != SKILL_PACKAGE:
-        return _problem(path, stem, node, f"import from {module!r} is not allowed: {allowed}")
     parts = module.split(".")
     if len(parts) != 2:
         return _problem(path, stem, node, f"import skills as 'from skills.NAME import NAME' (got {module!r})")

@@ -71,7 +71,7 @@ def _commit_edits_first(lib: Library) -> list[ChangeResult]:
 def pull(lib: Library, remote: str | None = None) -> SyncResult:
     """Fetch ``remote`` and merge its branch of the same name into this library."""
     with lib.lock("pull"):
-        lib._check_writable()
+        lib.writer.check_writable()
         remote = _remote(lib, remote)
         branch = lib.repo.branch() or "main"
         edits = _commit_edits_first(lib)

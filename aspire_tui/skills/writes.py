@@ -1,7 +1,7 @@
 """Every write to a library is a checked, journalled git commit: agent saves, human edits,
 imports and undo.
 
-``SkillWrites`` is mixed into ``Library``. Each write holds the writer lock,
+``Library`` holds one ``Writer``. Each write holds the writer lock,
 brings the index up to date so the checks see the library as it is, refuses
 a change that breaks it (``SkillInvalid``) or would clobber someone's work
 (``SkillConflict``), commits with trailers, and reindexes the changed file.
@@ -13,16 +13,16 @@ import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aspire_tui.skills import journal
+from aspire_tui.skills.checks import DependencyChecks
 from aspire_tui.skills.errors import LibraryError, SkillConflict, SkillInvalid, UnknownSkill
+from aspire_tui.skills.folder import LibraryFolder
 from aspire_tui.skills.layout import LESSONS_DIR, SKILLS_DIR, TASKS_DIR, is_skill_file
 from aspire_tui.skills.repo import AGENT, ANY_GIT_ERROR, Identity, RepoError, format_message, person_identity
+from aspire_tui.skills.reindex import Reindexer
 from aspire_tui.skills.skillfile import Lesson, ParseProblem, ProgramSkill, blob_hash, kind_of, parse_bytes, parse_file
-
-if TYPE_CHECKING:
-    from aspire_tui.skills.library import Library
 
 
 @dataclass
@@ -44,10 +44,15 @@ class ChangeResult:
                 "committed": self.committed, "problems": [p.to_dict() for p in self.problems]}
 
 
-class SkillWrites:
-    """Writes to the library (a mixin of ``Library``)."""
+class Writer:
+    """Every write to one library: checked against its dependency graph, committed, then reindexed."""
 
-    def save(self: "Library", name: str, source: str, *, change: str = "new", summary: str = "", why: str = "",
+    def __init__(self, folder: LibraryFolder, checks: DependencyChecks, reindexer: Reindexer) -> None:
+        self.folder = folder
+        self.checks = checks
+        self.reindexer = reindexer
+
+    def save(self, name: str, source: str, *, change: str = "new", summary: str = "", why: str = "",
              task: str | None = None, run: str | None = None, success: str | None = None,
              model: str | None = None, kind: str | None = None,
              author: Identity | None = None, trailers: dict[str, str] | None = None) -> ChangeResult:
@@ -78,30 +83,30 @@ class SkillWrites:
             raise SkillInvalid([skill])
         rel = skill.path
         author = author or Identity(*AGENT)
-        with self.lock(f"save {name}"):
-            self._check_writable()
-            target = self.root / rel
-            exists = target.exists() or self.repo.tracked(rel)
+        with self.folder.lock(f"save {name}"):
+            self.check_writable()
+            target = self.folder.root / rel
+            exists = target.exists() or self.folder.repo.tracked(rel)
             if change == "new" and exists:
                 raise SkillConflict(f"a skill named {name!r} already exists ({rel}); refine it instead")
             if change != "new" and not exists:
                 raise UnknownSkill(f"no skill named {name!r} to {change}")
-            if self.repo.dirty_paths((rel,)):
+            if self.folder.repo.dirty_paths((rel,)):
                 raise SkillConflict(f"{rel} has uncommitted edits (a person is editing it?); "
                                     "they were left alone: commit or discard them first")
-            self.reindex(embed=False)
-            problems = self.check_change(skill, rel)
+            self.reindexer.reindex(embed=False)
+            problems = self.checks.check_change(skill, rel)
             if problems:
                 raise SkillInvalid(problems)
             subject = summary or (f"Add skill {name}" if change == "new" else f"Refine skill {name}")
             message = format_message(subject, why, {
                 "Aspire-Task": task, "Aspire-Run": run, "Aspire-Success": success,
                 "Aspire-Model": model, **(trailers or {}), "Aspire-Change": change})
-            sha = self._write_and_commit(rel, data, message, author)
-            self.reindex(paths=[rel])
+            sha = self.write_and_commit(rel, data, message, author)
+            self.reindexer.reindex(paths=[rel])
         return ChangeResult(name, rel, sha, change)
 
-    def keep_task(self: "Library", name: str, text: str, why: str = "") -> str:
+    def keep_task(self, name: str, text: str, why: str = "") -> str:
         """Commit a task file made from a person's words as ``tasks/<name>.toml``, so that the skill validated
         on it can be validated again (`aspire skills test`, a later refinement); the task's name, unchanged
         when the library already keeps the same file. Returns the name it is kept under.
@@ -118,20 +123,20 @@ class SkillWrites:
         except TaskFileError as e:
             raise LibraryError(f"task {name!r} not kept: {e}") from e
         rel = f"{TASKS_DIR}/{name}.toml"
-        with self.lock(f"keep task {name}"):
-            self._check_writable()
-            target = self.root / rel
+        with self.folder.lock(f"keep task {name}"):
+            self.check_writable()
+            target = self.folder.root / rel
             if target.exists() and target.read_text(encoding="utf-8") == text:
                 return name
             if target.exists():
                 raise LibraryError(f"a different task named {name!r} is kept already ({rel})")
             message = format_message(f"Keep task {name}", why or "Made from a person's words; a skill validated on it.",
                                      {"Aspire-Change": "new-task"})
-            self._write_and_commit(rel, text.encode("utf-8"), message, Identity(*AGENT))
+            self.write_and_commit(rel, text.encode("utf-8"), message, Identity(*AGENT))
         keep_task(name, text)
         return name
 
-    def commit_edits(self: "Library", paths: list[str] | None = None, *, author: Identity | None = None,
+    def commit_edits(self, paths: list[str] | None = None, *, author: Identity | None = None,
                      change: str = "human-edit", why: str = "") -> list[ChangeResult]:
         """Commit skill files that people changed, one commit each, after checking them.
 
@@ -139,48 +144,48 @@ class SkillWrites:
         committed version stays in the index. A deletion that would strand
         other skills is reported and not committed.
         """
-        author = author or person_identity(self.root)
+        author = author or person_identity(self.folder.root)
         results: list[ChangeResult] = []
-        with self.lock("commit edits"):
-            self._check_writable()
+        with self.folder.lock("commit edits"):
+            self.check_writable()
             wanted = None
             if paths is not None:
-                wanted = [self.rel(p) if Path(p).is_absolute() else p for p in paths]
-                dirty = [p for p in self.repo.dirty_paths(tuple(wanted) or ("skills", "lessons"))
+                wanted = [self.folder.rel(p) if Path(p).is_absolute() else p for p in paths]
+                dirty = [p for p in self.folder.repo.dirty_paths(tuple(wanted) or ("skills", "lessons"))
                          if is_skill_file(p) and p in wanted]
             else:
-                dirty = [p for p in self.repo.dirty_paths() if is_skill_file(p)]
-            self.reindex(embed=False, paths=wanted)
+                dirty = [p for p in self.folder.repo.dirty_paths() if is_skill_file(p)]
+            self.reindexer.reindex(embed=False, paths=wanted)
             for rel in dirty:
                 results.append(self._commit_edit(rel, author, change, why))
-            self.reindex(paths=wanted)
+            self.reindexer.reindex(paths=wanted)
         return results
 
-    def _commit_edit(self: "Library", rel: str, author: Identity, change: str, why: str) -> ChangeResult:
+    def _commit_edit(self, rel: str, author: Identity, change: str, why: str) -> ChangeResult:
         """Check and commit one file a person changed or deleted."""
         name = Path(rel).stem
-        target = self.root / rel
+        target = self.folder.root / rel
         if not target.exists():
-            problems = self.check_change(None, rel)
+            problems = self.checks.check_change(None, rel)
             if problems:
                 return ChangeResult(name, rel, problems=[ParseProblem(
                     rel, 0, 0, f"deleted, but {problems[0].reason}; deletion not committed "
-                    f"(restore it with `git -C {self.root} checkout -- {rel}`)", name)])
+                    f"(restore it with `git -C {self.folder.root} checkout -- {rel}`)", name)])
             message = format_message(f"Delete skill {name}", why or "Removed by hand.", {"Aspire-Change": change})
             return ChangeResult(name, rel, self._commit_existing(rel, None, message, author), change)
         skill = parse_file(target, rel)
         if isinstance(skill, ParseProblem):
             return ChangeResult(name, rel, problems=[skill])
-        problems = self.check_change(skill, rel)
+        problems = self.checks.check_change(skill, rel)
         if problems:
             return ChangeResult(name, rel, problems=problems)
-        verb = "Add" if not self.repo.tracked(rel) else "Edit"
+        verb = "Add" if not self.folder.repo.tracked(rel) else "Edit"
         what = "lesson" if skill.kind == "lesson" else "skill"
-        body = why or describe_edit(self.repo.show(rel), skill, target)
+        body = why or describe_edit(self.folder.repo.show(rel), skill, target)
         message = format_message(f"{verb} {what} {name} by hand", body, {"Aspire-Change": change})
         return ChangeResult(name, rel, self._commit_existing(rel, skill.blob, message, author), change)
 
-    def import_file(self: "Library", path: str | Path, *, replace: bool = False,
+    def import_file(self, path: str | Path, *, replace: bool = False,
                     author: Identity | None = None) -> ChangeResult:
         """Copy a skill or lesson file from outside into the library and commit it as the person."""
         src = Path(path).expanduser()
@@ -194,46 +199,46 @@ class SkillWrites:
         if isinstance(skill, ParseProblem):
             skill.path = str(src)
             raise SkillInvalid([skill])
-        author = author or person_identity(self.root)
-        with self.lock(f"import {skill.name}"):
-            self._check_writable()
-            exists = (self.root / rel).exists() or self.repo.tracked(rel)
+        author = author or person_identity(self.folder.root)
+        with self.folder.lock(f"import {skill.name}"):
+            self.check_writable()
+            exists = (self.folder.root / rel).exists() or self.folder.repo.tracked(rel)
             if exists and not replace:
                 raise SkillConflict(f"a skill named {skill.name!r} already exists ({rel}); "
                                     "use --replace to import over it")
-            if self.repo.dirty_paths((rel,)):
+            if self.folder.repo.dirty_paths((rel,)):
                 raise SkillConflict(f"{rel} has uncommitted edits; commit or discard them first")
-            self.reindex(embed=False)
-            problems = self.check_change(skill, rel)
+            self.reindexer.reindex(embed=False)
+            problems = self.checks.check_change(skill, rel)
             if problems:
                 raise SkillInvalid(problems)
             change = "human-edit" if exists else "new"
             message = format_message(f"Import {skill.kind} {skill.name} from {src.name}",
                                      f"Imported by hand from {src.resolve()}.", {"Aspire-Change": change})
-            sha = self._write_and_commit(rel, src.read_bytes(), message, author)
-            self.reindex(paths=[rel])
+            sha = self.write_and_commit(rel, src.read_bytes(), message, author)
+            self.reindexer.reindex(paths=[rel])
         return ChangeResult(skill.name, rel, sha, change)
 
-    def undo(self: "Library", name: str, *, author: Identity | None = None) -> ChangeResult:
+    def undo(self, name: str, *, author: Identity | None = None) -> ChangeResult:
         """Revert the last commit that changed ``name`` (a new commit; history is never rewritten)."""
-        rel = self.path_of(name)
-        author = author or person_identity(self.root)
-        with self.lock(f"undo {name}"):
-            self._check_writable()
-            if self.repo.dirty_paths((rel,)):
+        rel = self.folder.path_of(name)
+        author = author or person_identity(self.folder.root)
+        with self.folder.lock(f"undo {name}"):
+            self.check_writable()
+            if self.folder.repo.dirty_paths((rel,)):
                 raise SkillConflict(f"{rel} has uncommitted edits; commit or discard them before undo")
-            history = self.repo.log(rel, limit=1)
+            history = self.folder.repo.log(rel, limit=1)
             if not history:
                 raise LibraryError(f"{rel} has no commits to undo")
             last = history[0]
-            has_parent = bool(self.repo.repo.commit(last.sha).parents)
-            before = self.repo.show(rel, f"{last.sha}^") if has_parent else None
-            self.reindex(embed=False)
+            has_parent = bool(self.folder.repo.repo.commit(last.sha).parents)
+            before = self.folder.repo.show(rel, f"{last.sha}^") if has_parent else None
+            self.reindexer.reindex(embed=False)
             if before is None:
-                problems = self.check_change(None, rel)
+                problems = self.checks.check_change(None, rel)
             else:
                 skill = parse_bytes(before, rel)
-                problems = [skill] if isinstance(skill, ParseProblem) else self.check_change(skill, rel)
+                problems = [skill] if isinstance(skill, ParseProblem) else self.checks.check_change(skill, rel)
             if problems:
                 raise SkillInvalid([ParseProblem(rel, 0, 0, f"undo would break the library: {p.reason}", name)
                                     for p in problems])
@@ -242,24 +247,25 @@ class SkillWrites:
                 f"Undo {last.sha[:8]} by {last.author}, which was a {last.change or 'change'} of {rel}.\n\n"
                 f"This reverts commit {last.sha}.",
                 {"Aspire-Change": "revert"})
-            with journal.pending(self.state_dir, "revert", sha=last.sha):
+            with journal.pending(self.folder.state_dir, "revert", sha=last.sha):
                 try:
-                    sha = self.repo.revert(last.sha, [rel], message, author)
+                    sha = self.folder.repo.revert(last.sha, [rel], message, author)
                 except RepoError as e:
                     raise LibraryError(str(e)) from e
-            self.reindex()
+            self.reindexer.reindex()
         return ChangeResult(name, rel, sha, "revert")
 
-    def _check_writable(self: "Library") -> None:
+    def check_writable(self) -> None:
+        """Raise ``LibraryError`` unless a commit may go on top of HEAD (a branch, no merge or rebase running)."""
         try:
-            self.repo.check_writable()
+            self.folder.repo.check_writable()
         except RepoError as e:
             raise LibraryError(str(e)) from e
 
-    def _write_and_commit(self: "Library", rel: str, data: bytes, message: str, author: Identity) -> str:
+    def write_and_commit(self, rel: str, data: bytes, message: str, author: Identity) -> str:
         """Write ``data`` to ``rel`` atomically and commit it, journalled so a crash is finished later."""
-        target = self.root / rel
-        with journal.pending(self.state_dir, "commit", blobs={rel: blob_hash(data)},
+        target = self.folder.root / rel
+        with journal.pending(self.folder.state_dir, "commit", blobs={rel: blob_hash(data)},
                              message=message, author=[author.name, author.email]):
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_name(f".{target.name}.aspire-tmp")
@@ -267,15 +273,15 @@ class SkillWrites:
             os.replace(tmp, target)
             return self._git_commit(rel, message, author)
 
-    def _commit_existing(self: "Library", rel: str, blob: str | None, message: str, author: Identity) -> str:
+    def _commit_existing(self, rel: str, blob: str | None, message: str, author: Identity) -> str:
         """Commit ``rel`` as it is in the working tree (``blob`` None: deleted), journalled."""
-        with journal.pending(self.state_dir, "commit", blobs={rel: blob}, message=message,
+        with journal.pending(self.folder.state_dir, "commit", blobs={rel: blob}, message=message,
                              author=[author.name, author.email]):
             return self._git_commit(rel, message, author)
 
-    def _git_commit(self: "Library", rel: str, message: str, author: Identity) -> str:
+    def _git_commit(self, rel: str, message: str, author: Identity) -> str:
         try:
-            return self.repo.commit([rel], message, author)
+            return self.folder.repo.commit([rel], message, author)
         except ANY_GIT_ERROR as e:
             raise LibraryError(f"git commit failed for {rel}: {one_line(e)}") from e
 

@@ -6,6 +6,7 @@ from typing import Callable
 
 import numpy as np
 
+from sim.bullet import BulletClient
 from sim.errors import UnsupportedCall
 from sim.world import Camera, World
 
@@ -38,6 +39,11 @@ class Embodiment:
         self.uid = -1
         self.held: str | None = None
         self.last_path: list[list[float]] = []
+
+    @property
+    def p(self) -> BulletClient:
+        """The world's pybullet client."""
+        return self.world.p
 
     def load(self, position=(0.0, 0.0, 0.0), yaw: float = 0.0) -> None:
         raise NotImplementedError

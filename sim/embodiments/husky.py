@@ -35,13 +35,12 @@ class Husky(Embodiment):
         self.overview = Camera(eye=(-1.0, -6.0, 5.5), target=(0.3, 0.0, 0.0), fov=55, far=20.0)
 
     def load(self, position=(0.0, 0.0, 0.0), yaw: float = 0.0) -> None:
-        c = self.world.client
         self.z = 0.14
         with quiet():  # the Husky URDF lacks inertials and pybullet says so on stdout
-            self.uid = p.loadURDF("husky/husky.urdf", [position[0], position[1], self.z],
-                                  p.getQuaternionFromEuler([0, 0, yaw]), physicsClientId=c)
-        for link in range(-1, p.getNumJoints(self.uid, physicsClientId=c)):
-            p.changeDynamics(self.uid, link, mass=0, physicsClientId=c)
+            self.uid = self.p.loadURDF("husky/husky.urdf", [position[0], position[1], self.z],
+                                       p.getQuaternionFromEuler([0, 0, yaw]))
+        for link in range(-1, self.p.getNumJoints(self.uid)):
+            self.p.changeDynamics(self.uid, link, mass=0)
         self.world.add(Body(name="husky", uid=self.uid, kind="robot", movable=False))
 
     # -- cameras -----------------------------------------------------------
@@ -60,7 +59,7 @@ class Husky(Embodiment):
 
     # -- state -------------------------------------------------------------
     def base_pose(self) -> tuple[np.ndarray, float]:
-        pos, orn = p.getBasePositionAndOrientation(self.uid, physicsClientId=self.world.client)
+        pos, orn = self.p.getBasePositionAndOrientation(self.uid)
         return np.asarray([pos[0], pos[1], 0.0]), float(p.getEulerFromQuaternion(orn)[2])
 
     def state(self) -> dict:
@@ -69,19 +68,17 @@ class Husky(Embodiment):
 
     # -- motion ------------------------------------------------------------
     def _blocked(self) -> tuple[str, list[float]] | None:
-        c = self.world.client
-        p.performCollisionDetection(physicsClientId=c)
+        self.p.performCollisionDetection()
         for other in self.world.bodies.values():
             if other.uid == self.uid or other.kind in ("floor", "marker", "zone"):
                 continue
-            pts = p.getClosestPoints(self.uid, other.uid, CLEARANCE, physicsClientId=c)
+            pts = self.p.getClosestPoints(self.uid, other.uid, CLEARANCE)
             if pts:
                 return other.name, [round(float(v), 3) for v in pts[0][6]]
         return None
 
     def _place(self, x: float, y: float, yaw: float) -> None:
-        p.resetBasePositionAndOrientation(self.uid, [x, y, self.z], p.getQuaternionFromEuler([0, 0, yaw]),
-                                          physicsClientId=self.world.client)
+        self.p.resetBasePositionAndOrientation(self.uid, [x, y, self.z], p.getQuaternionFromEuler([0, 0, yaw]))
 
     def navigate_to(self, x: float, y: float) -> tuple[np.ndarray, float]:
         """Turn towards (x, y), then drive there; raises NavigationError when blocked."""

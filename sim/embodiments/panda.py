@@ -75,34 +75,33 @@ class Panda(Embodiment):
 
     # -- loading -----------------------------------------------------------
     def load(self, position=(0.0, 0.0, 0.0), yaw: float = 0.0) -> None:
-        c = self.world.client
         orn = p.getQuaternionFromEuler([0, 0, yaw])
-        self.uid = p.loadURDF(panda_urdf(True), list(position), orn, useFixedBase=True, physicsClientId=c)
-        self.ghost = p.loadURDF(panda_urdf(False), list(np.add(position, GHOST_OFFSET)), orn,
-                                useFixedBase=True, physicsClientId=c)
-        for link in range(-1, p.getNumJoints(self.ghost, physicsClientId=c)):
-            p.setCollisionFilterGroupMask(self.ghost, link, 0, 0, physicsClientId=c)
+        self.uid = self.p.loadURDF(panda_urdf(True), list(position), orn, useFixedBase=True)
+        self.ghost = self.p.loadURDF(panda_urdf(False), list(np.add(position, GHOST_OFFSET)), orn,
+                                     useFixedBase=True)
+        for link in range(-1, self.p.getNumJoints(self.ghost)):
+            self.p.setCollisionFilterGroupMask(self.ghost, link, 0, 0)
         self.base = np.asarray(position, dtype=float)
-        info = [p.getJointInfo(self.uid, j, physicsClientId=c) for j in range(9)]
-        movable = [j for j in range(p.getNumJoints(self.uid, physicsClientId=c))
-                   if p.getJointInfo(self.uid, j, physicsClientId=c)[2] != p.JOINT_FIXED]
+        info = [self.p.getJointInfo(self.uid, j) for j in range(9)]
+        movable = [j for j in range(self.p.getNumJoints(self.uid))
+                   if self.p.getJointInfo(self.uid, j)[2] != p.JOINT_FIXED]
         self.movable = movable
-        self.lower = [p.getJointInfo(self.uid, j, physicsClientId=c)[8] for j in movable]
-        self.upper = [p.getJointInfo(self.uid, j, physicsClientId=c)[9] for j in movable]
+        self.lower = [self.p.getJointInfo(self.uid, j)[8] for j in movable]
+        self.upper = [self.p.getJointInfo(self.uid, j)[9] for j in movable]
         self.ranges = [u - lo for lo, u in zip(self.lower, self.upper)]
         del info
         for j, q in zip(ARM, HOME):
-            p.resetJointState(self.uid, j, q, physicsClientId=c)
+            self.p.resetJointState(self.uid, j, q)
         for j in FINGERS:
-            p.resetJointState(self.uid, j, MAX_WIDTH / 2, physicsClientId=c)
-            p.changeDynamics(self.uid, j, lateralFriction=1.5, physicsClientId=c)
+            self.p.resetJointState(self.uid, j, MAX_WIDTH / 2)
+            self.p.changeDynamics(self.uid, j, lateralFriction=1.5)
         self._hold_arm(HOME)
         self._set_fingers(MAX_WIDTH / 2, 40.0)
         # The real gripper's fingers are geared together: they close symmetrically and so
         # centre what they grasp (pybullet's own Panda demo couples them the same way).
-        gear = p.createConstraint(self.uid, FINGERS[0], self.uid, FINGERS[1], p.JOINT_GEAR, [1, 0, 0],
-                                  [0, 0, 0], [0, 0, 0], physicsClientId=c)
-        p.changeConstraint(gear, gearRatio=-1, erp=0.1, maxForce=50, physicsClientId=c)
+        gear = self.p.createConstraint(self.uid, FINGERS[0], self.uid, FINGERS[1], p.JOINT_GEAR, [1, 0, 0],
+                                       [0, 0, 0], [0, 0, 0])
+        self.p.changeConstraint(gear, gearRatio=-1, erp=0.1, maxForce=50)
         self.world.bodies["panda"] = _robot_body(self.uid)
 
     def perception_cameras(self) -> list[Camera]:
@@ -113,16 +112,14 @@ class Panda(Embodiment):
 
     # -- state -------------------------------------------------------------
     def ee_pose(self) -> tuple[np.ndarray, np.ndarray]:
-        s = p.getLinkState(self.uid, EE_LINK, computeForwardKinematics=True, physicsClientId=self.world.client)
+        s = self.p.getLinkState(self.uid, EE_LINK, computeForwardKinematics=True)
         return np.asarray(s[4]), np.asarray(s[5])
 
     def joint_angles(self) -> list[float]:
-        c = self.world.client
-        return [p.getJointState(self.uid, j, physicsClientId=c)[0] for j in ARM]
+        return [self.p.getJointState(self.uid, j)[0] for j in ARM]
 
     def gripper_width(self) -> float:
-        c = self.world.client
-        return float(sum(p.getJointState(self.uid, j, physicsClientId=c)[0] for j in FINGERS))
+        return float(sum(self.p.getJointState(self.uid, j)[0] for j in FINGERS))
 
     def state(self) -> dict:
         pos, _ = self.ee_pose()
@@ -132,23 +129,21 @@ class Panda(Embodiment):
     # -- inverse kinematics on the ghost -----------------------------------
     def solve_ik(self, target, quat, seed: list[float] | None = None) -> tuple[list[float], float]:
         """Joint angles for the end effector at `target`; returns (angles, residual in metres)."""
-        c = self.world.client
         seed = seed if seed is not None else self.joint_angles()
         for j, q in zip(ARM, seed):
-            p.resetJointState(self.ghost, j, q, physicsClientId=c)
+            self.p.resetJointState(self.ghost, j, q)
         for j in FINGERS:  # the ghost's fingers drift as the world steps, and they sway the solver
-            p.resetJointState(self.ghost, j, MAX_WIDTH / 2, physicsClientId=c)
+            self.p.resetJointState(self.ghost, j, MAX_WIDTH / 2)
         goal = np.asarray(target, dtype=float) + GHOST_OFFSET
         angles, residual = list(seed), float("inf")
         for _ in range(4):
-            sol = p.calculateInverseKinematics(
+            sol = self.p.calculateInverseKinematics(
                 self.ghost, EE_LINK, goal.tolist(), quat, lowerLimits=self.lower, upperLimits=self.upper,
-                jointRanges=self.ranges, restPoses=REST, maxNumIterations=60, residualThreshold=1e-5,
-                physicsClientId=c)
+                jointRanges=self.ranges, restPoses=REST, maxNumIterations=60, residualThreshold=1e-5)
             angles = [min(max(q, lo), hi) for q, lo, hi in zip(sol[:7], self.lower[:7], self.upper[:7])]
             for j, q in zip(ARM, angles):
-                p.resetJointState(self.ghost, j, q, physicsClientId=c)
-            reached = p.getLinkState(self.ghost, EE_LINK, computeForwardKinematics=True, physicsClientId=c)
+                self.p.resetJointState(self.ghost, j, q)
+            reached = self.p.getLinkState(self.ghost, EE_LINK, computeForwardKinematics=True)
             residual = float(np.linalg.norm(np.asarray(reached[4]) - goal))
             if residual < 1e-3:
                 break
@@ -156,28 +151,25 @@ class Panda(Embodiment):
 
     # -- motion ------------------------------------------------------------
     def _hold_arm(self, angles) -> None:
-        p.setJointMotorControlArray(self.uid, ARM, p.POSITION_CONTROL, targetPositions=list(angles),
-                                    forces=ARM_FORCES, positionGains=[0.3] * 7,
-                                    physicsClientId=self.world.client)
+        self.p.setJointMotorControlArray(self.uid, ARM, p.POSITION_CONTROL, targetPositions=list(angles),
+                                         forces=ARM_FORCES, positionGains=[0.3] * 7)
 
     def _set_fingers(self, each: float, force: float) -> None:
         for j in FINGERS:
-            p.setJointMotorControl2(self.uid, j, p.POSITION_CONTROL, targetPosition=each, force=force,
-                                    physicsClientId=self.world.client)
+            self.p.setJointMotorControl2(self.uid, j, p.POSITION_CONTROL, targetPosition=each, force=force)
 
     def _collision(self, allow: set[int]):
         """The first contact the robot or what it holds should not be making, or None."""
-        c = self.world.client
         held_uid = self.world.bodies[self.held].uid if self.held else None
         ignore = {self.uid, self.ghost} | allow
         if held_uid is not None:
             ignore.add(held_uid)
-        for pt in p.getContactPoints(bodyA=self.uid, physicsClientId=c):
+        for pt in self.p.getContactPoints(bodyA=self.uid):
             if pt[2] not in ignore and pt[9] > CONTACT_FORCE:
-                link = p.getJointInfo(self.uid, pt[3], physicsClientId=c)[12].decode() if pt[3] >= 0 else "panda_base"
+                link = self.p.getJointInfo(self.uid, pt[3])[12].decode() if pt[3] >= 0 else "panda_base"
                 return link, pt[2], pt[5], pt[9]
         if held_uid is not None:
-            for pt in p.getContactPoints(bodyA=held_uid, physicsClientId=c):
+            for pt in self.p.getContactPoints(bodyA=held_uid):
                 if pt[2] not in ignore and pt[9] > CONTACT_FORCE:
                     return self.held, pt[2], pt[5], pt[9]
         return None
@@ -193,7 +185,6 @@ class Panda(Embodiment):
 
     def move_to(self, target, rpy=(0.0, 0.0, 0.0), speed: float = 0.3, allow_contact=()):
         """Move the gripper in a straight line; raises IKError, CollisionError, MotionTimeout."""
-        c = self.world.client
         target = np.asarray(target, dtype=float)
         quat = down_quaternion(*rpy)
         reach = float(np.linalg.norm(target - (self.base + [0, 0, 0.333])))
@@ -258,10 +249,9 @@ class Panda(Embodiment):
 
     # -- gripper -----------------------------------------------------------
     def _finger_contacts(self) -> dict[str, list[int]]:
-        c = self.world.client
         out = {}
         for side, j in zip(("left", "right"), FINGERS):
-            out[side] = sorted({pt[2] for pt in p.getContactPoints(bodyA=self.uid, linkIndexA=j, physicsClientId=c)
+            out[side] = sorted({pt[2] for pt in self.p.getContactPoints(bodyA=self.uid, linkIndexA=j)
                                 if pt[2] not in (self.uid, self.ghost)})
         return out
 
@@ -294,37 +284,34 @@ class Panda(Embodiment):
 
     def _attach(self, obj: int) -> None:
         """Hold body ``obj`` where it is now, fixed to the hand."""
-        c = self.world.client
         ee_pos, ee_orn = self.ee_pose()
-        obj_pos, obj_orn = p.getBasePositionAndOrientation(obj, physicsClientId=c)
+        obj_pos, obj_orn = self.p.getBasePositionAndOrientation(obj)
         inv_pos, inv_orn = p.invertTransform(ee_pos.tolist(), ee_orn.tolist())
         rel_pos, rel_orn = p.multiplyTransforms(inv_pos, inv_orn, obj_pos, obj_orn)
-        self.grasp_constraint = p.createConstraint(
+        self.grasp_constraint = self.p.createConstraint(
             self.uid, EE_LINK, obj, -1, p.JOINT_FIXED, [0, 0, 0], rel_pos, [0, 0, 0],
-            parentFrameOrientation=rel_orn, physicsClientId=c)
-        p.changeConstraint(self.grasp_constraint, maxForce=300, physicsClientId=c)
+            parentFrameOrientation=rel_orn)
+        self.p.changeConstraint(self.grasp_constraint, maxForce=300)
         self.held = self.world.name_of(obj)
 
     def restore(self, joints, gripper: float | None = None, held: str | None = None) -> None:
         """Set the arm as a saved world left it: these joint angles, the fingers ``gripper`` apart and,
         when ``held`` names a body, holding it where it is now (as `grasp` holds what it closed on)."""
-        c = self.world.client
         angles = [float(q) for q in joints]
         for j, q in zip(ARM, angles):
-            p.resetJointState(self.uid, j, q, physicsClientId=c)
+            self.p.resetJointState(self.uid, j, q)
         self._hold_arm(angles)
         width = MAX_WIDTH if gripper is None else float(min(max(gripper, 0.0), MAX_WIDTH))
         for j in FINGERS:
-            p.resetJointState(self.uid, j, width / 2, physicsClientId=c)
+            self.p.resetJointState(self.uid, j, width / 2)
         self._set_fingers(0.0 if held else width / 2, 40.0)  # closed on what it holds, else kept apart
         if held:
             self._attach(self.world.bodies[held].uid)
 
     def release(self) -> bool:
         """Open the fingers and let go of whatever is held."""
-        c = self.world.client
         if self.grasp_constraint is not None:
-            p.removeConstraint(self.grasp_constraint, physicsClientId=c)
+            self.p.removeConstraint(self.grasp_constraint)
             self.grasp_constraint = None
         self.held = None
         self._set_fingers(MAX_WIDTH / 2, 40.0)

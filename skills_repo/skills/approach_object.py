@@ -28,7 +28,7 @@ ASPIRE = {
     "task_type": "navigation",
     "embodiment": "husky",
     "depends_on": ["plan_route", "scan_obstacles"],
-    "version": 1,
+    "version": 2,
     "tags": ["mobile", "approach", "face"],
     "achieves": ["near(robot, target)", "facing(robot, target)"],
     "takes": {"target": ["barrel", "cone", "crate"]},  # solid: it stops in front
@@ -72,14 +72,14 @@ def _standoff_point(base, goal, obstacles, standoff):
     return goal[0] + standoff * math.cos(heading), goal[1] + standoff * math.sin(heading)
 
 
-def approach_object(robot, target, standoff=0.85, max_legs=20, leg_length=1.0):
+def approach_object(robot, target, standoff=0.85, max_legs=20, leg_length=1.0, radius=0.62, margin=0.08):
     """Stop ``standoff`` metres from the object matching ``target`` and face it."""
     goal = robot.detect(target)[0]
     gx, gy = goal.position[0], goal.position[1]
     stand = None
     for _ in range(max_legs):
         base = robot.get_base_pose().position
-        obstacles = scan_obstacles(robot, exclude=goal.name)
+        obstacles = scan_obstacles(robot, exclude=goal.name, robot_radius=radius, margin=margin)
         if stand is None or not _free(stand[0], stand[1], obstacles):
             stand = _standoff_point(base, (gx, gy), obstacles, standoff)
         if math.hypot(stand[0] - base[0], stand[1] - base[1]) < 0.1:

@@ -31,7 +31,7 @@ ASPIRE = {
     "task_type": "navigation",
     "embodiment": "husky",
     "depends_on": ["plan_route", "scan_obstacles"],
-    "version": 1,
+    "version": 2,
     "tags": ["mobile", "drive", "goal"],
     "achieves": "near(robot, target)",
     "takes": {"target": ["marker"]},  # a flat spot it drives onto; a solid object is approached
@@ -58,7 +58,8 @@ def _farthest_within(base, waypoints, length):
     return chosen
 
 
-def navigate_to(robot, target, tolerance=0.15, max_legs=10, leg_length=1.0, redetect=1.2):
+def navigate_to(robot, target, tolerance=0.15, max_legs=10, leg_length=1.0, redetect=1.2, radius=0.62,
+                margin=0.08):
     """Drive to the object matching ``target`` (a phrase such as "green marker")."""
     goal = robot.detect(target)[0]
     gx, gy = goal.position[0], goal.position[1]
@@ -74,7 +75,8 @@ def navigate_to(robot, target, tolerance=0.15, max_legs=10, leg_length=1.0, rede
                 pass
         if math.hypot(gx - base[0], gy - base[1]) < tolerance:
             return True
-        legs = plan_route(robot, (base[0], base[1]), (gx, gy), scan_obstacles(robot, exclude=goal.name))
+        obstacles = scan_obstacles(robot, exclude=goal.name, robot_radius=radius, margin=margin)
+        legs = plan_route(robot, (base[0], base[1]), (gx, gy), obstacles)
         x, y = _leg_towards((base[0], base[1]), _farthest_within(base, legs, leg_length), leg_length)
         robot.navigate_to(x, y)
     base = robot.get_base_pose().position

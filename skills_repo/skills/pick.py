@@ -24,6 +24,9 @@ Evidence:
     Version 2: a ball's height is taken from its width, because the camera
     sees only its upper half; setting a ball down beside a plate stopped short
     of the table (MotionTimeout) when its bottom was guessed too high.
+    Version 3: an object inside a bowl is grasped with the fingers spread along the bowl's wall when
+    that leaves them more room; a block off a bowl's centre was grasped across it and a finger hit
+    the wall (composite suite, start states); the fingers also close a little towards its centre.
 """
 
 import math
@@ -32,28 +35,49 @@ ASPIRE = {
     "task_type": "pick_place",
     "embodiment": "panda",
     "depends_on": [],
-    "version": 2,
+    "version": 3,
     "tags": ["grasp", "lift", "arm"],
     "achieves": "held(query)",
 }
 
 
 def _grip_yaw(target, others, finger_offset=0.055):
-    """0 (fingers close along y) or pi/2 (along x): whichever keeps them farther from neighbours."""
+    """0 (fingers close along y), pi/2 (along x) or, inside a bowl or tray, along its wall: whichever
+    keeps them farthest from neighbours and from the wall of what the object sits in."""
     best, choice = -1.0, 0.0
-    for yaw in (0.0, math.pi / 2):
+    tx, ty = target.position[0], target.position[1]
+    yaws = [0.0, math.pi / 2]
+    for o in others:  # inside a container: the fingers may also spread along its wall
+        if o.name != target.name and math.hypot(o.position[0] - tx, o.position[1] - ty) < max(o.size[:2]) / 2:
+            along = math.atan2(ty - o.position[1], tx - o.position[0])
+            yaws.append((along + math.pi / 2) % math.pi - math.pi / 2)
+    for yaw in yaws:
         ax, ay = -math.sin(yaw), math.cos(yaw)
         gap = 1.0
         for o in others:
             if o.name == target.name:
                 continue
             r = max(o.size[0], o.size[1]) / 2
+            around = math.hypot(o.position[0] - tx, o.position[1] - ty) < r  # the object sits inside it
             for side in (-finger_offset, finger_offset):
-                px, py = target.position[0] + side * ax, target.position[1] + side * ay
-                gap = min(gap, math.hypot(o.position[0] - px, o.position[1] - py) - r)
+                d = math.hypot(o.position[0] - (tx + side * ax), o.position[1] - (ty + side * ay))
+                gap = min(gap, r - d if around else d - r)
         if gap > best + 0.01:
             best, choice = gap, yaw
     return choice
+
+
+def _grasp_point(target, others):
+    """Where to close the fingers: the object's centre, or inside a bowl or tray a little off it towards
+    the container's centre (still on the object), so the open fingers keep clear of the wall."""
+    x, y = target.position[0], target.position[1]
+    for o in others:
+        dx, dy = o.position[0] - x, o.position[1] - y
+        d = math.hypot(dx, dy)
+        if o.name != target.name and 0 < d < max(o.size[:2]) / 2:
+            shift = min(d, 0.4 * min(target.size[:2]))
+            return x + dx / d * shift, y + dy / d * shift
+    return x, y
 
 
 def pick(robot, query, clear=0.12, depth=0.022, yaw=None, speed=0.15, force=40.0):
@@ -62,9 +86,11 @@ def pick(robot, query, clear=0.12, depth=0.022, yaw=None, speed=0.15, force=40.0
     ``yaw=None`` turns the fingers away from the nearest neighbours.
     """
     target = robot.detect(query)[0]
+    seen = robot.scan()
     if yaw is None:
-        yaw = _grip_yaw(target, robot.scan())
-    x, y, z = target.position
+        yaw = _grip_yaw(target, seen)
+    x, y = _grasp_point(target, seen)
+    z = target.position[2]
     size = list(target.size)
     top = z + size[2] / 2
     if target.kind == "ball":  # the camera sees a ball's upper half only; a ball is as tall as it is wide

@@ -14,7 +14,9 @@ Postconditions:
 
 Evidence:
     The pick_place_bowl reference program (foundation issue) split into pick and
-    release_above; succeeds on the development seeds.
+    release_above; succeeds on the development seeds. Four blocks into one tray collided with the
+    ones already in it until the drop point came from a grid over the tray's floor and the fingers
+    let go above the blocks inside (composite suite, offline coder issue).
 """
 
 import math
@@ -26,7 +28,7 @@ ASPIRE = {
     "task_type": "pick_place",
     "embodiment": "panda",
     "depends_on": ["pick", "release_above"],
-    "version": 1,
+    "version": 2,
     "tags": ["pick", "place", "container", "bowl"],
     "achieves": "in(obj, container)",
     "takes": {"container": ["bowl", "tray", "zone"]},  # a painted zone: let go just above the table
@@ -35,17 +37,41 @@ ASPIRE = {
 }
 
 
-def _drop_point(bowl, seen, held):
-    """The container's centre; with objects already in it, the point on a ring inside it farthest from them."""
-    x, y = bowl.position[0], bowl.position[1]
-    radius = min(bowl.size[0], bowl.size[1]) / 2
-    inside = [d for d in seen if d.name not in (bowl.name, held["name"])
-              and math.hypot(d.position[0] - x, d.position[1] - y) < radius]
+def _holds(box, d):
+    """Whether detection ``d`` lies within the container ``box`` (a round bowl or a rectangular tray)."""
+    dx, dy = d.position[0] - box.position[0], d.position[1] - box.position[1]
+    if box.kind == "bowl":
+        return math.hypot(dx, dy) < min(box.size[0], box.size[1]) / 2
+    return abs(dx) < box.size[0] / 2 and abs(dy) < box.size[1] / 2
+
+
+def _drop_point(box, seen, held):
+    """The container's centre when it is empty; else the point of its floor whose distance to the edges
+    of what is already inside is largest (a grid kept in from the rim by the held object's half width).
+    Returns the point and the objects inside."""
+    x, y = box.position[0], box.position[1]
+    inside = [d for d in seen if d.name not in (box.name, held["name"]) and _holds(box, d)]
     if not inside:
-        return x, y
-    ring = max(0.0, 0.85 * radius - max(held["size"][0], held["size"][1]) / 2 - 0.005)
-    spots = [(x + ring * math.cos(k * math.pi / 4), y + ring * math.sin(k * math.pi / 4)) for k in range(8)]
-    return max(spots, key=lambda s: min(math.hypot(d.position[0] - s[0], d.position[1] - s[1]) for d in inside))
+        return (x, y), inside
+    half = max(held["size"][0], held["size"][1]) / 2 + 0.005
+    if box.kind == "bowl":  # sloped walls: keep to the flat of the floor
+        ax = ay = max(0.0, 0.85 * min(box.size[0], box.size[1]) / 2 - half)
+    else:  # a tray's walls have a thickness, and a block let go against one comes to rest on it
+        ax, ay = max(0.0, box.size[0] / 2 - half - 0.025), max(0.0, box.size[1] / 2 - half - 0.025)
+    spots = [(x + ax * i / 3, y + ay * j / 3) for i in range(-3, 4) for j in range(-3, 4)
+             if box.kind != "bowl" or math.hypot(i / 3, j / 3) <= 1.0]
+
+    def room(s):
+        return min(math.hypot(d.position[0] - s[0], d.position[1] - s[1]) - max(d.size[0], d.size[1]) / 2
+                   for d in inside)
+    return max(spots, key=lambda s: (round(room(s), 3), -math.hypot(s[0] - x, s[1] - y))), inside
+
+
+def _drop_gap(point, inside, rim, drop):
+    """How high above the rim to let go: the fingers stay above anything inside within their reach."""
+    near = [d for d in inside if math.hypot(d.position[0] - point[0], d.position[1] - point[1]) < 0.12]
+    tops = [d.position[2] + d.size[2] / 2 for d in near]
+    return max([drop] + [top - rim + 0.005 for top in tops])
 
 
 def place_in(robot, obj, container, drop=0.015, approach=0.06):
@@ -54,9 +80,9 @@ def place_in(robot, obj, container, drop=0.015, approach=0.06):
     bowl = robot.detect(container)[0]
     seen = robot.scan()
     held = pick(robot, obj)
-    x, y = _drop_point(bowl, seen, held)
-    z = bowl.position[2]
-    rim = z + bowl.size[2] / 2
-    release_above(robot, held, x, y, rim, approach=approach, gap=drop, clear=0.1)
+    (x, y), inside = _drop_point(bowl, seen, held)
+    rim = bowl.position[2] + bowl.size[2] / 2
+    gap = _drop_gap((x, y), inside, rim, drop)
+    release_above(robot, held, x, y, rim, approach=max(approach, gap + 0.03), gap=gap, clear=0.1)
     robot.home()
     return True

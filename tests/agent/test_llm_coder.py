@@ -287,3 +287,39 @@ def test_a_skill_for_the_same_job_is_refined_not_duplicated(fake_model, lib, eve
     assert "Aspire-Change: refine" in log and "Aspire-Goal: in(red block, green bowl)" in log
     # the refinement was run on the seeds drop_block_in_bowl was validated on before it replaced it
     assert "Still passes its earlier validation: pick_place_bowl seeds [0], 1/1." in log
+
+
+BAD_REPLIES = {
+    "nothing": "",
+    "prose": "To put the block in the bowl, first find the block, then grasp it and move it over the bowl.",
+    "forbidden import": "```python\nimport os\n\nARGS = {'block': 'red block', 'bowl': 'green bowl'}\n\n\n"
+                        "def run(robot):\n    os.system('echo hi')\n```",
+    "wrong API call": "```python\nARGS = {'block': 'red block', 'bowl': 'green bowl'}\n\n\n"
+                      "def run(robot):\n    robot.fly_to(ARGS['bowl'])\n```",
+    "half a program": "```python\nARGS = {'block': 'red block'\n\ndef run(robot):\n    robot.grasp(\n```",
+    "no such skill": "```python\nfrom skills.teleport import teleport\n\nARGS = {'block': 'red block', 'bowl': "
+                     "'green bowl'}\n\n\ndef run(robot):\n    teleport(robot, ARGS['block'], ARGS['bowl'])\n```",
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD_REPLIES))
+def test_whatever_a_bad_model_replies_the_task_ends_in_one_line_and_the_library_is_unchanged(kind, fake_model, lib,
+                                                                                          events):
+    """What a small local model really sends (nothing, prose, forbidden imports, calls the robot lacks, half a
+    program, skills that do not exist): each reply is rejected with a reason or run and diagnosed, and the
+    task ends with one line, never a traceback."""
+    got, emit = events
+    fake_model.reply = lambda text: BAD_REPLIES[kind]
+    head = git(lib.root, "rev-parse", "HEAD")
+    result = run_task("put the red block in the green bowl", coder=LLMCoder("scripted", attempts=2), library=lib,
+                      max_iterations=2, validate=1, emit=emit, keyframes=False)
+    assert not result.success and result.message and "\n" not in result.message
+    assert "Traceback" not in result.message
+    usage = [e for e in got if isinstance(e, ev.Usage)][0]
+    if kind in ("nothing", "prose", "half a program"):
+        assert result.message == "coder gave up: model 'scripted' gave no usable program in 2 replies"
+        assert usage.failures == 2
+    else:  # code that parses: the static check or the run says what is wrong, and the diagnosis names it
+        reasons = [e for e in got if isinstance(e, ev.Diagnosis)]
+        assert reasons and all(e.error_type for e in reasons), got
+    assert git(lib.root, "rev-parse", "HEAD") == head

@@ -63,7 +63,7 @@ def test_broken_skill_default_is_diagnosed_repaired_and_refined(lib, events):
                     "Aspire-Change: refine"):
         assert trailer in log
     source = path.read_text()
-    assert "drop=-0.06" not in source and '"version": 2' in source
+    assert "drop=-0.06" not in source and '"version": 3' in source  # the seed's 2, refined
     assert git(lib.root, "status", "--porcelain", "skills", "lessons") == ""
 
 

@@ -240,3 +240,9 @@ def test_two_objects_of_a_kind_a_task_file_leaves_colourless_stay_two_in_the_sce
     tree, ids = tree_of(spec, "x", "task file", {"a": "orange block", "b": "blue block", "plate": "white plate"})
     assert str(tree.condition) == "then(on(orange block, plate), in(blue block, bowl))"
     assert ids["orange block"] == "a" and ids["blue block"] == "b"
+
+
+def test_a_sides_number_is_the_least_distance_and_next_tos_the_most():
+    assert plan_of("left_of(red block, white plate, 0.2)").steps[0].distance == 0.2
+    # "within 0.165 m" is not "at least 0.165 m off": aiming that far put the block out of reach of it
+    assert plan_of("next_to(red block, white plate, 0.165)").steps[0].distance == 0.0

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from aspire_tui.agent.goal import Goal as Tree, read_condition
 from aspire_tui.agent.plan import plan_goal
-from aspire_tui.agent.repair import failing_step, repairs
+from aspire_tui.agent.repair import by_history, failing_step, repairs
 
 from .tree_goals import seed_skills
 
@@ -63,3 +63,25 @@ def test_every_candidate_is_a_different_edit():
     for error in ("CollisionError", "MotionTimeout", "NotDone", "ObjectNotFound"):
         keys = [r.key for r in repairs(plan, Seen(error), "", seed_skills(), goal)]
         assert keys and len(keys) == len(set(keys)), error
+
+
+def test_a_blocked_drive_first_narrows_the_safety_circles_the_route_was_planned_with():
+    goal = tree("near(robot, yellow marker)")
+    plan = plan_goal(goal, seed_skills())
+    assert plan.steps[0].skill == "navigate_to"
+    edits = repairs(plan, Seen("NavigationError", where="program.py:1"), "", seed_skills(), goal)
+    assert edits[0].key in ("step0.radius=0.465", "step0.margin=0.06")
+    again = repairs(edits[0].plan, Seen("NavigationError", where="program.py:1"), "", seed_skills(), goal)
+    assert edits[0].key not in [e.key for e in again]  # each narrowing is a new number
+
+
+def test_an_edit_that_repaired_the_same_failure_before_is_tried_first():
+    goal = tree("then(in(blue block, red bowl), next_to(green ball, plate))")
+    plan = plan_goal(goal, seed_skills())
+    seen = Seen("CollisionError", where="program.py:1")
+    fresh = repairs(plan, seen, "", seed_skills(), goal)
+    assert fresh[0].key != "retries=1"
+    strategy = ("1. Raise the approach.\n"
+                "2. RETRIES 0 -> 1: try a failed step again after letting go and going home (worked on bench_a)\n")
+    assert by_history(fresh, [strategy])[0].key == "retries=1"
+    assert by_history(fresh, ["1. something else entirely"]) == fresh  # nothing learnt: the order stands

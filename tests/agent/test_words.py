@@ -125,3 +125,35 @@ def test_a_made_scene_holds_the_named_objects_its_referent_and_its_start_state()
             assert all(d(chosen) + 0.02 < d(o) for o in others)
         finally:
             episode.close()
+
+
+def test_objects_said_to_be_there_make_a_bare_noun_one_of_them_or_a_question():
+    assert str(read("There is a green bowl. Put the red block in the bowl.").condition) == \
+        "in(red block, green bowl)"
+    with pytest.raises(InstructionError) as e:
+        read("There's a green bowl and a blue bowl. Put the red block in the bowl.")
+    assert e.value.reason == "ambiguous"
+    with pytest.raises(InstructionError):  # "before" leaves a clause empty: one line, not a traceback
+        read("check the red block before. put it in the bowl")
+
+
+def test_a_slip_of_the_keyboard_is_read_as_the_word_meant_but_never_as_a_negation_or_an_unknown_thing():
+    assert str(read("put teh blue blokc in the yelow bowl").condition) == "in(blue block, yellow bowl)"
+    with pytest.raises(InstructionError) as e:
+        read("put the ball in the sack")  # one letter short of "stack", and a thing the simulator lacks
+    assert e.value.reason == "unknown_kind"
+
+
+def test_where_an_object_is_picks_it_out_unless_it_says_where_it_goes():
+    assert str(read("put the green ball in the bowl on the right").condition) == "in(green ball, rightmost(bowl))"
+    assert str(read("Put the block at the very back on the white plate.").condition) == \
+        "on(backmost(block), white plate)"
+    assert str(read("put the block on the left").condition) == "moved(block, left, 0.1)"
+    assert str(read("put the red block at the front left corner").condition) == "at_place(red block, front_left)"
+
+
+def test_a_clause_of_objects_alone_after_then_does_the_step_before_again():
+    assert str(read("First put the green ball in the tray and then the pink ball.").condition) == \
+        "then(in(green ball, tray), in(pink ball, tray))"
+    assert str(read("put the red block in the bowl. then the blue one").condition) == \
+        "then(in(red block, bowl), in(blue block, bowl))"

@@ -23,6 +23,7 @@ def make_app(home, tmp_path):
     def make(**settings) -> AspireApp:
         settings.setdefault("validate", 1)
         settings.setdefault("max_iterations", 3)
+        settings.setdefault("warm_up", False)   # its background work would only slow the tests and vary them
         return AspireApp(Settings(**settings), History(tmp_path / "history"))
     return make
 

@@ -76,10 +76,11 @@ async def test_undo_answered_no_changes_nothing(make_app, home):
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_for(pilot, lambda: app.main.query_one(StatusLine).head)
         head = head_of(home)
-        await submit(pilot, "/undo pick")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), timeout=10)
+        # push_to_zone: no other skill uses it, so the undo is possible and asked (pick's would be refused)
+        await submit(pilot, "/undo push_to_zone")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), timeout=30)
         await pilot.press("escape")
-        await wait_for(pilot, lambda: "undo of pick cancelled" in log_text(app), timeout=10)
+        await wait_for(pilot, lambda: "undo of push_to_zone cancelled" in log_text(app), timeout=10)
         assert head_of(home) == head
 
 
@@ -114,7 +115,8 @@ async def test_search_lists_matching_skills(make_app):
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
         await submit(pilot, "/search pick up an object")
-        await wait_for(pilot, lambda: "pick " in log_text(app), timeout=60)
+        # a line of its own: the echoed command ("> /search pick up an object") holds "pick " too
+        await wait_for(pilot, lambda: "\npick " in log_text(app), timeout=60)
         assert "program" in log_text(app)
 
 
@@ -248,7 +250,14 @@ async def test_frames_draw_as_real_pixels_where_the_terminal_can(make_app, proto
         pane.frame = FrameReady(rgb, 64, 48, step=3, live=True)
         await pilot.pause()
         image = pane.query_one("#pixels").image
-        assert image.size == (64, 48) and image.tobytes() == rgb
+        # the pixels are the frame cropped to the pane's shape (as the half-blocks are), so they fill it
+        from aspire_tui.app.frames import crop
+
+        x0, y0, x1, y1 = pane.box
+        assert image.size == (round(x1) - round(x0), round(y1) - round(y0))
+        assert image.tobytes() == crop(rgb, 64, 48, pane.box).tobytes()
+        size = pane.content_size
+        assert image.size[0] / image.size[1] == pytest.approx(size.width / (2 * size.height), rel=0.05)
         assert pane.frames_painted == 1 and "live  call #3" in pane.border_title
 
 

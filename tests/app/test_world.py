@@ -71,18 +71,18 @@ async def test_before_any_task_the_table_commands_say_so_in_one_line(make_app):
         await submit(pilot, "how many blocks are in the green bowl?")
         await wait_for(pilot, lambda: not app.main.running, timeout=60)
         assert "there is no table to ask about yet" in log_text(app)
-        assert app.main.conversation.world is None
+        assert app.main.table.conversation.world is None
 
 
 async def test_a_question_moves_nothing_and_undo_puts_the_table_back(make_app, tables):
     before, after, step = tables
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        app.main.conversation = on_table(step)
+        app.main.table.conversation = on_table(step)
         await submit(pilot, "how many blocks are in the green bowl?")
         await wait_for(pilot, lambda: "answer " in log_text(app) and not app.main.running, timeout=90)
         assert "answer 1 block is in the green bowl: the red block." in log_text(app)
-        assert app.main.conversation.world == after and len(app.main.conversation.steps) == 1
+        assert app.main.table.conversation.world == after and len(app.main.table.conversation.steps) == 1
         assert "program" not in log_text(app)  # nothing was written, nothing ran but the look
         await submit(pilot, "/world")
         assert "in the green bowl" in log_text(app)
@@ -90,19 +90,19 @@ async def test_a_question_moves_nothing_and_undo_puts_the_table_back(make_app, t
         text = log_text(app)
         assert "undone: put the red block in the green bowl" in text
         assert "it also committed skill put_block_in_bowl: /undo put_block_in_bowl reverts that" in text
-        assert app.main.conversation.world == before and not app.main.conversation.steps
+        assert app.main.table.conversation.world == before and not app.main.table.conversation.steps
 
 
 async def test_undo_that_typed_is_the_same_undo_and_reset_starts_over(make_app, tables):
     before, after, step = tables
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        app.main.conversation = on_table(step)
+        app.main.table.conversation = on_table(step)
         await submit(pilot, "undo that")
         await wait_for(pilot, lambda: "undone:" in log_text(app) and not app.main.running, timeout=60)
-        assert app.main.conversation.world == before
+        assert app.main.table.conversation.world == before
         await submit(pilot, "/reset")
-        assert "started over" in log_text(app) and app.main.conversation.world is None
+        assert "started over" in log_text(app) and app.main.table.conversation.world is None
 
 
 async def test_continue_resumes_the_table(make_app, tables, home, tmp_path):
@@ -110,13 +110,13 @@ async def test_continue_resumes_the_table(make_app, tables, home, tmp_path):
     before, after, step = tables
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        app.main.conversation = on_table(step)
-        app.main.save_conversation()
+        app.main.table.conversation = on_table(step)
+        app.main.table.save()
         await submit(pilot, "/world")
     app = AspireApp(Settings(validate=1, max_iterations=3), History(tmp_path / "history"), resume="last")
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_for(pilot, lambda: "resumed conversation" in log_text(app), timeout=30)
         assert "on its table" in log_text(app)
-        assert app.main.conversation.world == after
+        assert app.main.table.conversation.world == after
         await submit(pilot, "/undo")
-        assert app.main.conversation.world == before
+        assert app.main.table.conversation.world == before

@@ -59,39 +59,59 @@ def test_frames_stream_during_motions_at_the_asked_rate(pool, runs_dir):
     assert min(gaps) > 1 / 20 * 0.5  # rate-limited (pipe jitter allowed), never a burst per step
 
 
-def test_stop_ends_a_moving_run_at_once_and_the_worker_is_replaced(pool, runs_dir):
-    """Esc in the app: the run raises Cancelled within a fraction of a second; no program process is left."""
+def _stop_after_first_call(pool, runs_dir, program: str) -> tuple[float, list[int], int]:
+    """Run ``program`` and set the stop event once its call #1 is recorded (#0 for a single-call program):
+    (seconds from the stop to `Cancelled`, the program process ids seen then, the worker's pid)."""
     pool.warm()
     worker = pool.workers[0]
     stop = threading.Event()
     stopped_at, programs = [], []
+    last = 1 if "move_to" in program else 0
 
     def on_record(record):
-        if record.index == 1 and not stop.is_set():
+        if record.index == last and not stop.is_set():
             programs.extend(p for zygote in children(worker.pid) for p in children(zygote))
             stopped_at.append(time.monotonic())
             stop.set()
 
     try:
-        run_program(FOREVER, "pick_place_bowl", 0, pool=pool, runs_dir=runs_dir, keyframes=False, check=False,
+        run_program(program, "pick_place_bowl", 0, pool=pool, runs_dir=runs_dir, keyframes=False, check=False,
                     timeout=30, on_record=on_record, stop=stop)
     except Cancelled:
-        waited = time.monotonic() - stopped_at[0]
-    else:
-        raise AssertionError("the run was not cancelled")
-    assert waited < 0.5
-    assert pool.workers[0] is not worker and not alive(worker.pid)
+        return time.monotonic() - stopped_at[0], programs, worker.pid
+    raise AssertionError("the run was not cancelled")
+
+
+def test_stop_ends_a_moving_run_at_once_and_the_worker_stays_warm(pool, runs_dir):
+    """Esc in the app: the run raises Cancelled within a fraction of a second, no program process is left,
+    and the same worker (no restart to pay) takes the next run; the trace keeps every call, the
+    interrupted one too."""
+    waited, programs, pid = _stop_after_first_call(pool, runs_dir, FOREVER)
+    assert waited < 1.0
+    assert pool.workers[0].pid == pid and alive(pid)
     partial = Trace.load(next(runs_dir.glob("*/trace.json")))
     assert partial.failure_reason == "interrupted by the caller" and len(partial.records) >= 2
+    assert [r.index for r in partial.records] == list(range(len(partial.records)))
     assert programs, "the run's program process was not found"
-    deadline = time.monotonic() + 3  # the program dies with its zygote (parent-death signal), under load not at once
+    deadline = time.monotonic() + 3  # the zygote reaps it; under load not at once
     while any(map(alive, programs)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(map(alive, programs))
-    # the fresh worker takes the next run
     trace = run_program("def run(robot):\n    robot.get_ee_pose()\n", "pick_place_bowl", 0, pool=pool,
                         runs_dir=runs_dir, keyframes=False, check=False, timeout=30)
     assert trace.outcome in ("succeeded", "failed") and len(trace.records) == 1
+    assert pool.workers[0].pid == pid
+
+
+def test_stop_ends_a_run_whose_program_computes_between_calls(pool, runs_dir):
+    """A program busy in pure Python (the worker waits on it, no physics step to stop at) ends as fast."""
+    busy = "def run(robot):\n    robot.get_ee_pose()\n    while True:\n        pass\n"
+    waited, programs, pid = _stop_after_first_call(pool, runs_dir, busy)
+    assert waited < 1.0 and pool.workers[0].pid == pid
+    deadline = time.monotonic() + 3
+    while any(map(alive, programs)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert programs and not any(map(alive, programs))
 
 
 def test_a_stop_set_before_the_run_starts_runs_nothing(pool, runs_dir):

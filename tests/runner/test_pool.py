@@ -118,3 +118,26 @@ def test_caller_killed_mid_run_takes_worker_zygote_and_program_along(tmp_path, m
         time.sleep(0.1)
     assert not any(alive(p) for p in pids)
     assert sandbox_processes() == []
+
+
+def test_a_pool_started_small_grows_when_runs_overlap(runs_dir):
+    """`aspire exec` starts one worker; the loop's validation seeds, run at once, start the second."""
+    import threading
+
+    from aspire_tui.runner import WorkerPool
+
+    program = "def run(robot):\n    robot.get_ee_pose()\n"
+    with WorkerPool(2, start=1) as pool:
+        assert len(pool.workers) == 1
+        run_program(program, "pick_place_bowl", 0, pool=pool, runs_dir=runs_dir, check=False)
+        assert len(pool.workers) == 1  # one run at a time never needs a second
+        traces = []
+        threads = [threading.Thread(target=lambda: traces.append(run_program(
+            program, "pick_place_bowl", 0, pool=pool, runs_dir=runs_dir, check=False))) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len(traces) == 2 and len(pool.workers) == 2
+        pool.start(5)  # never past its size
+        assert len(pool.workers) == 2

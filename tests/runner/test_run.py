@@ -41,9 +41,30 @@ def test_a_good_program_succeeds_and_writes_trace_and_keyframes(run):
     assert trace.path.name == "trace.json" and trace.path.parent.name == trace.run_id
     assert [r.call for r in trace.records][:3] == ["detect", "move_to", "move_to"]
     assert trace.records[3].held_object  # held after grasp
-    for record in trace.records:
-        assert record.keyframe == f"frames/{record.index:04d}.png"
+    for record in trace.records:  # every call has a picture; one that moved nothing shares the last one
         assert (trace.run_dir / record.keyframe).read_bytes()[:4] == b"\x89PNG"
+        assert record.keyframe == f"frames/{record.index:04d}.png" or record.call == "detect"
+    assert trace.records[0].keyframe == "frames/0000.png"  # the first call always has its own
+    assert trace.records[4].call == "detect" and trace.records[4].keyframe == trace.records[3].keyframe
+
+
+def test_a_call_that_moved_nothing_reuses_the_last_keyframe(run):
+    """Looking (detect, see) moves nothing: no second render of the same scene; a failed look too."""
+    trace = run("""
+        def run(robot):
+            robot.move_to(0.45, 0.0, 0.3)
+            robot.detect("block")
+            robot.see()
+            try:
+                robot.detect("unicorn")
+            except Exception:
+                pass
+            robot.move_to(0.45, 0.1, 0.3)
+            robot.detect("bowl")
+    """, seed=0, keyframes=True)
+    frames = [r.keyframe for r in trace.records]
+    assert frames == ["frames/0000.png"] * 4 + ["frames/0004.png"] * 2, frames
+    assert trace.records[3].status == "failed"
 
 
 def test_a_call_that_only_reads_state_shares_the_previous_keyframe(run):

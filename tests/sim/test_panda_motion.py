@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pybullet as p
 import pytest
 
 from sim import World, make_episode
@@ -57,7 +56,7 @@ def test_ik_does_not_depend_on_the_ghosts_drifting_fingers(world):
     solved = []
     for widths in ((0.04, 0.04), (-0.0004, 0.002)):  # open, and as found drifted after a long push
         for j, width in zip(FINGERS, widths):
-            p.resetJointState(arm.ghost, j, width, physicsClientId=world.client)
+            world.p.resetJointState(arm.ghost, j, width)
         solved.append(arm.solve_ik([0.5465, -0.0583, 0.12], quat, list(HOME)))
     np.testing.assert_allclose(solved[0][0], solved[1][0], atol=1e-9)
     assert solved[1][1] < 0.006
@@ -70,5 +69,5 @@ def test_the_fingers_close_symmetrically(world):
     r.move_to(0.4, 0.115, 0.12)
     r.move_to(0.4, 0.115, 0.02, allow_contact="red_block")
     r.grasp()
-    left, right = (p.getJointState(ep.embodiment.uid, j, physicsClientId=world.client)[0] for j in FINGERS)
+    left, right = (world.p.getJointState(ep.embodiment.uid, j)[0] for j in FINGERS)
     assert abs(left - right) < 0.001

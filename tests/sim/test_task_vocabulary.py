@@ -12,7 +12,6 @@ import numpy as np
 import pytest
 
 from sim import World, make_episode
-from sim.bullet import p
 from sim.episode import evaluate_expr
 from sim.errors import TaskFileError
 from sim.taskspec import parse_expr, parse_task
@@ -67,8 +66,8 @@ def put(world, name: str, x: float, y: float, z: float | None = None, settle: fl
     """Move a body the way a test does: teleport it upright, then let physics settle."""
     body = world.bodies[name]
     z = body.size[2] / 2 + 0.001 if z is None else z
-    p.resetBasePositionAndOrientation(body.uid, [x, y, z], [0, 0, 0, 1], physicsClientId=world.client)
-    p.resetBaseVelocity(body.uid, [0, 0, 0], [0, 0, 0], physicsClientId=world.client)
+    world.p.resetBasePositionAndOrientation(body.uid, [x, y, z], [0, 0, 0, 1])
+    world.p.resetBaseVelocity(body.uid, [0, 0, 0], [0, 0, 0])
     world.settle(settle)
 
 
@@ -415,10 +414,10 @@ def test_sides_take_a_least_distance(play, world):
 
 def test_tolerances_of_next_to_and_places(play, world):
     block = play.scene.bindings["block"][0]
-    put(world, block, 0.5, -0.06)
-    assert not holds(play, "next_to(block, plate)")          # on it, not beside it
-    put(world, block, 0.5 - 0.14, -0.2)
-    assert not holds(play, "next_to(block, plate)") and holds(play, "next_to(block, plate, 0.15)")
+    put(world, block, 0.5, -0.06)                          # edges 3.5 cm apart: beside the plate
+    assert holds(play, "next_to(block, plate)") and not holds(play, "next_to(block, plate, 0.12)")
+    put(world, block, 0.5 - 0.2, -0.2)         # edges 6.5 cm apart: near it, no longer beside it
+    assert not holds(play, "next_to(block, plate)") and holds(play, "next_to(block, plate, 0.21)")
     put(world, block, 0.62, 0.22)
     assert not holds(play, "in_corner(block, front_left)") and holds(play, "in_corner(block, front_left, 0.12)")
     assert holds(play, "at_place(block, front_left, 0.12)") and not holds(play, "at_place(block, front_left)")

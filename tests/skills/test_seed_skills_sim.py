@@ -122,3 +122,30 @@ def test_push_to_zone(skills, seed):
 def test_pull_with_tool(skills, seed):
     assert run_skill(skills("pull_with_tool"), "tool_use_pull", seed,
                      lambda w: {"tool": w["hook"], "obj": w["block"]})
+
+
+COMPOSITE = Path(__file__).resolve().parents[2] / "bench" / "composite"
+
+
+def test_place_in_fills_a_tray_block_by_block_without_touching_what_is_in_it(skills):
+    """Every block into one tray: each goes where the tray has most room and is let go above the others."""
+    ep, _ = episode(str(COMPOSITE / "groups" / "groups_blocks_into_tray.toml"), 0)
+    try:
+        place_in = skills("place_in")
+        blocks = [d.name for d in ep.robot.detect("block")]
+        assert len(blocks) >= 2
+        for name in blocks:
+            place_in(ep.robot, name, "white tray")
+        assert ep.evaluate()["success"]
+    finally:
+        ep.close()
+
+
+def test_pick_takes_a_block_out_of_a_bowl_without_a_finger_hitting_the_wall(skills):
+    """Seed 4 holds the block off the bowl's centre: grasped across, a finger hit the wall."""
+    ep, words = episode(str(COMPOSITE / "start_states" / "start_states_bowl_to_bowl.toml"), 4)
+    try:
+        skills("place_in")(ep.robot, words["block"], words["target"])
+        assert ep.evaluate()["success"]
+    finally:
+        ep.close()

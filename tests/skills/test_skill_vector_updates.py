@@ -7,6 +7,7 @@ import shutil
 import numpy as np
 import pytest
 
+from aspire_tui.skills import ann
 from aspire_tui.skills import search as S
 from aspire_tui.skills.index import VECTOR_LOG_KEEP, SkillIndex, open_index, vectors_from_blobs
 from bench.retrieval import build_index, synthetic
@@ -60,9 +61,9 @@ def _edit(index: SkillIndex, vectors: np.ndarray, rng: np.random.Generator) -> t
 def test_an_updated_copy_equals_a_rebuild_with_the_same_centre(big):
     index, vectors = big
     rng = np.random.default_rng(1)
-    before = S._vectors(index)
+    before = ann.quantized_vectors(index)
     added, deleted = _edit(index, vectors, rng)
-    after = S._vectors(index)
+    after = ann.quantized_vectors(index)
     assert after is not before and after.center is before.center and after.updated_rows == 30
     ids, matrix = _stored(index)
     signs, codes = after._encode(matrix)
@@ -70,7 +71,7 @@ def test_an_updated_copy_equals_a_rebuild_with_the_same_centre(big):
     assert np.array_equal(after.int8, codes)
     assert all(np.array_equal(col, words) for col, words in zip(after.bits, signs.T))
 
-    rebuilt = S._Vectors(index, index.meta("vectors_version"))
+    rebuilt = ann.QuantizedVectors(index, index.meta("vectors_version"))
     assert not np.array_equal(rebuilt.center, before.center)
     queries = [_unit(vectors[i] + rng.normal(0, 0.2, DIM)) for i in range(0, ROWS, 97)]
     queries += [_unit(rng.normal(size=DIM) + 1.5) for _ in range(10)]
@@ -83,7 +84,7 @@ def test_an_updated_copy_equals_a_rebuild_with_the_same_centre(big):
 
 def test_a_rolled_back_transaction_leaves_the_kept_copy_as_it_was(big):
     index, vectors = big
-    kept = S._vectors(index)
+    kept = ann.quantized_vectors(index)
     ids, int8, bits = kept.ids.copy(), kept.int8.copy(), [col.copy() for col in kept.bits]
     q = vectors[41]
     was = S.vector_ranking(index, q, 5, S.Filters())
@@ -93,7 +94,7 @@ def test_a_rolled_back_transaction_leaves_the_kept_copy_as_it_was(big):
         inside = S.vector_ranking(index, q, 5, S.Filters())
         assert inside[0] == 7 and 42 not in inside
         raise RuntimeError("roll back")
-    assert S._vectors(index) is kept
+    assert ann.quantized_vectors(index) is kept
     assert np.array_equal(kept.ids, ids) and np.array_equal(kept.int8, int8)
     assert all(np.array_equal(a, b) for a, b in zip(kept.bits, bits))
     assert S.vector_ranking(index, q, 5, S.Filters()) == was and was[0] == 42
@@ -102,22 +103,22 @@ def test_a_rolled_back_transaction_leaves_the_kept_copy_as_it_was(big):
 def test_many_changes_rebuild_the_copy(big):
     """More than UPDATE_SHARE of the rows, all at once or edit by edit, and a reset of the vectors, rebuild."""
     index, vectors = big
-    first = S._vectors(index)
-    share = int(S.UPDATE_SHARE * ROWS)
+    first = ann.quantized_vectors(index)
+    share = int(ann.UPDATE_SHARE * ROWS)
     for start in range(0, share, share // 4):  # four updates of a quarter of the share each
         with index.db.atomic():
             for i in range(start, start + share // 4):
                 index.set_embedding(i + 1, "program", "", vectors[(i + 1) % ROWS])
-        assert S._vectors(index).center is first.center
+        assert ann.quantized_vectors(index).center is first.center
     with index.db.atomic():
         index.set_embedding(ROWS, "program", "", vectors[0])
-    rebuilt = S._vectors(index)
+    rebuilt = ann.quantized_vectors(index)
     assert rebuilt.center is not first.center and rebuilt.updated_rows == 0
     index.reset_vectors("hash-embed-32", 32)
     assert index.vector_changes(rebuilt.version) is None
     with index.db.atomic():
         index.set_embedding(1, "program", "", np.ones(32, np.float32))
-    assert S._vectors(index).center.shape == (32,)
+    assert ann.quantized_vectors(index).center.shape == (32,)
 
 
 def test_the_change_log_is_pruned_and_says_when_it_cannot_tell(big):

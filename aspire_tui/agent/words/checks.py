@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from aspire_tui.agent.goal import Cond, Goal, Ref
 from aspire_tui.agent.words.lexicon import InstructionError
 from sim import vocabulary as vocab
@@ -15,17 +18,36 @@ class AmbiguousWord(InstructionError):
         self.word, self.choices = word, choices
 
 
-def check_unambiguous(goal: Goal) -> None:
-    """"the bowl" beside "the green bowl": which one is meant? (the scene would hold both)"""
+def check_unambiguous(goal: Goal, introduced: list[Ref] = ()) -> Goal:
+    """The goal with each bare "the bowl" read as the one coloured bowl the words name ("put the block in
+    the green bowl, then the ball in the bowl"); "the bowl" beside a green and a blue bowl (in the goal
+    or ``introduced``: "there's a green bowl and a blue bowl") could be either, and is asked about."""
     refs = [r for r in goal.refs() if not r.select and r.kind != "robot"]
+    named = refs + [m for r in introduced for m in (r.members or (r,))]
     for r in refs:
         if r.color or r.is_group:
             continue
-        colored = [o for o in refs if o.kind == r.kind and o.color and not o.is_group]
-        if colored:
+        colored = list(dict.fromkeys(o for o in named if o.kind == r.kind and o.color and not o.is_group))
+        if len(colored) > 1:
             names = [o.phrase for o in colored]
-            raise AmbiguousWord(f"which {r.kind} is 'the {r.kind}': the {' or the '.join(names)}, or another one? "
-                                f"say its colour", r.kind, names + [f"another {r.kind}"])
+            raise AmbiguousWord(f"which {r.kind} is 'the {r.kind}': the {' or the '.join(names)}? say its colour",
+                                r.kind, names)
+        if colored:
+            goal = replace(goal, condition=_swapped(goal.condition, r, colored[0]),
+                           start=tuple(_swapped(c, r, colored[0]) for c in goal.start))
+    return goal
+
+
+def _swapped(value: Any, old: Ref, new: Ref) -> Any:
+    """``value`` (a condition, a reference or a plain argument) with every ``old`` reference made ``new``."""
+    if isinstance(value, Cond):
+        return Cond(value.name, tuple(_swapped(a, old, new) for a in value.args))
+    if value == old:
+        return new
+    if isinstance(value, Ref) and (value.members or value.anchor is not None):
+        return replace(value, members=tuple(_swapped(m, old, new) for m in value.members),
+                       anchor=_swapped(value.anchor, old, new))
+    return value
 
 
 def check_possible(condition: Cond) -> None:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from aspire_tui.agent.goal import Cond, Goal, Ref
 from aspire_tui.agent.words.checks import check_possible, check_unambiguous
 from aspire_tui.agent.words.grammar import NP, Item, phrases
-from aspire_tui.agent.words.lexicon import InstructionError, Word, tag
+from aspire_tui.agent.words.lexicon import INTRODUCING, InstructionError, Word, mended_words, tag
 from sim import vocabulary as vocab
 
 
@@ -30,7 +30,9 @@ def read(text: str) -> Goal:
     text = str(text).strip()
     words = tag(text)
     _refuse_unknown(words)
-    return _Clauses(text, phrases(words)).goal()
+    goal = _Clauses(text, phrases(words)).goal()
+    mended = [f"read {slip!r} as {meant!r}" for slip, meant in mended_words(text)]
+    return replace(goal, notes=goal.notes + tuple(mended)) if mended else goal
 
 
 def _refuse_unknown(words: list[Word]) -> None:
@@ -65,6 +67,7 @@ class _Clauses:
         self.named: list[Ref] = []         # every object named so far ("the other zone", "in too")
         self.taken_out: list[Cond] = []    # not(in(X, Y)) read from "X out of Y": X starts in Y
         self.start: list[Cond] = []        # the start states read so far ("swap them" reads them)
+        self.introduced: list[Ref] = []    # objects a clause only said are there ("there's a green bowl")
         self.ordered = any(i.kind in ("THEN", "FIRST", "BEFORE") for i in items)
         self.pulled = any(i.kind == "VERB" and i.value == "pull" for i in items) or \
             any(i.kind == "np" and i.value.ref is not None and i.value.ref.kind == "hook" for i in items)
@@ -107,9 +110,7 @@ class _Clauses:
         main = steps[0] if len(steps) == 1 else Cond("then" if self.ordered else "all", tuple(steps))
         condition = main if not constraints else Cond("all", (main, *constraints))
         check_possible(condition)
-        goal = Goal(self.text, condition, tuple(start))
-        check_unambiguous(goal)
-        return goal
+        return check_unambiguous(Goal(self.text, condition, tuple(start)), self.introduced)
 
     def clauses(self) -> list[list[Item]]:
         """Split at full stops, "then", and "," / "and" before a new verb; verbless pieces join a neighbour."""
@@ -135,6 +136,9 @@ class _Clauses:
         merged: list[list[Item]] = []
         verb: list[Item] = []
         for c, starts_hard in pieces:
+            if c and c[0].kind == "ALREADY" and c[0].text in INTRODUCING and _only_objects(c[1:]):
+                self.introduced += [i.value.ref for i in c[1:] if i.kind == "np" and i.value.ref is not None]
+                continue
             verbs = [i for i in c if i.kind in VERB_LIKE]
             if verbs:
                 verb = verbs[:1]
@@ -143,6 +147,11 @@ class _Clauses:
                     i.kind == "VERB" and i.value == "go" for i in verb)):
                 merged.append(verb + c)  # "..., then the yellow block into the red bowl": the same verb
                 continue
+            elif starts_hard and merged and _only_objects(c):
+                again = _done_again(merged[-1], c)
+                if again is not None:  # "put the green ball in the tray and then the pink ball"
+                    merged.append(again)
+                    continue
             acting = any(i.kind in VERB_LIKE + ("COPULA", "ALREADY", "STACKED", "OUT_OF_REACH", "WITHOUT",
                                                  "NOT") for i in c) or (starts_hard and any(
                 i.kind == "WHERE" for i in c) and any(i.kind == "np" for i in c))  # "; the X must stay put"
@@ -568,6 +577,24 @@ class _Clauses:
         if len(chain) == 2:
             return Cond("on", tuple(chain))
         return Cond("stacked", tuple(chain))
+
+
+def _only_objects(items: list[Item]) -> bool:
+    return any(i.kind == "np" for i in items) and all(i.kind in ("np", "COMMA", "AND") for i in items)
+
+
+def _done_again(clause: list[Item], objects: list[Item]) -> list[Item] | None:
+    """The clause before, done to ``objects`` instead of the object it moved; None when it placed nothing."""
+    first = next((k for k, i in enumerate(clause) if i.kind == "np"), None)
+    rel = next((k for k in range((first or 0) + 1, len(clause)) if clause[k].kind in ("REL", "TO")), None)
+    if first is None or rel is None or rel + 1 >= len(clause) or clause[rel + 1].kind not in ("np", "CORNER",
+                                                                                               "MIDDLE"):
+        return None  # the clause before moved nothing to a place ("arrange the bowls in a line: red, ...")
+    moved = clause[first].value.ref
+    if moved is not None:  # "then the blue one": one of the kind moved before, not of the last kind named
+        objects = [Item("np", NP(ref=Ref(moved.kind, i.value.color))) if i.kind == "np" and i.value.color
+                   and i.value.ref is None else i for i in objects]
+    return clause[:first] + objects + clause[first + 1:]
 
 
 def _corner_pairs(items: list[Item]) -> list[tuple[Item, str]]:

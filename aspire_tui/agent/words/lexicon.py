@@ -30,9 +30,9 @@ VERBS: dict[str, tuple[str, ...]] = {
     "pull": ("pull", "drag", "rake", "draw", "retrieve", "hook in", "reel in"),
     "go": ("go", "drive", "navigate", "head", "travel", "roll", "proceed", "come", "steer", "approach", "visit",
            "make your way", "get yourself", "reach"),
-    "sort": ("sort", "organise", "organize", "group", "match", "separate", "distribute"),
+    "sort": ("sort", "organise", "organize", "group", "match", "separate", "distribute", "sorted"),
     "arrange": ("arrange", "line up", "line", "align", "lay out", "spread", "spread out", "order", "set out",
-                "organise them"),
+                "organise them", "arranged"),
     "leave": ("leave", "keep", "keeping", "leaving", "stay", "stays", "remain", "remains"),
     "touch": ("touch", "disturb", "bump", "knock", "hit", "move", "nudge"),
     "lift_verb": ("lifting", "picking up", "raising", "lift", "picking"),
@@ -72,12 +72,17 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           "across", "through", "until", "till", "anything", "anything else", "everything else", "obstacles",
           "other objects", "other things", "into anything", "in a moment", "for now", "u", "plz", "pls", "please do",
           "would you mind", "do you mind", "mind", "instead", "thank you", "cheers", "hey robot", "ok robot",
-          "okay robot", "hi robot", "yo", "someone", "somebody", "for a reason", "traffic"}
+          "okay robot", "hi robot", "yo", "someone", "somebody", "for a reason", "traffic", "at"}
 # Words that are filler only in some places are listed again in PHRASES below, which win.
 
 COPULA = ("is", "are", "sits", "sit", "starts", "start", "lies", "lie", "stands", "was", "were",
           "is sitting", "are sitting", "is lying", "are lying", "is resting", "are resting", "begins",
           "is currently", "are currently", "rests", "is placed", "are placed", "currently sits")
+
+# Words that only say which objects there are ("there's a green bowl and a blue bowl. ..."): the objects
+# count as named, so a later bare "the bowl" is one of them.
+INTRODUCING = ("there is", "there are", "i have", "i've got", "i have got", "we have", "we've got", "here is",
+               "here are", "you have", "you've got")
 
 SEQUENCE = ("then", "and then", "after that", "afterwards", "afterward", "next", "finally", "after this",
             "once done", "once that is done", "when done", "lastly", "and finally", "followed by", "later",
@@ -114,6 +119,11 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["rightmost", "right-most", "furthest right", "farthest right", "most right"], "SIDEMOST", "rightmost")
     add(["frontmost", "front-most", "furthest forward", "farthest forward"], "SIDEMOST", "frontmost")
     add(["backmost", "rearmost", "back-most", "hindmost"], "SIDEMOST", "backmost")
+    # "the bowl on the right", "the block at the very back": where an object is picks it out of its kind
+    for side, rule in (("left", "leftmost"), ("right", "rightmost"), ("back", "backmost"), ("rear", "backmost"),
+                       ("front", "frontmost"), ("far end", "frontmost"), ("near end", "backmost")):
+        add([f"{at} {very}{side}{tail}" for at in ("on", "at") for very in ("", "very ", "far ")
+             for tail in ("", " side", " hand side", " end")], "SIDEMOST", rule)
     add(["largest", "biggest", "bigger", "larger"], "SIZEMOST", "largest")
     add(["smallest", "tiniest", "smaller", "littlest"], "SIZEMOST", "smallest")
     add(["nearest", "closest", "closer one", "most near"], "SUPER", "nearest")
@@ -156,7 +166,7 @@ def _phrases() -> dict[str, tuple[str, Any]]:
          "belongs", "belong", "goes", "go back", "needs to go", "should go", "must go"],
         "MODAL")
     add(["already", "initially", "at start", "at the start", "to begin with", "right now", "at moment", "moment",
-         "there is", "there are",
+         *INTRODUCING,
          "currently"], "ALREADY")
     add(["where it is", "where they are", "in place", "where it was", "alone", "as it is", "as they are",
          "untouched", "still", "unmoved", "stationary", "in its place", "in their place",
@@ -217,7 +227,10 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["away from robot", "further from robot", "farther from robot", "away", "further away from robot",
          "farther away from robot", "further away", "farther away"], "SIDE", "front")
     add(["long way", "good way", "long distance", "good distance"], "AMOUNT", 0.2)
-    add(["towards robot", "toward robot", "closer to robot", "nearer to robot", "nearer robot"], "SIDE", "back")
+    add(["towards robot", "toward robot", "closer to robot", "nearer to robot", "nearer robot", "towards you",
+         "toward you", "closer to you", "nearer to you", "towards yourself"], "SIDE", "back")
+    add(["away from you", "further from you", "farther from you", "further away from you",
+         "farther away from you"], "SIDE", "front")
     add(list(vocab.UNITS), "UNIT")
     add(["color", "colors", "shape", "size", "form", "colour"], "PROPERTY")
     add(["floor", "ceiling", "room", "wall", "window", "door", "ground", "outside", "off table", "off of table",
@@ -258,7 +271,9 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"[^a-z0-9.,;:' -]", " ", t)
     t = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " . ", t)
     t = re.sub(r"[;:]", " ; ", t).replace(",", " , ")
-    t = re.sub(r"\b(?:the|a|an|at)\b", " ", t)  # articles never change what is asked
+    # articles never change what is asked; "at" only says where before a side ("the block at the back")
+    t = re.sub(r"\b(?:the|a|an)\b|\bat\b(?!\s+(?:the\s+)?(?:very\s+|far\s+)?"
+               r"(?:left|right|back|front|rear|far|near)\b)", " ", t)
     t = re.sub(r"(?<=[a-z0-9])-(?=[a-z])", " ", t).replace("left most", "leftmost").replace("right most", "rightmost")
     return [w.strip("'") for w in t.split() if w.strip("'")]
 
@@ -284,10 +299,51 @@ def _cardinals(text: str) -> str:
     return re.sub(rf"\b(?:({'|'.join(TENS)})(?:[- ]({units}))?|({units}))\b", number, text)
 
 
+@functools.lru_cache(maxsize=1)
+def _typos() -> dict[str, str]:
+    """Slips of the keyboard -> the word meant: two letters swapped ("blokc"), a double letter typed once
+    ("yelow") or a letter doubled ("bloock"); other missing letters make real words too often ("sack",
+    "lock"). Only a slip that could come from one known word is mended, and never into a word the reader
+    knows or a thing the simulator cannot make."""
+    table, _ = lexicon()
+    # never mend into a negation: a wrong "not" turns the task around ("ont" may be "onto")
+    meaningful = {w for phrase, (tag_, _) in table.items() for w in phrase.split()
+                  if tag_ not in ("NOT", "WITHOUT")} - (FILLER - set(table))
+    meaningful |= {w for words in (*vocab.COLORS.values(), *vocab.KINDS.values()) for phrase in words
+                   for w in phrase.split()}
+    known = meaningful | FILLER | set(NUMBERS) | set(CARDINALS)
+    meant: dict[str, set[str]] = {}
+    # mended only into words that mean something: "evry" read as the filler "very" would lose "every"
+    for w in meaningful | {"the"}:
+        if len(w) < 3 or not w.isalpha():
+            continue
+        slips = {w[:k] + w[k + 1] + w[k] + w[k + 2:] for k in range(len(w) - 1)}
+        if len(w) < 4:  # "teh": short words only swap
+            slips -= {w}
+            for slip in slips:
+                meant.setdefault(slip, set()).add(w)
+            continue
+        slips |= {w[:k] + w[k] + w[k:] for k in range(len(w))}
+        slips |= {w[:k] + w[k + 1:] for k in range(len(w) - 1) if w[k] == w[k + 1]}
+        for slip in slips - {w}:
+            meant.setdefault(slip, set()).add(w)
+    unknown = set(vocab.UNKNOWN_THINGS) | {t + "s" for t in vocab.UNKNOWN_THINGS}
+    return {slip: next(iter(ws)) for slip, ws in meant.items()
+            if len(ws) == 1 and slip not in known and slip not in unknown}
+
+
+def mended_words(text: str) -> list[tuple[str, str]]:
+    """The slips of the keyboard in ``text`` and the words `tag` reads them as."""
+    typos = _typos()
+    return [(w, typos[w]) for w in _words(text) if w in typos]
+
+
 def tag(text: str) -> list[Word]:
-    """The instruction's words as tagged tokens (fillers dropped, unknown words tagged UNKNOWN)."""
+    """The instruction's words as tagged tokens (fillers dropped, unknown words tagged UNKNOWN); a word
+    mistyped by one slip is read as the word meant."""
     table, longest = lexicon()
-    words = _words(text)
+    typos = _typos()
+    words = [typos.get(w, w) for w in _words(text)]
     out: list[Word] = []
     i = 0
     while i < len(words):
@@ -317,6 +373,9 @@ def tag(text: str) -> list[Word]:
         for n in range(min(longest, len(words) - i), 0, -1):
             phrase = " ".join(words[i:i + n])
             hit = _lookup(phrase, table)
+            if hit is not None and hit.tag == "SIDEMOST" and phrase.startswith(("on ", "at ")) and \
+                    _says_where_it_goes(words, i, i + n):
+                continue  # "put the block on the left": where it goes, not which block
             if hit is not None:
                 out.append(hit)
                 i += n
@@ -325,6 +384,27 @@ def tag(text: str) -> list[Word]:
             out.append(Word("FILLER" if w in FILLER or w.endswith("ly") else "UNKNOWN", w))
             i += 1
     return [w for w in out if w.tag != "FILLER"]
+
+
+CLAUSE_ENDS = (".", ";", ",", "and", "then")
+PLACE_WORDS = ("left", "right", "front", "back", "corner", "corners", "edge", "of", "side", "half", "part", "end")
+RELATION_WORDS = {w for words in vocab.RELATIONS.values() for phrase in words for w in phrase.split()[:1]}
+
+
+def _says_where_it_goes(words: list[str], start: int, end: int) -> bool:
+    """Whether "on the left" at words[start:end] says where, not which object: before a place of the
+    table, after a corner, or ending a clause that named no place before it ("put the block on the
+    left"; but "put the ball in the bowl on the right" picks a bowl)."""
+    if end < len(words) and words[end] in PLACE_WORDS:
+        return True  # "at the front left corner", "on the left edge": a place of the table
+    before = start
+    while before > 0 and words[before - 1] not in CLAUSE_ENDS:
+        before -= 1
+    if any(w in ("corner", "corners") for w in words[before:start]):
+        return True  # "the corner nearest the robot on the left": which corner
+    if end < len(words) and words[end] not in CLAUSE_ENDS:
+        return False
+    return not any(w in RELATION_WORDS for w in words[before:start])
 
 
 def _lookup(phrase: str, table: dict[str, tuple[str, Any]]) -> Word | None:

@@ -14,7 +14,10 @@ class ConfirmScreen(ModalScreen[bool]):
 
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical { width: 60; height: auto; border: thick $warning; background: $surface; padding: 1 2; }
+    ConfirmScreen > Vertical { width: 72; max-width: 95%; height: auto; border: thick $warning; background: $surface;
+                               padding: 1 2; }
+    /* a Label is as wide as its text by default: a long question was cut at the border, not wrapped */
+    ConfirmScreen Label { width: 100%; }
     ConfirmScreen Horizontal { height: auto; margin-top: 1; }
     """
     BINDINGS = [Binding("y", "answer(True)", "yes"), Binding("n", "answer(False)", "no"),

@@ -6,23 +6,25 @@ import os
 import shlex
 import subprocess
 import threading
+import time
 from pathlib import Path
 from typing import Any, Callable
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from aspire_tui.app.commands import SlashCommands
+from aspire_tui.app.commands import Commands
 from aspire_tui.app.frames import load_png
-from aspire_tui.app.messages import (AgentEvent, FrameReady, FramesWaiting, LibraryInfo, LoopDone, Note,
-                                     ReplayLoaded, SkillFileFound, TraceLoaded)
+from aspire_tui.app.messages import (AgentEvent, FrameReady, FramesWaiting, LibraryInfo, LoopDone, Note, Phase,
+                                     ReplayLoaded, SkillFileFound, TraceLoaded, UndoAsked)
 from aspire_tui.app.render import describe
 from aspire_tui.app.restore import SessionRestore
-from aspire_tui.app.world import WorldCommands
+from aspire_tui.app.world import Table
 from aspire_tui.app.widgets.call_detail import CallDetail
 from aspire_tui.app.widgets.conversation import Conversation, plain_text
 from aspire_tui.app.widgets.frame_pane import FramePane
@@ -32,13 +34,22 @@ from aspire_tui.app.widgets.status_line import StatusLine
 from aspire_tui.app.widgets.trace_table import TraceTable
 
 PLACEHOLDER = "a task (put the red block in the green bowl) or /help"
+# what the loop does after each event, shown on the status line until the next one (the first run of a session
+# waits seconds for a simulation worker, and "running" alone said nothing about why)
+PHASE_AFTER = {"task_started": "retrieving skills", "skills_retrieved": "writing the program",
+               "program_written": "checking the program", "check_result": "starting the simulation",
+               "call_recorded": "running", "run_finished": "diagnosing", "diagnosis": "repairing",
+               "repair_diff": "checking the program", "validation_result": "keeping the skill"}
+SLOW_START_S = 1.0   # a wait for the simulation longer than this is explained in the log
 
 
-class MainScreen(WorldCommands, SlashCommands, SessionRestore, Screen):
+class MainScreen(Screen):
     """Renders the loop's events; typing a task, a question or "undo that" takes a turn of the conversation
-    (its table: `WorldCommands`) in a worker thread."""
+    (its `Table`) in a worker thread, and a line starting with "/" goes to its `Commands`."""
 
     CSS_PATH = "main.tcss"
+    # F keys: the prompt has the focus and takes every printable key
+    BINDINGS = [Binding("f3", "camera_big", "camera"), Binding("f4", "camera_zoom", "zoom")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -47,6 +58,12 @@ class MainScreen(WorldCommands, SlashCommands, SessionRestore, Screen):
         self._next_frame: FrameReady | None = None  # newest live frame not yet handed to the pane
         self.running = False
         self.last_committed = ""
+        self.runs_dir = ""   # the library's runs/ (trace rows find their keyframes there)
+        # composition, not mixins: each part is handed this screen and speaks through its methods
+        self.commands = Commands(self)
+        self.table = Table(self)
+        self.restorer = SessionRestore(self)
+        self._phase, self._phase_t0, self._explained = "", 0.0, False
 
     @property
     def settings(self):
@@ -66,11 +83,14 @@ class MainScreen(WorldCommands, SlashCommands, SessionRestore, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.set_interval(0.25, self._tick_phase)
         self.settings_changed()
         self.say(Text.from_markup("[bold]aspire[/]: type a task for the robot, or [bold]/help[/]. "
                                   "Esc interrupts, Ctrl+C twice quits."))
         self.query_one(PromptInput).focus()
         self.check_library(seeds=True)
+        if self.settings.warm_up:
+            self.warm_up()
 
     # ------------------------------------------------------------ helpers the commands use
 
@@ -101,15 +121,35 @@ class MainScreen(WorldCommands, SlashCommands, SessionRestore, Screen):
         self.query_one(ProgramPane).show_program("", "program")
         self.query_one(CallDetail).update("")
 
+    def restore(self, session) -> None:
+        """Show a saved conversation as it was and continue it (``aspire -c``, ``--resume``)."""
+        self.restorer.restore(session)
+
+    @work(thread=True, exit_on_error=False, group="library")
     def confirm_undo(self, name: str) -> None:
+        """``/undo SKILL``: refuse at once when there is nothing to revert; else ask about that very commit."""
+        from aspire_tui.skills.library import Library, LibraryError
+
+        try:
+            lib = Library.open(self.settings.library)
+            try:
+                question = _undo_question(lib, name)
+            finally:
+                lib.close()
+        except LibraryError as e:
+            self.post_message(Note(f"cannot undo {name}: {str(e).splitlines()[0]}", "error"))
+            return
+        self.post_message(UndoAsked(name, question))
+
+    def on_undo_asked(self, m: UndoAsked) -> None:
         from aspire_tui.app.screens.confirm import ConfirmScreen
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.library_job(lambda lib: _undo(lib, name), changes=True)
+                self.library_job(lambda lib: _undo(lib, m.name), changes=True)
             else:
-                self.say(Text(f"undo of {name} cancelled"))
-        self.app.push_screen(ConfirmScreen(f"Revert the last commit of {name}? (a new commit; y/n)"), done)
+                self.say(Text(f"undo of {m.name} cancelled"))
+        self.app.push_screen(ConfirmScreen(m.question), done)
 
     # ------------------------------------------------------------ input
 
@@ -121,7 +161,8 @@ class MainScreen(WorldCommands, SlashCommands, SessionRestore, Screen):
             return
         event.input.history.add(text)
         if text.startswith("/"):
-            self.run_command(text)
+            self.say(Text(f"> {text}", style="cyan"))   # the log says what each answer answers
+            self.commands.run(text)
             return
         if self.running:
             self.note_error("a task is running: wait for it, or press Esc to interrupt it")
@@ -132,11 +173,31 @@ class MainScreen(WorldCommands, SlashCommands, SessionRestore, Screen):
         s = self.settings
         self.app.session.add("task", text=text, settings={"model": s.model, "scene": s.scene, "seed": s.seed})
         self.query_one(TraceTable).reset()
+        camera = self.query_one(FramePane)
+        camera.frame = None     # the last task's picture, titled with its call number, would read as this one's
+        camera.reset_view()
+        self.query_one(ProgramPane).show_none("no program yet for this task")   # never the last task's
         self.say(Text(f"> {text}", style="bold cyan"))
         self.running = True
         self._cancel.clear()
-        self.query_one(StatusLine).state = "running"
+        self.set_phase("loading the agent")
         self.run_loop(text)
+
+    def set_phase(self, phase: str) -> None:
+        """What the loop is doing now, on the status line with the seconds it has taken so far."""
+        if phase != self._phase:
+            self._phase, self._phase_t0 = phase, time.monotonic()
+        self._tick_phase()
+
+    def _tick_phase(self) -> None:
+        if not self.running or not self._phase:
+            return
+        waited = time.monotonic() - self._phase_t0
+        self.query_one(StatusLine).state = f"{self._phase}… {waited:.0f} s" if waited >= 1 else f"{self._phase}…"
+        if self._phase == "starting the simulation" and waited > SLOW_START_S and not self._explained:
+            self._explained = True   # once a session: later waits are the same story
+            self.say(Text("waiting for a simulation worker: it starts pybullet and loads the scene once, "
+                          "and later runs reuse it", style="dim"))
 
     def interrupt(self) -> bool:
         """Stop the running loop: its episode ends at once, the loop at its next phase; False when none runs."""
@@ -162,15 +223,17 @@ class MainScreen(WorldCommands, SlashCommands, SessionRestore, Screen):
             from aspire_tui.runner import Cancelled
             from aspire_tui.skills.library import Library, LibraryError
 
+            self.post_message(Phase("opening the library"))
             try:
                 coder = coder_for(s.model)
                 lib = Library.open(s.library)
             except (CoderError, LibraryError) as e:
                 self.post_message(Note(str(e), "error"))
                 return
+            self.post_message(Phase("reading the words"))
             emit = self._emitter(ev, lib.runs_dir, self.app.session)
             try:
-                self.take_turn(text, coder, lib, emit)
+                self.table.take_turn(text, coder, lib, emit, self._cancel)
             except (AgentError, CoderError, LibraryError) as e:
                 self.post_message(Note(str(e), "error"))
             except Cancelled:
@@ -186,17 +249,26 @@ class MainScreen(WorldCommands, SlashCommands, SessionRestore, Screen):
 
     def _emitter(self, ev, runs_dir: Path, session) -> Callable[[Any], None]:
         """The loop's ``emit``: post each event and save it to the session; decode keyframes and load
-        traces here, off the UI thread."""
+        traces here, off the UI thread.
+
+        Live frames name their seed; those of a seed the trace table has no rows for (a validation run)
+        say so, so the camera's call number is never read against another run's rows.
+        """
+        traced: set[int] = set()   # seeds of the runs whose calls the trace table lists
+
         def emit(event) -> None:
             if isinstance(event, ev.Frame):
-                self._offer_frame(FrameReady(event.rgb, event.width, event.height, event.call, live=True))
+                self._offer_frame(FrameReady(event.rgb, event.width, event.height, event.call, live=True,
+                                             seed=event.seed, traced=event.seed in traced))
                 return
+            if isinstance(event, (ev.TaskStarted, ev.CallRecorded)):
+                traced.add(event.seed)
             session.add("event", event=event.to_dict())
             self.post_message(AgentEvent(event))
             if isinstance(event, ev.CallRecorded) and event.keyframe and event.run_id:
                 frame = load_png(runs_dir / event.run_id / event.keyframe)
                 if frame:
-                    self.post_message(FrameReady(*frame, step=event.index))
+                    self.post_message(FrameReady(*frame, step=event.index, seed=event.seed))
             elif isinstance(event, ev.RunFinished):
                 if event.trace_path:
                     from aspire_tui.runner.trace import Trace
@@ -266,6 +338,23 @@ class MainScreen(WorldCommands, SlashCommands, SessionRestore, Screen):
             self.say(Text(f"{editor} exited with status {code}; checking {m.name} anyway", style="yellow"))
         self.library_job(lambda lib: _commit_edit(lib, m.name, m.path), changes=True)
 
+    @work(thread=True, exit_on_error=False, group="warm")
+    def warm_up(self) -> None:
+        """Pay the first task's one-time costs while the person types (`loop.warm_up`: the simulation
+        workers, the word reader and scene builder, the embedding model; measured: a first task spent 4 s
+        retrieving skills and 1.6 s reading its words before its first frame, the next task 0.3 s each)."""
+        from aspire_tui.agent.loop import warm_up
+        from aspire_tui.skills.library import Library, LibraryError
+
+        try:  # offline parts only: a model is never prompted to warm up
+            lib = Library.open(self.settings.library)
+        except LibraryError:
+            return  # the library check says what is wrong
+        try:
+            warm_up(lib)
+        finally:
+            lib.close()
+
     @work(thread=True, exit_on_error=False, group="library")
     def check_library(self, seeds: bool = False) -> None:
         """Open (and on first use seed) the library; report its path and HEAD for the status line.
@@ -281,7 +370,7 @@ class MainScreen(WorldCommands, SlashCommands, SessionRestore, Screen):
             self.post_message(LibraryInfo(self.settings.library or "", error=str(e)))
             return
         try:
-            self.post_message(LibraryInfo(str(lib.root), lib.repo.head_sha() or ""))
+            self.post_message(LibraryInfo(str(lib.root), lib.repo.head_sha() or "", runs_dir=str(lib.runs_dir)))
             waiting = [s.name for s in seed_states(lib) if s.state in ("update", "new")] if seeds else []
             if waiting:
                 self.post_message(Note(f"newer seed skills ship with aspire: {', '.join(waiting)}. "
@@ -315,9 +404,20 @@ class MainScreen(WorldCommands, SlashCommands, SessionRestore, Screen):
 
     # ------------------------------------------------------------ messages up from the workers
 
+    def on_phase(self, m: Phase) -> None:
+        if self.running:
+            self.set_phase(m.text)
+
     def on_agent_event(self, m: AgentEvent) -> None:
         d = m.event.to_dict()
         kind = d["event"]
+        if self.running and kind in PHASE_AFTER:
+            phase = PHASE_AFTER[kind]
+            if kind == "check_result" and not d["ok"]:
+                phase = "repairing"
+            elif kind == "run_finished" and d["outcome"] == "succeeded":
+                phase = "validating on other scenes"   # the loop says nothing more until validation_result
+            self.set_phase(phase)
         line = describe(m.event, self.app.current_theme.dark)
         if line is not None:
             self.say(line)
@@ -331,6 +431,8 @@ class MainScreen(WorldCommands, SlashCommands, SessionRestore, Screen):
         elif kind == "repair_diff":
             self.query_one(ProgramPane).show_diff(d["diff"], f"repair  iteration {d['iteration']}")
         elif kind == "call_recorded":
+            if d.get("run_id") and self.runs_dir:
+                d["run_dir"] = str(Path(self.runs_dir) / d["run_id"])
             self.query_one(TraceTable).add_call(d)
         elif kind == "skill_committed":
             self.last_committed = d["name"]
@@ -344,16 +446,53 @@ class MainScreen(WorldCommands, SlashCommands, SessionRestore, Screen):
             frame, self._next_frame = self._next_frame, None
         if frame is not None:
             self.query_one(FramePane).frame = frame
+            if self.running and self._phase == "starting the simulation":
+                self.set_phase("running")
 
     def on_trace_loaded(self, m: TraceLoaded) -> None:
         self.query_one(TraceTable).attach_trace(m.trace, m.iteration)
 
     def on_trace_table_call_selected(self, m: TraceTable.CallSelected) -> None:
-        self.query_one(CallDetail).show(m.data)
-        if m.run_dir and m.data.get("keyframe") and not self.running:
-            frame = load_png(Path(m.run_dir) / m.data["keyframe"])
-            if frame:
-                self.query_one(FramePane).frame = FrameReady(*frame, step=m.data["index"])
+        """A highlighted row: its call in the call pane and its keyframe in the camera (live frames win while
+        a task runs); Enter on a row also enlarges the camera (`TraceTable.CallOpened`)."""
+        self.query_one(CallDetail).show(m.data, m.run_dir)
+        if not self.running:
+            self.show_keyframe(m.data, m.run_dir)
+
+    def on_trace_table_call_opened(self, m: TraceTable.CallOpened) -> None:
+        if self.show_keyframe(m.data, m.run_dir):
+            self.camera_big = True
+        else:
+            self.notify(f"call #{m.data.get('index')} has no keyframe on disk (yet)", timeout=3)
+
+    def show_keyframe(self, data: dict[str, Any], run_dir: str) -> bool:
+        """Put a call's keyframe in the camera pane; False when it has none on disk."""
+        if not run_dir or not data.get("keyframe"):
+            return False
+        frame = load_png(Path(run_dir) / data["keyframe"])
+        if frame:
+            self.query_one(FramePane).frame = FrameReady(*frame, step=data["index"], seed=data.get("seed"))
+        return frame is not None
+
+    # ------------------------------------------------------------ the camera's size and zoom
+
+    @property
+    def camera_big(self) -> bool:
+        """The camera covers the side panes (F3 toggles)."""
+        return self.has_class("-camera-big")
+
+    @camera_big.setter
+    def camera_big(self, big: bool) -> None:
+        self.set_class(big, "-camera-big")
+
+    def action_camera_big(self) -> None:
+        """F3: the camera over the side panes, and back."""
+        self.camera_big = not self.camera_big
+
+    def action_camera_zoom(self) -> None:
+        """F4: the camera shows the work area (zoomed), or as much of the frame as fits."""
+        pane = self.query_one(FramePane)
+        pane.zoom = not pane.zoom
 
     def on_note(self, m: Note) -> None:
         self.app.session.add("note", text=plain_text(m.renderable), severity=m.severity)
@@ -367,7 +506,12 @@ class MainScreen(WorldCommands, SlashCommands, SessionRestore, Screen):
 
     def on_loop_done(self, m: LoopDone) -> None:
         self.running = False
+        self._phase = ""
         self._cancel.clear()
+        program = self.query_one(ProgramPane)
+        if not program.showing:
+            program.show_none("no program: this turn wrote none (a question, a refusal or an error; the log "
+                              "says which)")
         self.query_one(StatusLine).state = "interrupted" if m.interrupted else "ready"
         self.check_library()
 
@@ -378,6 +522,7 @@ class MainScreen(WorldCommands, SlashCommands, SessionRestore, Screen):
             self.note_error(f"library: {m.error}")
             return
         status.library, status.head = m.path, m.head
+        self.runs_dir = m.runs_dir
 
 
 def _commit_edit(lib, name: str, path: str) -> Text:
@@ -393,6 +538,33 @@ def _commit_edit(lib, name: str, path: str) -> Text:
         raise LibraryError(f"{name} not committed: {problem}. The last good version stays in use; "
                            f"/edit {name} to fix it")
     return Text(f"committed {result.change} {name} {result.sha[:8]} as you", style="green")
+
+
+def _undo_question(lib, name: str) -> str:
+    """What ``/undo SKILL`` would revert, as a question; raises `LibraryError` when it cannot."""
+    from aspire_tui.skills.errors import LibraryError
+    from aspire_tui.skills.lock import LockTimeout
+
+    rel = lib.path_of(name)   # an unknown name raises here, before anything is asked
+    if lib.repo.dirty_paths((rel,)):
+        raise LibraryError(f"{rel} has uncommitted edits; commit or discard them first")
+    commits = lib.log(name, limit=2)
+    if not commits:
+        raise LibraryError(f"{rel} has no commits to undo")
+    last = commits[0]
+    if len(commits) == 1:   # the revert deletes the skill: refused now if others use it, not after a yes
+        try:
+            lib.reindex(embed=False, timeout=3)   # who uses it is read from the index (as undo itself does)
+        except LockTimeout:
+            pass   # another writer holds it: the index as it is, and undo checks again after the yes
+        users = lib.checks.dependents(name)
+        if users:
+            raise LibraryError(f"its only commit added it, so the revert would delete it, and "
+                               f"{', '.join(users)} use{'s' if len(users) == 1 else ''} it")
+    after = f"{name} goes back to its version before it" if len(commits) > 1 else \
+        f"that commit added {name}, so the revert deletes it"
+    return (f"Revert {last.sha[:8]} \"{last.summary}\" by {last.author}? {after}. "
+            "The revert is a new commit; history is kept. (y/n)")
 
 
 def _undo(lib, name: str) -> Text:

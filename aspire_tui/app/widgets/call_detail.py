@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from rich.markup import escape
@@ -27,7 +28,8 @@ class CallDetail(Static):
         self.border_title = "call"
         self.update(Text("select a row of the trace", style="dim"))
 
-    def show(self, d: dict[str, Any]) -> None:
+    def show(self, d: dict[str, Any], run_dir: str = "") -> None:
+        """One call; its keyframe as a link to the file (terminals that open links open the picture)."""
         lines = [f"[bold]#{d['index']} {escape(d.get('call', ''))}[/]  {escape(d.get('status', ''))}"
                  + (f"  [dim]{escape(d['where'])}[/]" if d.get("where") else "")]
         if "args" in d:
@@ -40,6 +42,9 @@ class CallDetail(Static):
             lines.append(f"[red]{escape(str(err.get('type')))}: {escape(str(err.get('message')))}[/]")
             if err.get("evidence"):
                 lines.append(f"evidence: {escape(_short(err['evidence'], 600))}")
-        if d.get("keyframe"):
+        if d.get("keyframe") and run_dir:
+            path = Path(run_dir) / d["keyframe"]
+            lines.append(f"[dim]keyframe [link={path.absolute().as_uri()}]{escape(str(path))}[/link] (Enter on the row: large)[/]")
+        elif d.get("keyframe"):
             lines.append(f"[dim]keyframe {escape(d['keyframe'])}[/]")
         self.update(Text.from_markup("\n".join(lines)))

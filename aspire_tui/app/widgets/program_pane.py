@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.syntax import Syntax
+from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -31,6 +32,12 @@ class ProgramPane(VerticalScroll):
         self.query_one("#program-text", Static).update(
             Syntax(source, "python", theme=code_theme(self.app.current_theme.dark), line_numbers=True,
                    word_wrap=False))
+        self.scroll_home(animate=False)
+
+    def show_none(self, why: str) -> None:
+        """No program to show (a new task, a refused one): say so rather than keep the last one."""
+        self.border_title, self.showing, self.text = "program", "", ""
+        self.query_one("#program-text", Static).update(Text(why, style="dim"))
         self.scroll_home(animate=False)
 
     def show_diff(self, diff: str, title: str = "repair") -> None:

@@ -28,6 +28,13 @@ class TraceTable(DataTable):
         data: dict[str, Any]
         run_dir: str
 
+    @dataclass
+    class CallOpened(Message):
+        """Enter (or a click) on a row: show that call's keyframe large."""
+
+        data: dict[str, Any]
+        run_dir: str
+
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
         self.calls: dict[str, dict[str, Any]] = {}
@@ -72,10 +79,16 @@ class TraceTable(DataTable):
             self.add_call(d)
 
     def run_dir_of(self, key: str) -> str:
+        """The run folder of a row's call: from its loaded trace, or from the ``run_id`` its event named."""
         it, seed, _ = key.split(":")
-        return self.run_dirs.get(f"{it}:{seed}", "")
+        return self.run_dirs.get(f"{it}:{seed}", "") or self.calls.get(key, {}).get("run_dir", "")
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         key = event.row_key.value if event.row_key is not None else None
         if key in self.calls:
             self.post_message(self.CallSelected(self.calls[key], self.run_dir_of(key)))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value if event.row_key is not None else None
+        if key in self.calls:
+            self.post_message(self.CallOpened(self.calls[key], self.run_dir_of(key)))
