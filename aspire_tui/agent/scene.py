@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from aspire_tui.agent.goal import Cond, Goal, Ref, canonical
 from sim.objects import DEFAULT_SIZES
+from sim.predicates import BESIDE_CENTRES, BESIDE_EDGES
 from sim.vocabulary import MOBILE_GOALS, embodiment_for
 
 
@@ -329,10 +330,11 @@ def _expr(cond: Cond, ids: dict[str, str], tails: dict[str, tuple] | None = None
 
 
 def _beside_within(kind: str, other: str) -> float:
-    """How near two objects' centres must be for one to be beside the other: their edges at most 6 cm
-    apart, however they are turned (0.12 m for two blocks; a ball beside a tray may stand farther off)."""
+    """How near two objects' centres must be for one to be beside the other: the simulator's rule for
+    `next_to` (edges at most 6 cm apart, centres 0.12 m for two blocks) written out with the kinds' sizes,
+    so the task file says the number."""
     reach = sum(max(DEFAULT_SIZES[k][:2]) / 2 for k in (kind, other) if k in DEFAULT_SIZES)
-    return round(max(0.12, reach + 0.06), 3)
+    return round(max(BESIDE_CENTRES, reach + BESIDE_EDGES), 3)
 
 
 def _drive_tolerance(kind: str) -> float:
