@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench install clean
+.PHONY: run test test-slow bench install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest
+
+# The long end-to-end suites (marked slow) that `make test` leaves out; CI runs both.
+test-slow: $(STAMP)
+	$(BIN)/pytest -m slow
 
 # The figures the issues ask for; each module's docstring shows more options.
 bench: $(STAMP)

@@ -58,14 +58,20 @@ class Robot:
         return rgb
 
     def detect(self, query: str) -> list[Detection]:
-        """Objects matching a phrase ("red block"), nearest-first by confidence; raises ObjectNotFound."""
+        """Objects matching a phrase ("red block"), nearest-first by confidence, or the one object an object's
+        own name names ("red_block_2": not the other red blocks); raises ObjectNotFound."""
         query = _query(query)
         seen = self._eyes.look(self._body.perception_cameras())
-        hits = [d for d in seen if matches(self._body.world.bodies[d.name], query)]
+        bodies = self._body.world.bodies
+        named = query.strip().lower() if query.strip().lower() in bodies else None
+
+        def fits(name: str) -> bool:
+            return name == named if named else matches(bodies[name], query)
+
+        hits = [d for d in seen if fits(d.name)]
         self.last_overlay = {"detections": [d.to_dict() for d in seen], "query": query}
         if not hits:
-            last = {n: pos for n, pos in self._eyes.last_seen.items()
-                    if matches(self._body.world.bodies[n], query)}
+            last = {n: pos for n, pos in self._eyes.last_seen.items() if fits(n)}
             raise ObjectNotFound(f"nothing matching {query!r} is visible",
                                  query=query, visible=[d.name for d in seen], last_seen=last)
         return sorted(hits, key=lambda d: -d.confidence)

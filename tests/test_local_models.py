@@ -15,6 +15,7 @@ def test_without_the_local_extra_nothing_is_registered():
         llm.get_model(MODEL_ID)
 
 
+@pytest.mark.slow  # the local model reads a long prompt
 def test_a_prompt_longer_than_llama_cpp_default_context_is_answered_with_the_model_own_token_counts():
     """The 512-token default context refused the coder's first prompt (1164 tokens); 8k takes it."""
     if gguf_path() is None:

@@ -330,14 +330,17 @@ def render(plan: Plan, goal_text: str) -> str:
 
 
 def _body(call: str, indent: str = "    ") -> list[str]:
-    # before a retry: let go and go home; a mobile base has no gripper, so its release() raises
+    # before a retry: let go and go home; a mobile base has no gripper, so its release() raises; after the
+    # call, a last look, so the coder's check of the goal sees how the run left the table
     return [f"{indent}if HOME_FIRST:", f"{indent}    robot.home()",
             f"{indent}for attempt in range(RETRIES + 1):",
-            f"{indent}    try:", f"{indent}        return {call}",
+            f"{indent}    try:", f"{indent}        result = {call}", f"{indent}        break",
             f"{indent}    except Exception:",
             f"{indent}        if attempt >= RETRIES:", f"{indent}            raise",
             f"{indent}        try:", f"{indent}            robot.release()", f"{indent}            robot.home()",
-            f"{indent}        except Exception:", f"{indent}            pass"]
+            f"{indent}        except Exception:", f"{indent}            pass",
+            f"{indent}robot.scan()  # a last look: the coder checks the goal against it",
+            f"{indent}return result"]
 
 
 def _docline(text: str) -> str:
@@ -496,14 +499,21 @@ class OfflineCoder:
 
             d.actions = kinds_for(d.error_type)  # a planned program is repaired by plan edits, not rules
             d.analysis = f"{d.headline()}; try: {', '.join(d.actions)}"
-        from aspire_tui.agent.perceive import check_parts
+        from aspire_tui.agent.perceive import check_parts, held_at_start, resting_at_start
 
+        stacks, held = resting_at_start(self.goal, trace), held_at_start(self.goal, trace)
+        if stacks:
+            d.evidence = {**d.evidence, "resting_at_start": [list(pair) for pair in stacks]}
+        if held:
+            d.evidence = {**d.evidence, "held_at_start": held}
         checks = check_parts(self.goal, trace)
         d.parts = [c.to_dict() for c in checks]
         failed = next((c for c in checks if c.held is False), None)
         if failed is not None:
             d.failed_part = failed.part
             d.evidence = {**d.evidence, "failed_part": failed.part, "measured": failed.detail}
+            if failed.numbers and self.plan is None and "measured" not in d.actions:
+                d.actions = ["measured", *d.actions]  # a number the camera measured says what to change
             if d.error_type == "NotDone":
                 d.message = f"{failed.part} does not hold: {failed.detail}"
                 d.analysis = f"{d.headline()}; try: {', '.join(d.actions)}"
@@ -541,6 +551,22 @@ class OfflineCoder:
             self.tried[key] = count + 1
             return Repair(render(new_plan, self.goal.text if self.goal else ""), (what,))
         raise CoderError(f"no repair left for {diagnosis.headline()}")
+
+    def _measured(self, p: Plan, defaults: dict[str, float], d: Diagnosis) -> tuple[Plan | None, str]:
+        """The failed part's numbers, as the camera measured them, applied to the skill's own settings: set
+        down too far from a table place, it aims nearer (`aspire_tui.agent.repair.nearer`)."""
+        from aspire_tui.agent.repair import nearer
+
+        n = next((c.get("numbers") or {} for c in d.parts if c.get("part") == d.failed_part), {})
+        if "limit" not in n or n.get("off", 0.0) < n["limit"]:
+            return None, ""
+        over = n["off"] - n["limit"]
+        changed = nearer({k: p.params.get(k, defaults[k]) for k in ("margin", "slack") if defaults.get(k)}, over)
+        if not changed:
+            return None, ""
+        p.params.update(changed)
+        return p, (f"{d.failed_part} ended {over:.2f} m too far from the place: "
+                   + ", ".join(f"{k} -> {v:g}" for k, v in changed.items()))
 
     def _repair_steps(self, program: str, d: Diagnosis) -> Repair:
         """A planned program's repair: the first edit of its plan that the failure calls for and that was not
@@ -601,6 +627,8 @@ class OfflineCoder:
             for n in names:
                 p.params[n] = round(p.params.get(n, defaults[n]) * 0.7, 4)
             return p, "shorten " + ", ".join(f"{n} -> {p.params[n]:g}" for n in names)
+        if action == "measured":
+            return self._measured(p, defaults, d)
         if action == "rephrase":
             return self._rephrase(p, d)
         if action == "switch_skill":

@@ -115,8 +115,7 @@ def _declares(goal: Goal, params: dict[str, str]) -> dict[str, Any]:
     """What a skill made from a one-part goal declares it achieves over its own parameters, and the kinds
     they take (``achieves: ["next_to(ball, plate)"]``, ``takes: {"ball": ["ball"], ...}``), so the planner
     chooses it for that part again with other colours and scenes."""
-    from aspire_tui.agent.goal import Ref
-    from aspire_tui.agent.plan import CONSTRAINTS
+    from aspire_tui.agent.goal import CONSTRAINTS, Ref
 
     if goal.tree is None or goal.variant_of:
         return {}
@@ -126,6 +125,8 @@ def _declares(goal: Goal, params: dict[str, str]) -> dict[str, Any]:
         return {}
     said, takes = [], {}
     for part in parts:
+        if part.name == "not":
+            continue  # over a part, not objects: the skill's own check, nothing to declare
         args = []
         for a in part.args:
             if isinstance(a, Ref):

@@ -21,6 +21,9 @@ from typing import Any, Iterator
 
 SELECTORS = ("nearest", "farthest", "leftmost", "rightmost", "frontmost", "backmost", "largest", "smallest",
              "other")
+# parts that say what must stay so, never happen, or not end so ("not inside it" beside a step that sets it
+# down elsewhere): a plan gives them no step of their own; the camera's check and the judge read them
+CONSTRAINTS = ("unmoved", "never_lifted", "never_grasped", "no_contact", "not")
 QUANTITIES = ("one", "all", "count", "some")
 # predicates that hold of a listed group when they hold of each member
 PER_MEMBER = ("in", "on", "near", "next_to", "left_of", "right_of", "in_front_of", "behind", "at_place", "moved",

@@ -133,7 +133,10 @@ def find_objects(text: str) -> list[ObjectRef]:
         if w in (",", "and") and pending_colors:
             continue
         if w in ("one", "ones") and pending_colors and found:
-            kind = found[-1].kind
+            # "red ones" are of the group the words sort ("the blocks ... red ones, blue ones"), not of the
+            # bowl said just before; "the red one" is of the last thing named
+            groups = [f for f in found if f.count > 1 or f.phrase.endswith("s")] if w == "ones" else []
+            kind = (groups or found)[-1].kind
             colors = list(dict.fromkeys(pending_colors))
             found.append(ObjectRef(f"{colors[0]} {kind}", kind, colors[:1], 1, start if start is not None else pos))
             pending_colors, pending_count, start = [], 0, None
@@ -291,7 +294,7 @@ def align(goal: Goal, spec) -> Goal:
         fits = [o for o in order if kind_ok(ref, o) and ref.colors and all(c in o.colors for c in ref.colors)]
         if len(fits) == 1 and fits[0].id not in slots:
             taken.add(i)
-            slots[fits[0].id] = ref.phrases if fits[0].count[1] > 1 else ref.phrases[0]
+            slots[fits[0].id] = _members(ref, fits[0]) if fits[0].count[1] > 1 else ref.phrases[0]
     for obj in [o for o in order if o.id not in slots]:
         group = obj.count[1] > 1
         for i, ref in enumerate(named):
@@ -300,7 +303,7 @@ def align(goal: Goal, spec) -> Goal:
             if i in taken or not kind_ok(ref, obj) or any(c not in obj.colors for c in ref.colors):
                 continue
             taken.add(i)
-            slots[obj.id] = ref.phrases if group else ref.phrases[0]
+            slots[obj.id] = _members(ref, obj) if group else ref.phrases[0]
             break
     slots = {o.id: slots[o.id] for o in order if o.id in slots}  # in the family's order, as before
     for i, ref in enumerate(named):
@@ -328,6 +331,14 @@ def align(goal: Goal, spec) -> Goal:
                         break
             slots[slot] = words
     return replace(goal, category=spec.category, slots=slots)
+
+
+def _members(ref: ObjectRef, obj) -> list[str]:
+    """A group slot's words, one per member: "the red ones" for a task file's two red blocks is
+    ["red block", "red block"] (a group of one colour and a count the file fixes)."""
+    if len(ref.colors) == 1 and obj.count[0] == obj.count[1] > len(ref.phrases):
+        return ref.phrases[:1] * obj.count[0]
+    return ref.phrases
 
 
 def _canon_choice(words: str) -> str:

@@ -176,8 +176,9 @@ def tree_of(spec, text: str, note: str, words: dict[str, Any] | None = None):
                 color = said[0]
             base = Ref(o.kind, color, "all" if o.count[1] > 1 or o.match else "one")
             listed = (words or {}).get(oid)
-            if isinstance(listed, list) and len(listed) > 1 and all(len(w.split()) == 2 for w in listed) \
-                    and not o.match:  # "the orange, green and red blocks": those, not every block
+            if isinstance(listed, list) and len(set(listed)) > 1 and all(len(w.split()) == 2 for w in listed) \
+                    and not o.match:  # "the orange, green and red blocks": those, not every block (the
+                # red ones, said as one colour, are every red block)
                 base = Ref(o.kind, members=tuple(Ref(o.kind, w.split()[0]) for w in listed))
             chosen = getattr(o, "chosen", None)
             if chosen is not None:
@@ -192,6 +193,9 @@ def tree_of(spec, text: str, note: str, words: dict[str, Any] | None = None):
             inner = a.args[1]
             some = replace(ref(inner.args[0]), quantity="some", count=int(a.args[0]), members=())
             return Cond(inner.name, (some, *(arg(x) for x in inner.args[1:])))
+        if hasattr(a, "args") and a.name == "at_corner_by" and len(a.args) == 3:  # as the words say it: at
+            corner = Ref("corner", select=str(a.args[1]), anchor=arg(a.args[2]))  # the corner nearest the bowl
+            return Cond("at_place", (arg(a.args[0]), corner))
         if hasattr(a, "args"):
             return Cond(a.name, tuple(arg(x) for x in a.args))
         if isinstance(a, str) and a in objects:
@@ -306,6 +310,7 @@ def choose_scene(goal: Goal, spec, seed: int | None, any_scene: bool = False) ->
     """
     from aspire_tui.runner.program_args import slot_args
     from sim.episode import make_episode
+    from sim.errors import TaskError
     from sim.world import World
 
     if seed is not None and not (0 <= seed < HELD_OUT):
@@ -315,7 +320,12 @@ def choose_scene(goal: Goal, spec, seed: int | None, any_scene: bool = False) ->
     try:
         seeds = [seed] if seed is not None else range(SCENE_SEARCH)
         for s in seeds:
-            episode = make_episode(spec, s, world=world)
+            try:
+                episode = make_episode(spec, s, world=world)
+            except TaskError:
+                if seed is not None:
+                    raise
+                continue  # a crowded task file cannot make every seed's scene; another seed can
             why = _scene_matches(goal, spec, episode)
             if not why:
                 return s, _fill_from_scene(_told_apart(goal, spec, episode), spec, episode)
@@ -376,12 +386,20 @@ def achieving(library, goal: Goal) -> list[str]:
     """Program skills that declare they achieve a predicate of the goal (their ``achieves`` metadata)."""
     import re
 
+    from sim.vocabulary import MOVABLE
+
     if goal.tree is None:
         return []
     wanted = {"in" if c.name == "in_zone" else c.name for c in goal.tree.condition.conjuncts()}
     wanted |= {a.name for c in goal.tree.condition.conjuncts() for a in c.args if hasattr(a, "args")}
     if wanted & {"moved", "left_of", "right_of", "in_front_of", "behind", "next_to", "near", "at_place"}:
         wanted.add("at")  # beside something, moved by an amount, at a table spot: brought to a point
+    if "sorted_into" in wanted:
+        wanted |= {"in", "on"}  # each into (or onto) the one of its colour, one at a time
+    if "stacked" in wanted:
+        wanted.add("on")  # a tower is each on the one below
+    if any(r.kind in MOVABLE for r in goal.tree.condition.refs()):
+        wanted.add("clear")  # what rests on an object to pick up must come off first (a repair's step)
     names = []
     for row in library.index.all("program"):
         said = (row.get("metadata") or {}).get("achieves") or []
@@ -512,6 +530,14 @@ class Seeds:
         chosen = self.rng.sample(free, min(n, len(free)))
         self.used.update(chosen)
         return chosen
+
+    def no_scene(self, seed: int) -> None:
+        """The task file cannot make this selection or validation seed's scene (a crowded file cannot make
+        every seed's): a fresh seed takes its place, in the same list."""
+        for seeds, pool in ((self.selection, SELECTION_SEEDS), (self.validation, VALIDATION_SEEDS)):
+            if seed in seeds:
+                fresh = self.fresh(1, pool)
+                seeds[seeds.index(seed):seeds.index(seed) + 1] = fresh
 
     def selection_failed(self, seed: int) -> None:
         """A failing selection seed becomes a debug seed; a fresh one takes its place."""
@@ -816,6 +842,14 @@ class Loop:
         when the program's ARGS cannot be filled for that scene.
         """
         ran = self.run_batch(program, seeds)
+        unmade = self._unmade(ran, seeds)
+        while unmade:  # ``seeds`` is the Seeds' own list: the fresh seeds take the unmade ones' places in it
+            for s in unmade:
+                self.seeds.no_scene(s)
+            if any(s in seeds for s in unmade):
+                break  # not a list the Seeds hold: nothing took their places
+            ran = self.run_batch(program, seeds)
+            unmade = self._unmade(ran, seeds)
         successes, failures, first_failure = 0, [], None
         for s in seeds:
             trace = ran[s]  # every seed up to the first failure in order has run
@@ -829,6 +863,11 @@ class Loop:
                 break  # one failure is enough to go back to repairing
             successes += 1
         return successes, failures, first_failure
+
+    def _unmade(self, ran: dict[int, Any], seeds: list[int]) -> list[int]:
+        """The seeds of ``seeds`` that ran nothing because the task file cannot make their scenes (a seed after
+        an earlier failure may not have run at all: it is not in ``ran``)."""
+        return [s for s in seeds if s in ran and ran[s] is None and self._no_args.get(s, "").startswith(NO_SCENE)]
 
     def run_batch(self, program: str, seeds: list[int]) -> dict[int, Any]:
         """Run ``program`` on ``seeds``, as many at once as the pool has workers, stopping early once one fails.
@@ -915,7 +954,7 @@ class Loop:
             if trace is _SKIPPED:
                 continue
             if isinstance(trace, _NoScene):
-                done[s], self._no_args[s] = None, f"no scene for it: {trace.why}"
+                done[s], self._no_args[s] = None, f"{NO_SCENE}: {trace.why}"
                 continue
             if trace.outcome == "rejected" and trace.failure_reason.startswith(ARGS_UNFIT):
                 done[s], self._no_args[s] = None, trace.failure_reason[len(ARGS_UNFIT) + 2:]
@@ -996,6 +1035,7 @@ class Loop:
 
 
 _SKIPPED = object()  # what a seed of `Loop.run_batch` that never started returns
+NO_SCENE = "no scene for it"  # why a seed of `Loop.run_batch` ran nothing: the task file cannot make its scene
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ ORDERS = {"left_to_right": (1, -1.0), "right_to_left": (1, 1.0), "front_to_back"
           "back_to_front": (0, 1.0)}
 BESIDE_GAP = 0.07   # edge to edge: beside, not merely somewhere near
 REACH = 0.62        # the arm's reach from its base (metres)
+STACKABLE = ("block", "ball")  # what a hand picks up and may find something resting on
 
 
 @dataclass
@@ -130,6 +131,26 @@ class _Looks:
             raise _Unknown(f"cannot tell which object is {ref}")
         return sorted(found, key=keys[ref.select])[ref.rank - 1]["name"]
 
+    def place(self, arg) -> str:
+        """A table place as ``CORNER_XY`` names it, or "middle": a task file's place slot ("place") is read
+        from the words this run's ARGS gave it ("back right corner")."""
+        if isinstance(arg, Ref) and arg.kind == "corner" and arg.select in ("nearest", "farthest"):
+            # "the corner nearest the bowl": measured from where the anchor was at the start
+            at = (0.0, 0.0) if arg.anchor is None or arg.anchor.kind == "robot" else \
+                self.start[self.one(arg.anchor)]["position"]
+            (x0, x1), (y0, y1) = self.area["x"], self.area["y"]
+            bounds = {"x0": x0, "x1": x1, "y0": y0, "y1": y1}
+            rank = {c: _dist(tuple(bounds[k] for k in xy), at) for c, xy in CORNER_XY.items()}
+            return (min if arg.select == "nearest" else max)(rank, key=rank.get)
+        words = str(self.said.get(arg, arg) if isinstance(arg, str) else arg).lower().replace("_", " ").split()
+        if any(w in words for w in ("middle", "centre", "center")):
+            return "middle"
+        side = "front" if {"front", "far"} & set(words) else "back" if {"back", "near", "rear"} & set(words) else ""
+        hand = "left" if "left" in words else "right" if "right" in words else ""
+        if not (side and hand):
+            raise _Unknown(f"cannot tell which place {arg!r} is")
+        return f"{side}_{hand}"
+
     def last(self, name: str) -> dict:
         if name not in self.end:
             raise _Unknown(f"{_words(name)} was never seen")
@@ -150,6 +171,13 @@ def _bottom(d: dict) -> float:
 
 def _top(d: dict) -> float:
     return d["position"][2] + d["size"][2] / 2
+
+
+def _footprint(top: dict, support: dict, axis: int) -> float:
+    """How far off the support's centre the top's centre may be and still rest on it: half the support's
+    width, or of the top's when wider (a support with something on it shows the camera only its sides, so
+    its width is seen short)."""
+    return max(top["size"][axis], support["size"][axis]) / 2
 
 
 # ---------------------------------------------------------------- the parts
@@ -179,7 +207,7 @@ def _resting_on(looks: _Looks, name: str, support: str) -> tuple[bool, str]:
     gap = _bottom(d) - _top(s)
     if name == looks.held_now:
         return False, f"{_words(name)} is still held"
-    if dx > s["size"][0] / 2 + 0.005 or dy > s["size"][1] / 2 + 0.005:
+    if dx > _footprint(d, s, 0) + 0.005 or dy > _footprint(d, s, 1) + 0.005:
         return False, (f"{_words(name)} is {math.hypot(dx, dy):.2f} m off the {_words(support)}'s centre, "
                        "beyond its top")
     if abs(gap) >= 0.02:
@@ -244,7 +272,7 @@ def _measure(part: Cond, looks: _Looks) -> tuple:
                         {"went": went, "asked": metres}))
         return _all(out)
     if name in ("at_place", "in_corner", "in_middle"):
-        place = "middle" if name == "in_middle" else str(args[1])
+        place = "middle" if name == "in_middle" else looks.place(args[1])
         (x0, x1), (y0, y1) = looks.area["x"], looks.area["y"]
         bounds = {"x0": x0, "x1": x1, "y0": y0, "y1": y1}
         point = ((x0 + x1) / 2, (y0 + y1) / 2) if place == "middle" else \
@@ -255,7 +283,7 @@ def _measure(part: Cond, looks: _Looks) -> tuple:
             limit = 0.06 if place == "middle" else 0.08 + (0.75 * width if width > 0.06 else 0.0)
             off = _dist(looks.last(n)["position"], point)
             out.append((off < limit, f"{_words(n)} is {off:.2f} m from the {place.replace('_', ' ')}; "
-                                     f"there means within {limit:.2f} m"))
+                                     f"there means within {limit:.2f} m", {"off": off, "limit": limit}))
         return _all(out)
     if name in SIDES or name in ("next_to", "near"):
         return _beside(part, looks)
@@ -351,6 +379,49 @@ def _nearest_corner(looks: _Looks, name: str) -> tuple[str, float]:
     bounds = {"x0": x0, "x1": x1, "y0": y0, "y1": y1}
     p = looks.last(name)["position"]
     return min(((c, _dist(p, tuple(bounds[k] for k in xy))) for c, xy in CORNER_XY.items()), key=lambda t: t[1])
+
+
+def resting_at_start(goal, trace) -> list[tuple[str, str]]:
+    """What the run's first look saw resting on an object the goal names: [("red block", "green block")]
+    when a red block sat on the goal's green block (the second item is the goal's own ``str(ref)``). A stack
+    the words never mentioned still has to come apart before its bottom object is picked up."""
+    tree = getattr(goal, "tree", None)
+    if tree is None:
+        return []
+    looks = _Looks(trace, goal)
+    refs = {str(a): a for part in tree.condition.conjuncts() for a in part.args
+            if isinstance(a, Ref) and not a.is_group and a.kind in STACKABLE}
+    out = []
+    for said, ref in refs.items():
+        try:
+            under = looks.start[looks.one(ref)]
+        except (_Unknown, KeyError):
+            continue
+        for top in looks.start.values():
+            dx, dy = (abs(top["position"][i] - under["position"][i]) for i in (0, 1))
+            if top is not under and top.get("kind") in STACKABLE and dx <= _footprint(top, under, 0) \
+                    and dy <= _footprint(top, under, 1) and abs(_bottom(top) - _top(under)) < 0.02:
+                out.append((_words(top["name"]), said))
+    return out
+
+
+def held_at_start(goal, trace) -> list[str]:
+    """The parts of the goal that already held when the run first looked at the table ("the purple block
+    on the white block" in "put the red block in the bowl without knocking over the purple block on the
+    white block"): a step that makes one again can only undo it."""
+    tree = getattr(goal, "tree", None)
+    looks = _Looks(trace, goal)
+    if tree is None or not looks.looks:
+        return []
+    looks.looks, looks.end, looks.held_now = looks.looks[:1], dict(looks.start), None
+    out = []
+    for part in tree.condition.conjuncts():
+        try:
+            if _measure(part, looks)[0]:
+                out.append(str(part))
+        except (_Unknown, KeyError, IndexError, TypeError, ValueError):
+            continue
+    return out
 
 
 def check_parts(goal, trace) -> list[PartCheck]:

@@ -28,10 +28,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from aspire_tui.agent.goal import Cond, Ref
+from aspire_tui.agent.goal import CONSTRAINTS, Cond, Ref
 from sim.vocabulary import MOVABLE, SUPPORTS
 
-CONSTRAINTS = ("unmoved", "never_lifted", "never_grasped", "no_contact")
 ALIASES = {"in_zone": "in", "in_corner": "at_place"}          # predicates that mean another one
 KIND_PARAM = re.compile(r"^(\w+)_kind$")                       # sort_by_color(object_kind, container_kind)
 # which kinds a parameter takes, by its name; a name not listed takes any kind
@@ -127,9 +126,9 @@ def plan_goal(tree, skills: list) -> Plan:
         if part.name in CONSTRAINTS:
             continue
         step = _step(part, programs, never_lifted)
-        for ref in _touched(part):  # what the words say starts on it must come off first
+        for ref in touched(part):  # what the words say starts on it must come off first
             if str(ref) in on_top and not any(s.form == "clear" and s.group == ref for s in steps):
-                steps.append(_clear(part, ref, on_top[str(ref)], programs))
+                steps.append(clear_step(part, ref, on_top[str(ref)], programs))
         moving = step.group if step.group is not None else next(iter(step.args.values()), None)
         if isinstance(moving, Ref) and any(str(moving) == str(k) for k in keep):
             raise PlanError(f"{part} moves {moving.phrase}, which the goal says stays where it is")
@@ -151,17 +150,18 @@ def _on_top(start) -> dict[str, Ref]:
     return out
 
 
-def _touched(part: Cond) -> list[Ref]:
+def touched(part: Cond) -> list[Ref]:
     """The objects a step picks up or puts something on: its first two object arguments."""
     return [a for a in part.args[:2] if isinstance(a, Ref) and not a.is_group and a.kind in MOVABLE]
 
 
-def _clear(part: Cond, under: Ref, top: Ref, skills: list) -> Step:
+def clear_step(part: Cond, under: Ref, top: Ref, skills: list) -> Step:
     """A step that moves ``top`` off ``under`` to free table before ``part`` (make_room around ``under``)."""
     for skill in skills:
-        if skill.name == "make_room":
-            return Step(part, "make_room", "clear", {}, group=under, among=top)
-    raise PlanError(f"the {top.phrase} starts on the {under.phrase} and no skill clears it off (make_room)")
+        if any(a.predicate == "clear" for a in achieves(skill)):
+            return Step(part, skill.name, "clear", {}, group=under, among=top)
+    raise PlanError(f"the {top.phrase} starts on the {under.phrase} and no skill clears it off "
+                    "(none declares \"achieves\": \"clear(x, y)\")")
 
 
 # ---------------------------------------------------------------- order
@@ -331,17 +331,21 @@ def _bind(part: Cond, skill, ach: Achieves) -> Step | None:
 
 
 def _skill_for(pred: str, first_kind: str, second_kind: str, skills: list) -> tuple[Any, Achieves] | None:
-    """The best-ranked skill that achieves ``pred(<first_kind>, <second_kind>)`` for single objects."""
-    for skill in skills:
-        for ach in achieves(skill):
+    """The best-ranked skill that achieves ``pred(<first_kind>, <second_kind>)`` for single objects; one
+    that lifts before one that pushes (a lifted placement is surer, and nothing here forbids lifting)."""
+    found = []
+    for rank, skill in enumerate(skills):
+        declared = achieves(skill)
+        for ach in declared:
             if ach.predicate != pred or len(ach.params) != 2:
                 continue
             params, required = _params(skill)
             if required - set(ach.params) or any(_is_list(p) for p in ach.params):
                 continue
             if _takes(ach.params[0], first_kind, skill) and _takes(ach.params[1], second_kind, skill):
-                return skill, ach
-    return None
+                pushes = any(a.predicate == "never_lifted" for a in declared)
+                found.append(((pushes, rank), skill, ach))
+    return min(found, key=lambda f: f[0])[1:] if found else None
 
 
 def _needed(pred: str, first: str, second: str, part: Cond, skills: list) -> tuple[Any, Achieves]:

@@ -53,6 +53,7 @@ HELPERS = {
     ``least`` apart), on one of ``sides``, inside the work area. The plainest spot with room for the object
     (and the fingers) wins; a little along the side only when nothing has that room, then the roomiest.
     Near the work area's edge the gap shrinks, and then the spot may lie a little past the edge."""
+    robot.home()  # the arm, parked over the last spot, would hide part of what the spot is beside
     area = robot.workspace()
     base, moving = robot.detect(anchor)[0], robot.detect(query)[0]
     x, y, _ = base.position
@@ -115,6 +116,7 @@ def _within(spot, area, margin):
     "_shifted": '''def _shifted(robot, query, direction, distance):
     """Where ``query`` is seen now, moved ``distance`` metres towards ``direction`` (left is +y, front is +x)."""
     dx, dy = {directions}[direction]
+    robot.home()  # the arm, parked over the last spot, would hide part of it
     x, y, _ = robot.detect(query)[0].position
     return x + dx * distance, y + dy * distance'''.replace("{directions}", repr(DIRECTIONS)),
 }
@@ -231,6 +233,9 @@ class _Writer:
         oid = self.slot(ref)
         if oid is not None and isinstance(self.goal.slots[oid], list) and ref.members:
             return self.arg(oid, list(self.goal.slots[oid]))
+        back = self.slot(Ref(ref.kind, members=ref.members[::-1])) if ref.members else None
+        if back is not None and isinstance(self.goal.slots[back], list):  # a tower lists them bottom first
+            return self.arg(back, list(self.goal.slots[back])) + "[::-1]"
         if ref.members:
             return "[" + ", ".join(self.query(m, pre, indent) for m in ref.members) + "]"
         if ref.select:
@@ -321,9 +326,10 @@ class _Writer:
                                  f"{ind}for {below}, {item} in zip(tower, tower[1:]):",
                                  ind * 2 + self.call(step.skill, {obj_p: item, base_p: below})]
         elif step.form == "clear":  # the start said something is on it: move that to free table first
-            under = self.query(step.group, pre, ind)
-            self.lines += pre + [f"{ind}x, y, _ = robot.detect({under})[0].position",
-                                 ind + self.call(step.skill, {"x": "x", "y": "y", "keep": f"({under},)"})]
+            under, found = self.query(step.group, pre, ind), self.var("under")
+            self.lines += pre + [f"{ind}{found} = robot.detect({under})[0]",
+                                 f"{ind}x, y, _ = {found}.position",
+                                 ind + self.call(step.skill, {"x": "x", "y": "y", "keep": f"({found}.name,)"})]
         elif step.form == "shift":
             obj_p, x_p, y_p = step.param.split(",")
             obj = self.query(step.args[obj_p], pre, ind)
@@ -389,7 +395,8 @@ class _Writer:
 
 
 NAMES = {"in": "put_{0}_in_{1}", "on": "put_{0}_on_{1}", "sorted_into": "sort_{0}_into_{1}", "stacked": "stack_{0}",
-         "moved": "move_{0}_{1}", "at_place": "put_{0}_at_{1}", "in_line": "line_up_{0}",
+         "moved": "move_{0}_{1}", "at_place": "put_{0}_at_{1}", "in_corner": "put_{0}_in_{1}_corner",
+         "in_middle": "put_{0}_in_the_middle", "in_line": "line_up_{0}",
          "in_corners": "spread_{0}_to_corners", "along_edge": "line_up_{0}_along_{1}_edge", "held": "pick_up_{0}",
          "next_to": "put_{0}_next_to_{1}", "near": "put_{0}_near_{1}", "left_of": "put_{0}_left_of_{1}",
          "right_of": "put_{0}_right_of_{1}", "in_front_of": "put_{0}_in_front_of_{1}",
@@ -399,7 +406,7 @@ NAMES = {"in": "put_{0}_in_{1}", "on": "put_{0}_on_{1}", "sorted_into": "sort_{0
 def goal_name(cond) -> str:
     """A skill name from the goal, colours left out (they become parameters): ``in(nearest(block, red bowl),
     green bowl)`` -> ``put_block_nearest_bowl_in_bowl``; parts of ``then``/``all`` joined by ``_then_``."""
-    from aspire_tui.agent.plan import CONSTRAINTS
+    from aspire_tui.agent.goal import CONSTRAINTS
 
     def words(a: Any) -> str:
         if isinstance(a, Ref):

@@ -17,11 +17,10 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-from aspire_tui.agent.goal import Cond, Ref, canonical
+from aspire_tui.agent.goal import CONSTRAINTS, Cond, Ref, canonical
 from sim import vocabulary as vocab
 from sim.worldstate import WorldState
 
-CONSTRAINTS = ("unmoved", "never_lifted", "never_grasped", "no_contact", "not")
 ONCE = re.compile(r"[,;.]?\s*\b(just do it|just this once|this once|only once|just once|as a one[- ]off|one[- ]off|"
                   r"(?:and )?don'?t (?:learn|keep|remember) (?:it|this|that)|without learning(?: it)?)\b[,;.]?", re.I)
 UNDO = re.compile(r"^(?:(?:ok|okay|no|oops|please|actually)[, ]+)*(?:undo|revert|take back|go back)"
@@ -36,6 +35,7 @@ BACK = re.compile(r"^(?:(?:now|then|and|ok|okay|please)[, ]+)*(?:please )?(?:put
                   r"(?: please)?$|^(?:please )?return (?P<np2>.+?)(?: to where (?:it|they) (?:was|were))?$", re.I)
 PRONOUN = re.compile(r"\b(?:the one(?:s)? (?:that |which )?you (?:just )?(?:moved|put|placed|stacked|picked up|"
                      r"pushed|carried|touched)|the last one|the same one|that one|this one|it|them|they)\b")
+MANNER = re.compile(r"\b(?:without|never|not)\s+[a-z]+ing\s+$")   # "... without lifting" it
 YOU_MOVED = re.compile(r"\b(?:the )?(?:same|last) (?P<kind>[a-z]+)\b|\b(?:the )?(?P<kind2>[a-z]+) (?:that |which )?"
                        r"you (?:just )?(?:moved|put|placed|stacked|picked up|pushed|carried)\b")
 
@@ -225,8 +225,10 @@ def replace_references(text: str, world: WorldState, past: list[Past], inside: b
 
     def named_before(start: int) -> bool:
         # a pronoun cannot mean an object of its own clause ("stack the green block on it"), only one named in an
-        # earlier clause of the same words ("pick up the blue block and put it on the plate")
-        earlier = re.split(r"\b(?:and|then|after that|before)\b|[,;.?]", text[:start].lower())[:-1]
+        # earlier clause of the same words ("pick up the blue block and put it on the plate"), except in the
+        # manner the clause's own action is done ("push the red block into the zone without lifting it")
+        clauses = re.split(r"\b(?:and|then|after that|before)\b|[,;.?]", text[:start].lower())
+        earlier = clauses[:-1] + ([clauses[-1]] if MANNER.search(clauses[-1]) else [])
         return not inside and any(vocab.kind_of(w) for w in re.findall(r"[a-z]+", " ".join(earlier)))
 
     def pronoun(m: re.Match) -> str:

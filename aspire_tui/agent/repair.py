@@ -5,15 +5,21 @@
 and ``by_history`` puts first those that repaired the same failure before (the lessons' strategies);
 each has a ``key`` that names the edit exactly, so a coder never makes the same one twice on a task.
 Edits change numbers where the numbers are wrong ("the red block is 0.11 m right of the bowl; asked at
-least 0.2" sets it farther) and structure where they are not (try each step again, go home and look
-again before each step, another skill for the failing step, clear the spot first).
+least 0.2" sets it farther; "0.09 m from the corner; there means within 0.08" aims nearer) and structure
+where they are not (try each step again, go home and look again before each step, another skill for the
+failing step, take off first what the camera saw resting on an object to move, no step for a part that
+held before the run moved anything). The camera's evidence comes from the diagnosis (`Diagnosis.parts`,
+``evidence["resting_at_start"]``, ``evidence["held_at_start"]``); a diagnosis from the error line alone
+has none, and gets only the edits its error type calls for.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from aspire_tui.agent.plan import Plan, PlanError, Step, numeric_defaults, plan_goal
+from aspire_tui.agent.goal import Ref
+from aspire_tui.agent.plan import (ALIASES, Plan, PlanError, Step, clear_step, numeric_defaults, plan_goal,
+                                   touched)
 
 SIDE_PARTS = ("left_of", "right_of", "in_front_of", "behind")
 # a skill's keyword parameters by what they do: a repair raises, widens, narrows or slows them
@@ -23,15 +29,15 @@ TUNING = {"raise": (("approach", "clear", "height", "lift", "standoff"), 1.5),
           # a route the planner finds no way through is blocked by its own safety circles
           "narrow": (("margin", "radius"), 0.75)}
 BY_ERROR = {
-    "CollisionError": ("gap", "raise", "widen", "retry", "swap"),
+    "CollisionError": ("unstack", "gap", "raise", "widen", "retry", "swap"),
     "MotionTimeout": ("slower", "retry", "swap", "raise"),
     "IKError": ("swap", "retry"),
     "NavigationError": ("narrow", "widen", "swap", "retry"),
-    "GraspFailed": ("slower", "retry", "swap"),
-    "ObjectDropped": ("slower", "retry", "swap"),
+    "GraspFailed": ("unstack", "slower", "retry", "swap"),
+    "ObjectDropped": ("unstack", "slower", "retry", "swap"),
     "ObjectNotFound": ("look", "retry"),
     "LookupError": ("look", "retry", "swap"),
-    "NotDone": ("measured", "retry", "look", "swap"),
+    "NotDone": ("leave", "measured", "unstack", "retry", "look", "swap"),
 }
 
 
@@ -79,7 +85,7 @@ def failing_step(plan: Plan, diagnosis, program: str) -> int:
     the program line the error came from, else the last step."""
     if diagnosis.failed_part:
         for i, step in enumerate(plan.steps):
-            if str(step.part) == diagnosis.failed_part or diagnosis.failed_part in _parts(step):
+            if _as_planned(diagnosis.failed_part) in (str(step.part), *_parts(step)):
                 return i
     m = re.match(r"program\.py:(\d+)", diagnosis.where or "")
     if m:
@@ -91,6 +97,13 @@ def failing_step(plan: Plan, diagnosis, program: str) -> int:
         if before and len(starts) == len(plan.steps):
             return before[-1]
     return len(plan.steps) - 1
+
+
+def _as_planned(part: str) -> str:
+    """A part of the goal as its step says it: ``in_corner(blue block, front_left)`` is planned as
+    ``at_place(blue block, front_left)``."""
+    name, paren, rest = part.partition("(")
+    return ALIASES.get(name, name) + paren + rest
 
 
 def _parts(step: Step) -> list[str]:
@@ -107,7 +120,7 @@ def _edits(kind: str, plan: Plan, index: int, d, skills: list, tree) -> list[Edi
     step = plan.steps[index]
     numbers = _numbers(d)
     if kind == "measured":
-        return _from_numbers(plan, index, step, numbers)
+        return _from_numbers(plan, index, step, numbers, skills)
     if kind == "gap":  # the fingers or the object brushed what it was set beside
         if not any(s.form == "beside" for s in plan.steps):
             return []
@@ -126,6 +139,10 @@ def _edits(kind: str, plan: Plan, index: int, d, skills: list, tree) -> list[Edi
                                                replace(plan, retries=1))]
     if kind == "swap" and tree is not None:
         return _swapped(plan, index, step, skills, tree)
+    if kind == "unstack":
+        return _unstacked(plan, d, skills)
+    if kind == "leave":
+        return _left_alone(plan, d)
     return []
 
 
@@ -136,7 +153,7 @@ def _numbers(d) -> dict[str, float]:
     return {}
 
 
-def _from_numbers(plan: Plan, index: int, step: Step, n: dict[str, float]) -> list[Edit]:
+def _from_numbers(plan: Plan, index: int, step: Step, n: dict[str, float], skills: list) -> list[Edit]:
     """What the measured numbers say to change: too close, too far, not far enough."""
     out = []
     if step.form == "beside" and n.get("along", 0.0) > 0:  # the right side, not far enough (the wrong side
@@ -149,6 +166,9 @@ def _from_numbers(plan: Plan, index: int, step: Step, n: dict[str, float]) -> li
         gap = round(max(0.02, plan.gap - (n["gap"] - n["within"]) - 0.01), 3)  # the fingers need some room
         out.append(Edit(f"gap={gap}", f"GAP {plan.gap:g} -> {gap:g}: its edge ended {n['gap']:.2f} m away",
                           replace(plan, gap=gap)))
+    if "limit" in n and n.get("off", 0.0) >= n["limit"]:  # set down too far from the place it names
+        edit = _closer(plan, index, step, skills, n["off"] - n["limit"])
+        out += [edit] if edit is not None else []
     if step.form == "shift" and "went" in n:
         short = n["asked"] - n["went"]
         want = round(step.distance + short, 3)
@@ -156,6 +176,70 @@ def _from_numbers(plan: Plan, index: int, step: Step, n: dict[str, float]) -> li
             out.append(Edit(f"step{index}.distance={want}", f"{step.part}: it went {n['went']:.2f} m of "
                               f"{n['asked']:g}; aim {want:g} m", _with_step(plan, index, replace(step, distance=want))))
     return out
+
+
+def _left_alone(plan: Plan, d) -> list[Edit]:
+    """Without the step for the failed part, when the camera saw that part already hold at the start: the
+    step undid what it was to make (it picked the top block off a tower to stack it again); its objects are
+    left alone."""
+    held = (getattr(d, "evidence", None) or {}).get("held_at_start") or ()
+    if not d.failed_part or d.failed_part not in held:
+        return []
+    steps = [s for s in plan.steps if _as_planned(d.failed_part) not in _parts(s)]
+    if not steps or len(steps) == len(plan.steps):
+        return []
+    gone = [s for s in plan.steps if s not in steps]
+    keep = plan.keep + tuple(a for s in gone for a in s.part.args if isinstance(a, Ref) and a not in plan.keep)
+    return [Edit(f"leave:{d.failed_part}", f"{d.failed_part} held before the run moved anything: leave it as it "
+                   "is (no step for it)", replace(plan, steps=tuple(steps), keep=keep))]
+
+
+def _unstacked(plan: Plan, d, skills: list) -> list[Edit]:
+    """Clear steps for the objects the camera saw something resting on at the start (a stack the words never
+    mentioned), each before the first step that picks up or builds on that object."""
+    under_top = {under: top for top, under in (getattr(d, "evidence", None) or {}).get("resting_at_start") or ()}
+    steps, seen = list(plan.steps), []
+    for step in plan.steps:
+        for ref in touched(step.part):
+            said = str(ref)
+            if said not in under_top or any(s.form == "clear" and s.group == ref for s in steps):
+                continue
+            *color, kind = under_top[said].split()
+            try:
+                steps.insert(steps.index(step), clear_step(step.part, ref, Ref(kind, " ".join(color)), skills))
+            except PlanError:
+                return []
+            seen.append(f"the {under_top[said]} on the {ref.phrase}")
+    if not seen:
+        return []
+    return [Edit("clear:" + ",".join(sorted(seen)), f"the camera saw {' and '.join(seen)} at the start: "
+                   "take it off first", replace(plan, steps=tuple(steps)))]
+
+
+def nearer(now: dict[str, float], over: float) -> dict[str, float]:
+    """A place skill's settings changed to land nearer the place it aims at, having ended ``over`` metres past
+    what the place allows: its ``margin`` in from the edges smaller by that along the diagonal (and 1 cm more),
+    its ``slack`` (the room it may move the point by) halved or less. Only the settings that changed."""
+    new = {}
+    if "slack" in now:
+        new["slack"] = round(max(0.003, min(now["slack"] / 2, now["slack"] - over - 0.005)), 4)
+    if "margin" in now:  # a block's half width in from the edges at the least
+        new["margin"] = round(max(0.025, now["margin"] - (over + 0.01) / 2 ** 0.5), 4)
+    return {k: v for k, v in new.items() if v < now[k]}
+
+
+def _closer(plan: Plan, index: int, step: Step, skills: list, over: float) -> Edit | None:
+    """The step's skill aiming nearer the place (`nearer`)."""
+    skill = next((s for s in skills if s.name == step.skill), None)
+    defaults = numeric_defaults(skill) if skill is not None else {}
+    now = {**{k: defaults[k] for k in ("margin", "slack") if defaults.get(k)}, **dict(step.keywords)}
+    changed = nearer(now, over)
+    if not changed:
+        return None
+    said = ", ".join(f"{k}={v:g}" for k, v in changed.items())
+    return Edit(f"step{index}.{said}", f"{step.skill}({said}) for {step.part}: it ended {over:.2f} m too far from "
+                "the place", _with_step(plan, index, replace(step, keywords=tuple({**dict(step.keywords),
+                                                                                  **changed}.items()))))
 
 
 def _tuned(kind: str, plan: Plan, index: int, step: Step, skills: list) -> list[Edit]:

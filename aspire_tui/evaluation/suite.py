@@ -81,6 +81,7 @@ class CaseResult:
     timings: dict[str, float] = field(default_factory=dict)  # writing / checking / simulating / diagnosing, s
     validated: bool = False  # the loop produced a validated program (on development seeds)
     message: str = ""        # why it failed, or what was committed
+    repairs: list[str] = field(default_factory=list)   # each repair the coder made, in order (its first line)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -121,15 +122,19 @@ def paraphrases() -> dict[str, list[str]]:
 
 
 def held_out_cases(families: list[str] | None = None, per_family: int = 3, *, suite: str = "held-out",
-                   tasks_dir: str | Path | None = None) -> list[Case]:
+                   tasks_dir: str | Path | None = None, seeds: dict[str, list[int]] | None = None) -> list[Case]:
     """``per_family`` cases for each family: seeds 10000, 10001, ... with a paraphrase for each scene.
 
     Args:
         suite: ``held-out`` (the families' scenes) or ``hard`` (a harder variant of each family).
         tasks_dir: where the hard suite writes its variants' task files (people can read them).
+        seeds: family -> the held-out seeds to use instead (a chosen case list, as ``aspire bench --quick``
+            has); a seed's paraphrase is the one ``per_family`` cases would give it, and ``families`` are
+            then the keys of ``seeds`` (in its order) unless given.
 
     Raises:
-        EvaluationError: an unknown suite, a family that is not built in, or one with no paraphrases.
+        EvaluationError: an unknown suite, a family that is not built in, or one with no paraphrases, or a
+            chosen seed below 10000.
     """
     from sim.episode import make_episode
     from sim.tasks import builtin_tasks
@@ -141,8 +146,12 @@ def held_out_cases(families: list[str] | None = None, per_family: int = 3, *, su
     if suite == "hard" and tasks_dir is None:
         raise EvaluationError("the hard suite needs a folder for its variants' task files")
     tasks = builtin_tasks()
-    names = families or sorted(tasks)
+    names = families or (list(seeds) if seeds else sorted(tasks))
     phrases = paraphrases()
+    for name, chosen in (seeds or {}).items():
+        low = [s for s in chosen if s < HELD_OUT]
+        if low:
+            raise EvaluationError(f"seed {low[0]} of {name} is a development seed; held-out seeds are >= {HELD_OUT}")
     for name in names:
         if name not in tasks:
             raise EvaluationError(f"unknown task family {name!r} (built in: {', '.join(sorted(tasks))})")
@@ -154,8 +163,8 @@ def held_out_cases(families: list[str] | None = None, per_family: int = 3, *, su
         for name in names:
             spec = tasks[name]
             scene = str(propose_variant(name, Path(tasks_dir), 1, **HARD)) if suite == "hard" else ""
-            for i in range(per_family):
-                seed = HELD_OUT + i
+            for seed in (seeds or {}).get(name) or [HELD_OUT + i for i in range(per_family)]:
+                i = seed - HELD_OUT
                 episode = make_episode(scene or spec, seed, world=world)
                 template = phrases[name][i % len(phrases[name])]
                 words = {k: str(v) for k, v in episode.scene.slots.items()}
@@ -265,19 +274,27 @@ def run_case(case: Case, *, library, coder, condition: str = "library", max_iter
     if condition == "error-only":
         coder = ErrorOnlyCoder(coder)
     started = time.monotonic()
+    repairs: list[str] = []
+    forward = emit or ev.ignore
+
+    def watch(event) -> None:
+        if isinstance(event, ev.RepairDiff):   # what each condition's diagnosis led to, for the report
+            repairs.append("; ".join(str(a) for a in event.actions) or "(no description)")
+        forward(event)
+
     try:
         result = run_task(case.instruction, scene=case.scene or None, coder=coder, library=library,
                           max_iterations=max_iterations,
-                          validate=validate, emit=emit or ev.ignore, pool=pool, keyframes=False,
+                          validate=validate, emit=watch, pool=pool, keyframes=False,
                           any_scene=True)
     except (AgentError, CoderError, RunnerError) as e:
         return CaseResult(case, False, 0, 0, round(time.monotonic() - started, 2), {p: 0.0 for p in PHASES},
-                          message=f"not attempted: {e}")
+                          message=f"not attempted: {e}", repairs=repairs)
     timings = {p: round(result.timings.get(p, 0.0), 3) for p in PHASES}
 
     def done(success: bool, message: str) -> CaseResult:
         return CaseResult(case, success, result.iterations, result.episodes, round(time.monotonic() - started, 2),
-                          timings, result.success, message)
+                          timings, result.success, message, repairs)
 
     if not result.success:
         return done(False, result.message)

@@ -26,6 +26,12 @@ from typing import Any, Callable
 
 CONDITIONS = ("empty", "library", "library+search", "error-only")
 QUICK_FAMILIES = ["navigate_goal", "pick_place_bowl", "place_corner", "stack_two"]
+# The quick suite's cases (family -> held-out seeds of its hard variant): a control the seed library solves
+# at once, and three where its first program fails on a development scene, so the loop's diagnosis and
+# repair decide them and the conditions can differ (a case the library solves at once tells library, search
+# and error-only apart in nothing); bench/results/hard-quick/README.md says how they were chosen.
+QUICK_CASES: dict[str, list[int]] = {"navigate_goal": [10000], "place_corner": [10000, 10002],
+                                     "place_next_to": [10003]}
 
 
 @dataclass
@@ -35,6 +41,7 @@ class BenchConfig:
     families: list[str] | None = None
     suite: str = "held-out"          # or "hard": a harder variant of each family (`aspire_tui.evaluation`)
     per_family: int = 3
+    seeds: dict[str, list[int]] | None = None   # chosen held-out seeds per family instead of per_family
     max_iterations: int = 8
     validate: int = 3
     population: int = 6
@@ -47,9 +54,11 @@ class BenchConfig:
 
     @classmethod
     def quick(cls, families: list[str] | None = None) -> "BenchConfig":
-        """A few-minute subset: a handful of families, one case each, small searches."""
-        return cls(families or QUICK_FAMILIES, per_family=1, max_iterations=4, validate=2, population=3,
-                   generations=2, debug=2, selection=2, fractions=(0.5,))
+        """A few-minute subset, small searches: the chosen cases (`QUICK_CASES`), or one case (seed 10000)
+        of each of ``families`` when given."""
+        seeds = None if families else {f: list(v) for f, v in QUICK_CASES.items()} or None
+        return cls(families or list(seeds or QUICK_FAMILIES), per_family=1, seeds=seeds, max_iterations=4,
+                   validate=2, population=3, generations=2, debug=2, selection=2, fractions=(0.5,))
 
 
 @dataclass
@@ -131,7 +140,7 @@ def run_bench(out_dir: Path, config: BenchConfig, *, coder_factory: Callable[[],
     started = time.monotonic()
     work = Path(out_dir) / "libraries"
     cases = held_out_cases(config.families, config.per_family, suite=config.suite,
-                           tasks_dir=Path(out_dir) / "tasks")
+                           tasks_dir=Path(out_dir) / "tasks", seeds=config.seeds)
     result = BenchResult(asdict(config))
     suites: dict[str, SuiteResult] = {}
     skills_at: dict[str, int] = {}
@@ -152,7 +161,7 @@ def run_bench(out_dir: Path, config: BenchConfig, *, coder_factory: Callable[[],
                                             population=config.population, generations=config.generations,
                                             debug=config.debug, selection=config.selection,
                                             loop=suites["library"].results[n], histories=histories)
-                        result.search_labels += [case.family] * (len(histories) - searched)
+                        result.search_labels += [f"{case.family} {case.seed}"] * (len(histories) - searched)
                     else:
                         r = run_case(case, library=library, coder=coder_factory(), condition=condition,
                                      max_iterations=config.max_iterations, validate=config.validate)
@@ -338,19 +347,28 @@ def _plot_learning(result: BenchResult, path: Path, plt, MaxNLocator) -> list[st
             xs = range(1, len(rows) + 1)
             ax.plot(xs, [100 * c["running_rate"] for c in rows], "o-")
             for x, c in zip(xs, rows):
-                ax.annotate(c["family"], (x, 100 * c["running_rate"]), textcoords="offset points", xytext=(0, 7),
+                ax.annotate(f"{c['family']} {c.get('seed', '')}\n{100 * c['running_rate']:.0f}%",
+                            (x, 100 * c["running_rate"]), textcoords="offset points", xytext=(0, 7),
                             ha="center", fontsize=7, color="green" if c["success"] else "red")
+            ax.set_xlim(0.5, len(rows) + 0.5)
+            ax.set_ylim(-5, 124)   # room for the two-line labels over a 100 % point
             ax.set_xlabel("tasks learned (curriculum order; green: solved)")
             ax.set_ylabel("cumulative success (%)")
             ax.set_title("Continual learning")
         else:
             labels = result.search_labels or [""] * len(result.search_curves)
-            for curve, label in zip(result.search_curves, labels):
-                ax.plot(range(len(curve)), [100 * v for v in curve], "o-", alpha=0.8, label=label or None)
+            n = len(result.search_curves)
+            for i, (curve, label) in enumerate(zip(result.search_curves, labels)):
+                # curves that coincide (one generation, the same rate) would hide each other: set each a little
+                # apart along x, with its own marker, and write its last value
+                dx = 0.06 * (i - (n - 1) / 2) if n > 1 else 0.0
+                xs = [g + dx for g in range(len(curve))]
+                ax.plot(xs, [100 * v for v in curve], "-", marker="osD^v<>p"[i % 8], alpha=0.85, label=label or None)
+                ax.annotate(f"{100 * curve[-1]:.0f}%", (xs[-1], 100 * curve[-1]), textcoords="offset points",
+                            xytext=(0, 7 + 9 * (i % 2)), ha="center", fontsize=7)
             ax.set_xlim(-0.5, max(max(len(c) for c in result.search_curves) - 0.5, 1.5))
             ax.set_xlabel("generation")
             ax.set_ylabel("best debug success (%)")
-            n = len(result.search_curves)
             ax.set_title(f"Evolutionary search ({n} searched case{'s' if n != 1 else ''})")
             if any(labels):
                 ax.legend(fontsize=8, loc="lower right")
@@ -384,6 +402,9 @@ def write_report(result: BenchResult, out_dir: Path) -> Path:
     lines = [f"# aspire bench: {suite} suite", "",
              f"Offline coder, {where}held-out seeds >= 10000 with paraphrased instructions; "
              f"{len(next(iter(result.cases.values()), []))} cases per condition; {result.seconds:.0f} s.", "",
+             *(["Chosen cases (family and held-out seed; `QUICK_CASES` in `aspire_tui/evolve/report.py`): "
+                + ", ".join(f"{f} {', '.join(map(str, v))}" for f, v in cfg["seeds"].items()) + ".", ""]
+               if cfg.get("seeds") else []),
              f"Settings: loop up to {cfg.get('max_iterations')} iterations and {cfg.get('validate')} validation "
              f"seeds; search population {cfg.get('population')}, up to {cfg.get('generations')} generations, "
              f"{cfg.get('debug')} debug + {cfg.get('selection')} selection seeds (development seeds only).", "",
@@ -403,9 +424,9 @@ def write_report(result: BenchResult, out_dir: Path) -> Path:
     if result.continual:
         retention = "n/a (nothing learned)" if result.retention is None else f"{100 * result.retention:.0f}%"
         lines += [f"Continual-learning retention: **{retention}** of the families solved when learned are "
-                  "still solved with the final library.", "", "| family | skills before | learned | at end |",
-                  "|---|---|---|---|"]
-        lines += [f"| {c['family']} | {c['skills_before']} | {'yes' if c['success'] else 'no'} | "
+                  "still solved with the final library.", "", "| family | seed | skills before | learned | at end |",
+                  "|---|---|---|---|---|"]
+        lines += [f"| {c['family']} | {c.get('seed', '')} | {c['skills_before']} | {'yes' if c['success'] else 'no'} | "
                   f"{'yes' if c.get('at_end') else 'no'} |" for c in result.continual]
     lines += ["", "## Cases", "", "| condition | family | seed | success | seconds | message |", "|---|---|---|---|---|---|"]
     for c in conditions:
@@ -413,10 +434,39 @@ def write_report(result: BenchResult, out_dir: Path) -> Path:
             message = str(r.get("message", "")).replace("|", "/")[:90]
             lines.append(f"| {c} | {r['case']['family']} | {r['case']['seed']} | {'yes' if r['success'] else 'no'} | "
                          f"{r['seconds']:.0f} | {message} |")
+    lines += _diagnosis_lines(result)
     report = out / "report.md"
     report.write_text("\n".join(lines) + "\n")
     (out / "results.json").write_text(json.dumps(result.to_dict(), indent=1, default=str))
     return report
+
+
+def _repairs_text(row: dict[str, Any]) -> str:
+    repairs = row.get("repairs") or []
+    text = " → ".join(str(r).replace("|", "/")[:100] for r in repairs[:4]) or "none"
+    return text + (f" (+{len(repairs) - 4} more)" if len(repairs) > 4 else "")
+
+
+def _diagnosis_lines(result: BenchResult) -> list[str]:
+    """The library and error-only conditions side by side, case by case: the repairs each diagnosis led to.
+
+    Success alone hides whether the trace changed anything: a case both conditions fail (or both solve at
+    once) says nothing about trace-based diagnosis, one where they repaired differently does."""
+    full, bare = result.cases.get("library"), result.cases.get("error-only")
+    if not full or not bare:
+        return []
+    pairs = list(zip(full, bare))
+    repaired = [(a, b) for a, b in pairs if a.get("repairs") or b.get("repairs")]
+    differed = [(a, b) for a, b in repaired if a.get("repairs") != b.get("repairs")]
+    lines = ["", "## Trace against error line: the repairs each diagnosis led to", "",
+             f"{len(repaired)} of {len(pairs)} cases needed a repair in either condition; the repairs differed "
+             f"on {len(differed)}; success differed on {sum(a['success'] != b['success'] for a, b in pairs)}.", "",
+             "| family | seed | library (trace) | error-only |", "|---|---|---|---|"]
+    for a, b in pairs:
+        cells = [f"{'solved' if r['success'] else 'failed'} after {r['iterations']} iteration"
+                 f"{'s' if r['iterations'] != 1 else ''}: {_repairs_text(r)}" for r in (a, b)]
+        lines.append(f"| {a['case']['family']} | {a['case']['seed']} | {cells[0]} | {cells[1]} |")
+    return lines
 
 
 def summary_table(result: BenchResult):

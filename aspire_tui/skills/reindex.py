@@ -109,6 +109,8 @@ class Reindexer:
                                     "re-embedding every skill")
             index.reset_vectors(self.folder.model_id, self.folder.embedder.dim)
             paths = None
+        if paths is not None and not index.count():
+            paths = None  # an index never filled: every file, or a change is checked against a library of one
         wanted: list[str] | None = None
         if paths is None:
             disk = scan_skill_files(self.folder.root)

@@ -27,6 +27,7 @@ ASPIRE = {
     "embodiment": "panda",
     "depends_on": ["free_spot", "set_down_at"],
     "version": 2,
+    "achieves": "clear(x, y)",
     "tags": ["clear", "make room", "move out of the way", "table"],
 }
 

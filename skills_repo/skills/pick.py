@@ -27,44 +27,25 @@ Evidence:
     Version 3: an object inside a bowl is grasped with the fingers spread along the bowl's wall when
     that leaves them more room; a block off a bowl's centre was grasped across it and a finger hit
     the wall (composite suite, start states); the fingers also close a little towards its centre.
+    Version 4: the choice of the fingers' direction is the skill finger_yaw, which set_down_at also uses;
+    a block standing on a plate is grasped at its own centre (it was grasped nearer the plate's, as if
+    the plate were a bowl, and a finger hit the block beside it: composite suite, start states); the
+    fingers close at least 14 mm above the table (a small block seen a little low sent them to 5 mm and
+    a fingertip hit the table: the hard variant of place_corner, seed 439).
 """
 
 import math
 
+from skills.finger_yaw import finger_yaw
+
 ASPIRE = {
     "task_type": "pick_place",
     "embodiment": "panda",
-    "depends_on": [],
-    "version": 3,
+    "depends_on": ["finger_yaw"],
+    "version": 4,
     "tags": ["grasp", "lift", "arm"],
     "achieves": "held(query)",
 }
-
-
-def _grip_yaw(target, others, finger_offset=0.055):
-    """0 (fingers close along y), pi/2 (along x) or, inside a bowl or tray, along its wall: whichever
-    keeps them farthest from neighbours and from the wall of what the object sits in."""
-    best, choice = -1.0, 0.0
-    tx, ty = target.position[0], target.position[1]
-    yaws = [0.0, math.pi / 2]
-    for o in others:  # inside a container: the fingers may also spread along its wall
-        if o.name != target.name and math.hypot(o.position[0] - tx, o.position[1] - ty) < max(o.size[:2]) / 2:
-            along = math.atan2(ty - o.position[1], tx - o.position[0])
-            yaws.append((along + math.pi / 2) % math.pi - math.pi / 2)
-    for yaw in yaws:
-        ax, ay = -math.sin(yaw), math.cos(yaw)
-        gap = 1.0
-        for o in others:
-            if o.name == target.name:
-                continue
-            r = max(o.size[0], o.size[1]) / 2
-            around = math.hypot(o.position[0] - tx, o.position[1] - ty) < r  # the object sits inside it
-            for side in (-finger_offset, finger_offset):
-                d = math.hypot(o.position[0] - (tx + side * ax), o.position[1] - (ty + side * ay))
-                gap = min(gap, r - d if around else d - r)
-        if gap > best + 0.01:
-            best, choice = gap, yaw
-    return choice
 
 
 def _grasp_point(target, others):
@@ -74,7 +55,7 @@ def _grasp_point(target, others):
     for o in others:
         dx, dy = o.position[0] - x, o.position[1] - y
         d = math.hypot(dx, dy)
-        if o.name != target.name and 0 < d < max(o.size[:2]) / 2:
+        if o.name != target.name and o.kind in ("bowl", "tray") and 0 < d < max(o.size[:2]) / 2:
             shift = min(d, 0.4 * min(target.size[:2]))
             return x + dx / d * shift, y + dy / d * shift
     return x, y
@@ -88,7 +69,7 @@ def pick(robot, query, clear=0.12, depth=0.022, yaw=None, speed=0.15, force=40.0
     target = robot.detect(query)[0]
     seen = robot.scan()
     if yaw is None:
-        yaw = _grip_yaw(target, seen)
+        yaw = finger_yaw(robot, target.position[0], target.position[1], target.name, seen)
     x, y = _grasp_point(target, seen)
     z = target.position[2]
     size = list(target.size)
@@ -96,7 +77,8 @@ def pick(robot, query, clear=0.12, depth=0.022, yaw=None, speed=0.15, force=40.0
     if target.kind == "ball":  # the camera sees a ball's upper half only; a ball is as tall as it is wide
         size[2] = max(size[0], size[1], size[2])
     bottom = top - size[2]
-    grip = max(top - depth, bottom + 0.018)
+    # never so low that the fingertips meet the table: a small block seen a little low asked for 5 mm
+    grip = max(top - depth, bottom + 0.018, robot.workspace().get("z", 0.0) + 0.014)
     robot.move_to(x, y, top + clear, yaw=yaw)
     robot.move_to(x, y, grip, yaw=yaw, speed=speed, allow_contact=target.name)
     robot.grasp(force=force)

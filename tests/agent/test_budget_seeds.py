@@ -142,3 +142,16 @@ def test_a_worker_crash_mid_loop_is_diagnosed_and_the_task_goes_on(lib, events):
     assert result.success, result.message
     assert result.iterations == 2
     assert git(lib.root, "status", "--porcelain", "skills", "lessons") == ""
+
+
+def test_a_seed_whose_scene_cannot_be_made_gives_its_place_to_a_fresh_one():
+    from aspire_tui.agent.loop import Seeds
+
+    seeds = Seeds("put the blocks in the tray", 3, validate=3, select=2)
+    validation, selection = seeds.validation, seeds.selection
+    gone = validation[1]
+    seeds.no_scene(gone)
+    assert seeds.validation is validation and len(validation) == 3 and gone not in validation
+    assert len(set(validation) | set(selection) | {3}) == 6  # never a seed drawn twice
+    seeds.no_scene(selection[0])
+    assert len(selection) == 2 and seeds.selection is selection

@@ -15,6 +15,8 @@ from aspire_tui.runner import run_program
 
 from .tree_goals import SEED_SKILLS, seed_skills, task, tree_goal
 
+pytestmark = pytest.mark.slow  # planned programs validated on several scenes (about 90 s)
+
 SEEDS = (0, 501, 502)
 
 CASES = {  # test id -> (task file, goal, referents' ids)

@@ -57,6 +57,14 @@ def test_a_pronoun_never_means_an_object_of_its_own_clause():
     assert resolve("stack the blue block on it", AFTER, [PUT_RED]).text == "stack the blue block on the red block"
 
 
+def test_it_in_the_manner_of_its_own_clause_is_that_clauses_object():
+    """"push the red block into the green zone without lifting it" on a new table was "'it' refers to nothing"."""
+    for past in ([], [PUT_RED]):
+        said = "push the blue block into the green zone without lifting it"
+        assert resolve(said, AFTER, past).text == said
+    assert resolve("stack the blue block on it", AFTER, [PUT_RED]).text == "stack the blue block on the red block"
+
+
 def test_the_same_as_a_task_that_did_not_run():
     """After "already so" or a failed task, "do the same with ..." still means what was asked."""
     asked = Past("put the red block on the white plate", Cond("on", (Ref("block", "red"), Ref("plate", "white"))),

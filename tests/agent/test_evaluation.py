@@ -145,3 +145,12 @@ def test_the_robot_reports_its_work_area_through_the_sandbox(tmp_path):
     assert record.call == "workspace" and record.status == "ok"
     assert record.result == {"x": [0.3, 0.7], "y": [-0.3, 0.3], "z": 0.0}
     assert not any("position" in str(v) for v in record.result.values())  # nothing about any object
+
+
+def test_chosen_held_out_seeds_keep_each_seeds_own_words(tmp_path):
+    """A chosen case list (the quick suite's) gives a seed the words ``per_family`` cases would give it."""
+    every = held_out_cases(["place_corner"], 3, suite="hard", tasks_dir=tmp_path)
+    chosen = held_out_cases(None, 1, suite="hard", tasks_dir=tmp_path, seeds={"place_corner": [10002, 10000]})
+    assert [(c.seed, c.instruction) for c in chosen] == [(e.seed, e.instruction) for e in (every[2], every[0])]
+    with pytest.raises(EvaluationError, match="development seed"):
+        held_out_cases(None, 1, seeds={"place_corner": [5]})

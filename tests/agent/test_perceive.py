@@ -5,7 +5,7 @@ from __future__ import annotations
 from aspire_tui.agent.coder import OfflineCoder
 from aspire_tui.agent.goal import Goal as Tree, read_condition
 from aspire_tui.agent.instruction import Goal
-from aspire_tui.agent.perceive import check_parts
+from aspire_tui.agent.perceive import check_parts, held_at_start, resting_at_start
 from aspire_tui.runner.trace import CallRecord, Trace
 
 
@@ -118,3 +118,37 @@ def test_a_referent_measured_from_the_robot_needs_no_robot_in_view():
     end = [det("red_ball", 0.4, 0.0), det("blue_ball", 0.5, -0.2, 0.03), det("white_tray", 0.5, -0.2, 0.015, BOWL)]
     (part,) = check_parts(goal("in(farthest(ball, robot), white tray)"), trace(start, end))
     assert part.held is True and part.detail.startswith("blue ball is inside the white tray")
+
+
+def test_a_stack_the_words_never_mentioned_is_seen_at_the_start():
+    """The camera's first look finds what rests on a block the goal names; the end of the run does not count."""
+    start = [det("green_block", 0.5, 0.1, 0.02), det("red_block", 0.505, 0.102, 0.06), det("blue_block", 0.4, -0.1)]
+    end = [det("green_block", 0.5, 0.1, 0.02), det("red_block", 0.3, 0.2, 0.02), det("blue_block", 0.4, -0.1)]
+    assert resting_at_start(goal("in_corner(green block, back_right)"), trace(start, end)) == [("red block",
+                                                                                              "green block")]
+    assert resting_at_start(goal("in_corner(blue block, back_right)"), trace(start, end)) == []
+    beside = [det("green_block", 0.5, 0.1, 0.02), det("red_block", 0.56, 0.1, 0.02)]  # beside it, not on it
+    assert resting_at_start(goal("in_corner(green block, back_right)"), trace(beside)) == []
+
+
+def test_what_held_before_the_run_moved_anything_is_read_from_the_first_look():
+    """A tower standing at the start (its bottom block seen narrow: the top hides it) held then; a bowl that
+    was empty at the start did not."""
+    start = [det("white_block", 0.5, 0.0, 0.02, size=(0.025, 0.03, 0.04)), det("purple_block", 0.505, 0.004, 0.06),
+             det("red_block", 0.4, 0.2), det("green_bowl", 0.5, -0.2, 0.025, BOWL)]
+    end = [det("white_block", 0.5, 0.0, 0.02), det("purple_block", 0.6, 0.1, 0.02),
+           det("red_block", 0.5, -0.2, 0.03), det("green_bowl", 0.5, -0.2, 0.025, BOWL)]
+    tower_and_bowl = goal("all(in(red block, green bowl), on(purple block, white block))")
+    assert held_at_start(tower_and_bowl, trace(start, end)) == ["on(purple block, white block)"]
+    assert [p.held for p in check_parts(tower_and_bowl, trace(start, end))] == [True, False]
+
+
+def test_the_corner_nearest_an_object_is_measured_from_where_the_object_started():
+    start = [det("red_block", 0.5, -0.1), det("white_bowl", 0.6, 0.2, 0.025, BOWL)]
+    near = [det("red_block", 0.66, 0.26), det("white_bowl", 0.6, 0.2, 0.025, BOWL)]
+    far = [det("red_block", 0.34, 0.26), det("white_bowl", 0.6, 0.2, 0.025, BOWL)]
+    tree = goal("at_place(red block, nearest(corner, white bowl))")
+    (part,) = check_parts(tree, trace(start, near))
+    assert part.held is True and "front left" in part.detail
+    (part,) = check_parts(tree, trace(start, far))
+    assert part.held is False and part.numbers["off"] > part.numbers["limit"]

@@ -246,3 +246,15 @@ def test_a_sides_number_is_the_least_distance_and_next_tos_the_most():
     assert plan_of("left_of(red block, white plate, 0.2)").steps[0].distance == 0.2
     # "within 0.165 m" is not "at least 0.165 m off": aiming that far put the block out of reach of it
     assert plan_of("next_to(red block, white plate, 0.165)").steps[0].distance == 0.0
+
+
+def test_a_tower_of_listed_blocks_reads_them_from_args_so_other_scenes_can_fill_them():
+    """"stack the red, orange and green blocks": bottom first is the words' list backwards, still from ARGS (a
+    list of literal colours failed on every validation scene, whose blocks have other colours)."""
+    from aspire_tui.agent.program import write_program
+
+    listed = "stacked([red block, orange block, green block])"
+    goal = Goal(text="x", slots={"blocks": ["red block", "orange block", "green block"]},
+                tree=Tree("x", read_condition(listed)), ids={"[red block, orange block, green block]": "blocks"})
+    program = write_program(goal, plan_of(listed), seed_skills())
+    assert "tower = ARGS['blocks'][::-1]" in program and "'green block'," not in program.split("def run")[1]

@@ -85,3 +85,51 @@ def test_an_edit_that_repaired_the_same_failure_before_is_tried_first():
                 "2. RETRIES 0 -> 1: try a failed step again after letting go and going home (worked on bench_a)\n")
     assert by_history(fresh, [strategy])[0].key == "retries=1"
     assert by_history(fresh, ["1. something else entirely"]) == fresh  # nothing learnt: the order stands
+
+
+@dataclass
+class Looked(Seen):
+    """A diagnosis that also carries the trace's evidence (what the camera saw at the start)."""
+
+    evidence: dict = field(default_factory=dict)
+
+
+def test_a_block_seen_resting_on_the_one_to_move_is_taken_off_first():
+    goal = tree("on(purple block, orange block)")
+    plan = plan_goal(goal, seed_skills())
+    seen = Looked("CollisionError", evidence={"resting_at_start": [["orange block", "purple block"]]})
+    first = repairs(plan, seen, "", seed_skills(), goal)[0]
+    assert first.key.startswith("clear:")
+    assert [s.form for s in first.plan.steps] == ["clear", "call"]
+    assert str(first.plan.steps[0].group) == "purple block" and first.plan.steps[0].skill == "make_room"
+    assert "orange block on the purple block" in first.what
+    # the error line alone (no evidence of a stack) gives no such step
+    assert not any(r.key.startswith("clear:") for r in repairs(plan, Seen("CollisionError"), "", seed_skills(), goal))
+
+
+def test_set_down_too_far_from_a_corner_allows_less_room_around_it():
+    goal = tree("then(in_corner(blue block, front_left), in_corner(yellow block, front_right))")
+    plan = plan_goal(goal, seed_skills())
+    seen = Seen("NotDone", failed_part="in_corner(blue block, front_left)",
+                parts=[{"part": "in_corner(blue block, front_left)", "held": False, "detail": "",
+                        "numbers": {"off": 0.085, "limit": 0.08}}])
+    first = repairs(plan, seen, "", seed_skills(), goal)[0]
+    # 1.5 cm allowed, 0.5 cm too far: half a centimetre more than that comes off
+    # and it aims 1.5 cm nearer along the diagonal (0.5 cm missed and 1 cm more), no nearer than 2.5 cm in
+    assert first.key == "step0.slack=0.005, margin=0.025"
+    assert dict(first.plan.steps[0].keywords) == {"margin": 0.025, "slack": 0.005}
+
+
+def test_a_part_that_held_before_the_run_and_was_undone_gets_no_step():
+    goal = tree("all(in(red block, green bowl), on(purple block, white block))")
+    plan = plan_goal(goal, seed_skills())
+    assert [s.skill for s in plan.steps] == ["place_in", "stack_on"]
+    broke = Looked("NotDone", failed_part="on(purple block, white block)",
+                   evidence={"held_at_start": ["on(purple block, white block)"]})
+    first = repairs(plan, broke, "", seed_skills(), goal)[0]
+    assert first.key == "leave:on(purple block, white block)"
+    assert [s.skill for s in first.plan.steps] == ["place_in"]
+    assert {str(r) for r in first.plan.keep} == {"purple block", "white block"}
+    # a part that did not hold at the start keeps its step
+    never = Looked("NotDone", failed_part="on(purple block, white block)", evidence={"held_at_start": []})
+    assert not any(r.key.startswith("leave:") for r in repairs(plan, never, "", seed_skills(), goal))

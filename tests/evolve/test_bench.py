@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.mark.slow  # the whole quick bench
 def test_bench_quick_writes_the_report_and_plots(tmp_path):
     """One easy family on the hard suite, every condition: report.md names each plot, each plot is a real PNG,
     --json parses."""

@@ -94,3 +94,28 @@ def test_per_category_bars_write_every_value_and_count(tmp_path, monkeypatch):
     assert all(p.get_height() > 0 for p in ax.patches)                # a 0 % bar is a visible stub
     assert [t.get_text() for t in ax.get_xticklabels()] == ["navigation\n(1 case)", "stack\n(1 case)",
                                                             "all\n(2 cases)"]
+
+
+def test_the_report_sets_library_and_error_only_repairs_side_by_side(tmp_path):
+    """Equal success hides whether the trace changed the repair: the report lists each condition's repairs."""
+    result = _result(search=False, continual=False)
+    result.cases["library"][1]["repairs"] = ["GAP 0.04 -> 0.02: its edge ended 0.08 m away"]
+    result.cases["error-only"][1]["repairs"] = ["RETRIES 0 -> 1: try a failed step again"]
+    result.config["seeds"] = {"navigate_goal": [10000], "stack_two": [10000]}
+    report = write_report(result, tmp_path).read_text()
+    assert "1 of 2 cases needed a repair in either condition; the repairs differed on 1; success differed on 0" \
+        in report
+    assert "| stack_two | 10000 | failed after 1 iteration: GAP 0.04 -> 0.02: its edge ended 0.08 m away | " \
+           "failed after 1 iteration: RETRIES 0 -> 1: try a failed step again |" in report
+    assert "| navigate_goal | 10000 | solved after 1 iteration: none |" in report
+    assert "`aspire_tui/evolve/report.py`): navigate_goal 10000, stack_two 10000." in report
+
+
+def test_the_quick_suite_is_its_chosen_cases_unless_families_are_named():
+    from aspire_tui.evolve.report import QUICK_CASES, BenchConfig
+
+    quick = BenchConfig.quick()
+    assert quick.seeds == QUICK_CASES and quick.families == list(QUICK_CASES)
+    assert all(s >= 10000 for seeds in QUICK_CASES.values() for s in seeds)
+    named = BenchConfig.quick(["stack_two"])
+    assert (named.families, named.seeds, named.per_family) == (["stack_two"], None, 1)

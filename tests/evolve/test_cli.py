@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ASPIRE = str(Path(sys.executable).parent / "aspire")
 
 
@@ -26,6 +28,7 @@ def test_bad_input_is_one_line(tmp_path):
     assert done.returncode == 1 and done.stderr.strip() == "Error: --address is for --backend ray"
 
 
+@pytest.mark.slow  # a search interrupted and resumed
 def test_ctrl_c_then_the_same_command_resumes(tmp_path):
     """SIGINT mid-generation exits 130 with the state saved; running the command again resumes generation 0."""
     args = ["evolve", "--family", "navigate_goal", "--population", "2", "--generations", "1", "--debug-seeds", "2",

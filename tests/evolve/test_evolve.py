@@ -18,6 +18,7 @@ TASK = "put the red block in the far left corner of the table"   # place_corner:
 SMALL = dict(scene="place_corner", population=3, generations=2, debug=2, selection=1, target=1.1)
 
 
+@pytest.mark.slow  # a whole search: make test-slow
 def test_elitism_keeps_the_best_ever_unchanged_in_every_generation(lib, backend):
     """Each generation after the first starts with the best program ever seen, never re-scored, never lost."""
     events = Recorder()
@@ -59,6 +60,7 @@ def test_selection_seeds_are_never_debug_seeds(lib, backend, tmp_path):
     assert failures and all("checks" not in f and "failed checks" not in f["failure_reason"] for f in failures)
 
 
+@pytest.mark.slow  # a whole search: make test-slow
 def test_resume_after_an_interrupt_runs_only_what_is_missing(lib, backend):
     """A Ctrl-C mid-generation leaves the state saved; the same search resumes without re-running episodes."""
     first = Recorder(stop_after=3)
@@ -80,6 +82,7 @@ def test_resume_after_an_interrupt_runs_only_what_is_missing(lib, backend):
     assert all(not final.candidates[c].missing(final.debug_seeds) for c in gen0)
 
 
+@pytest.mark.slow  # a whole search: make test-slow
 def test_a_worker_killed_mid_generation_is_rerun_and_the_search_goes_on(lib, backend):
     """Killing the simulation workers mid-episode re-runs those episodes; the search still finishes."""
     killed: list[int] = []
@@ -106,6 +109,7 @@ def test_a_worker_killed_mid_generation_is_rerun_and_the_search_goes_on(lib, bac
     assert all(w.pid not in killed for w in backend.pool.workers)    # the pool replaced them
 
 
+@pytest.mark.slow  # a whole search: make test-slow
 def test_a_hung_worker_is_killed_and_its_episode_rerun(lib, tmp_path):
     """A simulation worker that stops answering mid-call is killed at the deadline; the episode runs again."""
     from aspire_tui.evolve.local import LocalBackend

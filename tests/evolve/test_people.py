@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from aspire_tui.agent.coder import coder_for, set_literal
 from aspire_tui.agent.loop import choose_scene, retrieve, sources_of, understand
 from aspire_tui.evolve.distill import distill_winner
@@ -9,6 +11,8 @@ from aspire_tui.evolve.evolve import evolve
 from aspire_tui.skills.repo import parse_trailers
 
 from .helpers import Recorder, git
+
+pytestmark = pytest.mark.slow  # whole searches while a person edits (about 30 s): make test-slow
 
 TASK = "put the red block in the green bowl"
 PERSON_LINE = "# Ada: checked on the real arm, keep the approach gentle\n"

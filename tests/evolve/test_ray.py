@@ -16,6 +16,8 @@ from aspire_tui.evolve.local import snapshot
 
 from .helpers import Recorder
 
+pytestmark = pytest.mark.slow  # a search on a Ray cluster: make test-slow
+
 ray = pytest.importorskip("ray", reason="the dev extra installs Ray; without it this test cannot run")
 
 TASK = "drive to the green marker"

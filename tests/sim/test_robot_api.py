@@ -145,3 +145,20 @@ def test_a_third_embodiment_is_one_new_registered_class():
             TestArm(None).navigate_to(0, 0)
     finally:
         del EMBODIMENTS["test_arm"]
+
+
+def test_an_objects_own_name_detects_that_object_and_no_other():
+    """Two blue blocks: "blue block" finds both, "blue_block_2" only that one, even when it is not first by
+    confidence (a loop over a group's names moved one block twice and left the other)."""
+    from pathlib import Path
+
+    two_blue = Path(__file__).resolve().parents[2] / "bench/composite/sorting/sorting_two_colours_two_bowls.toml"
+    ep = make_episode(two_blue, 0)
+    try:
+        both = ep.robot.detect("blue block")
+        assert sorted(d.name for d in both) == ["blue_block", "blue_block_2"]
+        for d in both:
+            assert [x.name for x in ep.robot.detect(d.name)] == [d.name]
+        assert len(ep.robot.detect("blue_block block")) == 2  # words, not a name: every match
+    finally:
+        ep.close()

@@ -301,3 +301,18 @@ def test_a_task_made_from_words_is_kept_committed_and_found_by_name_after_reopen
     with pytest.raises(LibraryError, match="not kept"):
         lib.keep_task("broken", "[task]\nname = 3\n")
     assert git(lib.root, "status", "--porcelain") == ""
+
+
+def test_an_edit_in_a_library_never_indexed_is_checked_against_every_skill(tmp_path):
+    """A person's first act in a new library is an edit of pick, which depends on finger_yaw: the edit is
+    committed (the check once saw an index of pick alone and said finger_yaw was missing)."""
+    from aspire_tui.skills.library import Library
+
+    fresh = Library.open(tmp_path / "fresh")  # seeded, not indexed
+    try:
+        path = fresh.root / "skills/pick.py"
+        path.write_text(path.read_text() + "\n# tuned by hand\n")
+        [result] = fresh.commit_edits(["skills/pick.py"])
+        assert result.committed and not result.problems
+    finally:
+        fresh.close()
