@@ -35,7 +35,9 @@ BACK = re.compile(r"^(?:(?:now|then|and|ok|okay|please)[, ]+)*(?:please )?(?:put
                   r"(?: please)?$|^(?:please )?return (?P<np2>.+?)(?: to where (?:it|they) (?:was|were))?$", re.I)
 PRONOUN = re.compile(r"\b(?:the one(?:s)? (?:that |which )?you (?:just )?(?:moved|put|placed|stacked|picked up|"
                      r"pushed|carried|touched)|the last one|the same one|that one|this one|it|them|they)\b")
-MANNER = re.compile(r"\b(?:without|never|not)\s+[a-z]+ing\s+$")   # "... without lifting" it
+# "... without lifting" it, "... but not inside" it: how the clause's own action is done, or where it must not
+# end, is about that clause's own objects
+MANNER = re.compile(r"\b(?:(?:without|never|not)\s+[a-z]+ing|not\s+(?:in|inside|into|on|onto|on top of))\s+$")
 YOU_MOVED = re.compile(r"\b(?:the )?(?:same|last) (?P<kind>[a-z]+)\b|\b(?:the )?(?P<kind2>[a-z]+) (?:that |which )?"
                        r"you (?:just )?(?:moved|put|placed|stacked|picked up|pushed|carried)\b")
 

@@ -60,8 +60,9 @@ def test_a_pronoun_never_means_an_object_of_its_own_clause():
 def test_it_in_the_manner_of_its_own_clause_is_that_clauses_object():
     """"push the red block into the green zone without lifting it" on a new table was "'it' refers to nothing"."""
     for past in ([], [PUT_RED]):
-        said = "push the blue block into the green zone without lifting it"
-        assert resolve(said, AFTER, past).text == said
+        for said in ("push the blue block into the green zone without lifting it",
+                     "put the blue block next to the green zone but not inside it"):  # where it must not end
+            assert resolve(said, AFTER, past).text == said
     assert resolve("stack the blue block on it", AFTER, [PUT_RED]).text == "stack the blue block on the red block"
 
 
