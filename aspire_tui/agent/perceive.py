@@ -131,6 +131,12 @@ class _Looks:
             raise _Unknown(f"cannot tell which object is {ref}")
         return sorted(found, key=keys[ref.select])[ref.rank - 1]["name"]
 
+    def corners(self) -> dict[str, tuple[float, float]]:
+        """Each corner of the work area the program asked for: name -> (x, y)."""
+        (x0, x1), (y0, y1) = self.area["x"], self.area["y"]
+        bounds = {"x0": x0, "x1": x1, "y0": y0, "y1": y1}
+        return {c: (bounds[kx], bounds[ky]) for c, (kx, ky) in CORNER_XY.items()}
+
     def place(self, arg) -> str:
         """A table place as ``CORNER_XY`` names it, or "middle": a task file's place slot ("place") is read
         from the words this run's ARGS gave it ("back right corner")."""
@@ -138,9 +144,7 @@ class _Looks:
             # "the corner nearest the bowl": measured from where the anchor was at the start
             at = (0.0, 0.0) if arg.anchor is None or arg.anchor.kind == "robot" else \
                 self.start[self.one(arg.anchor)]["position"]
-            (x0, x1), (y0, y1) = self.area["x"], self.area["y"]
-            bounds = {"x0": x0, "x1": x1, "y0": y0, "y1": y1}
-            rank = {c: _dist(tuple(bounds[k] for k in xy), at) for c, xy in CORNER_XY.items()}
+            rank = {c: _dist(point, at) for c, point in self.corners().items()}
             return (min if arg.select == "nearest" else max)(rank, key=rank.get)
         words = str(self.said.get(arg, arg) if isinstance(arg, str) else arg).lower().replace("_", " ").split()
         if any(w in words for w in ("middle", "centre", "center")):
@@ -274,9 +278,7 @@ def _measure(part: Cond, looks: _Looks) -> tuple:
     if name in ("at_place", "in_corner", "in_middle"):
         place = "middle" if name == "in_middle" else looks.place(args[1])
         (x0, x1), (y0, y1) = looks.area["x"], looks.area["y"]
-        bounds = {"x0": x0, "x1": x1, "y0": y0, "y1": y1}
-        point = ((x0 + x1) / 2, (y0 + y1) / 2) if place == "middle" else \
-            tuple(bounds[k] for k in CORNER_XY[place])
+        point = ((x0 + x1) / 2, (y0 + y1) / 2) if place == "middle" else looks.corners()[place]
         out = []
         for n in looks.many(args[0]):
             width = max(looks.last(n)["size"][:2])  # a bowl's centre cannot be nearer a corner than its size
@@ -375,10 +377,8 @@ def _line(part: Cond, looks: _Looks) -> tuple[bool, str]:
 
 
 def _nearest_corner(looks: _Looks, name: str) -> tuple[str, float]:
-    (x0, x1), (y0, y1) = looks.area["x"], looks.area["y"]
-    bounds = {"x0": x0, "x1": x1, "y0": y0, "y1": y1}
     p = looks.last(name)["position"]
-    return min(((c, _dist(p, tuple(bounds[k] for k in xy))) for c, xy in CORNER_XY.items()), key=lambda t: t[1])
+    return min(((c, _dist(p, point)) for c, point in looks.corners().items()), key=lambda t: t[1])
 
 
 def resting_at_start(goal, trace) -> list[tuple[str, str]]:

@@ -53,18 +53,24 @@ def test_a_report_without_search_or_continual_has_no_empty_panel(tmp_path):
         assert (tmp_path / png).read_bytes()[:8] == PNG
 
 
-@pytest.mark.parametrize("search,continual", [(True, True), (False, True), (True, False)])
-def test_learning_curves_draw_only_the_panels_with_data(tmp_path, search, continual, monkeypatch):
+@pytest.fixture
+def drawn(monkeypatch) -> list:
+    """Every figure the report draws, in order (matplotlib's own ``subplots``, recorded)."""
     import matplotlib.pyplot as plt
 
-    drawn = []
+    figures = []
     subplots = plt.subplots
 
     def spy(*args, **kwargs):
         fig, axes = subplots(*args, **kwargs)
-        drawn.append(fig)
+        figures.append(fig)
         return fig, axes
     monkeypatch.setattr(plt, "subplots", spy)
+    return figures
+
+
+@pytest.mark.parametrize("search,continual", [(True, True), (False, True), (True, False)])
+def test_learning_curves_draw_only_the_panels_with_data(tmp_path, search, continual, drawn):
     report = write_report(_result(search=search, continual=continual), tmp_path).read_text()
     assert "](learning_curves.png)" in report and (tmp_path / "learning_curves.png").read_bytes()[:8] == PNG
     titles = [ax.get_title() for ax in drawn[-1].axes]
@@ -74,18 +80,8 @@ def test_learning_curves_draw_only_the_panels_with_data(tmp_path, search, contin
         assert "No evolutionary search ran" in report
 
 
-def test_per_category_bars_write_every_value_and_count(tmp_path, monkeypatch):
+def test_per_category_bars_write_every_value_and_count(tmp_path, drawn):
     """0 % bars were invisible (0 looked like missing): each bar carries its percentage and k/n."""
-    import matplotlib.pyplot as plt
-
-    drawn = []
-    subplots = plt.subplots
-
-    def spy(*args, **kwargs):
-        fig, axes = subplots(*args, **kwargs)
-        drawn.append(fig)
-        return fig, axes
-    monkeypatch.setattr(plt, "subplots", spy)
     write_report(_result(search=True, continual=True), tmp_path)
     ax = drawn[0].axes[0]
     texts = [t.get_text() for t in ax.texts]
