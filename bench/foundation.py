@@ -72,8 +72,9 @@ def first_call_latency(pool: WorkerPool, runs: Path, programs: list[str], seeds:
     return out
 
 
-def throughput(workers: int, programs: list[str], seeds: range, runs: Path) -> float:
-    """Episodes per second with `workers` warm workers fed by as many threads."""
+def throughput(workers: int, programs: list[str], seeds: range, runs: Path, keyframes: bool = True) -> float:
+    """Episodes per second with `workers` warm workers fed by as many threads (with or without keyframes:
+    a search renders none)."""
     with WorkerPool(workers) as pool:
         pool.warm()
         run_program(programs[0], "pick_place_bowl", seeds[0], pool=pool, runs_dir=runs)  # warm caches
@@ -86,7 +87,7 @@ def throughput(workers: int, programs: list[str], seeds: range, runs: Path) -> f
                     if not jobs:
                         return
                     seed, program = jobs.pop()
-                run_program(program, "pick_place_bowl", seed, pool=pool, runs_dir=runs)
+                run_program(program, "pick_place_bowl", seed, pool=pool, runs_dir=runs, keyframes=keyframes)
 
         start = time.perf_counter()
         threads = [threading.Thread(target=feed) for _ in range(workers)]

@@ -10,8 +10,9 @@ logs and option store in a temp ``LLM_USER_PATH`` (``max_tokens`` is set there
 as ``llm models options set`` would). Every reply is read back from
 ``llm logs`` and classed by what the loop did with it: a program that reached
 an episode (and that episode's outcome), a program the static check rejected
-(and its rule), or a reply with no program (no code block that parses and
-defines the function asked for); diagnosis replies are prose and counted apart.
+(and its rule), or a reply with no program (nothing the coder's forgiving
+reading, `replies.program_in`, makes a program of, and its reason); diagnosis
+replies are prose and counted apart.
 Per iteration: wall time and model tokens (the model's own counts). Also how
 close the coder's token count (the model's tokenizer plus a template margin)
 came to the tokens llama.cpp reported for the same prompt. Results go to
@@ -54,18 +55,15 @@ def kind_of(prompt: str) -> str:
     return "write"
 
 
-def classify(reply: str, require: str, skills_dir: Path) -> tuple[str, str]:
-    """What the loop made of a code reply: ("episode", ""), ("rejected", rule) or ("no program", why)."""
-    from aspire_tui.agent.coder import FENCE, extract_code
+def classify(reply: str, require: str, skills_dir: Path, skeleton: str = "") -> tuple[str, str]:
+    """What the loop made of a code reply: ("episode", ""), ("rejected", rule) or ("no program", why),
+    read as the coder reads it (`program_in`, with the skeleton its write prompt ended with)."""
+    from aspire_tui.agent.replies import no_program_reason, program_in
     from aspire_tui.runner.check import check_program
 
-    code = extract_code(reply, require)
+    code = program_in(reply, require, skeleton)
     if code is None:
-        if not reply.strip():
-            return "no program", "empty reply"
-        if not FENCE.findall(reply) and f"def {require}" not in reply:
-            return "no program", "prose, no code"
-        return "no program", f"no code that parses and defines {require}()"
+        return "no program", no_program_reason(reply, require)
     report = check_program(code, skills_dir)
     if not report.ok:
         return "rejected", report.violations[0].rule
@@ -110,12 +108,13 @@ def one_task(family: str, text: str, library, args) -> dict[str, Any]:
                "duration_s": (r.get("duration_ms") or 0) / 1000,
                "counted_tokens": coder.count(system + (r["prompt"] or "")) + TEMPLATE_TOKENS}
         if kind in ("write", "repair"):
-            row["fate"], row["why"] = classify(r["response"] or "", "run", library.skills_dir)
-        row["reply_start"] = (r["response"] or "")[:240]  # enough to see what the model did
+            row["fate"], row["why"] = classify(r["response"] or "", "run", library.skills_dir, coder.skeleton)
+        row["reply_start"] = (r["response"] or "")[:600]  # enough to see what the model did
         replies.append(row)
     episodes = [e.outcome for e in got if isinstance(e, ev.RunFinished)]
     return {"family": family, "instruction": text, "success": success, "message": message, "wall_s": round(wall, 1),
-            "iterations": iterations, "prompts": len(rows), "fitted": coder.fitted, "episodes": episodes,
+            "iterations": iterations, "prompts": len(rows), "fitted": coder.fitted, "rejected": coder.rejected,
+            "episodes": episodes,
             "input_tokens": sum(r["input_tokens"] or 0 for r in replies),
             "output_tokens": sum(r["output_tokens"] or 0 for r in replies), "replies": replies}
 
@@ -140,6 +139,8 @@ def figures(tasks: list[dict[str, Any]], args) -> dict[str, Any]:
         "replies": len(replies), "code_replies": len(code),
         "reached_episode": fates["episode"], "rejected_by_check": fates["rejected"], "no_program": fates["no program"],
         "fraction_reached_episode": round(fates["episode"] / len(code), 2) if code else None,
+        "fraction_rejected_by_check": round(fates["rejected"] / len(code), 2) if code else None,
+        "fraction_no_program": round(fates["no program"] / len(code), 2) if code else None,
         "why_not": dict(why.most_common()),
         "episode_outcomes": dict(Counter(o for t in tasks for o in t["episodes"])),
         "outcomes": dict(Counter(t["message"].split(":")[0][:60] for t in tasks)),

@@ -98,8 +98,8 @@ class RiseTracker:
     peak: dict[str, float] = field(default_factory=dict)
 
     def __call__(self, world: World) -> None:
-        for name, z0 in self.start.items():
-            rise = float(world.pose(name)[0][2]) - z0
+        for name, z0 in self.start.items():  # every step: pybullet's tuple, not world.pose's arrays
+            rise = world.p.getBasePositionAndOrientation(world.bodies[name].uid)[0][2] - z0
             if rise > self.peak.get(name, 0.0):
                 self.peak[name] = rise
 

@@ -236,6 +236,7 @@ def build_scene(world: World, spec: TaskSpec, seed: int, attempt: int = 0) -> tu
         cam.jitter = tuple(float(v) for v in rng.uniform(-jitter, jitter, 3))
 
     world.settle(0.25)
+    objects.rest(world)
     initial = {name: world.pose(name)[0] for name in world.bodies}
     counts = {k: len(v) for k, v in bindings.items()}
     slots["count"] = max(counts.values()) if counts else 0
@@ -388,8 +389,7 @@ def _make_chosen(world: World, robot: Embodiment, bindings: dict[str, list[str]]
 def _shift(world: World, children: dict[str, list[str]], name: str, dxy: np.ndarray) -> None:
     """Move a body, and whatever starts inside or on it, by dxy in the plane."""
     pos, orn = world.pose(name)
-    world.p.resetBasePositionAndOrientation(world.bodies[name].uid, [pos[0] + dxy[0], pos[1] + dxy[1], pos[2]],
-                                            orn.tolist())
+    world.put(name, [pos[0] + dxy[0], pos[1] + dxy[1], pos[2]], orn.tolist())
     for child in children.get(name, []):
         _shift(world, children, child, dxy)
 

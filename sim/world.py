@@ -63,6 +63,8 @@ class World:
             self.p = BulletClient(p.GUI if gui else p.DIRECT)
         if not self.p.isConnected():
             raise RuntimeError("could not open a pybullet window; is there a display?")
+        self._scratch: BulletClient | None = None
+        self._scratch_bodies: dict[tuple, int] = {}  # (urdf, position, orientation) -> body there
         self.bodies: dict[str, Body] = {}
         self.t_sim = 0.0
         self.step_listeners: list[Callable[["World"], None]] = []
@@ -81,9 +83,29 @@ class World:
         self.t_sim = 0.0
 
     def close(self) -> None:
-        """Disconnect the client (a second close does nothing)."""
-        if self.p.isConnected():
-            self.p.disconnect()
+        """Disconnect the clients (a second close does nothing)."""
+        for client in (self.p, self._scratch):
+            if client is not None and client.isConnected():
+                client.disconnect()
+
+    def scratch(self) -> BulletClient:
+        """A second client, never stepped, for copies of bodies that need kinematics but no physics.
+
+        The arm's inverse kinematics runs on a ghost arm: inside the stepped world that ghost was
+        simulated too, half of what every step cost.
+        """
+        if self._scratch is None:
+            with quiet():
+                self._scratch = BulletClient(p.DIRECT)
+        return self._scratch
+
+    def scratch_body(self, urdf: str, position, orientation) -> int:
+        """A fixed-base body in the scratch client, loaded once per pose and kept across episodes."""
+        key = (urdf, tuple(position), tuple(orientation))
+        if key not in self._scratch_bodies:
+            self._scratch_bodies[key] = self.scratch().loadURDF(urdf, list(position), list(orientation),
+                                                                useFixedBase=True)
+        return self._scratch_bodies[key]
 
     # -- bodies ------------------------------------------------------------
     def add(self, body: Body) -> Body:
@@ -109,6 +131,13 @@ class World:
         """Ground-truth position and quaternion of a body (for success checks only)."""
         pos, orn = self.p.getBasePositionAndOrientation(self.bodies[name].uid)
         return np.asarray(pos), np.asarray(orn)
+
+    def put(self, name: str, position, orientation=(0.0, 0.0, 0.0, 1.0)) -> None:
+        """Set a body down at a pose by hand, at rest and awake (a sleeping body stays where it is put)."""
+        uid = self.bodies[name].uid
+        self.p.resetBasePositionAndOrientation(uid, list(position), list(orientation))
+        self.p.resetBaseVelocity(uid, [0, 0, 0], [0, 0, 0])
+        self.p.changeDynamics(uid, -1, activationState=p.ACTIVATION_STATE_WAKE_UP)
 
     def aabb(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         """Ground-truth axis-aligned bounds.

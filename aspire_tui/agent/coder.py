@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from aspire_tui import pyast
 from aspire_tui.agent.distill import goal_record, same_goal
 from aspire_tui.agent.instruction import Goal
 from aspire_tui.agent.plan import numeric_defaults
@@ -141,7 +142,7 @@ def extract_code(reply: str, require: str = "run") -> str | None:
     for text in candidates:
         text = text.strip("\n") + "\n"
         try:
-            tree = ast.parse(text)
+            tree = pyast.parse(text)
         except SyntaxError:
             continue
         if any(isinstance(n, ast.FunctionDef) and n.name == require for n in tree.body):
@@ -167,7 +168,7 @@ def numeric_constants(source: str) -> dict[str, float]:
     """Module-level ``NAME = number`` constants (the numbers a search may mutate)."""
     out: dict[str, float] = {}
     try:
-        tree = ast.parse(source)
+        tree = pyast.parse(source)
     except SyntaxError:
         return out
     for node in tree.body:
@@ -206,7 +207,7 @@ def mutate_constants(source: str, rng: random.Random, scale: float = 0.3) -> tup
     old = consts[key]
     new = _nudge(old, rng, scale)
     if key.startswith("PARAMS["):
-        pname = ast.literal_eval(key[len("PARAMS["):-1])
+        pname = pyast.literal_eval(key[len("PARAMS["):-1])
         value = dict(params[0])
         value[pname] = new
         return set_literal(source, "PARAMS", value), f"{pname} {old:g} -> {new:g}"
@@ -354,7 +355,7 @@ def read_plan(source: str) -> Plan | None:
     if not m or any(v is None for v in found.values()):
         return None
     call: dict[str, str] | None = None
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(pyast.parse(source)):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == m.group(2) \
                 and any(kw.arg is None for kw in node.keywords):  # the plan's own call: skill(..., **PARAMS)
             call = {kw.arg: ast.get_source_segment(source, kw.value) or "" for kw in node.keywords if kw.arg}
@@ -863,7 +864,7 @@ def _template_args(plan: Plan) -> dict[str, Any]:
         if expr.startswith("["):
             return [tpl(e.strip()) for e in expr[1:-1].split(",") if e.strip()]
         m = re.fullmatch(r"ARGS\['(\w+)'\]", expr)
-        return "{" + m.group(1) + "}" if m else ast.literal_eval(expr)
+        return "{" + m.group(1) + "}" if m else pyast.literal_eval(expr)
     return {k: tpl(v) for k, v in plan.call.items()}
 
 
@@ -871,7 +872,7 @@ def refine_defaults(source: str, func: str, params: dict[str, Any], note: str,
                     validation: dict[str, Any] | None) -> str | None:
     """The skill's source with new parameter defaults, its version bumped and the evidence noted."""
     try:
-        tree = ast.parse(source)
+        tree = pyast.parse(source)
     except SyntaxError:
         return None
     lines = source.splitlines()
@@ -905,7 +906,7 @@ def wrapper_source(name: str, plan: Plan, goal: Goal, base_meta: dict[str, Any],
     """A new program skill for this job that calls the base skill with what the repairs found."""
     params = list(plan.args)
     unargs = re.compile(r"ARGS\[(.*?)\]")
-    call_args = ", ".join(k + "=" + unargs.sub(lambda m: ast.literal_eval(m.group(1)), v)
+    call_args = ", ".join(k + "=" + unargs.sub(lambda m: pyast.literal_eval(m.group(1)), v)
                           for k, v in plan.call.items())
     call = f"{plan.skill}(robot{', ' + call_args if call_args else ''}, **PARAMS)"
     general = re.sub(r"\b(" + "|".join(["red", "blue", "yellow", "orange", "purple", "green", "white", "cyan",

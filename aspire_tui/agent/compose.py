@@ -15,6 +15,7 @@ import ast
 import re
 from typing import Any
 
+from aspire_tui import pyast
 from aspire_tui.agent.distill import goal_record
 from aspire_tui.agent.instruction import Goal
 from aspire_tui.agent.program import module_literal
@@ -147,7 +148,7 @@ def skill_from_program(program: str, name: str, goal: Goal, seeds: list[int], no
                        embodiment: str = "panda") -> str | None:
     """A program skill made from a validated program that reads its objects from ``ARGS``; None if it cannot."""
     try:
-        tree = ast.parse(program)
+        tree = pyast.parse(program)
     except SyntaxError:
         return None
     args = module_literal(program, "ARGS")

@@ -25,6 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
+from aspire_tui import pyast
 from aspire_tui.agent.goal import Cond, NotationError, Ref, canonical, read_condition
 from aspire_tui.agent.program import module_literal
 
@@ -111,7 +112,7 @@ def same_goal(metadata: dict[str, Any], goal) -> bool:
 
 def _params(source: str, name: str) -> list[str] | None:
     try:
-        tree = ast.parse(source)
+        tree = pyast.parse(source)
     except SyntaxError:
         return None
     fn = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name), None)

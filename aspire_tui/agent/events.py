@@ -145,6 +145,7 @@ class ValidationResult(Event):
     successes: int
     runs: int
     failures: list[str] = field(default_factory=list)
+    recalled: int = 0  # of the runs, verdicts recalled from identical earlier runs (`runner.recall`)
 
     @property
     def passed(self) -> bool:

@@ -10,6 +10,11 @@ Every prompt is fitted to the model's context (`aspire_tui.agent.context`):
 while it is too long it gives up skills, then trace detail, then lessons, and
 ``fitted`` keeps a line for each prompt that lost something. A prompt that does
 not fit even at its smallest ends the coder with a one-line `CoderError`.
+
+Replies are read forgivingly (`aspire_tui.agent.replies`); a reply with no
+program is rejected with a one-line reason, kept in ``rejected``. A repair is
+asked again without the model's own analysis of the failure, which a weak model
+answers in kind.
 """
 
 from __future__ import annotations
@@ -21,10 +26,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from aspire_tui.agent.coder import (CoderError, Diagnosis, Distilled, Repair, Usage, extract_code, rule_diagnosis,
-                                    skill_name)
+from aspire_tui.agent.coder import CoderError, Diagnosis, Distilled, Repair, Usage, rule_diagnosis, skill_name
 from aspire_tui.agent.context import TRACE_CHARS, ContextTooSmall, context_of, counter, fit, reply_tokens, shorten
 from aspire_tui.agent.instruction import Goal
+from aspire_tui.agent.replies import no_program_reason, program_in
 
 # Sent after a reply without a program; the longest form counts when a prompt is fitted.
 RETRY_NOTE = ("\n\nYour last reply had no Python program that parses and defines `def {require}(...)`. "
@@ -89,7 +94,9 @@ class LLMCoder:
         self.count = counter(self.model)
         self.fitted: list[str] = []  # "write: 3 of 8 skills (1900 tokens)" for each prompt that lost something
         self.usage = Usage(model_id)
+        self.rejected: list[str] = []  # "write: prose, no code" for each reply without a program
         self.goal: Goal | None = None
+        self.skeleton = ""  # the lines a write prompt ends with, which a reply may only complete
         self.skills_text = ""
         self.last_trace = None
         self.name = f"llm:{model_id}"
@@ -155,31 +162,48 @@ class LLMCoder:
             self.fitted.append(f"{step}: {', '.join(fitted.cuts)} ({fitted.tokens} of {self.limit} tokens)")
         return fitted.text
 
-    def _code(self, prompt: str, require: str = "run", attachments: list | None = None) -> str:
+    def _code(self, prompt: str, step: str, require: str = "run", attachments: list | None = None,
+              again: str | None = None) -> str:
+        """The program in the model's reply to ``prompt``, asking again (with ``again``, if given, instead of
+        ``prompt``) after a reply without one.
+
+        Raises:
+            CoderError: ``attempts`` replies had none; the last one's reason ends the line.
+        """
         note = ""
-        for _ in range(self.attempts):
-            reply = self._ask(prompt + note, attachments)
-            code = extract_code(reply, require)
+        why = ""
+        for attempt in range(self.attempts):
+            reply = self._ask((prompt if attempt == 0 or again is None else again) + note, attachments)
+            code = program_in(reply, require, self.skeleton if require == "run" else "")
             if code is not None:
                 return code
+            why = no_program_reason(reply, require)
+            self.rejected.append(f"{step}: {why}")
             self.usage.failures += 1
             note = RETRY_NOTE.format(require=require)
-        raise CoderError(f"model {self.model_id!r} gave no usable program in {self.attempts} replies")
+        raise CoderError(f"model {self.model_id!r} gave no usable program in {self.attempts} replies "
+                         f"(last: {why})")
 
     # -- the Coder protocol -------------------------------------------------
     def write(self, goal: Goal, skills: list, lessons: list) -> str:
-        """The model's program for the goal, from the skills' signatures and descriptions."""
+        """The model's program for the goal, from the skills' signatures and descriptions, an example that
+        calls the first of them, and a skeleton (``ARGS`` and ``def run(robot):``) for the reply to complete."""
         self.goal = goal
         lines = [f"- {s.name}{s.signature.removeprefix(s.name) if s.signature else ''}: {s.description}"
                  for s in skills]
+        self.skeleton = f"ARGS = {goal.slots!r}\n\n\ndef run(robot):"
+        shown = example_program(skills[0]) if skills else ""
 
-        def build(skills: list[str], lessons: list) -> str:
+        def build(skills: list[str], lessons: list, example: list[str]) -> str:
             self.skills_text = "\n".join(skills) or "(none)"
             return fill("write", instruction=goal.text, family=goal.family, slots=json.dumps(goal.slots),
-                        skills=self.skills_text, lessons=_lessons_text(lessons), args_literal=repr(goal.slots))
+                        skills=self.skills_text, lessons=_lessons_text(lessons), args_literal=repr(goal.slots),
+                        example="".join(example), skeleton=self.skeleton)
 
-        # skills come ranked by retrieval, lessons by fit: the last of each goes first
-        return self._code(self._fit("write", build, code="run", skills=_fewer(lines), lessons=_fewer(lessons)))
+        # skills come ranked by retrieval, lessons by fit: the last of each goes first, the example after them
+        prompt = self._fit("write", build, code="run", skills=_fewer(lines), lessons=_fewer(lessons),
+                           example=_fewer([shown] if shown else []))
+        return self._code(prompt, "write")
 
     def diagnose(self, trace, lessons: list) -> Diagnosis:
         """The rules' facts about the failure, with the model's own analysis of the trace."""
@@ -199,15 +223,22 @@ class LLMCoder:
         """The model's repaired program, labelled with the actions the diagnosis suggested."""
         lessons = _split_lessons(diagnosis.lesson_text, diagnosis.lessons)
 
-        def build(trace: int, lessons: list[str]) -> str:
+        def build(trace: int, lessons: list[str], analysis: list[str]) -> str:
             # the model's own analysis is cut with the trace it analysed
-            analysis = diagnosis.analysis if trace >= len(diagnosis.summary) else diagnosis.analysis[:trace]
+            said = "".join(analysis)
+            said = said if trace >= len(diagnosis.summary) else said[:trace]
             return fill("repair", instruction=self.goal.text if self.goal else "",
-                        trace=shorten(diagnosis.summary, trace), analysis=analysis,
-                        lessons=lessons and "Lessons from past failures:\n" + "\n\n".join(lessons), program=program)
+                        trace=shorten(diagnosis.summary, trace), analysis=f"Diagnosis: {said}\n\n" if said else "",
+                        lessons="Lessons from past failures:\n" + "\n\n".join(lessons) if lessons else "",
+                        program=program)
 
-        prompt = self._fit("repair", build, code="run", trace=_shorter(diagnosis.summary), lessons=_fewer(lessons))
-        return Repair(self._code(prompt), tuple(diagnosis.actions))
+        trace, shown = _shorter(diagnosis.summary), _fewer(lessons)
+        prompt = self._fit("repair", build, code="run", trace=trace, lessons=shown,
+                           analysis=_fewer([diagnosis.analysis] if diagnosis.analysis else []))
+        # a reply without a program is asked again without the model's own analysis: a weak model answers
+        # prose with prose (SmolLM2-135M did, every time), and the trace keeps the rules' facts
+        plain = self._fit("repair", build, code="run", trace=trace, lessons=shown, analysis=[[]])
+        return Repair(self._code(prompt, "repair", again=plain), tuple(diagnosis.actions))
 
     def generalize(self, program: str, goal: Goal, evidence: dict[str, Any] | None = None,
                    sources: dict[str, str] | None = None) -> Distilled | None:
@@ -220,7 +251,7 @@ class LLMCoder:
             "generalize", instruction=goal.text, family=goal.family, name=name, success=evidence.get("success", ""),
             seeds=evidence.get("seeds", []), validation_args=json.dumps({k: "{" + k + "}" for k in goal.slots}),
             params=params, program=program), code=name)
-        source = self._code(prompt, require=name)
+        source = self._code(prompt, "generalize", require=name)
         note = f"Validated {evidence.get('success', '')} on {goal.family} seeds {evidence.get('seeds', [])}."
         return Distilled(name, source, "new", f"Add skill {name} (written by {self.model_id})",
                          f"{note} Run {evidence.get('run', '')}.")
@@ -243,7 +274,7 @@ class LLMCoder:
 
             # the fittest parents come first; a small context sees fewer of them (one at least)
             reply = self._ask(self._fit("propose", build, parents=_fewer(shown_parents)[:max(1, len(parents))]))
-            code = extract_code(reply)
+            code = program_in(reply, "run", self.skeleton)
             hypothesis = next((line.split(":", 1)[1].strip() for line in reply.splitlines()
                                if line.lower().startswith("hypothesis:")), f"candidate {index}")[:200]
             if code is None or code in seen:
@@ -294,3 +325,26 @@ def _lessons_text(lessons: list) -> str:
         strategy = lesson.sections.get("repair_strategy", "") if hasattr(lesson, "sections") else ""
         parts.append(f"- {lesson.name}: {lesson.description}\n{re.sub(r'(?m)^', '  ', strategy)}")
     return "Lessons from past failures:\n" + "\n".join(parts) + "\n"
+
+
+def example_program(skill) -> str:
+    """A whole program that calls ``skill``, for the write prompt: its required parameters (and those its
+    validation names) read ``ARGS`` under the names its validation task gives them, with placeholders."""
+    check = getattr(skill, "metadata", {}).get("validation")
+    given = check.get("args") if isinstance(check, dict) and isinstance(check.get("args"), dict) else {}
+    args, words = [], {}
+    for param in getattr(skill, "params", [])[1:]:
+        if param.kind not in ("positional", "keyword") or (param.default is not None and param.name not in given):
+            continue
+        value = given.get(param.name)
+        slot = re.fullmatch(r"\{(\w+)\}", value) if isinstance(value, str) else None
+        if value is not None and slot is None:
+            args.append(f"{param.name}={value!r}")
+            continue
+        key = slot.group(1) if slot else param.name
+        words[key] = f"<{key}>"
+        args.append(f"{param.name}=ARGS[{key!r}]")
+    call = ", ".join(["robot"] + args)
+    return (f"A whole program that calls a skill (for a task whose objects are in ARGS):\n```python\n"
+            f"from skills.{skill.name} import {skill.name}\n\nARGS = {words!r}\n\n\n"
+            f"def run(robot):\n    {skill.name}({call})\n```\n\n")

@@ -34,6 +34,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from aspire_tui import pyast
 from aspire_tui.agent import events as ev
 from aspire_tui.agent.budget import Budget, BudgetExceeded
 from aspire_tui.agent.coder import Coder, CoderError, Diagnosis, Repair
@@ -64,6 +65,7 @@ class TaskResult:
     validation_seeds: list[int] = field(default_factory=list)
     debug_seeds: list[int] = field(default_factory=list)
     runs: list[str] = field(default_factory=list)
+    recalled: list[str] = field(default_factory=list)  # earlier runs whose verdicts stood in (`runner.recall`)
     skill: dict[str, Any] | None = None  # the commit, when one was made
     message: str = ""
     seconds: float = 0.0
@@ -731,6 +733,8 @@ class Loop:
 
         goal, result = self.goal, self.result
         validated = result.validated
+        recalled = self.recalled(result.validation_seeds)
+        said = validated + (f" ({recalled} recalled)" if recalled else "")
 
         def done(message: str) -> TaskResult:
             return self.finish(True, message, program)
@@ -743,12 +747,12 @@ class Loop:
         try:
             distilled = self.coder.generalize(program, goal, evidence, self.sources)
         except CoderError as e:
-            return done(f"validated {validated}; not distilled: {e}")
+            return done(f"validated {said}; not distilled: {e}")
         if distilled is None:
-            return done(f"validated {validated}: the library's skills already do this; nothing to commit")
+            return done(f"validated {said}: the library's skills already do this; nothing to commit")
         distilled, why_not = destination(self.library, distilled, goal)
         if distilled is None:
-            return done(f"validated {validated}; not kept: {why_not}")
+            return done(f"validated {said}; not kept: {why_not}")
         if goal.tree is not None and not goal.variant_of and goal.family not in builtin_tasks():
             # the scene was made from the words alone: the library keeps its task file, so that the skill
             # can be validated on it again (`aspire skills test`, a later refinement)
@@ -756,24 +760,24 @@ class Loop:
                 self.library.keep_task(goal.family, goal.task_file or _file_text(self.spec),
                                        f"Made from the words: {goal.text}")
             except LibraryError as e:
-                return done(f"validated {validated} on {goal.describe()}; not kept as a skill: {e}")
+                return done(f"validated {said} on {goal.describe()}; not kept as a skill: {e}")
         why = f"Task: {goal.text}\n{distilled.why}"
         if distilled.change == "refine":
             passes, earlier = self.still_passes(distilled.name, distilled.source)
             if not passes:
-                return done(f"validated {validated}; {distilled.name} was not refined: {earlier}")
+                return done(f"validated {said}; {distilled.name} was not refined: {earlier}")
             why += f"\nStill passes its earlier validation: {earlier}." if earlier else ""
         try:
             change = self.library.save(distilled.name, distilled.source, change=distilled.change,
                                        summary=distilled.summary, why=why, trailers={"Aspire-Goal": goal.describe()},
                                        **trailers)
         except LibraryError as e:
-            return done(f"validated {validated}; the skill was not committed: {e}")
+            return done(f"validated {said}; the skill was not committed: {e}")
         if not change.committed:  # the distilled file is the one the library already has
-            return done(f"validated {validated}: {change.name} is unchanged; nothing to commit")
+            return done(f"validated {said}: {change.name} is unchanged; nothing to commit")
         result.skill = change.to_dict()
         self.emit(ev.SkillCommitted(change.name, change.change, change.sha, change.path, distilled.summary))
-        return done(f"validated {validated}; {change.change} skill {change.name} ({change.sha[:8]})")
+        return done(f"validated {said}; {change.change} skill {change.name} ({change.sha[:8]})")
 
     def finish(self, success: bool, message: str, program: str) -> TaskResult:
         """The result, its usage and the last event; runs/ is pruned back under its size limit."""
@@ -807,9 +811,11 @@ class Loop:
             self.result.spend(phase, since)
 
     def run_debug(self, iteration: int, program: str):
-        """Run the candidate on the current debug scene, reporting every call as it happens."""
+        """Run the candidate on the current debug scene, reporting every call as it happens (a live view
+        watches it at `WATCH_PACE`)."""
         from aspire_tui.runner import run_program
         from aspire_tui.runner.paths import new_run_id
+        from aspire_tui.runner.pool import WATCH_PACE
 
         seed, o = self.seeds.current, self.options
         try:
@@ -820,7 +826,7 @@ class Loop:
         run_id = new_run_id()  # named up front so live views find each keyframe as it lands
         trace = run_program(source, self.spec, seed, timeout=o.timeout, skills_dir=self.library.skills_dir,
                             runs_dir=self.library.runs_dir, keyframes=o.keyframes, pool=self.pool, run_id=run_id,
-                            on_record=self.on_record(iteration, seed, run_id))
+                            on_record=self.on_record(iteration, seed, run_id), pace=WATCH_PACE)
         self.result.runs.append(trace.run_id)
         record_uses(self.library, trace, self.spec.name)
         self.emit(_finished(iteration, seed, trace))
@@ -915,7 +921,7 @@ class Loop:
                                     skills_dir=self.library.skills_dir, runs_dir=self.library.runs_dir,
                                     keyframes=False, pool=live.pool if live else self.pool, run_id=run_id,
                                     stop=_Stop(esc, lambda: first_bad[0] < index),
-                                    on_frame=live.on_frame if shown else None, scene_args=True)
+                                    on_frame=live.on_frame if shown else None, scene_args=True, recall=True)
             except Cancelled:
                 if esc is not None and esc.is_set():
                     raise
@@ -948,7 +954,7 @@ class Loop:
                 continue
             trace = future.result()
             if trace is _INTERRUPTED:
-                if (self.library.runs_dir / run_id).is_dir():  # it ran, in part: its trace is on disk
+                if _made_calls(self.library.runs_dir / run_id):  # it ran, in part: its trace is on disk
                     self.result.runs.append(run_id)
                 continue
             if trace is _SKIPPED:
@@ -960,6 +966,9 @@ class Loop:
                 done[s], self._no_args[s] = None, trace.failure_reason[len(ARGS_UNFIT) + 2:]
                 continue  # no episode ran: the program's ARGS do not fit this scene
             done[s] = trace
+            if trace.recalled:  # not simulated again: no episode, and no new use of its skills
+                self.result.recalled.append(trace.run_id)
+                continue
             self.result.runs.append(trace.run_id)
             record_uses(self.library, trace, self.spec.name)
         if error is not None:
@@ -989,11 +998,15 @@ class Loop:
             return None
         successes, failures, first_failure = self.run_seeds(program, seeds)
         runs = successes + len(failures)
-        self.emit(ev.ValidationResult(list(seeds[:runs]), successes, runs, failures))
+        self.emit(ev.ValidationResult(list(seeds[:runs]), successes, runs, failures, self.recalled(seeds[:runs])))
         result.validated = f"{successes}/{len(seeds)}"
         if first_failure is None:
             result.validation_seeds = list(seeds)
         return first_failure
+
+    def recalled(self, seeds: list[int]) -> int:
+        """How many of ``seeds`` the current program's verdicts were recalled for, not simulated again."""
+        return sum(bool(getattr(self._batch[1].get(s), "recalled", False)) for s in seeds)
 
     def not_general(self) -> Diagnosis:
         """Why a program whose ARGS do not fit other scenes is rewritten."""
@@ -1046,6 +1059,17 @@ class _NoScene:
 _INTERRUPTED = object()  # what one returns that an earlier seed's failure cut short
 
 
+def _made_calls(run_dir: Path) -> bool:
+    """Did a run cut short get as far as its program's first robot call? (Cut short while its scene was
+    still being built, as a loaded machine can, it was no episode.)"""
+    from aspire_tui.runner import Trace
+
+    try:
+        return bool(Trace.load(run_dir).records)
+    except (OSError, ValueError, TypeError):
+        return False
+
+
 class _Stop:
     """A run's stop for `Loop.run_batch`: the app's Esc (an Event, or None), or an earlier seed that failed."""
 
@@ -1089,7 +1113,7 @@ def seed_violations(program: str) -> list[str]:
     import ast
 
     try:
-        tree = ast.parse(program)
+        tree = pyast.parse(program)
     except SyntaxError:
         return []  # the static check reports it
     found = []

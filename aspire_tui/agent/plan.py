@@ -23,11 +23,11 @@ compute from ``robot.detect`` at run time. `aspire_tui.agent.program` writes the
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from aspire_tui import pyast
 from aspire_tui.agent.goal import CONSTRAINTS, Cond, Ref
 from sim.vocabulary import MOVABLE, SUPPORTS
 
@@ -262,7 +262,7 @@ def numeric_defaults(skill) -> dict[str, float]:
         if p.default is None:
             continue
         try:
-            value = ast.literal_eval(p.default)
+            value = pyast.literal_eval(p.default)
         except (ValueError, SyntaxError):
             continue
         if isinstance(value, (int, float)) and not isinstance(value, bool):

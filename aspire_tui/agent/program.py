@@ -29,6 +29,7 @@ import ast
 import re
 from typing import Any
 
+from aspire_tui import pyast
 from aspire_tui.agent.goal import Ref
 from aspire_tui.agent.plan import DIRECTIONS, Plan, Step
 from sim.vocabulary import embodiment_for
@@ -101,6 +102,15 @@ def _within(spot, area, margin):
         return (x0 + x1) / 2, (y0 + y1) / 2
     side, hand = place.split("_")
     return (x1 - inset if side == "front" else x0 + inset), (y1 - inset if hand == "left" else y0 + inset)''',
+    "_names": '''def _names(robot, phrases):
+    """The names of the objects ``phrases`` find (each one's first; one the camera does not see is left out)."""
+    out = []
+    for phrase in phrases:
+        try:
+            out.append(robot.detect(phrase)[0].name)
+        except Exception:  # ObjectNotFound: nothing there to leave alone
+            pass
+    return tuple(out)''',
     "_start_over": '''def _start_over(robot):
     """After a failed try of a step: let go and go home, so the next try starts as the first did."""
     try:
@@ -170,6 +180,7 @@ class _Writer:
         self.chosen_lines: list[str] = []
         self.consts: dict[str, float] = {}     # module constants a person may change (GAP = 0.04)
         self.keywords: tuple[tuple[str, float], ...] = ()
+        self.made: list[Ref] = []              # what earlier steps moved or put something on
 
     # -- names -----------------------------------------------------------
     def helper(self, name: str) -> str:
@@ -294,9 +305,11 @@ class _Writer:
         pre: list[str] = []
         if step.form == "call":
             given = {p: self.value(v, pre, ind) for p, v in step.args.items()}
+            self.kept(step, given, pre, ind)
             self.lines += pre + [ind + self.call(step.skill, given)]
         elif step.form == "each":
             given = {p: self.value(v, pre, ind) for p, v in step.args.items()}
+            self.kept(step, given, pre, ind)
             items = self.group(step.group, pre, ind)
             item = self.var(step.group.kind)
             given[step.param] = item
@@ -357,6 +370,22 @@ class _Writer:
             self.lines += pre + [f"{at}x, y = {where}", at + self.call(step.skill, {obj_p: obj, x_p: "x", y_p: "y"})]
         else:
             raise ProgramError(f"no code for a {step.form!r} step")
+        self.made += [r for r in (*step.args.values(), step.among) if isinstance(r, Ref) and not r.is_group
+                      and r.kind != "corner" and str(r) not in map(str, self.made)]
+
+    def kept(self, step: Step, given: dict[str, str], pre: list[str], indent: str) -> None:
+        """A skill that may move other objects out of its way (it takes ``keep``) leaves alone what the
+        earlier steps made (a later part of the goal must not undo an earlier one) and what the goal says
+        stays where it is."""
+        params = [p.name for p in getattr(self.skills.get(step.skill), "params", [])]
+        moving = {str(v) for v in step.args.values() if isinstance(v, Ref)}
+        made: list[Ref] = []
+        for r in (*self.plan.keep, *self.made):
+            if not r.is_group and str(r) not in moving and str(r) not in map(str, made):
+                made.append(r)
+        if "keep" in params and "keep" not in given and made:
+            phrases = ", ".join(self.query(r, pre, indent) for r in made)
+            given["keep"] = f"{self.helper('_names')}(robot, [{phrases}])"
 
     def retried(self, body: list[str]) -> list[str]:
         """A step's lines, tried again after a failure while RETRIES allows (the repair raises it)."""
@@ -443,7 +472,7 @@ def _place_key(words: str) -> str:
 def module_literal(source: str, name: str) -> tuple[Any, int, int] | None:
     """A module-level ``NAME = <literal>``: (value, first line, last line), 1-based."""
     try:
-        tree = ast.parse(source)
+        tree = pyast.parse(source)
     except SyntaxError:
         return None
     for node in tree.body:

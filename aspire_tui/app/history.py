@@ -28,6 +28,7 @@ class History:
             return
         if not self.entries or self.entries[-1] != entry:
             self.entries.append(entry)
+            del self.entries[:-MAX_ENTRIES]   # a long session keeps what a new one would load, no more
             if self.path is not None:
                 try:
                     self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -49,7 +49,9 @@ def describe(event: Any, dark: bool = True) -> Any | None:
         return Text.from_markup(f"[bold]repair[/] {escape('; '.join(d['actions']))}")
     if kind == "validation_result":
         color = "green" if d["successes"] == d["runs"] and d["runs"] else "red"
-        lines = [f"[bold]validation[/] [{color}]{d['successes']}/{d['runs']}[/] on seeds {d['seeds']}"]
+        recalled = (f" [dim]({d['recalled']} recalled: the same program ran on these scenes before)[/]"
+                    if d.get("recalled") else "")
+        lines = [f"[bold]validation[/] [{color}]{d['successes']}/{d['runs']}[/] on seeds {d['seeds']}{recalled}"]
         lines += [f"  [red]{escape(f)}[/]" for f in d["failures"]]
         return Text.from_markup("\n".join(lines))
     if kind == "skill_committed":

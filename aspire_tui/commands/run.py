@@ -80,7 +80,9 @@ def _printer(as_json: bool, verbose: bool):
                 console.print(Syntax(d["diff"], "diff", theme="ansi_dark", word_wrap=True))
         elif kind == "validation_result":
             color = "green" if d["successes"] == d["runs"] and d["runs"] else "red"
-            console.print(f"[bold]validation[/] [{color}]{d['successes']}/{d['runs']}[/] on seeds {d['seeds']}")
+            recalled = (f" [dim]({d['recalled']} recalled: the same program ran on these scenes before)[/]"
+                        if d.get("recalled") else "")
+            console.print(f"[bold]validation[/] [{color}]{d['successes']}/{d['runs']}[/] on seeds {d['seeds']}{recalled}")
             for f in d["failures"]:
                 console.print(f"  [red]{escape(f)}[/]")
         elif kind == "skill_committed":

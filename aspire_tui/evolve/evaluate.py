@@ -137,8 +137,9 @@ def run_episode(job: Job, *, skills_dir: Path, runs_dir: Path, pool, timeout: fl
     retried = 0
     while True:
         try:
+            # a child identical to a program already run on this scene (offline mutations often are) is recalled
             trace = run_program(source, job.task, job.seed, timeout=timeout, skills_dir=skills_dir,
-                                runs_dir=runs_dir, keyframes=False, pool=pool)
+                                runs_dir=runs_dir, keyframes=False, pool=pool, recall=True)
         except RunnerError as e:  # no worker could be started for this episode
             trace, reason = None, str(e)
         else:

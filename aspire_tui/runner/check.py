@@ -47,7 +47,6 @@ policy: the skills layer reads skill files with them too.
 
 from __future__ import annotations
 
-import ast
 import importlib.util
 import pkgutil
 import re
@@ -59,6 +58,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import _string  # str.format's own field-name splitter, so fields are read exactly as format() reads them
+
+from aspire_tui import pyast
 
 ALLOWED_MODULES = frozenset({"math", "numpy"})
 SKILL_PACKAGE = "skills"
@@ -290,7 +291,7 @@ class _Checker:
     def compile_opinion(self) -> Violation | None:
         found = len(self.violations)
         try:
-            compile(self.source, self.file or "program.py", "exec", dont_inherit=True)
+            pyast.compile_source(self.source, self.file or "program.py")
             return None
         except SyntaxError as e:
             row = max((e.lineno or 1) - 1, 0)
@@ -352,7 +353,7 @@ class _Checker:
         if not parts:
             return None
         try:
-            value = ast.literal_eval("(" + self.text(node) + "\n)")
+            value = pyast.literal_eval("(" + self.text(node) + "\n)")
         except (ValueError, SyntaxError, MemoryError, RecursionError):
             return None
         return value if isinstance(value, str) else None

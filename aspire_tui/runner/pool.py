@@ -38,6 +38,7 @@ from typing import Any, Callable
 
 from aspire_tui.runner.check import check_program, skill_names
 from aspire_tui.runner.paths import default_runs_dir, new_run_id
+from aspire_tui.runner.recall import Recall, run_key
 from aspire_tui.runner.trace import CallRecord, Trace
 
 HARD_GRACE = 1.8      # seconds past the program's limit before the worker itself is killed
@@ -47,6 +48,9 @@ STOP_POLL = 0.02      # seconds between looks at a caller's stop event while a r
 CANCEL_GRACE = 1.0    # seconds an interrupted worker has to end its run before it is killed instead
 FRAME_RATE = 15.0     # live frames a second of wall time, when a caller asks for them (the app shows 15)
 FRAME_SIZE = (160, 120)
+# A watched run's simulated seconds a wall second, at most: an episode simulates far faster than real time,
+# and the run a person watches live would flash by in a few frames
+WATCH_PACE = 3.0
 DEFAULT_MAX_WORKERS = 4  # the default pool's workers: one a CPU, at most this many (each ~100 MB)
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -491,7 +495,7 @@ def run_program(source: str, task: Any, seed: int, *, timeout: float = 60,
                 address_space: int = 2 << 30, max_calls: int = 5000, run_id: str | None = None,
                 on_frame: Callable[[LiveFrame], None] | None = None, frame_rate: float = FRAME_RATE,
                 frame_size: tuple[int, int] = FRAME_SIZE, stop: threading.Event | None = None,
-                scene_args: bool = False) -> Trace:
+                scene_args: bool = False, recall: bool = False, pace: float = 0.0) -> Trace:
     """Check a program, run it in the sandbox on (task, seed), and return its trace.
 
     Args:
@@ -518,6 +522,10 @@ def run_program(source: str, task: Any, seed: int, *, timeout: float = 60,
             scene anyway (validation scenes: the caller builds none). The trace keeps the filled program;
             one whose ARGS do not fit the scene is ``rejected`` with a reason that starts with
             `aspire_tui.runner.program_args.ARGS_UNFIT`.
+        recall: return the trace of an earlier run of exactly this episode (`aspire_tui.runner.recall`;
+            its ``recalled`` is set) rather than simulate it again, and remember this run's verdict.
+        pace: while live frames are sent, simulate at most this many seconds a wall second (0: as fast as it
+            goes; `WATCH_PACE` for the run a person watches). Without frames it changes nothing.
 
     Returns:
         The `Trace`, already written to ``runs_dir/<run_id>/trace.json``.
@@ -559,6 +567,10 @@ def run_program(source: str, task: Any, seed: int, *, timeout: float = 60,
             path = Path(skills_dir) / f"{name}.py"
             if name not in skills and path.is_file():
                 skills[name] = path.read_text(encoding="utf-8", errors="replace")
+    limits = {"timeout": float(timeout), "max_calls": int(max_calls), "scene_args": bool(scene_args)}
+    key = run_key(source, skills, task, seed, limits) if recall else None
+    if key is not None and (earlier := Recall(runs_dir).find(key)) is not None:
+        return earlier
     pool = pool or default_pool()
     data = {
         "run_id": run_id, "run_dir": str(run_dir), "source": source, "skills": skills,
@@ -567,6 +579,9 @@ def run_program(source: str, task: Any, seed: int, *, timeout: float = 60,
         "program_hash": trace.program_hash, "started_at": trace.started_at,
         "address_space": int(address_space), "max_calls": int(max_calls),
         "frame_rate": float(frame_rate) if on_frame is not None else 0.0, "frame_size": list(frame_size),
-        "scene_args": bool(scene_args),
+        "scene_args": bool(scene_args), "pace": float(pace),
     }
-    return pool.run(_Request(data, float(timeout), run_dir, trace, on_frame, stop), on_record)
+    trace = pool.run(_Request(data, float(timeout), run_dir, trace, on_frame, stop), on_record)
+    if key is not None:
+        Recall(runs_dir).keep(key, trace)
+    return trace

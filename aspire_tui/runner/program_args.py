@@ -13,6 +13,8 @@ from __future__ import annotations
 import ast
 from typing import Any
 
+from aspire_tui import pyast
+
 
 def slot_args(episode) -> dict[str, Any]:
     """What the instruction says, slot by slot: phrases, lists of phrases for groups, counts, place words."""
@@ -28,7 +30,7 @@ def slot_args(episode) -> dict[str, Any]:
 
 def declared_args(source: str) -> tuple[dict[str, Any], int, int]:
     """The program's `ARGS` literal and the lines (1-based, inclusive) it spans."""
-    for node in ast.parse(source).body:
+    for node in pyast.parse(source).body:
         if (isinstance(node, ast.Assign) and len(node.targets) == 1
                 and isinstance(node.targets[0], ast.Name) and node.targets[0].id == "ARGS"):
             return ast.literal_eval(node.value), node.lineno, node.end_lineno or node.lineno

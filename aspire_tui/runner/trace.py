@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +52,9 @@ class CallRecord:
     where: str = ""  # "program.py:12" or "skills/pick.py:30": the line that made the call
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """Its fields as a dict; the values are plain data already, so they are shared, not copied
+        (`asdict`'s deep copy of every overlay was a tenth of an episode's CPU)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "CallRecord":
@@ -88,16 +90,17 @@ class Trace:
     stdout: str = ""
     sandbox: list[str] = field(default_factory=list)  # confinement layers that were active
     path: Path | None = field(default=None, compare=False, repr=False)
+    recalled: bool = field(default=False, compare=False, repr=False)  # an earlier run's (`runner.recall`)
 
     # -- (de)serialisation -------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "path"}
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("path", "recalled")}
         data["records"] = [r.to_dict() for r in self.records]
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Trace":
-        names = {f.name for f in fields(cls)} - {"path", "records"}
+        names = {f.name for f in fields(cls)} - {"path", "recalled", "records"}
         trace = cls(**{k: v for k, v in data.items() if k in names})
         trace.records = [CallRecord.from_dict(r) for r in data.get("records", [])]
         return trace

@@ -377,16 +377,26 @@ class SimWorker:
         The limit is on wall time, not simulated time, so a viewer gets a steady
         rate and the simulation pays one render per period however fast it runs.
         A scene that has not moved since the last frame is not rendered again (the
-        viewer keeps showing the last one): a grasp closing on air, a pause.
+        viewer keeps showing the last one): a grasp closing on air, a pause. With a
+        ``pace`` the listener also holds the simulation to that many simulated
+        seconds a wall second, so a watched motion lasts long enough to be seen.
         """
         period = 1.0 / float(req["frame_rate"])
         width, height = (int(v) for v in req.get("frame_size", (160, 120)))
         next_at = 0.0
         shown: tuple | None = None
+        pace, since = float(req.get("pace") or 0), [self.world.t_sim, time.monotonic()]
 
         def send_frame(world: Any) -> None:
             nonlocal next_at, shown
             now = time.monotonic()
+            if pace > 0:  # a watched run: no faster than ``pace`` simulated seconds a wall second
+                ahead = (world.t_sim - since[0]) / pace - (now - since[1])
+                if ahead > 0.005:
+                    time.sleep(min(ahead, 0.1))
+                    now = time.monotonic()
+                elif ahead < -0.05:  # behind (the program thinking between calls): no catching up in a rush
+                    since[:] = [world.t_sim, now]
             if now < next_at:
                 return
             next_at = now + period

@@ -18,13 +18,13 @@ file's own format (docstring, metadata, one public function, skill imports).
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Union
 
+from aspire_tui import pyast
 from aspire_tui.runner.check import SKILL_PACKAGE, Violation, check_source, parser
 
 MAX_SKILL_BYTES = 256 * 1024
@@ -336,7 +336,7 @@ def _parse_program(text: str, data: bytes, path: str, stem: str, blob: str) -> P
     if docstring_node is None:
         return ParseProblem(path, 1, 1, "no module docstring: its first line must describe the skill", stem)
     try:
-        docstring = ast.literal_eval(_txt(docstring_node))
+        docstring = pyast.literal_eval(_txt(docstring_node))
     except (ValueError, SyntaxError):
         return _problem(path, stem, docstring_node, "module docstring is not a plain string")
     if not isinstance(docstring, str):
@@ -348,7 +348,7 @@ def _parse_program(text: str, data: bytes, path: str, stem: str, blob: str) -> P
     metadata: dict[str, Any] = {}
     if metadata_node is not None:
         try:
-            metadata = ast.literal_eval(_txt(metadata_node))
+            metadata = pyast.literal_eval(_txt(metadata_node))
         except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
             return _problem(path, stem, metadata_node, f"{METADATA_NAME} must be a dict of literals "
                             "(strings, numbers, lists, dicts)")
@@ -407,7 +407,7 @@ def _violation(path: str, stem: str, v: Violation) -> ParseProblem:
 def _python_syntax(text: str) -> tuple[str, int, int] | None:
     """Python's own verdict on the syntax (parsing only): (reason, line, column) or None."""
     try:
-        ast.parse(text)
+        pyast.parse(text)
     except SyntaxError as e:
         return (f"syntax error: {e.msg}", e.lineno or 0, e.offset or 0)
     except (ValueError, MemoryError, RecursionError) as e:

@@ -14,8 +14,7 @@ import os
 import tempfile
 
 import numpy as np
-from sim.bullet import p
-from sim.bullet import pybullet_data
+from sim.bullet import BulletClient, p, pybullet_data
 
 from sim.embodiments.base import Embodiment, register_embodiment
 from sim.errors import CollisionError, GraspError, IKError, MotionTimeout
@@ -33,7 +32,6 @@ REACH_TOL = 0.004            # metres: a motion has arrived
 CONTACT_REACH_TOL = 0.01     # metres: the same, while pushing or pulling something it was told to touch
 IK_TOL = 0.006               # metres: beyond this residual the pose is unreachable
 CONTACT_FORCE = 1.0          # newtons: lighter touches are not collisions
-GHOST_OFFSET = np.array([0.0, 0.0, -20.0])
 
 
 @functools.lru_cache(maxsize=None)
@@ -68,6 +66,7 @@ class Panda(Embodiment):
 
     def __init__(self, world: World) -> None:
         super().__init__(world)
+        self.ik: BulletClient | None = None  # the world's scratch client, where the ghost arm lives
         self.ghost = -1
         self.grasp_constraint: int | None = None
         self.camera = Camera(eye=(1.2, 0.0, 0.8), target=(0.45, 0.0, 0.0))
@@ -77,10 +76,8 @@ class Panda(Embodiment):
     def load(self, position=(0.0, 0.0, 0.0), yaw: float = 0.0) -> None:
         orn = p.getQuaternionFromEuler([0, 0, yaw])
         self.uid = self.p.loadURDF(panda_urdf(True), list(position), orn, useFixedBase=True)
-        self.ghost = self.p.loadURDF(panda_urdf(False), list(np.add(position, GHOST_OFFSET)), orn,
-                                     useFixedBase=True)
-        for link in range(-1, self.p.getNumJoints(self.ghost)):
-            self.p.setCollisionFilterGroupMask(self.ghost, link, 0, 0)
+        self.ik = self.world.scratch()
+        self.ghost = self.world.scratch_body(panda_urdf(False), position, orn)
         self.base = np.asarray(position, dtype=float)
         info = [self.p.getJointInfo(self.uid, j) for j in range(9)]
         movable = [j for j in range(self.p.getNumJoints(self.uid))
@@ -131,21 +128,24 @@ class Panda(Embodiment):
         """Joint angles for the end effector at `target`; returns (angles, residual in metres)."""
         seed = seed if seed is not None else self.joint_angles()
         for j, q in zip(ARM, seed):
-            self.p.resetJointState(self.ghost, j, q)
-        for j in FINGERS:  # the ghost's fingers drift as the world steps, and they sway the solver
-            self.p.resetJointState(self.ghost, j, MAX_WIDTH / 2)
-        goal = np.asarray(target, dtype=float) + GHOST_OFFSET
+            self.ik.resetJointState(self.ghost, j, q)
+        for j in FINGERS:  # open, as in the rest pose: the fingers' angles sway the solver
+            self.ik.resetJointState(self.ghost, j, MAX_WIDTH / 2)
+        goal = np.asarray(target, dtype=float)
         angles, residual = list(seed), float("inf")
-        for _ in range(4):
-            sol = self.p.calculateInverseKinematics(
+        for _ in range(12):  # short passes, each from where the last stopped: a far pose needs them all
+            before = residual
+            sol = self.ik.calculateInverseKinematics(
                 self.ghost, EE_LINK, goal.tolist(), quat, lowerLimits=self.lower, upperLimits=self.upper,
-                jointRanges=self.ranges, restPoses=REST, maxNumIterations=60, residualThreshold=1e-5)
+                jointRanges=self.ranges, restPoses=REST, maxNumIterations=20, residualThreshold=1e-5)
             angles = [min(max(q, lo), hi) for q, lo, hi in zip(sol[:7], self.lower[:7], self.upper[:7])]
             for j, q in zip(ARM, angles):
-                self.p.resetJointState(self.ghost, j, q)
-            reached = self.p.getLinkState(self.ghost, EE_LINK, computeForwardKinematics=True)
+                self.ik.resetJointState(self.ghost, j, q)
+            reached = self.ik.getLinkState(self.ghost, EE_LINK, computeForwardKinematics=True)
             residual = float(np.linalg.norm(np.asarray(reached[4]) - goal))
-            if residual < 1e-3:
+            # Most poses level out a millimetre or two off (the rest pose pulls against the
+            # target): another pass from there would return the same angles
+            if residual < 1e-3 or before - residual < 5e-5:
                 break
         return angles, residual
 
@@ -161,7 +161,7 @@ class Panda(Embodiment):
     def _collision(self, allow: set[int]):
         """The first contact the robot or what it holds should not be making, or None."""
         held_uid = self.world.bodies[self.held].uid if self.held else None
-        ignore = {self.uid, self.ghost} | allow
+        ignore = {self.uid} | allow
         if held_uid is not None:
             ignore.add(held_uid)
         for pt in self.p.getContactPoints(bodyA=self.uid):
@@ -252,7 +252,7 @@ class Panda(Embodiment):
         out = {}
         for side, j in zip(("left", "right"), FINGERS):
             out[side] = sorted({pt[2] for pt in self.p.getContactPoints(bodyA=self.uid, linkIndexA=j)
-                                if pt[2] not in (self.uid, self.ghost)})
+                                if pt[2] != self.uid})
         return out
 
     def grasp(self, force: float = 40.0) -> bool:

@@ -11,12 +11,17 @@ Preconditions:
 Postconditions:
     - the object rests inside the container and the arm is back home
     - with objects already inside, it goes down beside them, where the container has most room
+    - an object already inside is left where it is (a step tried again does not take it back out)
 
 Evidence:
     The pick_place_bowl reference program (foundation issue) split into pick and
     release_above; succeeds on the development seeds. Four blocks into one tray collided with the
     ones already in it until the drop point came from a grid over the tray's floor and the fingers
     let go above the blocks inside (composite suite, offline coder issue).
+    Version 3: the third block into a tray went for the tray's corner nearest the robot, which the arm
+    could not reach with the block's yaw, and a step tried again picked the blocks already inside back
+    out and hit the tray's wall; an object already inside is left there, and a drop point the arm cannot
+    get above gives way to the next best (development set, groups).
 """
 
 import math
@@ -28,7 +33,7 @@ ASPIRE = {
     "task_type": "pick_place",
     "embodiment": "panda",
     "depends_on": ["pick", "release_above"],
-    "version": 2,
+    "version": 3,
     "tags": ["pick", "place", "container", "bowl"],
     "achieves": "in(obj, container)",
     "takes": {"container": ["bowl", "tray", "zone"]},  # a painted zone: let go just above the table
@@ -45,14 +50,14 @@ def _holds(box, d):
     return abs(dx) < box.size[0] / 2 and abs(dy) < box.size[1] / 2
 
 
-def _drop_point(box, seen, held):
-    """The container's centre when it is empty; else the point of its floor whose distance to the edges
-    of what is already inside is largest (a grid kept in from the rim by the held object's half width).
-    Returns the point and the objects inside."""
+def _drop_points(box, seen, held):
+    """The container's centre when it is empty; else the points of its floor, those farthest from the
+    edges of what is already inside first (a grid kept in from the rim by the held object's half width).
+    Returns the points and the objects inside."""
     x, y = box.position[0], box.position[1]
     inside = [d for d in seen if d.name not in (box.name, held["name"]) and _holds(box, d)]
     if not inside:
-        return (x, y), inside
+        return [(x, y)], inside
     half = max(held["size"][0], held["size"][1]) / 2 + 0.005
     if box.kind == "bowl":  # sloped walls: keep to the flat of the floor
         ax = ay = max(0.0, 0.85 * min(box.size[0], box.size[1]) / 2 - half)
@@ -64,7 +69,7 @@ def _drop_point(box, seen, held):
     def room(s):
         return min(math.hypot(d.position[0] - s[0], d.position[1] - s[1]) - max(d.size[0], d.size[1]) / 2
                    for d in inside)
-    return max(spots, key=lambda s: (round(room(s), 3), -math.hypot(s[0] - x, s[1] - y))), inside
+    return sorted(spots, key=lambda s: (-round(room(s), 3), math.hypot(s[0] - x, s[1] - y))), inside
 
 
 def _drop_gap(point, inside, rim, drop):
@@ -79,10 +84,20 @@ def place_in(robot, obj, container, drop=0.015, approach=0.06):
     robot.home()
     bowl = robot.detect(container)[0]
     seen = robot.scan()
+    if _holds(bowl, robot.detect(obj)[0]):
+        return True  # already inside (it started there, or an earlier try of this step put it there)
     held = pick(robot, obj)
-    (x, y), inside = _drop_point(bowl, seen, held)
+    points, inside = _drop_points(bowl, seen, held)
     rim = bowl.position[2] + bowl.size[2] / 2
-    gap = _drop_gap((x, y), inside, rim, drop)
-    release_above(robot, held, x, y, rim, approach=max(approach, gap + 0.03), gap=gap, clear=0.1)
+    for tried, (x, y) in enumerate(points[:3]):
+        gap = _drop_gap((x, y), inside, rim, drop)
+        above = max(approach, gap + 0.03)
+        try:  # a point the arm cannot get above (a far corner, with this yaw): the next best one
+            robot.move_to(x, y, rim + held["grip"] + above, yaw=held["yaw"])
+            break
+        except Exception:
+            if tried == min(len(points), 3) - 1:
+                raise
+    release_above(robot, held, x, y, rim, approach=above, gap=gap, clear=0.1)
     robot.home()
     return True

@@ -24,6 +24,14 @@ Evidence:
     foundation issue), with the goal a point instead of a zone's centre. Flat
     objects (a plate) are pushed with the fingertip 1 cm up (lower, it catches
     the table).
+    Version 2: a block pushed to the far side of a bowl first came to rest against the bowl; then every
+    leg counted as blocked (the block already nearer the bowl than the room a leg keeps) and it was
+    pushed straight through the bowl. A leg now only has to keep the object from coming nearer to
+    what it already stands close to; and where the arm cannot reach the start of the first choice of
+    leg (near the robot, the fingers turned across), the next choice is pushed instead of failing; and
+    the way round what stands between may go farther out (up to 24 cm), or by way of a point of the
+    pushing area from where the goal is clear; a plate, which the camera sees 8 mm high, was no
+    obstacle (under 1 cm), and a block pushed to its side shoved it along (development set, pushes).
 """
 
 import math
@@ -32,7 +40,7 @@ ASPIRE = {
     "task_type": "push",
     "embodiment": "panda",
     "depends_on": [],
-    "version": 1,
+    "version": 2,
     "tags": ["push", "slide", "shove", "nonprehensile", "move"],
     "achieves": ["at(obj, x, y)", "never_lifted(obj)"],
     "takes": {"obj": ["block", "ball", "bowl", "plate", "tray"]},
@@ -63,16 +71,18 @@ def _pusher_path(start, end, half, side):
 
 
 def _leg_is_clear(start, end, half, side, obstacles, margin=0.03):
-    """Both fingertips keep ``margin`` from every obstacle, the pushed object clears them, and the arm can reach."""
+    """Both fingertips keep ``margin`` from every obstacle, the pushed object clears them (or, where it
+    starts closer, comes no nearer), and the arm can reach."""
     s, e, _, (nx, ny) = _pusher_path(start, end, half, side)
     if not all(0.32 <= p[0] <= 0.72 and abs(p[1]) <= 0.3 for p in (s, e)):
         return False
+    room = [min(r + half + 0.01, math.hypot(ox - start[0], oy - start[1]) - 0.005) for ox, oy, r in obstacles]
     for k in range(11):
         t = k / 10
         px, py = s[0] + (e[0] - s[0]) * t, s[1] + (e[1] - s[1]) * t
         bx, by = start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t
-        for ox, oy, r in obstacles:
-            if math.hypot(ox - bx, oy - by) < r + half + 0.01:
+        for (ox, oy, r), least in zip(obstacles, room):
+            if math.hypot(ox - bx, oy - by) < least:
                 return False
             for f in (-_FINGER, _FINGER):
                 if math.hypot(ox - px - f * nx, oy - py - f * ny) < r + margin:
@@ -87,9 +97,10 @@ def _lands_clear(start, end, half, side, obstacles):
                for ox, oy, r in obstacles for f in (-_FINGER, _FINGER))
 
 
-def _next_leg(at, goal, half, obstacles, margin=0.03, sidestep=0.08):
-    """(end, side) of the next push: straight to the goal, or along one axis first when blocked, or out of
-    the way of what blocks both.
+def _next_legs(at, goal, half, obstacles, margin=0.03, sidestep=0.08):
+    """The (end, side) choices for the next push, the best first: straight to the goal, or along one axis
+    first when blocked, or out of the way of what blocks both, or by way of the nearest point of the
+    pushing area from where the goal is clear.
 
     When no leg is clear the push goes straight anyway, unless a fingertip would come down on
     a neighbour standing close behind the block: then the block is first pushed ``sidestep``
@@ -99,15 +110,28 @@ def _next_leg(at, goal, half, obstacles, margin=0.03, sidestep=0.08):
         if math.hypot(via[0] - at[0], via[1] - at[1]) > 0.02:
             for side in (1, -1):
                 if _leg_is_clear(at, via, half, side, obstacles, margin):
-                    return via, side
+                    yield via, side
     # something stands between (the object it is to end up beside): first a push out of its way, from
     # where the rest of the way is clear
-    for d in (0.1, -0.1, 0.16, -0.16):
+    for d in (0.1, -0.1, 0.13, -0.13, 0.16, -0.16, 0.2, -0.2, 0.24, -0.24):
         for via, then in (((at[0] + d, at[1]), (at[0] + d, goal[1])), ((at[0], at[1] + d), (goal[0], at[1] + d))):
             for side in (1, -1):
                 if _leg_is_clear(at, via, half, side, obstacles, margin) and \
                         any(_leg_is_clear(via, then, half, s, obstacles, margin) for s in (1, -1)):
-                    return via, side
+                    yield via, side
+    # nothing along the axes: by way of any point of the pushing area from where the goal is clear
+    ways = []
+    for i in range(13):
+        for j in range(19):
+            via = (0.34 + 0.03 * i, -0.27 + 0.03 * j)
+            if math.hypot(via[0] - at[0], via[1] - at[1]) <= 0.02:
+                continue
+            first = [sd for sd in (1, -1) if _leg_is_clear(at, via, half, sd, obstacles, margin)]
+            if first and any(_leg_is_clear(via, goal, half, sd, obstacles, margin) for sd in (1, -1)):
+                length = math.hypot(via[0] - at[0], via[1] - at[1]) + math.hypot(goal[0] - via[0], goal[1] - via[1])
+                ways.append((length, via, first[0]))
+    for _, via, sd in sorted(ways)[:2]:
+        yield via, sd
     side = 1 if at[1] < 0 else -1
     if not _lands_clear(at, goal, half, side, obstacles):
         steps = [(at[0] + sidestep * math.cos(k * math.pi / 4), at[1] + sidestep * math.sin(k * math.pi / 4))
@@ -116,8 +140,8 @@ def _next_leg(at, goal, half, obstacles, margin=0.03, sidestep=0.08):
         for via in steps:
             for s in (1, -1):
                 if _leg_is_clear(at, via, half, s, obstacles, margin):
-                    return via, s
-    return goal, side
+                    yield via, s
+    yield goal, side
 
 
 def push_to(robot, obj, x, y, tolerance=0.025, max_pushes=7, clear=0.12, low=0.02, speed=0.08, margin=0.03):
@@ -136,12 +160,25 @@ def push_to(robot, obj, x, y, tolerance=0.025, max_pushes=7, clear=0.12, low=0.0
             break
         half = max(target.size[0], target.size[1]) / 2
         height = min(low, max(0.01, target.size[2] / 2))  # a plate is pushed at its rim, not over it
+        # a painted zone (2 mm) is no obstacle; a plate (the camera sees it under a centimetre) is: the
+        # pushed object would shove it along
         obstacles = [(o.position[0], o.position[1], max(o.size[0], o.size[1]) / 2)
-                     for o in seen if o.name != target.name and o.size[2] > 0.01]
-        end, side = _next_leg(at, goal, half, obstacles, margin)
-        s, e, yaw, _ = _pusher_path(at, end, half, side)
-        robot.move_to(s[0], s[1], clear, yaw=yaw)
-        robot.move_to(s[0], s[1], height, yaw=yaw, speed=0.15)
+                     for o in seen if o.name != target.name and o.size[2] > 0.005]
+        error = None
+        for tried, (end, side) in enumerate(_next_legs(at, goal, half, obstacles, margin)):
+            if tried == 4:
+                break
+            s, e, yaw, _ = _pusher_path(at, end, half, side)
+            try:  # the arm cannot get to this leg's start (with the fingers turned so): the next leg
+                robot.move_to(s[0], s[1], clear, yaw=yaw)
+                robot.move_to(s[0], s[1], height, yaw=yaw, speed=0.15)
+                error = None
+                break
+            except Exception as failed:
+                error = failed
+                robot.home()
+        if error is not None:
+            raise error
         robot.move_to(e[0], e[1], height, yaw=yaw, speed=speed, allow_contact=target.name)
         # the fingertip still rests against the object: brushing it while rising is expected
         robot.move_to(e[0], e[1], clear, yaw=yaw, allow_contact=target.name)

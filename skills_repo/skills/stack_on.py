@@ -16,18 +16,23 @@ Evidence:
     The stack_two reference program (foundation issue) split into pick and
     release_above. Version 2: two blocks put on one plate landed one on the
     other; on a wide base the next one now goes beside what is already there.
+    Version 3: a second ball put on a plate met the first (the ring inside the plate's top left less
+    room than two balls' radii) and the open fingers, spread towards the first ball, hit it; the next
+    one now goes as far out as the top lets it stay whole on it, with the fingers spread across the
+    way to what is there (development set, groups).
 """
 
 import math
 
+from skills.finger_yaw import finger_yaw
 from skills.pick import pick
 from skills.release_above import release_above
 
 ASPIRE = {
     "task_type": "stack",
     "embodiment": "panda",
-    "depends_on": ["pick", "release_above"],
-    "version": 2,
+    "depends_on": ["finger_yaw", "pick", "release_above"],
+    "version": 3,
     "tags": ["stack", "tower", "on top"],
     "achieves": "on(obj, base)",
     "validation": {"task": "stack_two", "seeds": [0, 1, 2, 3, 4], "args": {"obj": "{top}", "base": "{bottom}"}},
@@ -36,7 +41,7 @@ ASPIRE = {
 
 def _spot_on(below, seen, held):
     """The base's centre; on a base much wider than the held object (a plate) with things already on it,
-    the point on a ring inside its top farthest from them."""
+    the point farthest from them on a ring as far out as keeps the held object whole on the top."""
     x, y = below.position[0], below.position[1]
     radius = min(below.size[0], below.size[1]) / 2
     width = max(held["size"][0], held["size"][1])
@@ -44,7 +49,7 @@ def _spot_on(below, seen, held):
              and math.hypot(d.position[0] - x, d.position[1] - y) < radius]
     if not on_it or radius < 1.5 * width:
         return x, y
-    ring = max(0.0, 0.8 * radius - width / 2)
+    ring = max(0.0, radius - width / 2 - 0.005)
     spots = [(x + ring * math.cos(k * math.pi / 4), y + ring * math.sin(k * math.pi / 4)) for k in range(8)]
     return max(spots, key=lambda s: min(math.hypot(d.position[0] - s[0], d.position[1] - s[1]) for d in on_it))
 
@@ -57,6 +62,10 @@ def stack_on(robot, obj, base, gap=0.006):
     seen = robot.scan()
     held = pick(robot, obj)
     x, y = _spot_on(below, seen, held)
+    if (x, y) != (below.position[0], below.position[1]) and abs(held["size"][0] - held["size"][1]) < 0.01:
+        # beside what is already on the base: a ball or square block turned a quarter in the hand if that
+        # keeps the open fingers farther from it
+        held = {**held, "yaw": finger_yaw(robot, x, y, held["name"], seen)}
     release_above(robot, held, x, y, below.position[2] + below.size[2] / 2, support=below.name, gap=gap)
     robot.home()
     return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -157,7 +158,8 @@ def test_refine_defaults_edits_only_the_signature_version_and_evidence():
     source = (SEED / "place_in.py").read_text()
     new = refine_defaults(source, "place_in", {"approach": 0.09}, "Validated 5/5.", None)
     assert "def place_in(robot, obj, container, drop=0.015, approach=0.09):" in new
-    assert '"version": 3' in new and "Refined by aspire: Validated 5/5." in new  # one past the seed's 2
+    shipped = int(re.search(r'"version": (\d+)', source).group(1))
+    assert f'"version": {shipped + 1}' in new and "Refined by aspire: Validated 5/5." in new  # one past the seed's
     assert not isinstance(parse_bytes(new.encode(), "skills/place_in.py"), ParseProblem)
 
 

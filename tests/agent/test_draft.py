@@ -43,3 +43,32 @@ def test_a_model_that_refuses_or_returns_garbage_is_one_line(fake_model, reply, 
     fake_model.reply = lambda text: reply
     with pytest.raises(AgentError, match=words):
         understand("arrange the cubes like a smiley", model="scripted")
+
+
+def test_the_draft_prompt_gives_up_predicates_to_fit_a_small_context_and_says_so_when_it_cannot(fake_model,
+                                                                                               monkeypatch):
+    """The draft prompt is fitted as the coder's are: a context too small for every predicate's description
+    gets the prompt with fewer (counted with the longest retry note and the reply's room); one too small
+    even for the prompt without them ends in one line, before any prompt is sent."""
+    from aspire_tui.agent.context import ENV, TEMPLATE_TOKENS, estimate, reply_tokens
+    from aspire_tui.agent.draft import BAD_FILE_NOTE, ERROR_CHARS
+    from sim.predicates import PREDICATES
+
+    fake_model.reply = lambda text: GOOD
+    understand("arrange the cubes like a smiley", model="scripted")
+    whole = fake_model.prompts[-1]
+    assert all(f"- {name}: " in whole for name in PREDICATES)
+    note = BAD_FILE_NOTE.format(error="x" * ERROR_CHARS)
+    room = estimate(note + whole) + TEMPLATE_TOKENS - 60  # all but a few predicates' lines
+    context = next(c for c in range(room, 4 * room) if c - reply_tokens(fake_model, c) >= room)
+    monkeypatch.setenv(ENV, str(context))
+    understand("arrange the cubes like a smiley", model="scripted")
+    fitted = fake_model.prompts[-1]
+    kept = [name for name in PREDICATES if f"- {name}: " in fitted]
+    assert 0 < len(kept) < len(PREDICATES) and kept == list(PREDICATES)[:len(kept)]
+    assert estimate(note + fitted) + TEMPLATE_TOKENS <= context - reply_tokens(fake_model, context)
+    monkeypatch.setenv(ENV, "200")
+    sent = len(fake_model.prompts)
+    with pytest.raises(AgentError, match=r"the smallest draft prompt takes \d+ tokens but 'scripted' has room for"):
+        understand("arrange the cubes like a smiley", model="scripted")
+    assert len(fake_model.prompts) == sent

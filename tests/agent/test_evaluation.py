@@ -120,7 +120,7 @@ def test_a_case_is_developed_on_dev_seeds_and_judged_on_its_held_out_scene(lib):
     assert result.episodes == 1 + 2 + 1  # debug, two selection seeds, one validation seed (the judge is extra)
     assert set(result.timings) == {"writing", "checking", "simulating", "diagnosing"}
     assert result.timings["simulating"] > 0 and result.seconds >= sum(result.timings.values())
-    runs = sorted(p.name for p in lib.runs_dir.iterdir())
+    runs = sorted(p.name for p in lib.runs_dir.iterdir() if p.is_dir())  # run folders, not runs/'s own files
     assert len(runs) == result.episodes + 1  # and one run on the held-out seed
 
 
@@ -129,8 +129,8 @@ def test_a_hard_case_is_developed_and_judged_on_its_variant(lib, tmp_path):
     result = run_case(case, library=lib, coder=coder_for(), validate=1)
     assert result.success, result.message
     tasks = set()
-    for run in lib.runs_dir.iterdir():
-        trace = Trace.load(run / "trace.json")
+    for run in lib.runs_dir.glob("*/trace.json"):
+        trace = Trace.load(run)
         tasks.add(trace.task)
     assert tasks == {"navigate_goal_v1"}
 

@@ -302,6 +302,10 @@ BAD_REPLIES = {
 }
 
 
+# the reason each reply without a program is rejected with
+NO_PROGRAM = {"nothing": "empty reply", "prose": "prose, no code", "half a program": "code that does not parse"}
+
+
 @pytest.mark.parametrize("kind", list(BAD_REPLIES))
 def test_whatever_a_bad_model_replies_the_task_ends_in_one_line_and_the_library_is_unchanged(kind, fake_model, lib,
                                                                                           events):
@@ -316,8 +320,9 @@ def test_whatever_a_bad_model_replies_the_task_ends_in_one_line_and_the_library_
     assert not result.success and result.message and "\n" not in result.message
     assert "Traceback" not in result.message
     usage = [e for e in got if isinstance(e, ev.Usage)][0]
-    if kind in ("nothing", "prose", "half a program"):
-        assert result.message == "coder gave up: model 'scripted' gave no usable program in 2 replies"
+    if kind in NO_PROGRAM:
+        assert result.message == f"coder gave up: model 'scripted' gave no usable program in 2 replies " \
+                                 f"(last: {NO_PROGRAM[kind]})"
         assert usage.failures == 2
     else:  # code that parses: the static check or the run says what is wrong, and the diagnosis names it
         reasons = [e for e in got if isinstance(e, ev.Diagnosis)]

@@ -65,6 +65,22 @@ def test_validation_seeds_run_at_once_and_all_count(lib, pool):
     assert loop.run_seeds(reference_source("pick_place_bowl"), seeds[2:])[0] == 2 and counting.runs == 4
 
 
+def test_a_task_asked_again_recalls_its_scenes_verdicts_instead_of_simulating_them(lib, pool):
+    """The same program on the same scenes with the same skills gives the same episodes: asked again, no
+    scene of the batch is simulated, and none counts as an episode or a use of its skills."""
+    program, seeds = reference_source("pick_place_bowl"), [540, 541, 542]
+    first = _loop(lib, Counting(pool))
+    assert first.run_seeds(program, seeds)[0] == 3 and not first.result.recalled
+    counting = Counting(pool)
+    again = _loop(lib, counting)
+    successes, failures, _ = again.run_seeds(program, seeds)
+    assert (successes, failures, counting.runs) == (3, [], 0)
+    assert again.result.runs == [] and sorted(again.result.recalled) == sorted(first.result.runs)
+    assert again.recalled(seeds) == 3 and again.recalled([999]) == 0
+    assert _loop(lib, counting).run_seeds(program.replace("robot.home()", "robot.home()  # edited"),
+                                          seeds[:1])[0] == 1 and counting.runs == 1  # another program runs
+
+
 def test_a_failing_seed_stops_the_batch_with_the_first_failure_in_order(lib, pool):
     counting = Counting(pool)
     loop = _loop(lib, counting)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from aspire_tui.agent import events as ev
 from aspire_tui.agent.coder import coder_for, read_plan
 from aspire_tui.agent.loop import run_task
@@ -42,6 +44,7 @@ def test_broken_skill_default_is_diagnosed_repaired_and_refined(lib, events):
     """place_in with a release height inside the bowl: CollisionError -> raise it -> refine place_in."""
     got, emit = events
     path = lib.skills_dir / "place_in.py"
+    shipped = int(re.search(r'"version": (\d+)', path.read_text()).group(1))
     path.write_text(path.read_text().replace("drop=0.015, approach=0.06", "drop=-0.06, approach=0.06"))
     assert lib.commit_edits()[0].committed
     result = run_task("drop the red cube into the green dish", coder=coder_for(), library=lib,
@@ -63,7 +66,7 @@ def test_broken_skill_default_is_diagnosed_repaired_and_refined(lib, events):
                     "Aspire-Change: refine"):
         assert trailer in log
     source = path.read_text()
-    assert "drop=-0.06" not in source and '"version": 3' in source  # the seed's 2, refined
+    assert "drop=-0.06" not in source and f'"version": {shipped + 1}' in source  # the seed's, refined
     assert git(lib.root, "status", "--porcelain", "skills", "lessons") == ""
 
 

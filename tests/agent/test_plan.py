@@ -192,6 +192,17 @@ def test_a_loop_leaves_out_what_must_stay_unmoved():
     assert "for block in _detected(robot, 'block', leave=(ARGS['keep'],)):" in run_body(program)
 
 
+def test_a_later_step_leaves_alone_what_earlier_steps_made_and_what_stays_unmoved():
+    """A skill that moves things out of its way (it takes ``keep``) is told what the tower made before
+    it and the unmoved block are: "then move the ball to the middle" must not take the tower apart."""
+    c = "all(then(on(green block, yellow block), at_place(red ball, middle)), unmoved(blue block))"
+    goal = Goal(text=c, family="custom", category="arrange", slots={}, tree=Tree(c, read_condition(c)), ids={})
+    program = OfflineCoder().write(goal, seed_skills(), [])
+    assert check_program(program, skills_dir=SEED_SKILLS).ok
+    assert ("place_at_table_spot(robot, 'red ball', 'middle', keep=_names(robot, "
+            "['blue block', 'green block', 'yellow block']))") in run_body(program)
+
+
 def test_a_composed_programs_repair_follows_the_diagnosis_and_never_repeats():
     """A collision inside a planned program's step edits that step (a higher approach, a wider margin, a
     retry, ...) as a keyword on its call; no edit is ever made twice on a task, and when every edit the

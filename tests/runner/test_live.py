@@ -23,11 +23,12 @@ def children(pid: int) -> list[int]:
             found.append(int(entry.name))
     return found
 
+# slow motions: a simulated second takes a few hundredths of a wall second, and frames are paced by wall time
 MOTIONS = """
 def run(robot):
     for i in range(3):
-        robot.move_to(0.45, -0.1 + 0.1 * i, 0.25)
-        robot.move_to(0.45, -0.1 + 0.1 * i, 0.15)
+        robot.move_to(0.45, -0.1 + 0.1 * i, 0.25, speed=0.04)
+        robot.move_to(0.45, -0.1 + 0.1 * i, 0.15, speed=0.04)
 """
 
 FOREVER = """
@@ -136,3 +137,17 @@ def test_live_runs_stream_frames_through_a_plain_run_program_call(pool, runs_dir
     run_program(MOTIONS, "pick_place_bowl", 0, pool=LiveRuns(pool, on_frame=frames.append), runs_dir=runs_dir,
                 keyframes=False, check=False, timeout=30)
     assert frames and (frames[0].width, frames[0].height) == (160, 120)
+
+
+def test_a_watched_run_is_paced_so_each_motion_is_seen(pool, runs_dir):
+    """An episode simulates many times faster than real time; the run a person watches (live frames and a
+    pace) takes at least its simulated time ÷ pace, and one without frames is not held back."""
+    program = "def run(robot):\n    robot.move_to(0.45, -0.1, 0.25)\n    robot.move_to(0.45, 0.1, 0.15)\n"
+    paced = run_program(program, "pick_place_bowl", 0, pool=pool, runs_dir=runs_dir, keyframes=False,
+                        on_frame=lambda f: None, frame_rate=20, check=False, pace=2.0)
+    simulated = paced.records[-1].t_sim - paced.records[0].t_sim  # the second motion, in simulated seconds
+    # (a frame rendered late on a busy machine resets the pace rather than rushing: hence 0.8)
+    assert simulated > 0.5 and paced.records[-1].t_wall >= 0.8 * simulated / 2.0
+    alone = run_program(program, "pick_place_bowl", 0, pool=pool, runs_dir=runs_dir, keyframes=False,
+                        check=False, pace=2.0)
+    assert alone.records[-1].t_sim == paced.records[-1].t_sim  # the same episode, paced or not

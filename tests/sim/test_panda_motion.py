@@ -47,16 +47,16 @@ def test_a_rotated_gripper_descends_in_a_straight_line(world, yaw):
     assert max(off) < 0.01
 
 
-def test_ik_does_not_depend_on_the_ghosts_drifting_fingers(world):
-    """The IK ghost's fingers drift while the world steps; they used to sway the solution
-    enough that a reachable pose raised IKError."""
+def test_ik_does_not_depend_on_the_ghosts_fingers(world):
+    """The IK ghost's fingers drifted while the world stepped it; they swayed the solution enough
+    that a reachable pose raised IKError. The ghost now lives in a client that is never stepped."""
     ep = make_episode(ONE_BLOCK, 0, world=world)
     arm = ep.embodiment
     quat = down_quaternion(0, 0, -0.65)
     solved = []
     for widths in ((0.04, 0.04), (-0.0004, 0.002)):  # open, and as found drifted after a long push
         for j, width in zip(FINGERS, widths):
-            world.p.resetJointState(arm.ghost, j, width)
+            arm.ik.resetJointState(arm.ghost, j, width)
         solved.append(arm.solve_ik([0.5465, -0.0583, 0.12], quat, list(HOME)))
     np.testing.assert_allclose(solved[0][0], solved[1][0], atol=1e-9)
     assert solved[1][1] < 0.006

@@ -66,8 +66,7 @@ def put(world, name: str, x: float, y: float, z: float | None = None, settle: fl
     """Move a body the way a test does: teleport it upright, then let physics settle."""
     body = world.bodies[name]
     z = body.size[2] / 2 + 0.001 if z is None else z
-    world.p.resetBasePositionAndOrientation(body.uid, [x, y, z], [0, 0, 0, 1])
-    world.p.resetBaseVelocity(body.uid, [0, 0, 0], [0, 0, 0])
+    world.put(name, [x, y, z])
     world.settle(settle)
 
 

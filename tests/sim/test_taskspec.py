@@ -162,7 +162,7 @@ def test_in_zone_sees_a_block_on_a_painted_zone(world):
     assert np.allclose(hi[:2] - lo[:2], 0.14, atol=0.01)
     assert not ep.evaluate()["success"]
     x, y, _ = world.pose(zone)[0]
-    world.p.resetBasePositionAndOrientation(world.bodies[block].uid, [x, y, 0.025], [0, 0, 0, 1])
+    world.put(block, [x, y, 0.025])
     world.settle(0.2)
     assert ep.evaluate()["success"]
 
@@ -171,9 +171,8 @@ def test_never_lifted_remembers_a_lift_that_was_undone(world):
     """Judged only at the end, "not lifted" would pass a block that was carried and set back down."""
     ep = make_episode("push_to_zone", 0, world=world)
     block, zone = ep.scene.bindings["block"][0], ep.scene.bindings["zone"][0]
-    uid = world.bodies[block].uid
     x, y, _ = world.pose(zone)[0]
-    world.p.resetBasePositionAndOrientation(uid, [x, y, 0.15], [0, 0, 0, 1])
+    world.put(block, [x, y, 0.15])
     world.settle(0.6)  # it falls onto the zone
     checks = ep.evaluate()
     assert checks["1:in_zone(block, zone)"] and not checks["2:never_lifted(block)"] and not checks["success"]
@@ -189,7 +188,7 @@ def test_a_block_beside_a_plate_is_not_on_it(world):
     lo, hi = world.aabb(plate)
     assert np.allclose(hi[:2] - lo[:2], 0.17, atol=0.002)
     x, y, _ = world.pose(plate)[0]
-    world.p.resetBasePositionAndOrientation(world.bodies[block].uid, [x - 0.11, y, 0.025], [0, 0, 0, 1])
+    world.put(block, [x - 0.11, y, 0.025])
     world.settle(0.2)
     assert not evaluate_expr(parse_expr("on(block, plate)"), ep.context())
     assert evaluate_expr(parse_expr("relation(block, plate, behind)"), ep.context())

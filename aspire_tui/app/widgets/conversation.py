@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import deque
 
+from textual.strip import Strip
 from textual.widgets import RichLog
 
-# the scrollback the log keeps, as a terminal's does: a task writes about 45 screen lines, so this is the last
-# hundred or so tasks; an unbounded log held every line's styled segments for the whole session (about 0.3 MB
-# a task, `bench/soak.py`). The session file keeps everything, and `aspire -c` shows it again.
-MAX_LINES = 5000
+# the scrollback the log keeps, as a terminal's does: a task writes about 55 screen lines, so this is the last
+# thirty-five or so tasks; an unbounded log held every line's styled segments for the whole session (about
+# 0.3 MB a task, `bench/soak.py`), and even a bare stored line costs 3-4 KB. The session file keeps
+# everything, and `aspire -c` shows it again.
+MAX_LINES = 2000
 MAX_ENTRIES = 1000   # plain-text entries (one per `say`, several screen lines each)
 
 
@@ -32,6 +34,20 @@ class Conversation(RichLog):
     def say(self, renderable) -> None:
         self.plain.append(plain_text(renderable))
         self.write(renderable)
+
+    def _render_line(self, y: int, scroll_x: int, width: int) -> Strip:
+        # RichLog crops the stored line itself, and Strip caches that crop (and each strip later derived from it
+        # for the screen) on the line, so every line that was ever on screen kept about five strips for the
+        # session: 8 KB a screen line, measured, most of what the app grew by per task. Cropping a copy leaves
+        # the derived strips only in RichLog's own bounded line cache (the key is RichLog's; an override of its
+        # private method, so tests/app/test_long_session.py checks the lines stay bare).
+        key = (y + self._start_line, scroll_x, width, self._widest_line_width)
+        if y >= len(self.lines) or key in self._line_cache:
+            return super()._render_line(y, scroll_x, width)
+        stored = self.lines[y]
+        line = Strip(stored, stored.cell_length).crop_extend(scroll_x, scroll_x + width, self.rich_style)
+        self._line_cache[key] = line
+        return line
 
     def text(self) -> str:
         return "\n".join(self.plain)
