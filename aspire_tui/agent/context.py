@@ -73,6 +73,12 @@ def reply_tokens(model, context: int, max_tokens: int | None = None) -> int:
     return max(1, min(wanted, context // 4))
 
 
+def prompt_limit(model, context: int | None, max_tokens: int | None = None) -> int | None:
+    """What a prompt (system prompt included) may take: the context less the room kept for the reply
+    (None when the context is not known)."""
+    return context - reply_tokens(model, context, max_tokens) if context else None
+
+
 def counter(model) -> Callable[[str], int]:
     """Counts a text's tokens with the model's own tokenizer if it has one, else by estimate."""
     own = getattr(model, "count_tokens", None)

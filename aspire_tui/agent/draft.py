@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from aspire_tui.agent.context import ContextTooSmall, context_of, counter, fit, reply_tokens
+from aspire_tui.agent.context import ContextTooSmall, context_of, counter, fit, prompt_limit
 from aspire_tui.agent.llm_coder import fill, get_model, stored_options
 
 # The longest retry note counts when the prompt is fitted; a loader error is cut to fit in it.
@@ -40,8 +40,7 @@ def draft_prompt(model, model_id: str, build, predicates: list[str], max_tokens:
     Raises:
         DraftError: even the prompt without predicates does not fit (one line).
     """
-    context = context_of(model)
-    limit = context - reply_tokens(model, context, max_tokens) if context else None
+    limit = prompt_limit(model, context_of(model), max_tokens)
     extra = max(NO_FILE_NOTE, BAD_FILE_NOTE.format(error="x" * ERROR_CHARS), key=len)
     parts = {"predicates": [predicates[:n] for n in range(len(predicates), -1, -1)]}
     try:

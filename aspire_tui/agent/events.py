@@ -152,6 +152,11 @@ class ValidationResult(Event):
         return self.runs > 0 and self.successes == self.runs
 
 
+def recalled_note(recalled: int) -> str:
+    """What a validation line adds when some of its verdicts were recalled ("" when none were)."""
+    return f" ({recalled} recalled: the same program ran on these scenes before)" if recalled else ""
+
+
 @dataclass
 class SkillCommitted(Event):
     name: str

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from aspire_tui.agent.coder import CoderError, Diagnosis, Distilled, Repair, Usage, rule_diagnosis, skill_name
-from aspire_tui.agent.context import TRACE_CHARS, ContextTooSmall, context_of, counter, fit, reply_tokens, shorten
+from aspire_tui.agent.context import TRACE_CHARS, ContextTooSmall, context_of, counter, fit, prompt_limit, shorten
 from aspire_tui.agent.instruction import Goal
 from aspire_tui.agent.replies import no_program_reason, program_in
 
@@ -88,9 +88,7 @@ class LLMCoder:
         self.attempts = attempts
         self.options = stored_options(model_id)
         self.context = context_of(self.model, context)
-        # what a prompt (system prompt included) may take: the context less the room kept for the reply
-        self.limit = (self.context - reply_tokens(self.model, self.context, self.options.get("max_tokens"))
-                      if self.context else None)
+        self.limit = prompt_limit(self.model, self.context, self.options.get("max_tokens"))
         self.count = counter(self.model)
         self.fitted: list[str] = []  # "write: 3 of 8 skills (1900 tokens)" for each prompt that lost something
         self.usage = Usage(model_id)

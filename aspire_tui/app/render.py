@@ -49,9 +49,10 @@ def describe(event: Any, dark: bool = True) -> Any | None:
         return Text.from_markup(f"[bold]repair[/] {escape('; '.join(d['actions']))}")
     if kind == "validation_result":
         color = "green" if d["successes"] == d["runs"] and d["runs"] else "red"
-        recalled = (f" [dim]({d['recalled']} recalled: the same program ran on these scenes before)[/]"
-                    if d.get("recalled") else "")
-        lines = [f"[bold]validation[/] [{color}]{d['successes']}/{d['runs']}[/] on seeds {d['seeds']}{recalled}"]
+        from aspire_tui.agent.events import recalled_note
+
+        lines = [f"[bold]validation[/] [{color}]{d['successes']}/{d['runs']}[/] on seeds {d['seeds']}"
+                 f"[dim]{recalled_note(d.get('recalled', 0))}[/]"]
         lines += [f"  [red]{escape(f)}[/]" for f in d["failures"]]
         return Text.from_markup("\n".join(lines))
     if kind == "skill_committed":

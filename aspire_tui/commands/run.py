@@ -44,6 +44,8 @@ def _printer(as_json: bool, verbose: bool):
     from rich.markup import escape
     from rich.syntax import Syntax
 
+    from aspire_tui.agent.events import recalled_note
+
     console = Console(highlight=False)
 
     def emit(event) -> None:
@@ -80,9 +82,8 @@ def _printer(as_json: bool, verbose: bool):
                 console.print(Syntax(d["diff"], "diff", theme="ansi_dark", word_wrap=True))
         elif kind == "validation_result":
             color = "green" if d["successes"] == d["runs"] and d["runs"] else "red"
-            recalled = (f" [dim]({d['recalled']} recalled: the same program ran on these scenes before)[/]"
-                        if d.get("recalled") else "")
-            console.print(f"[bold]validation[/] [{color}]{d['successes']}/{d['runs']}[/] on seeds {d['seeds']}{recalled}")
+            console.print(f"[bold]validation[/] [{color}]{d['successes']}/{d['runs']}[/] on seeds {d['seeds']}"
+                          f"[dim]{recalled_note(d.get('recalled', 0))}[/]")
             for f in d["failures"]:
                 console.print(f"  [red]{escape(f)}[/]")
         elif kind == "skill_committed":
