@@ -1,20 +1,24 @@
 """How well words become goals, on the hand-labelled instruction sets in ``bench/instructions/``.
 
-    python -m bench.understanding                      # goal trees, refusals, parse time; both sets
+    python -m bench.understanding                      # goal trees, refusals, parse time; every set
     python -m bench.understanding --set dev --misses   # one set, with every miss
     python -m bench.understanding validate --per-category 2 --validate 2   # words -> validated runs
+    python -m bench.understanding validate --skip 2 --per-category 2   # cases 3-4 of each category (*_skip2.json)
 
 ``dev.jsonl`` and ``dev2.jsonl`` are the sets the reader may be improved
 against (``dev2`` was written later, by other imagined people, and scored
-once before any change was made for it); ``heldout.jsonl`` was written after
-``dev``, independently, and nobody tunes on it: report it beside them. All
-three were written from FORMAT.md alone, blind to the reader's code.
+once before any change was made for it); ``dev3`` to ``dev6`` came later the
+same way, each scored once before the reader was changed for it
+(``blind_first_quality_<set>.json``). ``heldout.jsonl`` to ``heldout3.jsonl``
+were written independently and nobody tunes on them: report them beside the
+others. All were written from FORMAT.md alone, blind to the reader's code.
 
 The first command prints, per set: goal trees exactly right (the labelled
 tree and the read one compared in `canonical` form, start states included),
 refusals right (the right reason), parse time p50/p95 (no model), and the
 same per category. ``validate`` runs the whole loop (offline coder, words
-only) on the first N instructions of each category and counts a case right
+only) on N instructions of each category (the first N, or those after the
+first K with ``--skip K``) and counts a case right
 when it validated with the labelled goal; a run that validated a goal other
 than the labelled one is a false "validated" and is reported on its own.
 Figures go to ``bench/results/understanding/``.
@@ -32,7 +36,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 SETS = {name: HERE / "instructions" / f"{name}.jsonl" for name in ("dev", "dev2", "dev3", "dev4",
-                                                                       "heldout", "heldout2", "heldout3")}
+                                                                       "dev5", "dev6", "heldout", "heldout2", "heldout3")}
 RESULTS = HERE / "results" / "understanding"
 
 
@@ -121,8 +125,8 @@ def quality(cases: list[Case]) -> dict:
     }
 
 
-def validate(cases: list[Case], per_category: int, validate_n: int, max_iterations: int) -> dict:
-    """Run the loop on the first ``per_category`` goal cases of each category; count right, wrong and false."""
+def validate(cases: list[Case], per_category: int, validate_n: int, max_iterations: int, skip: int = 0) -> dict:
+    """Run the loop on ``per_category`` goal cases of each category, after its first ``skip``; count right, wrong and false."""
     from rich.progress import Progress
 
     from aspire_tui.agent.coder import coder_for
@@ -132,7 +136,7 @@ def validate(cases: list[Case], per_category: int, validate_n: int, max_iteratio
 
     chosen: list[Case] = []
     for category in sorted({c.category for c in cases}):
-        chosen += [c for c in cases if c.category == category and not c.refuse][:per_category]
+        chosen += [c for c in cases if c.category == category and not c.refuse][skip:skip + per_category]
     rows = []
     with tempfile.TemporaryDirectory() as tmp, Progress() as progress:
         library = Library.open(Path(tmp) / "lib")
@@ -177,9 +181,11 @@ def validate(cases: list[Case], per_category: int, validate_n: int, max_iteratio
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("what", nargs="?", choices=("quality", "validate"), default="quality")
-    parser.add_argument("--set", choices=tuple(SETS), action="append", help="one set (default: both)")
+    parser.add_argument("--set", choices=tuple(SETS), action="append", help="one set (default: every set)")
     parser.add_argument("--misses", action="store_true", help="print every miss")
     parser.add_argument("--per-category", type=int, default=2)
+    parser.add_argument("--skip", type=int, default=0,
+                        help="validate: leave out the first K goal cases of each category (take cases K+1..)")
     parser.add_argument("--validate", type=int, default=2, help="validation seeds per run")
     parser.add_argument("--max-iterations", type=int, default=4)
     parser.add_argument("--out", type=Path, default=RESULTS)
@@ -190,8 +196,9 @@ def main(argv: list[str] | None = None) -> None:
         if args.what == "quality":
             figures = quality(cases)
         else:
-            figures = validate(cases, args.per_category, args.validate, args.max_iterations)
-        (args.out / f"{args.what}_{name}.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
+            figures = validate(cases, args.per_category, args.validate, args.max_iterations, args.skip)
+        stem = f"{args.what}_{name}" + (f"_skip{args.skip}" if args.what == "validate" and args.skip else "")
+        (args.out / f"{stem}.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
         shown = {k: v for k, v in figures.items() if k not in ("misses", "rows")}
         print(f"{name}: {json.dumps(shown)}")
         if args.misses:

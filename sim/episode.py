@@ -96,12 +96,18 @@ class RiseTracker:
 
     start: dict[str, float]
     peak: dict[str, float] = field(default_factory=dict)
+    _watched: list[tuple[str, int, float]] = field(default_factory=list, init=False, repr=False)
 
     def __call__(self, world: World) -> None:
-        for name, z0 in self.start.items():  # every step: pybullet's tuple, not world.pose's arrays
-            rise = world.p.getBasePositionAndOrientation(world.bodies[name].uid)[0][2] - z0
-            if rise > self.peak.get(name, 0.0):
-                self.peak[name] = rise
+        # every step: the bodies' ids looked up once, and pybullet's tuple read, not world.pose's arrays
+        if not self._watched:
+            self._watched = [(name, world.bodies[name].uid, z0) for name, z0 in self.start.items()]
+        position = world.p.getBasePositionAndOrientation
+        peak = self.peak
+        for name, uid, z0 in self._watched:
+            rise = position(uid)[0][2] - z0
+            if rise > peak.get(name, 0.0):
+                peak[name] = rise
 
 
 @dataclass
@@ -115,16 +121,17 @@ class ContactTracker:
 
     def __call__(self, world: World) -> None:
         held = self.embodiment.held
-        if held:
-            self.grasped.add(held)
-        touchers = [self.embodiment.uid] + ([world.bodies[held].uid] if held in world.bodies else [])
-        for uid in touchers:
+        contacts = world.p.getContactPoints
+        watched, touched = self.watched, self.touched
+        for uid in (self.embodiment.uid, world.bodies[held].uid if held in world.bodies else -1):
             if uid < 0:
                 continue
-            for pt in world.p.getContactPoints(bodyA=uid):
-                name = self.watched.get(pt[2])
+            for pt in contacts(bodyA=uid):
+                name = watched.get(pt[2])
                 if name is not None:
-                    self.touched.add(name)
+                    touched.add(name)
+        if held:
+            self.grasped.add(held)
 
 
 def bind_choices(expr: Expr, choices: dict[str, str]) -> Expr:

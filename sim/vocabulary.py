@@ -7,6 +7,8 @@ coder all read these tables; nothing else lists colours or kinds.
 
 from __future__ import annotations
 
+import functools
+
 from sim.objects import COLORS as RGB, DEFAULT_SIZES
 
 # colour -> the words for it (the name itself first)
@@ -29,7 +31,8 @@ assert set(COLORS) == set(RGB), "every simulator colour has words, and no word n
 # Colour words people use that the simulator cannot paint: named when refused.
 MISSING_COLORS = ("gold", "golden", "silver", "beige", "maroon", "olive", "tan", "indigo", "bronze", "copper",
                   "khaki", "cream", "ivory", "lavender-blue", "rainbow", "transparent", "clear", "striped",
-                  "navy-blue", "amber", "mauve", "peach", "coral", "burgundy", "turquoise-blue")
+                  "navy-blue", "amber", "mauve", "peach", "coral", "burgundy", "turquoise-blue", "fuchsia", "ochre",
+                  "salmon", "mint", "chartreuse", "taupe", "mustard", "sepia", "platinum")
 
 # kind -> the nouns for it, singular (the name itself first)
 KINDS: dict[str, tuple[str, ...]] = {
@@ -86,13 +89,13 @@ ORDERS = ("left_to_right", "right_to_left", "front_to_back", "back_to_front")
 
 # Relations between two objects, in the success vocabulary of `sim.predicates`.
 SIDE_RELATIONS = ("left_of", "right_of", "in_front_of", "behind")
-AMOUNTS = {"a bit": 0.05, "a little": 0.05, "slightly": 0.05, "a little bit": 0.05, "a lot": 0.2,
-           "far": 0.2, "well": 0.15, "way": 0.2, "much": 0.2}
+AMOUNTS = {"a bit": 0.05, "a little": 0.05, "slightly": 0.05, "a little bit": 0.05, "a tad": 0.05, "a smidge": 0.05,
+           "a lot": 0.2, "far": 0.2, "well": 0.15, "way": 0.2, "much": 0.2}
 
 # relation -> the words for it (a preposition phrase; "the" is dropped before matching)
 RELATIONS: dict[str, tuple[str, ...]] = {
     "in": ("in", "into", "inside", "inside of", "in to", "within"),
-    "on": ("on", "onto", "on top of", "on to", "upon", "atop", "over"),
+    "on": ("on", "onto", "on top of", "on to", "upon", "atop", "over", "above", "ontop of", "ontop"),
     "under": ("under", "underneath", "beneath", "below"),
     "left_of": ("left of", "to left of", "on left of", "to left side of", "on left side of", "at left of",
                 "to left-hand side of", "on left-hand side of"),
@@ -112,19 +115,31 @@ UNITS = {"cm": 0.01, "centimetre": 0.01, "centimeter": 0.01, "centimetres": 0.01
 
 def color_of(word: str) -> str | None:
     """The simulator colour a word names ("grey" -> "gray"), or None."""
-    for name, words in COLORS.items():
-        if word in words:
-            return name
-    return None
+    return _names()[0].get(word)
 
 
 def kind_of(noun: str) -> str | None:
     """The simulator kind a noun names, singular or plural ("cubes" -> "block"), or None."""
+    return _names()[1].get(noun)
+
+
+@functools.cache
+def _names() -> tuple[dict[str, str], dict[str, str]]:
+    """Every word for a colour and every spelling of a kind -> its simulator name, the first table entry winning.
+
+    The reader looks up each run of words it tries, dozens per instruction: a dict instead of a scan of the
+    tables keeps that off the parse time.
+    """
+    colors: dict[str, str] = {}
+    for name, words in COLORS.items():
+        for w in words:
+            colors.setdefault(w, name)
+    kinds: dict[str, str] = {}
     for name, words in KINDS.items():
         for w in words:
-            if noun == w or noun in plurals(w):
-                return name
-    return None
+            for spelling in (w, *plurals(w)):
+                kinds.setdefault(spelling, name)
+    return colors, kinds
 
 
 def plurals(noun: str) -> tuple[str, ...]:

@@ -15,6 +15,9 @@ import numpy as np
 from sim.bullet import BulletClient, p, pybullet_data, quiet
 
 TIME_STEP = 1.0 / 240.0
+# Contact solver passes a step (pybullet's default is 50): every family's reference program succeeds
+# the same on 20, and a step costs a sixth less (bench/results/speed)
+SOLVER_ITERATIONS = 20
 
 
 @dataclass
@@ -77,7 +80,7 @@ class World:
         self.p.setAdditionalSearchPath(pybullet_data.getDataPath())
         self.p.setGravity(0, 0, -9.81)
         self.p.setTimeStep(TIME_STEP)
-        self.p.setPhysicsEngineParameter(deterministicOverlappingPairs=1)
+        self.p.setPhysicsEngineParameter(deterministicOverlappingPairs=1, numSolverIterations=SOLVER_ITERATIONS)
         self.bodies.clear()
         self.step_listeners.clear()
         self.t_sim = 0.0

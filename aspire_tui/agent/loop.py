@@ -9,7 +9,9 @@ returns a `TaskResult`; the steps are `Loop`'s methods. Seeds, as in the paper, 
 - selection seeds (200-499): a candidate that passes every debug seed is
   scored on them, and one that scores worse than an earlier candidate is
   dropped for it; a failing selection seed becomes a debug seed and a fresh
-  one takes its place;
+  one takes its place. The first candidate to pass its debug seeds has none
+  to be compared with: it goes straight to validation, and is scored only
+  when a later candidate needs the comparison;
 - validation seeds (500-999), drawn fresh: all must succeed before anything is
   distilled; a failing one becomes a debug seed and a fresh set is drawn.
 
@@ -256,7 +258,8 @@ def _scene_matches(goal: Goal, spec, episode) -> str:
         if all(" " not in w for w in wanted):  # no colour said: any scene will do
             continue
         if isinstance(want, list):
-            if sorted(wanted) != sorted(have.phrases):
+            # the colours said, not how many ("both blue blocks" names one phrase; `_same_shape` counts)
+            if set(wanted) != set(have.phrases):
                 return f"it has the {have}, not the {', '.join(wanted)}"
         elif str(have) != want:
             return f"it has a {have}, not a {want}"
@@ -582,7 +585,9 @@ class Loop:
             self.pool, self.emit = _live(options.pool, emit, options.stop, options.frames)
         budget = options.budget
         self.budget = budget if isinstance(budget, Budget) else Budget(seconds=budget)
-        self.best: tuple[int, str] | None = None  # (selection score, program): the fittest candidate so far
+        # (selection score, program): the fittest candidate so far; the score is None until a later
+        # candidate needs it (`select`)
+        self.best: tuple[int | None, str] | None = None
         self._batch: tuple[str, dict[int, Any]] = ("", {})  # (program, {seed: trace}): `run_batch`'s runs
         self._no_args: dict[int, str] = {}  # seed -> why the program's ARGS could not be filled for it
         self.sources: dict[str, str] = {}
@@ -676,16 +681,20 @@ class Loop:
         """Run the candidate on its debug scene and, once it succeeds there, on the other debug scenes,
         the selection scenes and the validation scenes, until one fails (which becomes a debug scene)."""
         seeds = self.seeds
+        # a repair made for one debug scene must not break the others: they are read first
+        others = [s for s in seeds.debug if s != seeds.current]
+        selection = seeds.selection if self.best is not None else []  # see `select`
         with self.timed("simulating"):
-            trace = self.run_debug(iteration, program)
+            with self.ahead(program, others + selection + seeds.validation) as ahead:
+                trace = self.run_debug(iteration, program, started=ahead.start)
+                ahead.debug_succeeded = trace.outcome == "succeeded"
             if trace.outcome != "succeeded":
                 return Verdict(program, trace)
-            # a repair made for one debug scene must not break the others: re-run them first
-            others = [s for s in seeds.debug if s != seeds.current]
-            self.guard(len(others) + len(seeds.selection) + len(seeds.validation))
-            # every other scene at once, in the order they are read below (other debug scenes, selection,
-            # validation), stopping at the first failure; the steps below read these runs
-            self.run_batch(program, others + seeds.selection + seeds.validation)
+            if ahead.batch is None:  # not started beside the debug run: every other scene at once now
+                self.guard(len(others) + len(selection) + len(seeds.validation))
+                # in the order they are read below (other debug scenes, selection, validation), stopping at
+                # the first failure; the steps below read these runs
+                self.run_batch(program, others + selection + seeds.validation)
             broken = self.run_seeds(program, others)[2] if others else None
             if broken is not None and broken[1] is not None:
                 seeds.current, trace = broken
@@ -810,9 +819,28 @@ class Loop:
         finally:
             self.result.spend(phase, since)
 
-    def run_debug(self, iteration: int, program: str):
+    @contextmanager
+    def ahead(self, program: str, seeds: list[int]) -> Iterator["_Ahead"]:
+        """The judge's other scenes for ``program``, started on the workers its debug run leaves idle once
+        that run holds its worker (`_Ahead.start`), when the budget would pay for them all; collected when
+        the block ends, and ended early unless the debug run succeeded."""
+        from aspire_tui.runner.pool import pool_size
+
+        ahead = _Ahead(self, program, seeds)
+        try:
+            self.guard(1 + len(seeds))
+        except BudgetExceeded:
+            ahead.seeds = []  # not paid for: the judge asks again after the debug run, and stops there
+        if pool_size(self.pool) < 2:
+            ahead.seeds = []  # its one worker is the debug run's
+        try:
+            yield ahead
+        finally:
+            ahead.finish()
+
+    def run_debug(self, iteration: int, program: str, started: Callable[[], None] | None = None):
         """Run the candidate on the current debug scene, reporting every call as it happens (a live view
-        watches it at `WATCH_PACE`)."""
+        watches it at `WATCH_PACE`); ``started`` is called at its first call."""
         from aspire_tui.runner import run_program
         from aspire_tui.runner.paths import new_run_id
         from aspire_tui.runner.pool import WATCH_PACE
@@ -826,15 +854,18 @@ class Loop:
         run_id = new_run_id()  # named up front so live views find each keyframe as it lands
         trace = run_program(source, self.spec, seed, timeout=o.timeout, skills_dir=self.library.skills_dir,
                             runs_dir=self.library.runs_dir, keyframes=o.keyframes, pool=self.pool, run_id=run_id,
-                            on_record=self.on_record(iteration, seed, run_id), pace=WATCH_PACE)
+                            on_record=self.on_record(iteration, seed, run_id, started), pace=WATCH_PACE)
         self.result.runs.append(trace.run_id)
         record_uses(self.library, trace, self.spec.name)
         self.emit(_finished(iteration, seed, trace))
         return trace
 
-    def on_record(self, iteration: int, seed: int, run_id: str) -> Callable[[Any], None]:
-        """The callback that reports each robot call of a debug run."""
+    def on_record(self, iteration: int, seed: int, run_id: str,
+                  started: Callable[[], None] | None = None) -> Callable[[Any], None]:
+        """The callback that reports each robot call of a debug run (and calls ``started`` at the first)."""
         def callback(record) -> None:
+            if started is not None and record.index == 0:
+                started()
             self.emit(ev.CallRecorded(iteration, seed, record.index, record.call, record.status,
                                       record.signature(70), record.error, record.keyframe or "", record.where or "",
                                       run_id))
@@ -847,14 +878,14 @@ class Loop:
         by one in order would give: the first failure in order, and the successes before it. The trace is None
         when the program's ARGS cannot be filled for that scene.
         """
-        ran = self.run_batch(program, seeds)
+        ran = self.run_batch(program, self._needed(program, seeds))
         unmade = self._unmade(ran, seeds)
         while unmade:  # ``seeds`` is the Seeds' own list: the fresh seeds take the unmade ones' places in it
             for s in unmade:
                 self.seeds.no_scene(s)
             if any(s in seeds for s in unmade):
                 break  # not a list the Seeds hold: nothing took their places
-            ran = self.run_batch(program, seeds)
+            ran = self.run_batch(program, self._needed(program, seeds))
             unmade = self._unmade(ran, seeds)
         successes, failures, first_failure = 0, [], None
         for s in seeds:
@@ -869,6 +900,15 @@ class Loop:
                 break  # one failure is enough to go back to repairing
             successes += 1
         return successes, failures, first_failure
+
+    def _needed(self, program: str, seeds: list[int]) -> list[int]:
+        """``seeds`` up to the first one ``program`` already failed on (or could not fill): a batch that
+        stopped there left the later ones unrun, and they would not be read."""
+        done = self._batch[1] if self._batch[0] == program else {}
+        for i, s in enumerate(seeds):
+            if s in done and (done[s] is None or done[s].outcome != "succeeded"):
+                return seeds[:i + 1]
+        return seeds
 
     def _unmade(self, ran: dict[int, Any], seeds: list[int]) -> list[int]:
         """The seeds of ``seeds`` that ran nothing because the task file cannot make their scenes (a seed after
@@ -885,12 +925,17 @@ class Loop:
         program, so the judge can start all of a candidate's seeds at once and read them set by set
         (`run_seeds`) without running any twice.
         """
+        return self._collect(self._start_batch(program, seeds))
+
+    def _start_batch(self, program: str, seeds: list[int], *, halt: threading.Event | None = None,
+                     show: bool = True) -> "_Batch":
+        """Start `run_batch`'s runs without waiting for them; ``halt``, once set, ends them as a failure would
+        (their debug run failed), and ``show`` lets a live view watch them."""
         from concurrent.futures import ThreadPoolExecutor
 
         from aspire_tui.runner import Cancelled, run_program
         from aspire_tui.runner.paths import new_run_id
         from aspire_tui.runner.pool import LiveRuns, pool_size
-        from aspire_tui.runner.program_args import ARGS_UNFIT
         from sim.errors import TaskError
 
         # a live view (the app) is shown one run at a time: the first to start streams its frames, and when
@@ -900,10 +945,10 @@ class Loop:
         showing = threading.Lock()
         if self._batch[0] != program:
             self._batch = (program, {})
-        done: dict[int, Any] = self._batch[1]
-        todo = [s for s in seeds if s not in done]
+        batch = _Batch(self._batch[1])
+        todo = [s for s in seeds if s not in batch.done]
         if not todo:
-            return done
+            return batch
         first_bad = [len(todo)]  # the index in ``todo`` of the first failure so far (len: none)
         bad_lock = threading.Lock()
 
@@ -911,16 +956,19 @@ class Loop:
             with bad_lock:
                 first_bad[0] = min(first_bad[0], index)
 
+        def stopped(index: int) -> bool:
+            return first_bad[0] < index or (halt is not None and halt.is_set())
+
         def one(index: int, seed: int, run_id: str):
-            if first_bad[0] < len(todo):
+            if stopped(len(todo)):
                 return _SKIPPED  # a seed before it failed: its answer is no longer needed
-            shown = live is not None and live.on_frame is not None and showing.acquire(blocking=False)
+            shown = show and live is not None and live.on_frame is not None and showing.acquire(blocking=False)
             try:
                 # each scene's ARGS come from its own words, set by the worker that builds the scene
                 trace = run_program(program, self.spec, seed, timeout=self.options.timeout,
                                     skills_dir=self.library.skills_dir, runs_dir=self.library.runs_dir,
                                     keyframes=False, pool=live.pool if live else self.pool, run_id=run_id,
-                                    stop=_Stop(esc, lambda: first_bad[0] < index),
+                                    stop=_Stop(esc, lambda: stopped(index)),
                                     on_frame=live.on_frame if shown else None, scene_args=True, recall=True)
             except Cancelled:
                 if esc is not None and esc.is_set():
@@ -939,16 +987,24 @@ class Loop:
                 bad(index)  # a failure, or ARGS that do not fit this scene
             return trace
 
-        futures = []
-        executor = ThreadPoolExecutor(pool_size(self.pool), thread_name_prefix="aspire-seeds")
+        batch.executor = ThreadPoolExecutor(pool_size(self.pool), thread_name_prefix="aspire-seeds")
         try:
             for index, s in enumerate(todo):
                 run_id = new_run_id()
-                futures.append((s, run_id, executor.submit(one, index, s, run_id)))
-        finally:
-            executor.shutdown(wait=True)
-        error = None
-        for s, run_id, future in futures:  # in order, in this thread: the library's statistics have one writer
+                batch.futures.append((s, run_id, batch.executor.submit(one, index, s, run_id)))
+        except BaseException:
+            batch.executor.shutdown(wait=True)
+            raise
+        return batch
+
+    def _collect(self, batch: "_Batch") -> dict[int, Any]:
+        """Wait for a started batch's runs and keep them (`run_batch`)."""
+        from aspire_tui.runner.program_args import ARGS_UNFIT
+
+        if batch.executor is not None:
+            batch.executor.shutdown(wait=True)
+        done, error = batch.done, None
+        for s, run_id, future in batch.futures:  # in order, in this thread: the library's statistics have one writer
             if future.exception() is not None:
                 error = error or future.exception()
                 continue
@@ -971,6 +1027,7 @@ class Loop:
                 continue
             self.result.runs.append(trace.run_id)
             record_uses(self.library, trace, self.spec.name)
+        batch.futures.clear()
         if error is not None:
             raise error
         return done
@@ -979,10 +1036,20 @@ class Loop:
         """The program to go on with (an earlier candidate when this one scores worse on the selection
         seeds), and the first selection seed this one failed on: (seed, trace), or None."""
         seeds = self.seeds.selection
+        if self.best is None:
+            # the first candidate here: nothing to compare it with, so its selection runs would decide
+            # nothing that validation does not; it is scored once a later candidate needs the comparison
+            self.best = (None, program)
+            return program, None
+        if seeds and self.best[0] is None:
+            self.guard(len(seeds))
+            ran = dict(self._batch[1]) if self._batch[0] == program else {}
+            self.best = (self.run_seeds(self.best[1], seeds)[0], self.best[1])
+            self._batch = (program, ran)  # this candidate's runs, which validation reads next
         score, failed = 0, None
         if seeds:
             score, _, failed = self.run_seeds(program, seeds)
-        if self.best is not None and score < self.best[0]:
+        if score < (self.best[0] or 0):
             # the repair made things worse on scenes it was not repaired on: keep the better one
             self.emit(ev.Diagnosis(iteration, "Selection", "", f"this candidate passed {score}/{len(seeds)} selection "
                                    f"seeds, an earlier one {self.best[0]}: back to the earlier candidate", ["select"]))
@@ -1057,6 +1124,42 @@ class _NoScene:
 
     why: str
 _INTERRUPTED = object()  # what one returns that an earlier seed's failure cut short
+
+
+class _Ahead:
+    """A candidate's other scenes, run while its debug run plays (`Loop.ahead`)."""
+
+    def __init__(self, loop: "Loop", program: str, seeds: list[int]) -> None:
+        self.loop, self.program, self.seeds = loop, program, seeds
+        self.halt = threading.Event()
+        self.batch: _Batch | None = None
+        self.debug_succeeded = False
+
+    def start(self) -> None:
+        """Start the scenes (once): the debug run holds its worker by now, so they take the others."""
+        if self.batch is None and self.seeds:
+            self.batch = self.loop._start_batch(self.program, self.seeds, halt=self.halt, show=False)
+
+    def finish(self) -> None:
+        """Collect the scenes, ended at once unless the debug run succeeded (its repair comes first)."""
+        if self.batch is None:
+            return
+        if not self.debug_succeeded:
+            self.halt.set()
+        try:
+            self.loop._collect(self.batch)
+        except Exception:  # noqa: BLE001 - a run of these that could not start is run again by the judge
+            if self.debug_succeeded:
+                raise
+
+
+@dataclass
+class _Batch:
+    """Runs of one program started by `Loop._start_batch` and not yet collected."""
+
+    done: dict[int, Any]  # the program's runs so far (`Loop._batch`): collecting adds to it
+    futures: list = field(default_factory=list)  # (seed, run id, future), in the seeds' order
+    executor: Any = None
 
 
 def _made_calls(run_dir: Path) -> bool:

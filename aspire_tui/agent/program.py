@@ -66,7 +66,9 @@ HELPERS = {
         axis = 0 if dx else 1
         for shrunk in (gap, min(gap, 0.03)):  # closer than 3 cm an open finger meets a bowl's wall
             distance = max(base.size[axis] / 2 + moving.size[axis] / 2 + shrunk, least + 0.03)
-            for along in (0.0, 0.04, -0.04):
+            # along the side only when the plain spot has no room; at most 0.6 of the way out, so that
+            # the two still stand roughly in line
+            for along in (0.0, 0.04, -0.04, 0.6 * distance, -0.6 * distance):
                 spot = (x + dx * distance + dy * along, y + dy * distance + dx * along)
                 # well inside the work area first; a little past its edge (the arm reaches farther) only
                 # when the side asked for has no room inside it
@@ -94,10 +96,11 @@ def _within(spot, area, margin):
     pick = min if rule == "nearest" else max
     return pick(corners, key=lambda c: math.dist(corners[c], point))''',
     "_spot": '''def _spot(robot, query, place):
-    """The point of the work area's ``place`` ("back_left", "middle", ...) where ``query`` stands whole
-    inside it."""
+    """The point of the work area's ``place`` ("back_left", "middle", ...) nearest its corner where
+    ``query`` stands whole inside it (1 cm to spare: a push may stop a little short of its point, and
+    each centimetre in from both edges takes it 1.4 cm from the corner)."""
     (x0, x1), (y0, y1) = robot.workspace()["x"], robot.workspace()["y"]
-    inset = max(robot.detect(query)[0].size[:2]) / 2 + 0.03
+    inset = max(robot.detect(query)[0].size[:2]) / 2 + 0.01
     if place == "middle":
         return (x0 + x1) / 2, (y0 + y1) / 2
     side, hand = place.split("_")

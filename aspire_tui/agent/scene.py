@@ -236,7 +236,9 @@ class _Objects:
         """The object a rule picks ("the block closest to the red bowl"), and the group it is picked from."""
         others = self._fresh(f"other_{ref.kind}s")
         from sim.vocabulary import COLORS
-        self.tables[others] = {"id": others, "kind": ref.kind, "region": dict(REACH),
+        # the arm's reach for what the arm moves; a mobile base's goals keep the ground's own region
+        region = {} if ref.kind in MOBILE_GOALS else {"region": dict(REACH)}
+        self.tables[others] = {"id": others, "kind": ref.kind, **region,
                                "color": ref.color if ref.color else sorted(COLORS), "count": [1, 2]}
         oid = self._fresh(_slug(f"{ref.select} {ref.kind}"))
         rule: dict = {"rule": ref.select, "among": others}
@@ -244,7 +246,7 @@ class _Objects:
             rule["anchor"] = self.add(ref.anchor)
         if ref.rank != 1:
             rule["rank"] = ref.rank
-        self.tables[oid] = {"id": oid, "kind": ref.kind, "region": dict(REACH), "color": ref.color or sorted(COLORS),
+        self.tables[oid] = {"id": oid, "kind": ref.kind, **region, "color": ref.color or sorted(COLORS),
                             "chosen": rule}
         self.ids[str(ref)] = oid
         return oid
@@ -298,9 +300,10 @@ def _scene_refs(goal: Goal) -> list[Ref]:
     return list(found.values())
 
 
-def _expr(cond: Cond, ids: dict[str, str], tails: dict[str, tuple] | None = None) -> str:
+def _expr(cond: Cond, ids: dict[str, str], tails: dict[str, tuple] | None = None, counted: bool = True) -> str:
     """The condition in task-file form: each reference replaced by its object id (and, where a family lent
-    the scene, its own tolerances for that part, e.g. how near a mobile base must drive)."""
+    the scene, its own tolerances for that part, e.g. how near a mobile base must drive); a part over
+    "N of" a group is ``at_least(N, ...)`` unless ``counted`` is False (the part inside it)."""
     def arg(a) -> str:
         if isinstance(a, Cond):
             return _expr(a, ids, tails)
@@ -310,6 +313,10 @@ def _expr(cond: Cond, ids: dict[str, str], tails: dict[str, tuple] | None = None
             return f"{a:g}"
         return str(a)
     name = cond.name
+    first = cond.args[0] if cond.args else None
+    if counted and isinstance(first, Ref) and first.quantity == "some" and first.count:  # "two of the
+        # cubes": the scene holds more than two, and the check counts members, not every one of them
+        return f"at_least({first.count}, {_expr(cond, ids, tails, counted=False)})"
     if name == "in" and isinstance(cond.args[1], Ref) and cond.args[1].kind == "zone":
         name = "in_zone"
     if name == "at_place" and isinstance(cond.args[1], Ref):  # "the corner farthest from the red bowl"
@@ -400,6 +407,7 @@ def spec_text(goal: Goal, prior: Prior | None) -> tuple[str, dict[str, str]]:
     if prior is None:
         _make_room(parts, objects)
         _matched(parts, objects)
+        _within_reach(parts, objects)
     spec = prior.spec if prior else None
     family = spec.name if spec else ""
     embodiment = embodiment_for(r.kind for r in goal.refs())
@@ -462,6 +470,21 @@ def _make_room(parts, objects: "_Objects") -> None:
             _shrink(objects, cond.args[0], *SIDE_AXES.get(str(cond.args[1]), ("y", 1)), metres + size + 0.04, work)
 
 
+# Where the arm's own objects stand when the goal also asks for something to be pulled within reach: the
+# far side of REACH is 0.66 m from the base, past the 0.62 m that "within reach" means, and what the pulled
+# object is then put in must not take it back out of reach.
+NEAR_REACH = {"x": [0.36, 0.5], "y": [-0.18, 0.18]}
+
+
+def _within_reach(parts, objects: "_Objects") -> None:
+    """With an ``in_reach`` part, the other objects the arm works with stand well within reach."""
+    if not any(c.name == "in_reach" for c in parts):
+        return
+    for table in objects.tables.values():
+        if table.get("region") == REACH:
+            table["region"] = dict(NEAR_REACH)
+
+
 def _matched(parts, objects: "_Objects") -> None:
     """"each block on the plate of its colour": one plate per block, in its colour (the loader's ``match``)."""
     for cond in parts:
@@ -477,7 +500,8 @@ def _matched(parts, objects: "_Objects") -> None:
 
 
 def _shrink(objects: "_Objects", ref: Ref, axis: str, sign: int, need: float, work) -> None:
-    """Keep ``ref``'s region ``need`` metres short of the work area's edge on the ``sign`` side of ``axis``."""
+    """Keep ``ref``'s region ``need`` metres short of the work area's edge on the ``sign`` side of ``axis``;
+    where the arm's comfortable reach leaves too little of it, let it reach to 3 cm from the other edge."""
     oid = objects.ids.get(str(ref))
     table = objects.tables.get(oid) if oid else None
     if not table or "region" not in table or table.get("chosen") or "inside" in table or "on" in table:
@@ -485,9 +509,11 @@ def _shrink(objects: "_Objects", ref: Ref, axis: str, sign: int, need: float, wo
     lo, hi = table["region"][axis]
     if sign > 0:
         hi = min(hi, work[axis][1] - 0.04 - need)
+        lo = max(work[axis][0] + 0.03, min(lo, hi - 0.04))  # a long way to go: start nearer the other edge
     else:
         lo = max(lo, work[axis][0] + 0.04 + need)
-    if hi - lo >= 0.04:  # too little left: keep the region and let the program find room
+        hi = min(work[axis][1] - 0.03, max(hi, lo + 0.04))
+    if hi - lo >= 0.02:  # too little left: keep the region and let the program find room
         table["region"] = {**table["region"], axis: [round(lo, 3), round(hi, 3)]}
 
 

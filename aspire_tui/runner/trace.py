@@ -106,7 +106,19 @@ class Trace:
         return trace
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=1, ensure_ascii=False, default=_jsonable) + "\n"
+        """The trace as ``trace.json`` holds it: a field a line, and a call record a line.
+
+        Each line is encoded by the json module's C encoder; an indented dump would run its Python
+        encoder over every nested value, a tenth of a short episode's tracing."""
+        data = self.to_dict()
+        records = data.pop("records")
+
+        def line(value: Any) -> str:
+            return json.dumps(value, ensure_ascii=False, default=_jsonable)
+
+        fields_ = [f" {line(k)}: {line(v)}" for k, v in data.items()]
+        fields_.append(' "records": [' + ",".join("\n  " + line(r) for r in records) + ("\n ]" if records else "]"))
+        return "{\n" + ",\n".join(fields_) + "\n}\n"
 
     def save(self, run_dir: Path) -> Path:
         """Write ``run_dir/trace.json`` atomically; return its path."""

@@ -107,18 +107,27 @@ def get_embedder(model_id: str | None = None) -> Embedder:
     model_id = model_id or DEFAULT_MODEL
     if model_id in _embedders:
         return _embedders[model_id]
+    from aspire_tui.skills.llm_plugin import MODELS
+
+    # Our own models are taken as they are: asking llm for one loads every installed plugin first,
+    # most of a second at each command's start
+    model = next((m for m in MODELS if m.model_id == model_id), None) or _registered(model_id)
+    embedder = Embedder(model)
+    _embedders[model_id] = embedder
+    return embedder
+
+
+def _registered(model_id: str):
+    """An embedding model from llm's plugins, by id or alias."""
     import llm
 
     _ensure_plugin()
     try:
-        model = llm.get_embedding_model(model_id)
+        return llm.get_embedding_model(model_id)
     except llm.UnknownModelError as e:
         known = ", ".join(sorted(m.model_id for m in llm.get_embedding_models()))
         raise EmbeddingError(f"unknown embedding model {model_id!r} (known: {known}); "
                              "see `llm embed-models`") from e
-    embedder = Embedder(model)
-    _embedders[model_id] = embedder
-    return embedder
 
 
 def text_hash(model_id: str, text: str) -> str:

@@ -93,8 +93,10 @@ class Library(LibraryFolder):
         except RepoError as e:
             raise LibraryError(str(e)) from e
         lib = cls(root, repo, embedding_model)
-        if not lib._has_files():
-            with lib.lock("seed"):  # another thread or process may be seeding it: wait, then look again
+        # no files, or files and no commit yet: another thread or process may be seeding it (it copies the
+        # files, then commits them), so wait for its lock, then look again
+        if not lib._has_files() or repo.head_sha() is None:
+            with lib.lock("seed"):
                 if not lib._has_files():
                     only_git = {p.name for p in root.iterdir()} <= {".git", ".gitignore", STATE_DIR}
                     if repo.head_sha() is not None or not only_git:

@@ -32,6 +32,13 @@ Evidence:
     the way round what stands between may go farther out (up to 24 cm), or by way of a point of the
     pushing area from where the goal is clear; a plate, which the camera sees 8 mm high, was no
     obstacle (under 1 cm), and a block pushed to its side shoved it along (development set, pushes).
+    Version 3: a plate the camera saw 4.7 mm high fell under the 5 mm taken for a painted zone, and a
+    block was pushed straight through it: zones are told apart by kind now. A ball went 5 cm past
+    every push's end, wedged on by the fingertip rising against its lower half: the fingertip draws
+    back 2 cm before it rises. A block to go left of a bowl, with another block beyond the bowl, was
+    pushed to and fro (a push out of the way whose rest was blocked too): a push out of the way now
+    needs the rest of the way clear, and the way round may take several turns, the shortest found over
+    a grid of the pushing area (development set, pushes).
 """
 
 import math
@@ -40,7 +47,7 @@ ASPIRE = {
     "task_type": "push",
     "embodiment": "panda",
     "depends_on": [],
-    "version": 2,
+    "version": 3,
     "tags": ["push", "slide", "shove", "nonprehensile", "move"],
     "achieves": ["at(obj, x, y)", "never_lifted(obj)"],
     "takes": {"obj": ["block", "ball", "bowl", "plate", "tray"]},
@@ -97,10 +104,46 @@ def _lands_clear(start, end, half, side, obstacles):
                for ox, oy, r in obstacles for f in (-_FINGER, _FINGER))
 
 
+def _either_side(start, end, half, obstacles, margin):
+    """Whether a push from ``start`` to ``end`` is clear with the fingers on one side or the other (or is
+    no push at all: the two within 2 cm)."""
+    return math.hypot(end[0] - start[0], end[1] - start[1]) <= 0.02 or \
+        any(_leg_is_clear(start, end, half, sd, obstacles, margin) for sd in (1, -1))
+
+
+def _way_round(at, goal, half, obstacles, margin, step=0.03, reach=0.13, per_push=0.05):
+    """The first points of the shortest ways to the goal through the pushing area, the best first: a
+    grid of points ``step`` apart, pushes between points at most ``reach`` apart, each push costing
+    ``per_push`` metres more (fewer, longer pushes win). Needed when what stands between takes more than
+    one turn to go round (a bowl with a block beyond it)."""
+    nodes = [(0.34 + step * i, -0.27 + step * j) for i in range(13) for j in range(19)]
+    cost = {n: math.hypot(goal[0] - n[0], goal[1] - n[1]) + per_push for n in nodes
+            if _either_side(n, goal, half, obstacles, margin)}
+    done, frontier = set(), dict(cost)
+    while frontier:  # Dijkstra from the goal backwards, each leg checked only when it is needed
+        v = min(frontier, key=frontier.get)
+        del frontier[v]
+        done.add(v)
+        for u in nodes:
+            if u in done or math.hypot(u[0] - v[0], u[1] - v[1]) > reach:
+                continue
+            c = cost[v] + math.hypot(u[0] - v[0], u[1] - v[1]) + per_push
+            if c < cost.get(u, math.inf) and _leg_is_clear(u, v, half, 1, obstacles, margin) or \
+                    c < cost.get(u, math.inf) and _leg_is_clear(u, v, half, -1, obstacles, margin):
+                cost[u] = frontier[u] = c
+    ways = []
+    for via, rest in cost.items():
+        if math.hypot(via[0] - at[0], via[1] - at[1]) > 0.02:
+            first = [sd for sd in (1, -1) if _leg_is_clear(at, via, half, sd, obstacles, margin)]
+            if first:
+                ways.append((math.hypot(via[0] - at[0], via[1] - at[1]) + rest, via, first[0]))
+    return [(via, sd) for _, via, sd in sorted(ways)]
+
+
 def _next_legs(at, goal, half, obstacles, margin=0.03, sidestep=0.08):
     """The (end, side) choices for the next push, the best first: straight to the goal, or along one axis
-    first when blocked, or out of the way of what blocks both, or by way of the nearest point of the
-    pushing area from where the goal is clear.
+    first when blocked, or out of the way of what blocks both, or along the shortest way round through
+    the pushing area.
 
     When no leg is clear the push goes straight anyway, unless a fingertip would come down on
     a neighbour standing close behind the block: then the block is first pushed ``sidestep``
@@ -112,25 +155,16 @@ def _next_legs(at, goal, half, obstacles, margin=0.03, sidestep=0.08):
                 if _leg_is_clear(at, via, half, side, obstacles, margin):
                     yield via, side
     # something stands between (the object it is to end up beside): first a push out of its way, from
-    # where the rest of the way is clear
+    # where the rest of the way (along the other axis, then on to the goal) is clear
     for d in (0.1, -0.1, 0.13, -0.13, 0.16, -0.16, 0.2, -0.2, 0.24, -0.24):
         for via, then in (((at[0] + d, at[1]), (at[0] + d, goal[1])), ((at[0], at[1] + d), (goal[0], at[1] + d))):
             for side in (1, -1):
                 if _leg_is_clear(at, via, half, side, obstacles, margin) and \
-                        any(_leg_is_clear(via, then, half, s, obstacles, margin) for s in (1, -1)):
+                        _either_side(via, then, half, obstacles, margin) and \
+                        _either_side(then, goal, half, obstacles, margin):
                     yield via, side
-    # nothing along the axes: by way of any point of the pushing area from where the goal is clear
-    ways = []
-    for i in range(13):
-        for j in range(19):
-            via = (0.34 + 0.03 * i, -0.27 + 0.03 * j)
-            if math.hypot(via[0] - at[0], via[1] - at[1]) <= 0.02:
-                continue
-            first = [sd for sd in (1, -1) if _leg_is_clear(at, via, half, sd, obstacles, margin)]
-            if first and any(_leg_is_clear(via, goal, half, sd, obstacles, margin) for sd in (1, -1)):
-                length = math.hypot(via[0] - at[0], via[1] - at[1]) + math.hypot(goal[0] - via[0], goal[1] - via[1])
-                ways.append((length, via, first[0]))
-    for _, via, sd in sorted(ways)[:2]:
+    # nothing along the axes: the shortest way round, by the points of the pushing area
+    for via, sd in _way_round(at, goal, half, obstacles, margin)[:2]:
         yield via, sd
     side = 1 if at[1] < 0 else -1
     if not _lands_clear(at, goal, half, side, obstacles):
@@ -144,11 +178,13 @@ def _next_legs(at, goal, half, obstacles, margin=0.03, sidestep=0.08):
     yield goal, side
 
 
-def push_to(robot, obj, x, y, tolerance=0.025, max_pushes=7, clear=0.12, low=0.02, speed=0.08, margin=0.03):
+def push_to(robot, obj, x, y, tolerance=0.025, max_pushes=7, clear=0.12, low=0.02, speed=0.08, margin=0.03,
+            backoff=0.02):
     """Slide the object matching ``obj`` until its centre is at (x, y), without lifting it.
 
     ``low`` is the fingertip's height for an object taller than twice it; ``margin`` is the room a
-    fingertip's path keeps from other objects.
+    fingertip's path keeps from other objects; ``backoff`` is how far the fingertip draws back from the
+    object after each push before it rises.
     """
     goal = (x, y)
     for _ in range(max_pushes):
@@ -160,10 +196,10 @@ def push_to(robot, obj, x, y, tolerance=0.025, max_pushes=7, clear=0.12, low=0.0
             break
         half = max(target.size[0], target.size[1]) / 2
         height = min(low, max(0.01, target.size[2] / 2))  # a plate is pushed at its rim, not over it
-        # a painted zone (2 mm) is no obstacle; a plate (the camera sees it under a centimetre) is: the
-        # pushed object would shove it along
+        # a painted zone is no obstacle; a plate is, though the camera sees it only 4-9 mm high (told
+        # apart by kind, not height): the pushed object would shove it along
         obstacles = [(o.position[0], o.position[1], max(o.size[0], o.size[1]) / 2)
-                     for o in seen if o.name != target.name and o.size[2] > 0.005]
+                     for o in seen if o.name != target.name and o.kind != "zone"]
         error = None
         for tried, (end, side) in enumerate(_next_legs(at, goal, half, obstacles, margin)):
             if tried == 4:
@@ -180,7 +216,11 @@ def push_to(robot, obj, x, y, tolerance=0.025, max_pushes=7, clear=0.12, low=0.0
         if error is not None:
             raise error
         robot.move_to(e[0], e[1], height, yaw=yaw, speed=speed, allow_contact=target.name)
-        # the fingertip still rests against the object: brushing it while rising is expected
-        robot.move_to(e[0], e[1], clear, yaw=yaw, allow_contact=target.name)
+        # back off before rising: a fingertip that rises against a ball's lower half wedges it on by 5 cm
+        d = math.hypot(e[0] - s[0], e[1] - s[1])
+        bx, by = e[0] - backoff * (e[0] - s[0]) / d, e[1] - backoff * (e[1] - s[1]) / d
+        robot.move_to(bx, by, height, yaw=yaw, speed=speed, allow_contact=target.name)
+        # the fingertip may still brush the object while rising: that is expected
+        robot.move_to(bx, by, clear, yaw=yaw, allow_contact=target.name)
     robot.home()
     return True

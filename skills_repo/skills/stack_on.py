@@ -20,6 +20,10 @@ Evidence:
     room than two balls' radii) and the open fingers, spread towards the first ball, hit it; the next
     one now goes as far out as the top lets it stay whole on it, with the fingers spread across the
     way to what is there (development set, groups).
+    Version 4: "put every cube on the plate" (three blocks) set the first in the middle of the plate,
+    which left the third only a spot diagonal to it, 5 cm apart centre to centre, where the blocks'
+    corners met; the first block (not a ball) now goes to the ring's point nearest the middle of the work
+    area, and room is measured edge to edge along the table's axes (development set, groups).
 """
 
 import math
@@ -32,26 +36,41 @@ ASPIRE = {
     "task_type": "stack",
     "embodiment": "panda",
     "depends_on": ["finger_yaw", "pick", "release_above"],
-    "version": 3,
+    "version": 4,
     "tags": ["stack", "tower", "on top"],
     "achieves": "on(obj, base)",
     "validation": {"task": "stack_two", "seeds": [0, 1, 2, 3, 4], "args": {"obj": "{top}", "base": "{bottom}"}},
 }
 
 
-def _spot_on(below, seen, held):
-    """The base's centre; on a base much wider than the held object (a plate) with things already on it,
-    the point farthest from them on a ring as far out as keeps the held object whole on the top."""
+def _apart(spot, width, d):
+    """How far apart the held object (``width`` across) at ``spot`` and detection ``d`` stand, edge to
+    edge, along whichever table axis parts them most (boxes, not circles: two blocks set diagonally 5 cm
+    apart centre to centre still overlap)."""
+    return max(abs(d.position[0] - spot[0]) - (width + d.size[0]) / 2,
+               abs(d.position[1] - spot[1]) - (width + d.size[1]) / 2)
+
+
+def _spot_on(robot, below, seen, held):
+    """The base's centre; on a base much wider than the held object (a plate), a point of a ring as far
+    out as keeps the held object whole on the top: the one nearest the middle of the work area when the
+    top is empty (so the rest of it has room for more), else the one standing farthest from what is
+    there. A ball on an empty wide base goes to its centre: let go near the rim, it may roll off."""
     x, y = below.position[0], below.position[1]
     radius = min(below.size[0], below.size[1]) / 2
     width = max(held["size"][0], held["size"][1])
     on_it = [d for d in seen if d.name not in (below.name, held["name"])
              and math.hypot(d.position[0] - x, d.position[1] - y) < radius]
-    if not on_it or radius < 1.5 * width:
+    ball = any(d.name == held["name"] and d.kind == "ball" for d in seen)
+    if radius < 1.5 * width or (not on_it and ball):
         return x, y
     ring = max(0.0, radius - width / 2 - 0.005)
-    spots = [(x + ring * math.cos(k * math.pi / 4), y + ring * math.sin(k * math.pi / 4)) for k in range(8)]
-    return max(spots, key=lambda s: min(math.hypot(d.position[0] - s[0], d.position[1] - s[1]) for d in on_it))
+    spots = [(x + ring * math.cos(k * math.pi / 8), y + ring * math.sin(k * math.pi / 8)) for k in range(16)]
+    if not on_it:
+        area = robot.workspace()
+        middle = (sum(area["x"]) / 2, sum(area["y"]) / 2)
+        return min(spots, key=lambda s: math.hypot(s[0] - middle[0], s[1] - middle[1]))
+    return max(spots, key=lambda s: min(_apart(s, width, d) for d in on_it))
 
 
 def stack_on(robot, obj, base, gap=0.006):
@@ -61,7 +80,7 @@ def stack_on(robot, obj, base, gap=0.006):
     below = robot.detect(base)[0]
     seen = robot.scan()
     held = pick(robot, obj)
-    x, y = _spot_on(below, seen, held)
+    x, y = _spot_on(robot, below, seen, held)
     if (x, y) != (below.position[0], below.position[1]) and abs(held["size"][0] - held["size"][1]) < 0.01:
         # beside what is already on the base: a ball or square block turned a quarter in the hand if that
         # keeps the open fingers farther from it

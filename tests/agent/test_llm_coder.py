@@ -234,10 +234,11 @@ def only_red_then_fixed(text):
     return "```python\n" + ONLY_RED + "```"
 
 
-def test_a_selection_failure_becomes_a_debug_seed_and_validation_stays_fresh(fake_model, lib, events):
-    """Works on its red debug scene only: a selection scene without a red block fails first and is
-    repaired as a debug scene; validation then runs once, on seeds neither debugged nor selected on."""
-    from aspire_tui.agent.loop import SELECTION_SEEDS, VALIDATION_SEEDS
+def test_a_first_candidate_validates_without_selection_and_its_fix_is_selected_against_it(fake_model, lib, events):
+    """Works on its red debug scene only: with nothing to be compared with, it goes straight to validation,
+    whose first scene without a red block fails and is repaired as a debug scene; the fix is then compared
+    with it on the selection scenes, and validates on seeds neither debugged nor selected on."""
+    from aspire_tui.agent.loop import VALIDATION_SEEDS
 
     got, emit = events
     fake_model.reply = only_red_then_fixed
@@ -246,11 +247,11 @@ def test_a_selection_failure_becomes_a_debug_seed_and_validation_stays_fresh(fak
     result = run_task("put the red block in the green bowl", scene="pick_place_bowl", coder=coder_for("scripted"),
                       library=lib, validate=3, emit=emit, keyframes=False)
     assert result.success, result.message
-    assert len(result.debug_seeds) == 2 and result.debug_seeds[1] in SELECTION_SEEDS
+    assert len(result.debug_seeds) == 2 and result.debug_seeds[1] in VALIDATION_SEEDS
     validations = [e for e in got if isinstance(e, ev.ValidationResult)]
-    assert len(validations) == 1 and validations[0].passed
-    assert all(s in VALIDATION_SEEDS for s in validations[0].seeds)
-    assert set(validations[0].seeds).isdisjoint(result.debug_seeds)
+    assert len(validations) == 2 and not validations[0].passed and validations[1].passed
+    assert set(validations[1].seeds).isdisjoint(validations[0].seeds + result.debug_seeds)
+    assert not any(isinstance(e, ev.Diagnosis) and e.error_type == "Selection" for e in got)  # the fix is better
 
 
 def test_a_validation_failure_becomes_a_debug_seed_and_fresh_seeds_validate(fake_model, lib, events):

@@ -25,13 +25,17 @@ class Counting:
         self.now = self.most = self.runs = 0
         self.lock = threading.Lock()
 
+        self.spans: dict[int, list[float]] = {}  # seed -> [start, end] of its last run
+
     def run(self, request, on_record=None):
         with self.lock:
             self.now, self.runs = self.now + 1, self.runs + 1
             self.most = max(self.most, self.now)
+        span = self.spans[request.data["seed"]] = [time.monotonic(), float("inf")]
         try:
             return self.pool.run(request, on_record)
         finally:
+            span[1] = time.monotonic()
             with self.lock:
                 self.now -= 1
 
@@ -79,6 +83,51 @@ def test_a_task_asked_again_recalls_its_scenes_verdicts_instead_of_simulating_th
     assert again.recalled(seeds) == 3 and again.recalled([999]) == 0
     assert _loop(lib, counting).run_seeds(program.replace("robot.home()", "robot.home()  # edited"),
                                           seeds[:1])[0] == 1 and counting.runs == 1  # another program runs
+
+
+def test_the_other_scenes_start_while_the_debug_run_plays(lib, pool):
+    """The debug run takes one worker; the validation scenes start on the other once it holds its worker,
+    not after it ends, and the answer is the one running them after it would give."""
+    from aspire_tui.agent.loop import run_task
+
+    counting = Counting(pool)
+    result = run_task("put the red block in the green bowl", coder=coder_for(), library=lib, validate=3,
+                      keyframes=False, pool=counting)
+    assert result.success and result.validated == "3/3", result.message
+    debug = counting.spans[result.seed]
+    validation = [span for seed, span in counting.spans.items() if seed != result.seed]
+    assert len(validation) == 3 and counting.runs == 4
+    assert min(start for start, _ in validation) < debug[1]  # one began before the debug run ended
+
+
+def test_a_failed_debug_run_ends_the_scenes_started_beside_it(lib, pool):
+    from aspire_tui.agent.loop import Seeds
+
+    counting = Counting(pool)
+    loop = _loop(lib, counting)
+    loop.seeds = Seeds("put the red block in the green bowl", 0, validate=5, select=2)
+    verdict = loop.judge(1, FAILS.replace("robot.home()\n", "robot.home()\n    robot.scan()\n    robot.home()\n"))
+    assert verdict.trace.outcome == "failed" and verdict.trace.seed == 0 and not verdict.validated
+    assert counting.runs <= 1 + 2  # the debug run, and at most one scene a free worker took before it ended
+    assert not any(t is not None and t.outcome == "succeeded" for t in loop._batch[1].values())
+    assert loop.result.runs[0] == verdict.trace.run_id  # the debug run is read first
+
+
+def test_the_first_candidate_skips_selection_and_is_scored_when_a_later_one_needs_it(lib, pool):
+    """A first candidate has nothing to be compared with: no selection scene runs for it. A later candidate
+    is compared with it on the selection scenes, and one that scores worse is dropped for it."""
+    from aspire_tui.agent.loop import Seeds
+
+    counting = Counting(pool)
+    loop = _loop(lib, counting)
+    loop.seeds = Seeds("put the red block in the green bowl", 0, validate=1, select=2)
+    good = reference_source("pick_place_bowl")
+    assert loop.select(1, good) == (good, None) and counting.runs == 0
+    kept, failed = loop.select(2, FAILS)
+    assert kept == good and loop.best == (2, good)  # the earlier candidate passed both selection scenes
+    assert failed[0] == loop.seeds.selection[0] and failed[1].outcome == "failed"
+    # the earlier one's two scenes, then the later one's (the second may have started beside the first)
+    assert counting.runs in (2 + 1, 2 + 2)
 
 
 def test_a_failing_seed_stops_the_batch_with_the_first_failure_in_order(lib, pool):

@@ -71,3 +71,12 @@ def test_the_fingers_close_symmetrically(world):
     r.grasp()
     left, right = (world.p.getJointState(ep.embodiment.uid, j)[0] for j in FINGERS)
     assert abs(left - right) < 0.001
+
+
+@pytest.mark.parametrize("target", [(0.321, -0.158, 0.12), (0.33, 0.0, 0.08)])
+def test_a_pose_near_the_base_that_ik_reaches_millimetres_off_is_arrived_at(world, target):
+    """Near the base the solver's best pose lies 3-4 mm off; a move there used to wait for 4 mm and
+    time out "0.4 cm short" of a pose the arm held as well as it could."""
+    episode = make_episode(ONE_BLOCK, 0, world=world)
+    reached = episode.robot.move_to(*target, yaw=math.pi / 2).position
+    assert np.linalg.norm(np.asarray(reached) - target) < 0.007

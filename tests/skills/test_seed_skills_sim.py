@@ -149,3 +149,138 @@ def test_pick_takes_a_block_out_of_a_bowl_without_a_finger_hitting_the_wall(skil
         assert ep.evaluate()["success"]
     finally:
         ep.close()
+
+
+
+def _goal_scene(tmp_path, name: str, success: str, objects: list[dict], avoid: list[str],
+                distractors: str = "[0, 2]", size_scale: str = "[0.9, 1.1]") -> str:
+    """The task file the words make for a goal (`aspire_tui.agent.scene`), written out here so the scenes
+    of these seeds stay as they were when the skill failed on them (a scene draws from its seed and the
+    task's name)."""
+    from aspire_tui.agent.scene import _toml
+
+    lines = ["[task]", f"name = {_toml(name)}", 'category = "push"', f"instructions = {_toml([name])}",
+             f"success = {_toml(success)}", ""]
+    for o in objects:
+        lines += ["[[objects]]", f"region = {_toml(o.pop('region', _REACH))}"]
+        lines += [f"{k} = {_toml(v)}" for k, v in o.items()] + [""]
+    lines += ["[distractors]", f"count = {distractors}", 'kinds = ["block"]', f"avoid = {_toml(avoid)}", "",
+              "[perturb]", f"size_scale = {size_scale}", "friction = [0.6, 1.0]", "mass_scale = [0.7, 1.5]",
+              "camera_jitter = [0.006, 0.006]"]
+    path = tmp_path / f"{name}.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+_REACH = {"x": [0.36, 0.62], "y": [-0.22, 0.22]}
+_ANY = ["black", "blue", "brown", "cyan", "gray", "green", "orange", "pink", "purple", "red", "white", "yellow"]
+
+
+def _left_of(robot, obj, anchor, gap=0.04):
+    """The spot ``gap`` to the left of ``anchor`` (+y), edge to edge, as the offline coder's _beside picks it."""
+    a, o = robot.detect(anchor)[0], robot.detect(obj)[0]
+    return a.position[0], a.position[1] + a.size[1] / 2 + o.size[1] / 2 + gap
+
+
+# 869: the camera saw the plate 4.7 mm high, under the 5 mm taken for a painted zone, and the block was
+# pushed through it; 809: a block beyond the bowl leaves only a way round in several turns, and the
+# block was pushed to and fro (development set, pushes)
+@pytest.mark.parametrize("anchor, edge, seed", [("plate", 0.062, 869), ("bowl", 0.074, 809)])
+def test_push_to_goes_round_what_it_is_to_end_up_beside(skills, tmp_path, anchor, edge, seed):
+    """A block pushed to the left of a plate or bowl goes round it, and never through it."""
+    task = _goal_scene(tmp_path, f"all_left_of_green_block_{anchor}_never_lifted_green_block",
+                       f"all(left_of(green_block, {anchor}), never_lifted(green_block))",
+                       [{"id": "green_block", "kind": "block", "color": "green"},
+                        {"region": {"x": [0.36, 0.62], "y": [-0.22, edge]}, "id": anchor, "kind": anchor,
+                         "color": _ANY}], ["green block", anchor])
+    ep, _ = episode(task, seed)
+    try:
+        x, y = _left_of(ep.robot, "green block", anchor)
+        skills("push_to")(ep.robot, "green block", x, y)
+        assert ep.evaluate()["success"]
+    finally:
+        ep.close()
+
+
+def test_push_to_leaves_a_ball_where_the_push_ends(skills, tmp_path):
+    """A fingertip rising against a ball's lower half wedged it 5 cm on past where one push ended, push
+    after push, until it was out of the arm's reach (development set, pushes)."""
+    task = _goal_scene(tmp_path, "all_in_green_ball_yellow_zone_never_lifted_green_ball",
+                       "all(in_zone(green_ball, yellow_zone), never_lifted(green_ball))",
+                       [{"id": "green_ball", "kind": "ball", "color": "green"},
+                        {"id": "yellow_zone", "kind": "zone", "color": "yellow"}], ["green ball", "yellow zone"])
+    ep, _ = episode(task, 0)
+    try:
+        ep.robot.home()
+        x, y, _ = ep.robot.detect("green ball")[0].position
+        assert x - 0.12 > 0.4  # the push ends well inside the pushing area
+        skills("push_to")(ep.robot, "green ball", x - 0.12, y, max_pushes=1)  # one push, towards the robot
+        after = ep.robot.detect("green ball")[0].position
+        assert math.hypot(after[0] - (x - 0.12), after[1] - y) < 0.025
+    finally:
+        ep.close()
+
+
+def test_stack_on_puts_three_blocks_on_one_plate(skills, tmp_path):
+    """Seed 905: the first block in the plate's middle left the third only a spot diagonal to it, where
+    their corners met (development set, groups)."""
+    task = _goal_scene(tmp_path, "on_all_blocks_plate", "on(blocks, plate)",
+                       [{"id": "blocks", "kind": "block", "color": _ANY, "count": [2, 3]},
+                        {"id": "plate", "kind": "plate", "color": _ANY}], ["block", "plate"])
+    ep, _ = episode(task, 905)
+    try:
+        stack_on = skills("stack_on")
+        plate = ep.robot.detect("plate")[0].name
+        for block in [d.name for d in ep.robot.detect("block")]:
+            stack_on(ep.robot, block, plate)
+        assert ep.evaluate()["success"]
+    finally:
+        ep.close()
+
+
+def test_place_in_puts_three_blocks_in_one_zone(skills, tmp_path):
+    """Seed 587: the drop points kept 2 cm of the zone's centre as if it had a tray's walls, and the second
+    block came down on the first (development set, groups)."""
+    task = _goal_scene(tmp_path, "in_3_blocks_red_zone", "in_zone(blocks, red_zone)",
+                       [{"id": "blocks", "kind": "block", "color": _ANY, "count": 3},
+                        {"id": "red_zone", "kind": "zone", "color": "red"}], ["block", "red zone"])
+    ep, _ = episode(task, 587)
+    try:
+        place_in = skills("place_in")
+        for block in [d.name for d in ep.robot.detect("block")][:3]:
+            place_in(ep.robot, block, "red zone")
+        assert ep.evaluate()["success"]
+    finally:
+        ep.close()
+
+
+_HOOK = {"id": "hook", "kind": "hook", "color": ["black", "gray", "brown"], "size": [0.34, 0.1, 0.025],
+         "region": {"x": [0.42, 0.55], "y": [-0.12, 0.12]}, "yaw": [-0.04, 0.04]}
+
+
+def test_pull_with_tool_sets_a_neighbour_aside_where_the_table_has_room(skills, tmp_path):
+    """Seed 502: a block at the table's -y edge stands in the lane, where "aside" (-y) is off the table;
+    set down there, clamped to the edge, it stayed in the lane and a finger hit it (a lane that also
+    covers the tine's reach took more room on that side; development set, tool use)."""
+    task = _goal_scene(tmp_path, "in_reach_red_block", "in_reach(block)",
+                       [{"region": {"x": [0.87, 0.95], "y": [-0.15, 0.15]}, "id": "block", "kind": "block",
+                         "size": [0.04, 0.04, 0.04], "color": "red"}, dict(_HOOK)],
+                       ["red block"], distractors="[0, 1]", size_scale="[0.9, 1.15]")
+    assert run_skill(skills("pull_with_tool"), task, 502, lambda w: {"tool": "hook", "obj": "red block"})
+
+
+def test_pull_with_tool_slides_a_bowl_out_of_the_lane_and_leaves_the_hook_clear(skills, tmp_path):
+    """Seed 0: a bowl in the lane was picked up to be set aside (the grasp closed on nothing); then the
+    hook, let go against the block's side, was hit by the fingers taking the block on (development set,
+    tool use: "pull the pink block within reach, then put it in the bowl")."""
+    task = _goal_scene(tmp_path, "then_in_reach_pink_block_in_pink_block_bowl", "in_reach(pink_block)",
+                       [{"region": {"x": [0.72, 0.8], "y": [-0.15, 0.15]}, "id": "pink_block", "kind": "block",
+                         "color": "pink"}, {"id": "bowl", "kind": "bowl", "color": _ANY}, dict(_HOOK)],
+                       ["bowl", "pink block"])
+    ep, _ = episode(task, 0)
+    try:
+        skills("pull_with_tool")(ep.robot, "hook", "pink block")
+        assert ep.evaluate()["success"]
+        skills("pick")(ep.robot, "pink block")  # the fingers meet no hook
+    finally:
+        ep.close()

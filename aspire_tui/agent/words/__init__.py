@@ -10,7 +10,7 @@ condition is ``in(red block, green bowl)``. Three steps, a module each:
 2. `grammar.phrases`: a `lark` grammar over the tags reads the phrases:
    object references ("the red, blue and green blocks", "the block closest
    to the red bowl", "the second block from the right"), amounts ("10 cm",
-   "a lot") and orders.
+   "a lot") and orders; `chart` finds the grammar's best reading of each run.
 3. `clauses.read` reads each clause (split at "then", full stops, "and"
    before a verb) as a verb with its objects, relation and place, and builds
    the predicates: sequences become ``then``, constraints ``unmoved`` or

@@ -28,14 +28,26 @@ def check_unambiguous(goal: Goal, introduced: list[Ref] = ()) -> Goal:
         if r.color or r.is_group:
             continue
         colored = list(dict.fromkeys(o for o in named if o.kind == r.kind and o.color and not o.is_group))
+        several = [o for o in introduced if o.kind == r.kind and o.count > 1 and not o.color and not o.members]
+        if several and not colored:  # "there are two bowls. put the cube in the bowl": either of them
+            raise AmbiguousWord(f"which {r.kind} is 'the {r.kind}': {several[0].count} {r.kind}s were named; say "
+                                "which", r.kind, [])
         if len(colored) > 1:
             names = [o.phrase for o in colored]
             raise AmbiguousWord(f"which {r.kind} is 'the {r.kind}': the {' or the '.join(names)}? say its colour",
                                 r.kind, names)
         if colored:
-            goal = replace(goal, condition=_swapped(goal.condition, r, colored[0]),
-                           start=tuple(_swapped(c, r, colored[0]) for c in goal.start))
+            goal = replace(goal, condition=_deduped(_swapped(goal.condition, r, colored[0])),
+                           start=tuple(dict.fromkeys(_swapped(c, r, colored[0]) for c in goal.start)))
     return goal
+
+
+def _deduped(cond: Cond) -> Cond:
+    """``all(A, A)`` as ``A``: "on the near side of the blue tray, between you and the tray" asks it once."""
+    if cond.name != "all":
+        return cond
+    parts = tuple(dict.fromkeys(_deduped(a) if isinstance(a, Cond) else a for a in cond.args))
+    return parts[0] if len(parts) == 1 and isinstance(parts[0], Cond) else Cond("all", parts)
 
 
 def _swapped(value: Any, old: Ref, new: Ref) -> Any:
@@ -56,6 +68,10 @@ def check_possible(condition: Cond) -> None:
 
     parts = condition.conjuncts()
     for c in parts:
+        if c.name in ("lifted", "stacked", "in_line", "in_corners", "along_edge") and \
+                any(isinstance(a, Ref) and a.kind == "robot" for a in c.args):
+            raise InstructionError("impossible: the robot cannot lift or place itself; it moves objects",
+                                   "impossible")
         if c.name in ("in", "on") and len(c.args) == 2 and all(isinstance(a, Ref) for a in c.args):
             x, y = c.args
             if x == y and not x.is_group:
@@ -63,6 +79,12 @@ def check_possible(condition: Cond) -> None:
             if x.kind in ("zone", "marker") or x.kind == "robot":
                 raise InstructionError(f"impossible: the {x.phrase} cannot be picked up and moved",
                                        "impossible")
+            if c.name == "in" and y.kind in vocab.MOVABLE + vocab.TOOLS:
+                raise InstructionError(f"impossible: nothing goes inside a {y.kind}", "impossible")
+            if (Cond("in", (y, x)) in parts or Cond("on", (y, x)) in parts) and not x.is_group and \
+                    condition.name != "then":  # one after the other, each may hold in turn
+                raise InstructionError(f"contradiction: the {x.phrase} and the {y.phrase} cannot each be "
+                                       "in or on the other", "contradiction")
             if c.name == "in" and x.kind in DEFAULT_SIZES and y.kind in DEFAULT_SIZES and \
                     y.kind not in ("zone",) and max(DEFAULT_SIZES[x.kind][:2]) > max(DEFAULT_SIZES[y.kind][:2]):
                 raise InstructionError(f"impossible: a {x.kind} does not fit inside a {y.kind}", "impossible")
@@ -75,6 +97,10 @@ def check_possible(condition: Cond) -> None:
         if c.name == "not" and str(c.args[0]) in seen:
             raise InstructionError(f"contradiction: the goal asks for {c.args[0]} and for its opposite",
                                    "contradiction")
+        if c.name == "not" and c.args[0].name == "near" and any(  # beside it, in it or on it is near it too
+                p.name in ("next_to", "in", "on") and p.args[:2] == c.args[0].args[:2] for p in parts):
+            raise InstructionError(f"contradiction: the goal asks for the {c.args[0].args[0].phrase} beside the "
+                                   f"{c.args[0].args[1].phrase} and for its opposite, far from it", "contradiction")
         if c.name in vocab.SIDE_RELATIONS and len(c.args) >= 2:
             opposite = {"left_of": "right_of", "right_of": "left_of", "in_front_of": "behind",
                         "behind": "in_front_of"}[c.name]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from aspire_tui.agent.goal import Cond, Goal, Ref
-from aspire_tui.agent.words.checks import check_possible, check_unambiguous
+from aspire_tui.agent.goal import CONSTRAINTS, Cond, Goal, Ref
+from aspire_tui.agent.words.checks import AmbiguousWord, check_possible, check_unambiguous
 from aspire_tui.agent.words.grammar import NP, Item, phrases
 from aspire_tui.agent.words.lexicon import INTRODUCING, InstructionError, Word, mended_words, tag
 from sim import vocabulary as vocab
@@ -15,6 +16,12 @@ SIDE_OF = {"left": "left", "right": "right", "front": "front", "far": "front", "
            "forwards": "front", "ahead": "front", "back": "back", "rear": "back", "backward": "back",
            "backwards": "back", "near": "back", "near side": "back"}
 VERB_LIKE = ("VERB", "TOWER", "LINE")
+# where-words that name the place an object started in, not the one it was just put in
+AS_IT_STARTED = ("where it is", "where they are", "where it was", "where it started", "as it is", "as they are",
+                 "untouched", "unmoved", "alone")
+SIDE_RELATION = {"left": "left_of", "right": "right_of", "front": "in_front_of", "back": "behind"}
+BESIDE = ("left_of", "right_of", "in_front_of", "behind", "next_to", "near")  # placed by a landmark
+CONVERSE = {"left_of": "right_of", "right_of": "left_of", "in_front_of": "behind", "behind": "in_front_of"}
 
 
 def read(text: str) -> Goal:
@@ -28,11 +35,37 @@ def read(text: str) -> Goal:
         raise InstructionError("the instruction is empty: say what the robot should do, e.g. \"put the red "
                                "block in the green bowl\"", "empty")
     text = str(text).strip()
-    words = tag(text)
+    words = _without_asides(tag(text))
     _refuse_unknown(words)
     goal = _Clauses(text, phrases(words)).goal()
     mended = [f"read {slip!r} as {meant!r}" for slip, meant in mended_words(text)]
     return replace(goal, notes=goal.notes + tuple(mended)) if mended else goal
+
+
+def _without_asides(words: list[Word]) -> list[Word]:
+    """The words without the sentences before the task made only of words not read ("Hello robot!",
+    "Task: ..."): a greeting or a heading, not part of it. A word not read inside a sentence that names
+    objects, places or verbs stays, and is refused ("like a smiley" may change what is asked), as does a
+    sentence of such words after the task ("... . Upside down.")."""
+    sentences: list[list[Word]] = [[]]
+    for w in words:
+        sentences[-1].append(w)
+        if w.tag == "STOP":
+            sentences.append([])
+
+    def aside(sentence: list[Word]) -> bool:
+        tags = {w.tag for w in sentence}
+        things = set(vocab.UNKNOWN_THINGS) | set(vocab.MISSING_COLORS)  # "Banana. Put it in the bowl." names one
+        return "UNKNOWN" in tags and tags <= {"UNKNOWN", "ROBOT", "COMMA", "STOP"} and \
+            not any(w.text in things or w.text.rstrip("s") in things for w in sentence)
+
+    lead = 0
+    while lead < len(sentences) and aside(sentences[lead]):
+        lead += 1
+    kept = sentences[lead:]
+    if len(kept) == len(sentences) or not any(w.tag == "VERB" or w.tag.startswith("KIND") for s in kept for w in s):
+        return words  # nothing else to read: the words not read are the instruction, and are refused
+    return [w for s in kept for w in s]
 
 
 def _refuse_unknown(words: list[Word]) -> None:
@@ -42,17 +75,27 @@ def _refuse_unknown(words: list[Word]) -> None:
         noun = w.text[:-1] if w.text.endswith("s") and w.text[:-1] in vocab.UNKNOWN_THINGS else w.text
         follows = words[k + 1].tag if k + 1 < len(words) else ""
         before = words[k - 1].tag if k > 0 else ""
-        # after a colour, or where a moving verb's object goes ("drive to the tree", "put it on the chair"),
-        # a word not known is a thing
+        run_start = k
+        while run_start > 0 and words[run_start - 1].tag == "UNKNOWN":
+            run_start -= 1  # "the rubber duck": the words of one unknown thing
+        opens = words[run_start - 1] if run_start > 0 else None
+        # after a colour, where a moving verb's object goes ("drive to the tree", "put it on the chair"), or
+        # between a moving verb and where it goes ("put the pear in the bowl"), a word not known is a thing
         moving = any(v.tag == "VERB" and v.value in ("put", "move", "go", "push", "pull", "stack") for v in words[:k])
+        # ... or the whole object of a moving verb ("move the dog", "pick up the pear")
         named = before == "COLOR" or (moving and before in ("TO", "REL") and
-                                      follows in ("", "STOP", "COMMA", "AND", "UNKNOWN"))
+                                      follows in ("", "STOP", "COMMA", "AND", "UNKNOWN")) or (
+            opens is not None and opens.tag == "VERB" and opens.value in ("put", "move", "push", "pick")
+            and follows in ("REL", "TO", "", "STOP"))
+        if named and opens is not None and opens.tag == "VERB":
+            noun = " ".join(x.text for x in words[run_start:k + 1])
         if noun in vocab.UNKNOWN_THINGS or (named and follows not in ("KIND", "KINDS")):
             raise InstructionError(f"the simulator cannot make a {noun}: it has "
                                    f"{', '.join(sorted(vocab.KINDS))}", "unknown_kind")
-        if w.text in vocab.MISSING_COLORS or (w.text.endswith("ish") and k + 1 < len(words)
-                                              and words[k + 1].tag in ("KIND", "KINDS")):
-            raise InstructionError(f"there is no {w.text} colour in the simulator; its colours are "
+        shade = w.text.replace("~", "-")  # "navy-blue": one shade, kept whole by `tag`
+        if shade in vocab.MISSING_COLORS or "~" in w.text or (w.text.endswith("ish") and k + 1 < len(words)
+                                                               and words[k + 1].tag in ("KIND", "KINDS")):
+            raise InstructionError(f"there is no {shade} colour in the simulator; its colours are "
                                    f"{', '.join(vocab.COLORS)}", "unknown_color")
 
 
@@ -68,6 +111,9 @@ class _Clauses:
         self.taken_out: list[Cond] = []    # not(in(X, Y)) read from "X out of Y": X starts in Y
         self.start: list[Cond] = []        # the start states read so far ("swap them" reads them)
         self.introduced: list[Ref] = []    # objects a clause only said are there ("there's a green bowl")
+        self.moved: list[Ref] = []         # every object a clause so far was asked to move
+        self.last_place: tuple[str, Ref] | None = None  # the last (relation, object) something was put by
+        self.prev_place: tuple[str, Ref] | None = None  # ... as it was before the clause being read
         self.ordered = any(i.kind in ("THEN", "FIRST", "BEFORE") for i in items)
         self.pulled = any(i.kind == "VERB" and i.value == "pull" for i in items) or \
             any(i.kind == "np" and i.value.ref is not None and i.value.ref.kind == "hook" for i in items)
@@ -77,13 +123,21 @@ class _Clauses:
         steps: list[Cond] = []
         constraints: list[Cond] = []
         start: list[Cond] = self.start
+        ahead: list[list[Item]] = []  # constraints whose "it" is the object of the step after them
         for clause in self.clauses():
             kind, conds = self.clause(clause)
-            conds = [c for k, c in enumerate(conds) if c not in conds[:k]]
-            if kind == "step" and self.ordered and len(conds) > 1:
-                conds = [Cond("all", tuple(conds))]  # one step of a sequence: "push X into Y (without lifting)"
-            target = {"step": steps, "constraint": constraints, "start": start}[kind]
-            target.extend(c for c in conds if c not in target)
+            if kind == "constraint" and not steps and any(r.kind == "?" for c in conds for r in c.refs()):
+                ahead.append(clause)  # "without lifting it, move the cyan block ...": "it" is the cyan block
+                continue
+            if not conds:  # "take the red block and the blue block.": named, so a later "the block" is either
+                self.introduced += [self._ref_of(i) for i in clause if i.kind == "np" and i.value.ref is not None]
+            self._add(kind, conds, steps, constraints, start)
+            if kind == "step" and conds and ahead:
+                for earlier in ahead:  # read again, now that "it" has something to stand for
+                    self._add(*self.clause([replace(i) for i in earlier]), steps, constraints, start)
+                ahead = []
+        for earlier in ahead:
+            self._add(*self.clause(earlier), steps, constraints, start)
         steps = _merge_towers(_drop_lifts(steps))  # "B on A and (then) C on B" is one tower, built bottom up
         if not steps and constraints:
             steps, constraints = constraints, []
@@ -93,6 +147,7 @@ class _Clauses:
                     start.append(Cond("not", (part,)))
             if c in self.taken_out and c.args[0] not in start:
                 start.append(c.args[0])  # "take the block out of the bowl": it is in the bowl to begin with
+        steps = _drop_taken_out(steps, self.taken_out)
         if not steps:
             if start:
                 raise InstructionError(f"no task in {self.text[:60]!r}: it says what must not happen or how "
@@ -107,10 +162,24 @@ class _Clauses:
                                    f"{', '.join(repr(w) for w in unread[:4])} (use -m MODEL, or say it with "
                                    "objects, places and relations, e.g. \"put the red block left of the bowl\")",
                                    "unreadable")
+        asked = {c for s in steps for c in s.conjuncts()}
+        constraints = [c for c in constraints if c not in asked]  # "without lifting it, slide ...": once
         main = steps[0] if len(steps) == 1 else Cond("then" if self.ordered else "all", tuple(steps))
         condition = main if not constraints else Cond("all", (main, *constraints))
         check_possible(condition)
-        return check_unambiguous(Goal(self.text, condition, tuple(start)), self.introduced)
+        # every coloured object the words named counts, read into the goal or not ("next to the red ball and the
+        # blue ball, then put the ball in the tray": either ball)
+        named = self.introduced + [r for r in self.named if r.color and not r.select and not r.is_group]
+        return _without_restated(check_unambiguous(Goal(self.text, condition, tuple(start)), named))
+
+    def _add(self, kind: str, conds: list[Cond], steps: list[Cond], constraints: list[Cond],
+             start: list[Cond]) -> None:
+        """A clause's conditions added to the steps, the constraints or the start states, once each."""
+        conds = [c for k, c in enumerate(conds) if c not in conds[:k]]
+        if kind == "step" and self.ordered and len(conds) > 1:
+            conds = [Cond("all", tuple(conds))]  # one step of a sequence: "push X into Y (without lifting)"
+        target = {"step": steps, "constraint": constraints, "start": start}[kind]
+        target.extend(c for c in conds if c not in target)
 
     def clauses(self) -> list[list[Item]]:
         """Split at full stops, "then", and "," / "and" before a new verb; verbless pieces join a neighbour."""
@@ -123,21 +192,30 @@ class _Clauses:
                     it.kind in ("COMMA", "AND") and nxt is not None and (
                         nxt.kind in VERB_LIKE or nxt.kind == "WITHOUT" or (
                             nxt.kind == "np" and _has_copula_after(items, k)))):
+                follows_words = bool(out[-1])
                 out.append([])
                 hard.append(it.kind in ("STOP", "THEN", "FIRST", "BEFORE"))
-                if it.kind == "BEFORE":
+                if it.kind == "BEFORE" or (it.kind == "FIRST" and it.text in ("after", "once") and follows_words):
                     out[-1].append(it)
                 continue
             out[-1].append(it)
         pieces = [(c, h) for c, h in zip(out, hard) if c]
-        for k, (c, h) in enumerate(pieces):  # "before A, B": B comes first
-            if c and c[0].kind == "BEFORE" and k + 1 < len(pieces):
+        for k, (c, h) in enumerate(pieces):
+            if c and c[0].kind == "BEFORE" and k + 1 < len(pieces):  # "before A, B": B comes first
                 pieces[k], pieces[k + 1] = (pieces[k + 1][0], h), (c[1:], True)
+            elif c and c[0].kind == "FIRST" and k > 0:  # "B after A" (said after B): A comes first
+                pieces[k - 1], pieces[k] = (c[1:], pieces[k - 1][1]), (pieces[k - 1][0], True)
         merged: list[list[Item]] = []
         verb: list[Item] = []
         for c, starts_hard in pieces:
             if c and c[0].kind == "ALREADY" and c[0].text in INTRODUCING and _only_objects(c[1:]):
-                self.introduced += [i.value.ref for i in c[1:] if i.kind == "np" and i.value.ref is not None]
+                kind = ""
+                for i in c[1:]:  # "there are two bowls, a red one and a green one": the ones are bowls
+                    if i.kind == "np" and i.value.ref is not None:
+                        kind = i.value.ref.kind
+                        self.introduced.append(i.value.ref)
+                    elif i.kind == "np" and i.value.color and kind:
+                        self.introduced.append(Ref(kind, i.value.color))
                 continue
             verbs = [i for i in c if i.kind in VERB_LIKE]
             if verbs:
@@ -160,7 +238,8 @@ class _Clauses:
             elif not acting and not merged:
                 merged.append(c)
             elif merged and not any(i.kind in VERB_LIKE + ("COPULA",) for i in merged[-1]) and \
-                    not _is_start(merged[-1]) and not any(i.kind in ("NOT", "WITHOUT") for i in merged[-1]):
+                    not _is_start(merged[-1]) and not any(i.kind in ("NOT", "WITHOUT", "WHERE") for i in merged[-1]):
+                # (a piece that keeps something where it is, "the plate stays put.", is a constraint of its own)
                 merged[-1] = merged[-1] + c
             else:
                 merged.append(c)
@@ -168,15 +247,19 @@ class _Clauses:
 
     # -- one clause
     def clause(self, items: list[Item]) -> tuple[str, list[Cond]]:
-        if len(items) > 1 and items[0].kind == "np" and items[0].value.robot and items[1].kind in ("COMMA", "VERB"):
-            items = items[1:] if items[1].kind == "VERB" else items[2:]  # "robot, put ...": said to the robot
+        if len(items) > 1 and items[0].kind == "np" and items[0].value.robot and items[1].kind in ("COMMA",) + VERB_LIKE:
+            items = items[1:] if items[1].kind in VERB_LIKE else items[2:]  # "robot, put ...": said to the robot
         self.prev = list(self.last)  # what the clauses before this one moved ("next to it")
-        items = _shared_object(items)
+        self.prev_place = self.last_place  # where the clause before put it ("to the right of it")
+        items = self._relative_starts(_shared_object(items))
         verbs = [i.value for i in items if i.kind == "VERB"]
         placed = any(i.kind in ("REL", "TO", "CORNER", "MIDDLE", "EDGE", "LINE", "TOWER", "STACKED", "CORNERS",
                                 "place_ref") for i in items)
-        making = any(i.kind == "VERB" and i.text in ("make", "turn") for i in items) and not placed
-        if making or "change" in verbs or any(i.kind == "PROPERTY" for i in items) and "stack" in verbs:
+        making = any(i.kind == "VERB" and i.text in ("make", "turn") for i in items) and (
+            not placed or _made_into(items))
+        recolouring = bool(items) and items[0].kind == "PROPERTY" and items[0].text in ("color", "colour") and not verbs and \
+            any(i.kind == "np" for i in items[1:])  # "colour the ball green": the word is the verb ("colour-sort" not)
+        if making or recolouring or "change" in verbs or any(i.kind == "PROPERTY" for i in items) and "stack" in verbs:
             raise InstructionError(f"impossible: the robot cannot change an object's shape, size or colour "
                                    f"({self.text[:60]!r}); it can move objects", "impossible")
         negated = next((k for k, i in enumerate(items) if i.kind in ("NOT", "WITHOUT", "AWAY")), None)
@@ -191,10 +274,12 @@ class _Clauses:
             head = head[:-1]
         mobile = any(i.kind == "np" and i.value.ref is not None and i.value.ref.kind in vocab.MOBILE_GOALS
                      for i in head)
-        if any(i.kind == "ELSEWHERE" and not (mobile and i.text in ("floor", "ground")) for i in head):
+        sends = any(i.kind in ("VERB", "REL", "TO") for i in head)  # "the sky is blue" moves nothing anywhere
+        if sends and any(i.kind == "ELSEWHERE" and not (mobile and i.text in ("floor", "ground")) for i in head):
             raise InstructionError("impossible: the robot works on its table and cannot take objects out of "
                                    "the work cell", "impossible")
-        if any(i.kind == "TABLE" for i in items[:2]) and verbs and verbs[0] in ("move", "pick", "put", "push"):
+        if any(i.kind == "TABLE" for i in items[:2]) and verbs and verbs[0] in ("move", "pick", "put", "push", "pull",
+                                                                               "flip", "stack"):
             raise InstructionError("impossible: the table cannot be moved; the robot moves objects on it",
                                    "impossible")
         if _is_start(items) and negated is None:
@@ -209,9 +294,47 @@ class _Clauses:
             kept = [i for i in items if i.kind != "KEEPDOWN"]
             steps = self.action(kept) if any(i.kind in VERB_LIKE for i in kept) else []
             return "step", steps + [Cond("never_lifted", (s,)) for s in self.last]
-        if ("leave" in verbs or not verbs) and any(i.kind == "WHERE" for i in items):  # "X must stay put"
-            return "constraint", [Cond("unmoved", (self._ref_of(i),)) for i in items if i.kind == "np"]
+        leaving = "leave" in verbs or any(i.kind == "VERB" and i.text.startswith("leave ") for i in items)
+        if leaving and self.last and not any(r in self.moved for r in self.last) and \
+                [i.kind for i in items] == ["VERB"] and items[0].text in ("leave it", "leave them"):
+            # "the green block is in the zone. leave it there and ...": what the words only said is there stays
+            return "constraint", [Cond("unmoved", (r,)) for r in self.last]
+        if (leaving or not verbs) and any(i.kind == "WHERE" for i in items):  # "X must stay put"
+            kept = [self._ref_of(i) for i in items if i.kind == "np"]
+            if not kept and any(i.kind == "VERB" and i.text.endswith((" it", " them")) for i in items) and \
+                    any(i.kind == "WHERE" and i.text in AS_IT_STARTED for i in items):
+                # "move it left and leave it where it is": what the clause before moved stays as it started
+                # (asked to move too, a contradiction); "... and leave it in place" only says it stays put there
+                kept = list(self.last)
+            return "constraint", [Cond("unmoved", (r,)) for r in kept]
         return "step", self.action(items)
+
+    def _relative_starts(self, items: list[Item]) -> list[Item]:
+        """The clause without its relative clauses of where things are, and without where things are taken
+        from, which become start states: "put the block that is in the bowl on the plate", "take the block
+        from the bowl and put it on the plate" move the block to the plate from the bowl."""
+        for k in range(len(items) - 2):
+            np_, origin, where = items[k:k + 3]
+            if np_.kind == "np" and origin.kind == "FROM" and where.kind == "np" and where.value.ref is not None \
+                    and where.value.ref.kind in vocab.CONTAINERS + vocab.SURFACES + vocab.SUPPORTS and \
+                    any(i.kind == "VERB" and i.value in ("pick", "move", "put", "push") for i in items[:k]):
+                # "pick up the red cube from the green plate": where it is taken from is where it starts
+                rel = "in" if where.value.ref.kind in vocab.CONTAINERS + vocab.SURFACES else "on"
+                cond = self.relation(rel, self._ref_of(np_), self._ref_of(where))
+                self.start.extend([cond] if cond not in self.start else [])
+                return self._relative_starts(items[:k + 1] + items[k + 3:])
+        for k in range(len(items) - 3):
+            np_, copula, rel, where = items[k:k + 4]
+            if not (np_.kind == "np" and copula.kind == "COPULA" and rel.kind == "REL" and where.kind == "np"):
+                continue
+            # the object of a verb ("put the block that is in the bowl on the plate"), or the subject of what
+            # is to be ("the block that is in the bowl goes on the plate"); not a start state's own relations
+            said = any(i.kind == "VERB" for i in items[:k]) or any(i.kind in ("VERB", "MODAL") for i in items[k + 4:])
+            if said and not np_.value.pronoun and not where.value.pronoun:
+                cond = self.relation(rel.value, self._ref_of(np_), self._ref_of(where))
+                self.start.extend([cond] if cond not in self.start else [])
+                return self._relative_starts(items[:k + 1] + items[k + 4:])
+        return items
 
     def resolve(self, np: NP) -> Ref:
         """A noun phrase as a reference: pronouns and "the blue one" take what came before."""
@@ -229,6 +352,9 @@ class _Clauses:
             ref = prior if prior is not None else replace(ref, select="")
         if ref.select == "other":
             prior = next((r for r in reversed(self.named) if r.kind == ref.kind and not r.select), None)
+            if prior is None and re.search(r"\bthe other\b", self.text.lower()):  # not "another block"
+                raise AmbiguousWord(f"which {ref.kind} is 'the other {ref.kind}': no {ref.kind} was named before "
+                                    f"it; say its colour", ref.kind, [])
             ref = replace(ref, anchor=prior)
         if ref.anchor is not None and ref.anchor.kind == "it":
             prior = next((r for r in reversed(self.named) if not r.select and r.kind != ref.kind), None)
@@ -255,7 +381,10 @@ class _Clauses:
         self.last = [subject]
         if place is not None and not (isinstance(place, str) and place.startswith("edge:")):
             return [Cond("at_place", (subject, place))]
-        return self.relations(items, [subject], refs[1:])
+        conds = self.relations(items, [subject], refs[1:])
+        if not conds and subject.kind == "robot" and len(refs) > 1:
+            return [Cond("near", (subject, refs[1]))]  # "the robot is at the red marker" ("at" is not a word kept)
+        return conds
 
     def constraint(self, items: list[Item]) -> list[Cond]:
         """"without lifting it", "don't touch the blue block", "but not in the bowl"."""
@@ -266,7 +395,7 @@ class _Clauses:
             if i.kind != "np":
                 continue
             if i.value.pronoun and i.value.ref is None and rel_at is not None and k > rel_at:
-                ref = self._pronoun(self.last, as_dest=True)
+                ref = self._pronoun(self.last, as_dest=True, rel=items[rel_at].value)
                 if ref is not None:
                     targets.append(ref)
             else:
@@ -287,6 +416,10 @@ class _Clauses:
                 any(i.kind == "WHERE" for i in items):
             return [Cond("unmoved", (t,)) for t in targets]
         rel = next((i.value for i in items if i.kind == "REL"), None)
+        if rel and not verbs and not any(i.kind == "np" for i in items[rel_at:]):
+            subjects = targets  # "..., but make sure it doesn't end up inside": inside what was named last
+            dest = next((r for r in reversed(self.named) if r not in subjects and r.kind != "robot"), None)
+            return [Cond("not", (self.relation(rel, s, dest),)) for s in subjects] if dest is not None else []
         if rel:
             subjects = targets[:-1] or list(self.last)
             dest = targets[-1] if targets else None
@@ -307,8 +440,15 @@ class _Clauses:
             return self.rearranged(verb, subjects)
         if not subjects and self.last and verb not in ("go", "sort"):
             subjects = list(self.last)
+        if verb == "use" and self.pulled:  # "use the hook on it": what the hook is used on is pulled in
+            subjects = [s for s in subjects + [d for _, d in dests] if s.kind not in vocab.TOOLS]
+            verb, dests = "pull", []
         if verb == "use" and not dests:
             return []
+        if self.pulled and verb in ("put", "move", "push") and dests and subjects and \
+                all(s.kind in vocab.TOOLS for s in subjects) and \
+                not any(i.kind == "VERB" and i.value == "pull" for i in self.items):
+            self.pulled = False  # "put the hook in the tray": the tool is what is moved, not what pulls
         if self.pulled:
             subjects = [s for s in subjects if s.kind not in vocab.TOOLS]
             if not subjects:
@@ -341,7 +481,10 @@ class _Clauses:
         if not subjects:
             return []
         self.last = subjects
+        self.moved += [s for s in subjects if s not in self.moved]
         conds = self._act(verb, kinds, items, subjects, dests)
+        if verb == "leave":  # "keep it off the plate": kept away from a place, not taken from it
+            self.taken_out = [t for t in self.taken_out if t not in conds]
         if verb == "push":
             conds += [Cond("never_lifted", (s,)) for s in subjects if not any(
                 c.name == "never_lifted" for c in conds)]
@@ -364,6 +507,16 @@ class _Clauses:
             singles = [s for s in subjects if not s.is_group]
             group = _group(singles if len(singles) >= 2 and len(singles) < len(subjects) else subjects)
             return [Cond("in_line", (group, order) if order else (group,))]
+        standing = self.standing_tower()
+        onto = [d for r, d in dests if r in ("on", "under")]
+        tops = [s for s in subjects if not s.is_group and s not in standing]
+        if standing and tops and (onto == [standing[0]] or ("TOP" in kinds and not onto)):
+            # "green is already on yellow; put red on top": on the top block of the tower that stands, or, where
+            # the words say a tower is made ("... to make a three-block tower"), the whole new tower
+            if "TOWER" in kinds:
+                return [Cond("stacked", (*tops, *standing))]
+            if not onto:
+                return [Cond("on", (tops[-1], standing[0]))]
         if verb == "stack" or "TOWER" in kinds:
             return [self.tower(items, subjects, dests)]
         place = self.place(items)
@@ -405,13 +558,21 @@ class _Clauses:
             elif it.kind == "np":
                 mentioned = [s for g, _, _ in pairs for s in g] + subjects
                 if it.value.pronoun and it.value.ref is None:
-                    ref = self._pronoun(mentioned, as_dest=rel is not None)
+                    ref = self._pronoun(mentioned, as_dest=rel is not None, rel=rel)
                     if ref is None or (rel is None and ref in mentioned):
                         continue
+                elif rel is not None and it.value.ref is not None and it.value.ref.kind == "?" and pairs and \
+                        pairs[-1][2] is not None:
+                    ref = self._ref_of(it, kind=pairs[-1][2].kind)  # "A in the green bowl, B in the other one"
+                elif it.value.ref is None and it.value.color and rel is None and pairs and pairs[-1][0]:
+                    # "the red block in the green zone, the blue one in the other zone": one more of the kind
+                    # moved, not of the kind named last
+                    ref = self._ref_of(it, kind=pairs[-1][0][0].kind)
                 else:
                     ref = self._ref_of(it)
                 if rel is not None:
                     pairs.append((subjects, rel, ref))
+                    self.last_place = (rel, ref)
                     subjects, rel = [], None
                 else:
                     subjects.append(ref)
@@ -422,7 +583,7 @@ class _Clauses:
         if subjects:
             if pairs and not pairs[-1][0]:
                 pairs[-1] = (subjects, pairs[-1][1], pairs[-1][2])
-            elif rel is not None and rel != "to":  # "put the blue block in too": the last container named
+            elif rel is not None and rel not in ("to", "off"):  # "put the blue block in too": the last container named
                 prior = next((r for r in reversed(self.named) if r.kind in vocab.CONTAINERS + ("plate", "zone")
                               and r not in subjects), None)
                 pairs.append((subjects, rel if prior is not None else None, prior))
@@ -434,13 +595,24 @@ class _Clauses:
                 pairs[k] = ([pairs[k - 1][2]] if chained else pairs[k - 1][0], r, d)
         return pairs
 
-    def _pronoun(self, subjects: list[Ref], as_dest: bool) -> Ref | None:
+    def _pronoun(self, subjects: list[Ref], as_dest: bool, rel: str | None = None) -> Ref | None:
         """"it"/"them": the clause's own object, or the last object moved; as a destination, the last
-        object named that is not being moved."""
+        object named that is not being moved and that the relation can take ("in it" is a container)."""
         if as_dest:
-            earlier = [r for r in self.prev if r not in subjects and r.kind != "robot"]
+            if rel in BESIDE and self.prev_place is not None and self.prev_place[0] in BESIDE and \
+                    self.prev_place[1] not in subjects:
+                return self.prev_place[1]  # "A left of the bowl, then B right of it": both about the bowl
+
+            def fits(r: Ref) -> bool:
+                return r not in subjects and r.kind != "robot" and (
+                    rel not in ("in", "inside") or r.kind in vocab.CONTAINERS + vocab.SURFACES)
+
+            earlier = [r for r in self.prev if fits(r)]
             if earlier:  # "put the ball in the zone, then slide the block next to it": the ball
                 return earlier[0]
+            fitting = next((r for r in reversed(self.named) if fits(r)), None)
+            if fitting is not None:  # "put A in the bowl, then B in it too": the bowl, not A
+                return fitting
             return next((r for r in reversed(self.named) if r not in subjects and r.kind != "robot"), None)
         tools = [s for s in subjects if s.kind not in vocab.TOOLS]
         if tools:
@@ -451,10 +623,17 @@ class _Clauses:
             return None
         return self.last[0] if len(self.last) == 1 else Ref(self.last[0].kind, members=tuple(self.last))
 
-    def _ref_of(self, item: Item) -> Ref:
+    def _ref_of(self, item: Item, kind: str = "") -> Ref:
+        """The item's noun phrase resolved once (later readings of the clause reuse it); ``kind`` is the kind a
+        colour alone ("the blue one") stands for, where the clause says which."""
         cache = getattr(item, "_ref", None)
         if cache is None:
-            cache = self.resolve(item.value)
+            np_ = item.value
+            if kind and item.value.ref is None:
+                np_ = NP(ref=Ref(kind, item.value.color))
+            elif kind and item.value.ref.kind == "?":  # "the other one": of the kind the clause says
+                np_ = replace(item.value, ref=replace(item.value.ref, kind=kind))
+            cache = self.resolve(np_)
             object.__setattr__(item, "_ref", cache)
         return cache
 
@@ -485,8 +664,8 @@ class _Clauses:
             rel = "on"
         if rel == "under":
             return Cond("on", (dest, subject))
-        if rel == "out_of":
-            taken = Cond("not", (self.relation("in", subject, dest),))
+        if rel in ("out_of", "off"):
+            taken = Cond("not", (self.relation("in" if rel == "out_of" else "on", subject, dest),))
             self.taken_out.append(taken)
             return taken
         return Cond(rel, (subject, dest))
@@ -495,7 +674,8 @@ class _Clauses:
         """"swap them", "flip the tower": the start states, with the two objects' places exchanged or the
         tower turned upside down. Without a start state to read there is nothing to swap or flip."""
         named = {str(s) for s in subjects if s.kind != "robot"}
-        for cond in self.start:
+        # "green is on yellow, which is on red": the two start states are one tower
+        for cond in _merge_towers(list(self.start)) if verb == "flip" else self.start:
             objs = [a for a in cond.args if isinstance(a, Ref)]
             if verb == "flip" and cond.name == "stacked" and len(objs) > 2 and (not named or named & set(map(str, objs))):
                 self.last = objs
@@ -541,6 +721,15 @@ class _Clauses:
                 return f"edge:{side or 'front'}"
         return None
 
+    def standing_tower(self) -> tuple[Ref, ...]:
+        """The blocks of the tower the start states say stands, top first; () when they name none."""
+        for cond in self.start:
+            blocks = [a for a in cond.args if isinstance(a, Ref)]
+            if cond.name in ("stacked", "on") and len(blocks) >= 2 and \
+                    all(b.kind == "block" and not b.is_group for b in blocks):
+                return tuple(blocks)
+        return ()
+
     def tower(self, items: list[Item], subjects: list[Ref], dests: list[tuple[str, Ref]]) -> Cond:
         """"stack A on B", "A on B on C", "blue at the bottom ... red on top", "stack the blocks"."""
         pairs = [(g, r, d) for g, r, d in self._pairs(items) if r in ("on", "under") and g and d is not None]
@@ -579,6 +768,26 @@ class _Clauses:
         return Cond("stacked", tuple(chain))
 
 
+def _without_restated(goal: Goal) -> Goal:
+    """The goal without a "start state" that the goal already is, said the other way round: "put the ball on
+    the far side of the bowl, so the bowl is between you and the ball" restates the goal (a start where the
+    task is done already is none)."""
+    asked = set(goal.condition.conjuncts())
+    restated = asked | {Cond(CONVERSE[c.name], (c.args[1], c.args[0], *c.args[2:])) for c in asked
+                        if c.name in CONVERSE and len(c.args) >= 2}
+    kept = tuple(c for c in goal.start if c not in restated)
+    return goal if kept == goal.start else replace(goal, start=kept)
+
+
+def _made_into(items: list[Item]) -> bool:
+    """"make the ball into a cube": "into" a thing nothing goes into names what the object is to become."""
+    for k, it in enumerate(items[:-1]):
+        nxt = items[k + 1]
+        if it.kind == "REL" and it.text == "into" and nxt.kind == "np" and nxt.value.ref is not None:
+            return nxt.value.ref.kind not in vocab.CONTAINERS + vocab.SURFACES + vocab.MOBILE_GOALS + ("plate",)
+    return False
+
+
 def _only_objects(items: list[Item]) -> bool:
     return any(i.kind == "np" for i in items) and all(i.kind in ("np", "COMMA", "AND") for i in items)
 
@@ -611,9 +820,14 @@ def _corner_pairs(items: list[Item]) -> list[tuple[Item, str]]:
 
 def _shared_object(items: list[Item]) -> list[Item]:
     """"in front of and behind the block": each relation gets the object ("in front of the block and
-    behind the block"), so that both are read (and a goal that asks both is seen to contradict itself)."""
+    behind the block"), so that both are read (and a goal that asks both is seen to contradict itself);
+    a side before "and" is that side's relation ("left and right of the bowl")."""
     out = list(items)
     for k in range(len(out) - 3, -1, -1):
+        side = SIDE_RELATION.get(SIDE_OF.get(str(out[k].value), "")) if out[k].kind == "SIDE" else None
+        if side and out[k + 1].kind == "AND" and out[k + 2].kind == "REL" and \
+                out[k + 2].value in SIDE_RELATION.values():
+            out[k] = Item("REL", side, out[k].text)
         if out[k].kind == "REL" and out[k + 1].kind == "AND" and out[k + 2].kind == "REL" and out[k + 3].kind == "np":
             out.insert(k + 1, out[k + 3])
     return out
@@ -630,8 +844,20 @@ def _amount(items: list[Item]) -> float | None:
 
 def _drop_lifts(steps: list[Cond]) -> list[Cond]:
     """"pick up X and put it in Y": picking X up is the way, not a goal of its own."""
-    moved = {str(a) for c in steps if c.name != "lifted" for a in c.args if isinstance(a, Ref)}
-    return [c for c in steps if not (c.name == "lifted" and str(c.args[0]) in moved)]
+    moved = [a for c in steps if c.name != "lifted" for a in c.args if isinstance(a, Ref)]
+    return [c for c in steps if not (c.name == "lifted" and _same_object(c.args[0], moved))]
+
+
+def _same_object(ref: Ref, refs: list[Ref]) -> bool:
+    """Whether ``refs`` name ``ref``, or its kind bare ("pick up the red cube ... place the cube ...")."""
+    return any(r == ref or (not r.color and not r.select and not r.is_group and r.kind == ref.kind) for r in refs)
+
+
+def _drop_taken_out(steps: list[Cond], taken_out: list[Cond]) -> list[Cond]:
+    """"take the block off the plate and put it in the bowl": taking it off is the way, and where it starts is
+    a start state; what is asked is where it goes. Alone ("take the block out of the bowl") it is the goal."""
+    placed = [c.args[0] for c in steps if c.name not in CONSTRAINTS and c.args and isinstance(c.args[0], Ref)]
+    return [c for c in steps if not (c in taken_out and _same_object(c.args[0].args[0], placed))] or steps
 
 
 def _merge_towers(steps: list[Cond]) -> list[Cond]:
@@ -676,8 +902,9 @@ def _is_start(items: list[Item]) -> bool:
         if "COPULA" in kinds[:first_verb] and kinds.index("COPULA") < first_verb and "np" not in kinds[:kinds.index("COPULA")]:
             return False
         return "ALREADY" in kinds[:first_verb] or "OUT_OF_REACH" in kinds
+    robot_at = items[0].kind == "np" and items[0].value.robot and kinds.count("np") >= 2  # "the robot is at X"
     return ("COPULA" in kinds or "ALREADY" in kinds) and "np" in kinds and \
-        any(k in ("REL", "STACKED", "OUT_OF_REACH", "CORNER", "MIDDLE") for k in kinds)
+        (robot_at or any(k in ("REL", "STACKED", "OUT_OF_REACH", "CORNER", "MIDDLE") for k in kinds))
 
 
 def _group(refs: list[Ref]) -> Ref:

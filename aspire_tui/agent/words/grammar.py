@@ -2,7 +2,10 @@
 
 Only runs of tags that can make a phrase (an object reference, an amount, an
 order) are parsed; every other tag is a word on its own. A run of a given
-shape ("COLOR KIND") is parsed once and its tree reused.
+shape ("COLOR KIND") is parsed once and its tree reused. lark compiles the
+grammar; `chart.Chart` finds each run's highest-priority reading, the one
+lark's Earley parser keeps with ``ambiguity="resolve"``, at a fraction of
+its cost (see `chart`).
 """
 
 from __future__ import annotations
@@ -12,10 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from lark import Lark, Token, Transformer
-from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
 from aspire_tui.agent.goal import Ref
+from aspire_tui.agent.words.chart import Chart
 from aspire_tui.agent.words.lexicon import InstructionError, Word
 from sim import vocabulary as vocab
 
@@ -35,17 +38,17 @@ pron: PRON
 robot: ROBOT
 ?referent: superlative_to | superlative_after | superlative_robot | superlative_after_robot | sidemost
          | sidemost_after | ordinal_from | ordinal_after | sizemost | other | corner_ref
-superlative_to.5: SUPER kind_any (TO | FROM | OF)? np
+superlative_to.5: SUPER OF? kind_any (TO | FROM | OF)? np
 superlative_after.5: colors? kind_any COPULA? SUPER (TO | FROM | OF)? np
                    | colors? kind_any COPULA CLOSER (TO | FROM | OF)? np
-superlative_robot.4: SUPER colors? kind_any
+superlative_robot.4: SUPER OF? colors? kind_any
 superlative_after_robot.4: colors? kind_any COPULA? SUPER
                          | colors? kind_any COPULA CLOSER
-sidemost.4: ORD? SIDEMOST colors? kind_any
+sidemost.4: ORD? SIDEMOST OF? colors? kind_any
 sidemost_after.4: colors? kind_any SIDEMOST
 ordinal_from.5: ORD colors? kind_any FROM SIDE
 ordinal_after.5: colors? kind_any ORD FROM SIDE
-sizemost.4: SIZEMOST colors? kind_any
+sizemost.4: SIZEMOST OF? colors? kind_any
 other.4: OTHER kind_any
 corner_ref.5: CORNERWORD COPULA? (SUPER | CLOSER) (TO | FROM | OF)? np
             | SUPER CORNERWORD (TO | FROM | OF)? np
@@ -88,7 +91,13 @@ class _Tokens(Lexer):
 
 @functools.lru_cache(maxsize=1)
 def grammar() -> Lark:
+    """The phrase grammar compiled by lark; its Earley parser is the reference `_chart` is tested against."""
     return Lark(GRAMMAR, parser="earley", lexer=_Tokens, ambiguity="resolve")
+
+
+@functools.lru_cache(maxsize=1)
+def _chart() -> Chart:
+    return Chart(grammar().rules)
 
 
 @dataclass(frozen=True)
@@ -286,10 +295,10 @@ def _anchor(np: NP) -> Ref:
 @functools.lru_cache(maxsize=4096)
 def _shape(tags: tuple[str, ...]):
     """The parse of a run of tags; runs of the same shape ("COLOR KIND") parse once."""
-    try:
-        return grammar().parse([Word(t, "") for t in tags])
-    except LarkError as e:  # every tag is an item, so this is a bug in the grammar, not in the words
-        raise InstructionError(f"cannot read the words: {e}".splitlines()[0]) from None
+    tree = _chart().parse(tags)
+    if tree is None:  # every tag is an item, so this is a bug in the grammar, not in the words
+        raise InstructionError(f"cannot read the words: no reading of {' '.join(tags)}")
+    return tree
 
 
 def _with_words(tree, words):

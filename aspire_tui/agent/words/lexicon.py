@@ -22,12 +22,14 @@ VERBS: dict[str, tuple[str, ...]] = {
     "put": ("put", "putting", "placing", "place", "set", "give", "chuck", "park", "send", "dropping", "setting",
             "bringing", "stick it", "drop", "lay", "position", "stick", "pop", "toss", "throw", "load", "transfer",
             "deposit", "get", "bring", "relocate", "shift", "reposition", "carry", "plop", "plonk", "rest",
-            "set down", "put down", "lower", "leave it", "tuck", "dump", "slot", "insert", "stand"),
+            "set down", "put down", "lower", "leave it", "tuck", "dump", "slot", "insert", "stand", "gather",
+            "fit", "squeeze", "deliver", "transport", "haul", "ferry", "convey"),
     "move": ("move", "take", "moved", "unstack", "taking", "moving it", "scoot", "shuffle"),
     "pick": ("pick up", "grab", "lift", "pick", "grasp", "collect", "raise", "fetch", "take hold of", "hold"),
-    "stack": ("stack", "pile", "stack up", "pile up", "build", "make", "balance"),
+    "stack": ("stack", "pile", "stack up", "pile up", "build", "make", "balance", "rebuild", "restack"),
     "push": ("push", "slide", "shove", "nudge", "sweep", "poke", "pushing", "sliding", "shoving"),
-    "pull": ("pull", "drag", "rake", "draw", "retrieve", "hook in", "reel in"),
+    "pull": ("pull", "drag", "rake", "draw", "retrieve", "hook in", "reel in", "pull in", "drag in", "draw in",
+             "rake in"),
     "go": ("go", "drive", "navigate", "head", "travel", "roll", "proceed", "come", "steer", "approach", "visit",
            "make your way", "get yourself", "reach"),
     "sort": ("sort", "organise", "organize", "group", "match", "separate", "distribute", "sorted"),
@@ -38,7 +40,7 @@ VERBS: dict[str, tuple[str, ...]] = {
     "lift_verb": ("lifting", "picking up", "raising", "lift", "picking"),
     "change": ("paint", "turn", "change", "reshape", "melt", "bend", "break", "cut", "squash", "inflate",
                "grow", "shrink", "dye", "recolor", "recolour", "transform", "fold", "crush", "eat", "smash",
-               "split", "merge", "weld", "glue", "flatten", "round", "colour", "color it"),
+               "split", "merge", "weld", "glue", "flatten", "round", "colour", "color it", "repaint", "tint", "stain"),
     "use": ("use", "using", "with help of"),
     "swap": ("swap", "switch", "exchange", "trade", "swap around", "switch around", "interchange"),
     "flip": ("flip", "invert", "reverse", "turn upside down", "flip over", "upend"),
@@ -72,7 +74,16 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           "across", "through", "until", "till", "anything", "anything else", "everything else", "obstacles",
           "other objects", "other things", "into anything", "in a moment", "for now", "u", "plz", "pls", "please do",
           "would you mind", "do you mind", "mind", "instead", "thank you", "cheers", "hey robot", "ok robot",
-          "okay robot", "hi robot", "yo", "someone", "somebody", "for a reason", "traffic", "at"}
+          "okay robot", "hi robot", "yo", "someone", "somebody", "for a reason", "traffic", "at",
+          "gentle", "slight", "light", "soft", "firm", "careful", "high", "tall", "close", "between them",
+          "apart", "um", "uh", "uhm", "erm", "er", "ah", "oh", "hmm", "more",
+          # thanks, praise and haste: how it is asked, never what
+          "great", "awesome", "perfect", "wonderful", "lovely", "brilliant", "asap", "quick", "hello", "greetings",
+          "buddy", "mate", "pal", "friend", "dear", "as soon as possible", "in advance", "appreciated",
+          "appreciate it", "would be great", "that would be great", "much appreciated", "ya", "so kind as to",
+          "kind enough to", "grateful", "would be grateful", "when you get a moment", "when you get a chance",
+          "when you have a moment", "when you have a chance", "where it belongs", "where they belong",
+          "without further ado"}
 # Words that are filler only in some places are listed again in PHRASES below, which win.
 
 COPULA = ("is", "are", "sits", "sit", "starts", "start", "lies", "lie", "stands", "was", "were",
@@ -89,8 +100,8 @@ SEQUENCE = ("then", "and then", "after that", "afterwards", "afterward", "next",
             "subsequently", "secondly")
 FIRST = ("first", "firstly", "to start", "to begin", "first of all", "begin by", "start by")
 
-NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "pair of": 2, "a pair of": 2,
-           "couple of": 2, "a couple of": 2}
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "pair": 2, "a pair": 2,
+           "couple": 2, "a couple": 2}
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "2nd": 2, "3rd": 3, "4th": 4, "next-to-last": 2}
 
 
@@ -132,7 +143,7 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     for side, rule in (("left", "leftmost"), ("right", "rightmost"), ("front", "frontmost"), ("back", "backmost"),
                        ("far end", "frontmost"), ("rear", "backmost")):
         add([f"{w} {side}" for w in ("farthest to", "furthest to", "nearest", "closest to", "nearest to",
-                                     "closest", "most to")], "SIDEMOST", rule)
+                                     "closest", "most to", "farthest on", "furthest on")], "SIDEMOST", rule)
     add(["same"], "SAME")
     add(["any"], "ANY")
     add(["farthest", "furthest", "farther", "further", "most distant", "remotest"], "SUPER", "farthest")
@@ -158,19 +169,32 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["left hand", "left-hand"], "SIDE", "left")
     add(["right hand", "right-hand"], "SIDE", "right")
     add(["to left hand side of", "on left hand side of", "left hand side of"], "REL", "left_of")
-    add(["stay away from", "keep away from", "keep clear of", "stay clear of", "avoid"], "AWAY")
+    add(["stay away from", "keep away from", "keep clear of", "stay clear of", "avoid", "avoiding", "staying away from",
+         "keeping away from", "keeping clear of", "steering clear of", "steer clear of", "far from", "far away from",
+         "well away from", "a long way from"], "AWAY")
     add(["out of", "outside of"], "REL", "out_of")
+    add(["off", "off of"], "REL", "off")  # "keep it off the plate"; "off the table" is ELSEWHERE, longer
+    add(["someone left", "somebody left", "i left", "you left", "we left", "they left", "someone has left",
+         "somebody has left"], "COPULA")  # "someone left the ball in the tray": how things are, not a side
     add(list(COPULA), "COPULA")
-    add(["should", "must", "needs to", "need to", "has to", "have to", "ought to", "is to", "are to",
+    # "is to" only with what follows: "the block is to go in the bowl", never "is to the left of"
+    add(["should", "must", "needs to", "need to", "has to", "have to", "ought to", "is to be", "are to be",
+         "is to go", "are to go", "is to end up", "are to end up", "is to sit", "are to sit",
          "should be", "must be", "needs to be", "has to be", "should end up", "must end up", "shall", "will be",
-         "belongs", "belong", "goes", "go back", "needs to go", "should go", "must go"],
+         "belongs", "belong", "goes", "go back", "needs to go", "should go", "must go", "would rather",
+         "would prefer"],
         "MODAL")
     add(["already", "initially", "at start", "at the start", "to begin with", "right now", "at moment", "moment",
          *INTRODUCING,
          "currently"], "ALREADY")
+    # "the white plate and the black plate are both empty": only says the objects are there (named, so a
+    # later bare "the plate" could be either); "empty the tray" stays a word not read
+    add(["is empty", "are empty", "are both empty", "both are empty", "is still empty", "are still empty"],
+        "COPULA")
     add(["where it is", "where they are", "in place", "where it was", "alone", "as it is", "as they are",
          "untouched", "still", "unmoved", "stationary", "in its place", "in their place",
-         "where it started", "stay put", "it there", "them there"], "WHERE")
+         "where it started", "stay put", "stays put", "remain put", "remains put", "staying put", "it there",
+         "them there"], "WHERE")
     add(["within reach", "in reach", "within arm's reach", "reachable", "within range", "in range",
          "near robot", "in reach of robot", "within robot's reach", "into robot's reach", "close enough",
          "close enough to grab", "close enough to reach", "into its reach", "into arm's reach", 
@@ -187,7 +211,8 @@ def _phrases() -> dict[str, tuple[str, Any]]:
          "that is its color", "that is same color as it", "same color as it", "same color as them",
          "same colors as them", "with same colors as them", "that is their color", "of same colors",
          "that matches", "which matches", "its own", "their own", "of same colour", "same colored",
-         "same coloured", "matching colored", "matching coloured", "color-matched", "that match"], "MATCH")
+         "same coloured", "matching colored", "matching coloured", "color-matched", "that match", "matched",
+         "matched up"], "MATCH")
     add(["own corner", "separate corner", "different corner", "separate corners", "different corners",
          "own corners", "their own corner", "a corner each", "one corner each", "a different corner",
          "per corner", "one per corner", "every corner", "one in every corner", "one in each corner",
@@ -196,6 +221,9 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["corner"], "CORNERWORD")
     for place, words in vocab.CORNERS.items():
         add([f"{w} corner" for w in words], "CORNER", place)
+        # "put it in the back right": a corner without the word; not "far left"/"left back", which start a
+        # side or an amount as often ("far left of the tray")
+        add([w for w in words if not w.startswith(("far", "near", "left", "right"))], "CORNER", place)
     add(["middle", "center", "centre", "middle of table", "center of table", "centre of table",
          "table's center", "table's centre", "table center", "table centre", "the middle"], "MIDDLE")
     add(["edge", "side", "border", "rim", "edges", "end"], "EDGE")
@@ -222,6 +250,8 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["in that order", "in order", "in this order", "in the order given", "in order named"], "INORDER")
     add(["left", "right", "front", "near side", "forward", "forwards", "ahead", "back", "rear",
          "backward", "backwards"], "SIDE")
+    add(["leftwards", "leftward"], "SIDE", "left")
+    add(["rightwards", "rightward"], "SIDE", "right")
     for amount, metres in vocab.AMOUNTS.items():
         add([amount, amount.removeprefix("a ")], "AMOUNT", metres)
     add(["away from robot", "further from robot", "farther from robot", "away", "further away from robot",
@@ -236,7 +266,8 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["floor", "ceiling", "room", "wall", "window", "door", "ground", "outside", "off table", "off of table",
          "off edge of table", "off side of table", "work cell", "cell", "building", "kitchen", "shelf", "drawer",
          "fridge", "pocket", "sky", "space", "moon", "roof", "lab", "another room", "next room", "hallway",
-         "out of work cell", "out of workspace", "outside workspace", "beyond table", "mars", "house"],
+         "out of work cell", "out of workspace", "outside workspace", "beyond table", "mars", "house", "home",
+         "garden", "yard", "garage", "office", "street", "trash", "attic", "basement"],
         "ELSEWHERE")
     add(["robot", "robot arm", "mobile robot", "rover"], "ROBOT")
     for verb_class, words in VERBS.items():
@@ -262,8 +293,19 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"\s[-–—]+\s", " ; ", t)  # a dash between words: a pause, as a semicolon is
     t = re.sub(r"\b(there|that|it|what|here|where)'s\b", r"\1 is", t)
     t = re.sub(r"(\w)'s (in|on|inside|already|currently|sitting|out|at|under|behind|next)\b", r"\1 is \2", t)
+    t = re.sub(r"\b(you|we|they)'re\b", r"\1 are", t)
+    t = re.sub(r"\b(you|we|they|i)'ve\b", r"\1 have", t)
     t = t.replace("can't", "can not").replace("won't", "will not").replace("it's", "it is") \
         .replace("let's", "let us").replace("i'd", "i would").replace("i'm", "i am").replace("that's", "that is")
+    # "the corner farthest from you": said to the robot, "you" is the robot (elsewhere it is filler)
+    t = re.sub(r"\b(nearest|closest|farthest|furthest)( to)? (?:you|yourself)\b", r"\1\2 robot", t)
+    t = re.sub(r"\bfrom (?:you|yourself)\b", "from robot", t)
+    t = re.sub(r"\bbetween (?:you|yourself) and\b", "between robot and", t)
+    # "your job is to stack ...", "the goal is to have ...": a frame around the task (not "the goal is to the left")
+    t = re.sub(r"(^|[.!?;:,]\s*)(?:(?:your|the|my|our|this)\s+)?(?:job|task|goal|aim|objective|mission|plan)"
+               r"(?:\s+(?:here|now|today|for you))?\s+(?:is|will be)\s+to\s+(?!(?:the|a|an|left|right|front|back)\b)",
+               r"\1", t)
+    t = _side_adjectives(t)
     t = _cardinals(t)
     t = re.sub(r"(\d)\s*(cm|mm|m|in)\b", r"\1 \2", t)
     t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1\2", t)
@@ -274,8 +316,32 @@ def _words(text: str) -> list[str]:
     # articles never change what is asked; "at" only says where before a side ("the block at the back")
     t = re.sub(r"\b(?:the|a|an)\b|\bat\b(?!\s+(?:the\s+)?(?:very\s+|far\s+)?"
                r"(?:left|right|back|front|rear|far|near)\b)", " ", t)
+    t = _colour_compounds().sub(lambda m: m.group(1) + "~" + m.group(2), t)  # "navy-blue": one colour word
     t = re.sub(r"(?<=[a-z0-9])-(?=[a-z])", " ", t).replace("left most", "leftmost").replace("right most", "rightmost")
     return [w.strip("'") for w in t.split() if w.strip("'")]
+
+
+@functools.lru_cache(maxsize=1)
+def _colour_compounds() -> re.Pattern:
+    """Two colour words joined by a hyphen ("navy-blue", "blue-green"): one shade, kept as one word (written
+    with "~") so that it is not read as two objects of two colours."""
+    words = {w for ws in vocab.COLORS.values() for w in ws} | {w for w in vocab.MISSING_COLORS if "-" not in w}
+    alternatives = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b({alternatives})-({alternatives})\b")
+
+
+def _side_adjectives(text: str) -> str:
+    """"the left bowl", "the right red one": a side before a noun picks the object on that side, as
+    "leftmost" does; after a verb ("put back the ball") or before anything else it stays a direction."""
+    return _side_before_noun().sub(lambda m: m.group(1) + "most", text)
+
+
+@functools.lru_cache(maxsize=1)
+def _side_before_noun() -> re.Pattern:
+    colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=len, reverse=True)
+    nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))}
+                   | {"one", "ones"}, key=len, reverse=True)
+    return re.compile(rf"(?<=\bthe )(left|right)(?= (?:(?:{'|'.join(colors)}) )?(?:{'|'.join(nouns)})\b)")
 
 
 CARDINALS = {w: n for n, w in enumerate(
@@ -299,19 +365,29 @@ def _cardinals(text: str) -> str:
     return re.sub(rf"\b(?:({'|'.join(TENS)})(?:[- ]({units}))?|({units}))\b", number, text)
 
 
+DROPPED_LETTER_TAGS = ("ALL", "EACH", "BOTH", "REL", "SIDE", "SIDEMOST", "CORNER", "MIDDLE", "EDGE")
+# real words that a letter dropped from one of those spells: never mended
+DROPPED_LETTER_WORDS = {"blow", "borer", "closes", "closet", "father", "font", "root", "tale", "corer"}
+
+
 @functools.lru_cache(maxsize=1)
 def _typos() -> dict[str, str]:
     """Slips of the keyboard -> the word meant: two letters swapped ("blokc"), a double letter typed once
-    ("yelow") or a letter doubled ("bloock"); other missing letters make real words too often ("sack",
-    "lock"). Only a slip that could come from one known word is mended, and never into a word the reader
+    ("yelow") or a letter doubled ("bloock"). Other missing letters make real words too often ("sack",
+    "lock"), so a dropped letter is mended only in words that say how many or where ("evry", "behnd"),
+    and never into a real word it spells ("blow", "font"). Only a slip that could come from one known word is mended, and never into a word the reader
     knows or a thing the simulator cannot make."""
     table, _ = lexicon()
     # never mend into a negation: a wrong "not" turns the task around ("ont" may be "onto")
     meaningful = {w for phrase, (tag_, _) in table.items() for w in phrase.split()
                   if tag_ not in ("NOT", "WITHOUT")} - (FILLER - set(table))
-    meaningful |= {w for words in (*vocab.COLORS.values(), *vocab.KINDS.values()) for phrase in words
-                   for w in phrase.split()}
-    known = meaningful | FILLER | set(NUMBERS) | set(CARDINALS)
+    names = {w for words in (*vocab.COLORS.values(), *vocab.KINDS.values()) for phrase in words
+             for w in phrase.split()}
+    meaningful |= names
+    # a dropped letter in a thing, a colour or a verb often spells another thing ("lock", "sack"); in words of
+    # how many and where it seldom does
+    where = {w for phrase, (tag_, _) in table.items() if tag_ in DROPPED_LETTER_TAGS for w in phrase.split()}
+    known = _known()
     meant: dict[str, set[str]] = {}
     # mended only into words that mean something: "evry" read as the filler "very" would lose "every"
     for w in meaningful | {"the"}:
@@ -325,6 +401,8 @@ def _typos() -> dict[str, str]:
             continue
         slips |= {w[:k] + w[k] + w[k:] for k in range(len(w))}
         slips |= {w[:k] + w[k + 1:] for k in range(len(w) - 1) if w[k] == w[k + 1]}
+        if len(w) >= 5 and w in where:
+            slips |= {w[:k] + w[k + 1:] for k in range(1, len(w))} - DROPPED_LETTER_WORDS  # not the first letter
         for slip in slips - {w}:
             meant.setdefault(slip, set()).add(w)
     unknown = set(vocab.UNKNOWN_THINGS) | {t + "s" for t in vocab.UNKNOWN_THINGS}
@@ -332,18 +410,41 @@ def _typos() -> dict[str, str]:
             if len(ws) == 1 and slip not in known and slip not in unknown}
 
 
+@functools.lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    """Every single word the reader knows: phrase words, fillers, colours, kinds and numbers."""
+    table, _ = lexicon()
+    words = {w for phrase in table for w in phrase.split()}
+    words |= {w for words_ in (*vocab.COLORS.values(), *vocab.KINDS.values()) for phrase in words_
+              for w in phrase.split()}
+    words |= {p for words_ in vocab.KINDS.values() for w in words_ for p in vocab.plurals(w)}
+    return frozenset(words | FILLER | set(NUMBERS) | set(CARDINALS))
+
+
+def _mend(word: str) -> str:
+    """The word meant by a slip of the keyboard, or by a word drawn out ("pleeease", "sooo"), else ``word``."""
+    typos = _typos()
+    if word in typos:
+        return typos[word]
+    if re.search(r"([a-z])\1\1", word) and word not in _known():
+        for n in (2, 1):  # two letters first ("greeen" -> "green"), then one ("pleeease" -> "please")
+            short = re.sub(r"([a-z])\1{2,}", lambda m: m.group(1) * n, word)
+            short = typos.get(short, short)
+            if short in _known():
+                return short
+    return word
+
+
 def mended_words(text: str) -> list[tuple[str, str]]:
     """The slips of the keyboard in ``text`` and the words `tag` reads them as."""
-    typos = _typos()
-    return [(w, typos[w]) for w in _words(text) if w in typos]
+    return [(w, _mend(w)) for w in _words(text) if _mend(w) != w]
 
 
 def tag(text: str) -> list[Word]:
     """The instruction's words as tagged tokens (fillers dropped, unknown words tagged UNKNOWN); a word
     mistyped by one slip is read as the word meant."""
     table, longest = lexicon()
-    typos = _typos()
-    words = [typos.get(w, w) for w in _words(text)]
+    words = [_mend(w) for w in _words(text)]
     out: list[Word] = []
     i = 0
     while i < len(words):
@@ -370,12 +471,24 @@ def tag(text: str) -> list[Word]:
             out.append(Word("VERB", w, "pull" if w == "hook" else "put"))
             i += 1
             continue
+        noun = vocab.kind_of(w)
+        verbal = [_lookup(" ".join(words[i:i + n]), table) for n in (1, 2)]
+        if out and out[-1].tag == "VERB" and noun and w in vocab.KINDS[noun] and \
+                any(v is not None and v.tag == "VERB" for v in verbal):
+            # "put the hook in the bowl", "use the stick": right after a verb, "hook" ("hook in") or "stick"
+            # is the thing acted on, not a verb
+            out.append(Word("KIND", w, noun))
+            i += 1
+            continue
         for n in range(min(longest, len(words) - i), 0, -1):
             phrase = " ".join(words[i:i + n])
             hit = _lookup(phrase, table)
             if hit is not None and hit.tag == "SIDEMOST" and phrase.startswith(("on ", "at ")) and \
                     _says_where_it_goes(words, i, i + n):
                 continue  # "put the block on the left": where it goes, not which block
+            if hit is not None and hit.tag == "AWAY" and not phrase.startswith(("stay", "keep", "avoid", "steer")) \
+                    and i + n < len(words) and words[i + n] in ("robot", "you", "yourself"):
+                continue  # "move it far away from the robot": a direction and an amount, not a place to avoid
             if hit is not None:
                 out.append(hit)
                 i += n
