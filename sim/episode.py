@@ -2,9 +2,11 @@
 
 A scene that starts out solved (the block already left of the bowl), or whose
 objects did not all fit, is drawn again from the same seed, so no episode is
-won by doing nothing. While the episode runs, step listeners record how high
-each movable body ever rose above its start (`never_lifted`), and which bodies
-the robot ever held or touched (`never_grasped`, `no_contact`).
+won by doing nothing, unless its condition is made only of constraints
+("don't touch the bowl": `asks_nothing`), which doing nothing keeps. While the
+episode runs, step listeners record how high each movable body ever rose above
+its start (`never_lifted`), and which bodies the robot ever held or touched
+(`never_grasped`, `no_contact`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from sim.scene import NoRoom, Scene, build_scene, scene_rng
 from sim.taskspec import Expr, TaskSpec
 from sim.world import World
 
+CHECK_EVERY = 4  # physics steps between checks of a sequence's parts: the robot's control rate
+
 MAX_REDRAWS = 20
 
 
@@ -41,6 +45,7 @@ class Episode:
     success: Expr | None = None  # the task's condition with this scene's choices filled in
     rise: "RiseTracker | None" = None
     contact: "ContactTracker | None" = None
+    sequence: "SequenceTracker | None" = None
 
     @property
     def instruction(self) -> str:
@@ -55,7 +60,8 @@ class Episode:
                        held=self.embodiment.held, base=base,
                        peak_rise=dict(self.rise.peak) if self.rise else {},
                        grasped=set(self.contact.grasped) if self.contact else set(),
-                       touched=set(self.contact.touched) if self.contact else set())
+                       touched=set(self.contact.touched) if self.contact else set(),
+                       passed=dict(self.sequence.passed) if self.sequence else {})
 
     def evaluate(self) -> dict[str, bool]:
         """Named checks over ground truth; "success" is the task's condition."""
@@ -134,6 +140,27 @@ class ContactTracker:
             self.grasped.add(held)
 
 
+@dataclass
+class SequenceTracker:
+    """A step listener: for each sequence (`then`) with parts about the robot (`robot_parts`), how many of
+    those have held in order, checked every control tick (where the robot is holds only while it passes)."""
+
+    sequences: list[Expr]
+    episode: "Episode"
+    passed: dict[str, int] = field(default_factory=dict)  # str(sequence) -> its robot parts passed so far
+    steps: int = 0
+
+    def __call__(self, world: World) -> None:
+        self.steps += 1
+        if self.steps % CHECK_EVERY:
+            return
+        for sequence in self.sequences:
+            parts, key = robot_parts(sequence), str(sequence)
+            done = self.passed.get(key, 0)
+            if done < len(parts) and evaluate_expr(parts[done], self.episode.context()):
+                self.passed[key] = done + 1
+
+
 def bind_choices(expr: Expr, choices: dict[str, str]) -> Expr:
     """The condition with each choice slot ("corner") replaced by this scene's value ("front_left")."""
     args = [bind_choices(a, choices) if isinstance(a, Expr) else choices.get(a, a) if isinstance(a, str) else a
@@ -141,9 +168,38 @@ def bind_choices(expr: Expr, choices: dict[str, str]) -> Expr:
     return Expr(expr.name, args)
 
 
-def evaluate_expr(expr: Expr, ctx: Context) -> bool:
-    """Judge a condition over the context; `then` is judged as `all` at the end of the episode."""
+def robot_parts(expr: Expr) -> list[Expr]:
+    """The parts of a sequence (`then`) about where the robot is: each holds only on the way ("drive to the
+    red marker, then to the blue one"), so they are judged in order as the episode runs."""
+    if expr.name != "then":
+        return []
+    return [a for a in expr.args if isinstance(a, Expr) and "robot" in a.args]
+
+
+def sequences(expr: Expr) -> list[Expr]:
+    """Every sequence in the condition that has parts about the robot (`robot_parts`)."""
+    found = [expr] if robot_parts(expr) else []
+    return found + [s for a in expr.args if isinstance(a, Expr) for s in sequences(a)]
+
+
+def asks_nothing(expr: Expr) -> bool:
+    """Is the condition made only of constraints (`unmoved`, `never_lifted`, ...), so that every scene starts
+    out meeting it and doing nothing keeps it met? (A `not` may be a goal: "move the block away from the
+    bowl" is ``not(near(block, bowl))``.)"""
     if expr.name in ("all", "then"):
+        return all(asks_nothing(a) for a in expr.args if isinstance(a, Expr))
+    known = PREDICATES.get(expr.name)
+    return known is not None and known.vacuous
+
+
+def evaluate_expr(expr: Expr, ctx: Context) -> bool:
+    """Judge a condition over the context; `then` is judged as `all` at the end of the episode, but for
+    its parts about the robot, which the context says held in order on the way (`SequenceTracker`)."""
+    if expr.name == "then":
+        passing = robot_parts(expr)  # held in order on the way (`SequenceTracker`), the rest at the end
+        return (ctx.passed.get(str(expr), 0) >= len(passing)
+                and all(evaluate_expr(a, ctx) for a in expr.args if a not in passing))
+    if expr.name == "all":
         return all(evaluate_expr(a, ctx) for a in expr.args)
     if expr.name == "at_least":
         n, cond = expr.args
@@ -181,7 +237,7 @@ def make_episode(task: str | Path | TaskSpec, seed: int, *, world: World | None 
         episode = Episode(task=spec, seed=int(seed), world=world, scene=scene, embodiment=embodiment,
                           robot=Robot(embodiment, Perception(world, scene_rng(spec, seed + 7919)), spec.workspace),
                           owns_world=owns, success=success)
-        if not evaluate_expr(success, episode.context()):
+        if asks_nothing(success) or not evaluate_expr(success, episode.context()):
             break
     else:
         raise TaskError(f"{spec.name}: seed {seed} builds scenes that start out solved or too crowded")
@@ -190,4 +246,7 @@ def make_episode(task: str | Path | TaskSpec, seed: int, *, world: World | None 
     episode.contact = ContactTracker(embodiment, {b.uid: n for n, b in world.bodies.items()
                                                   if b.kind not in ("table", "floor", "robot")})
     world.step_listeners.append(episode.contact)
+    if sequences(success):
+        episode.sequence = SequenceTracker(sequences(success), episode)
+        world.step_listeners.append(episode.sequence)
     return episode

@@ -8,8 +8,10 @@ programs never see it.
 
 A group may be empty (a scene drew no distractors): a constraint on it
 (`unmoved`, `never_lifted`, `never_grasped`, `no_contact`) holds, a place
-(`in`, `on`, ...) does not. `then` is judged as `all` at the end, and
-`never_*`/`no_contact` read what step listeners saw during the whole episode.
+(`in`, `on`, ...) does not. `then` is judged as `all` at the end, except its
+parts about where the robot is ("drive to the red marker, then to the blue
+one"), which must each have held, in order, at some step; `never_*`/`no_contact`
+read what step listeners saw during the whole episode.
 
 Spatial words are from the robot's point of view, standing at its base and
 facing the table: *in front of* is farther from the robot (+x), *behind* is
@@ -78,6 +80,7 @@ class Context:
     peak_rise: dict[str, float] = field(default_factory=dict)  # highest each body rose above its start
     grasped: set[str] = field(default_factory=set)   # bodies the robot held at some step
     touched: set[str] = field(default_factory=set)   # bodies the robot (or what it held) touched at some step
+    passed: dict[str, int] = field(default_factory=dict)  # sequence -> its parts about the robot held in order
 
     def names(self, arg: Any) -> list[str]:
         if isinstance(arg, list):
@@ -469,7 +472,8 @@ COMBINATORS = ("all", "any", "not", "then", "at_least")
 for _name, _doc, _arity in (("all", "every argument holds", (1, 32)),
                             ("any", "at least one argument holds", (1, 32)),
                             ("not", "the argument does not hold", (1, 1)),
-                            ("then", "a sequence, first A then B ...: judged as all of them at the end", (1, 32)),
+                            ("then", "a sequence, first A then B ...: judged as all of them at the end, but where "
+                                     "the robot went must have held in order on the way", (1, 32)),
                             ("at_least", "at_least(n, COND): at least n members of COND's first argument (a group) "
                                          "satisfy COND", (2, 2))):
     PREDICATES[_name] = Predicate(_name, lambda *a: False, _arity, _doc)

@@ -738,6 +738,7 @@ class Loop:
         which refines a skill only when it validated the same goal and still passes that skill's seeds."""
         from aspire_tui.agent.distill import destination
         from aspire_tui.skills.library import LibraryError
+        from sim.episode import asks_nothing
         from sim.tasks import builtin_tasks
 
         goal, result = self.goal, self.result
@@ -748,6 +749,9 @@ class Loop:
         def done(message: str) -> TaskResult:
             return self.finish(True, message, program)
 
+        if asks_nothing(self.spec.success):  # "don't touch the bowl": kept by doing nothing, no skill to keep
+            return done(f"validated {said}: nothing to do, the goal only says what must stay as it is; "
+                        "nothing to commit")
         trailers = dict(task=goal.family, run=trace.run_id, success=validated,
                         model=self.options.model or self.coder.model_id)
         if result.repairs:  # the last repair is the one that led here: it becomes or strengthens a lesson

@@ -148,3 +148,17 @@ def test_a_corner_of_the_table_is_found_from_the_robots_work_area(lib, events):
     assert result.family == "place_corner" and read_plan(result.program).skill == "place_at_table_spot"
     calls = {e.call for e in got if isinstance(e, ev.CallRecorded)}
     assert "workspace" in calls and "detect" in calls
+
+
+def test_a_goal_that_only_forbids_validates_by_doing_nothing_and_keeps_no_skill(lib, events):
+    """"Don't touch the white bowl" asks nothing to be done: every scene starts out meeting it. The program
+    only looks, its runs show the goal held, and nothing is committed (a skill that does nothing is no skill)."""
+    got, emit = events
+    head = git(lib.root, "rev-parse", "HEAD")
+    result = run_task("don't touch the white bowl", coder=coder_for(), library=lib, validate=2, emit=emit,
+                      keyframes=False)
+    assert result.success and result.validated == "2/2", result.message
+    assert "nothing to do" in result.message and "nothing to commit" in result.message
+    calls = {e.call for e in got if isinstance(e, ev.CallRecorded)}
+    assert calls <= {"home", "scan", "detect"}  # it moved nothing
+    assert git(lib.root, "rev-parse", "HEAD") == head
