@@ -145,17 +145,16 @@ class SequenceTracker:
     """A step listener: for each sequence (`then`) with parts about the robot (`robot_parts`), how many of
     those have held in order, checked every control tick (where the robot is holds only while it passes)."""
 
-    sequences: list[Expr]
+    parts: dict[str, list[Expr]]  # str(sequence) -> its parts about the robot, in order
     episode: "Episode"
-    passed: dict[str, int] = field(default_factory=dict)  # str(sequence) -> its robot parts passed so far
+    passed: dict[str, int] = field(default_factory=dict)  # str(sequence) -> how many of those have held
     steps: int = 0
 
     def __call__(self, world: World) -> None:
         self.steps += 1
         if self.steps % CHECK_EVERY:
             return
-        for sequence in self.sequences:
-            parts, key = robot_parts(sequence), str(sequence)
+        for key, parts in self.parts.items():
             done = self.passed.get(key, 0)
             if done < len(parts) and evaluate_expr(parts[done], self.episode.context()):
                 self.passed[key] = done + 1
@@ -247,6 +246,6 @@ def make_episode(task: str | Path | TaskSpec, seed: int, *, world: World | None 
                                                   if b.kind not in ("table", "floor", "robot")})
     world.step_listeners.append(episode.contact)
     if sequences(success):
-        episode.sequence = SequenceTracker(sequences(success), episode)
+        episode.sequence = SequenceTracker({str(q): robot_parts(q) for q in sequences(success)}, episode)
         world.step_listeners.append(episode.sequence)
     return episode

@@ -16,7 +16,7 @@ from sim.bullet import BulletClient, p, pybullet_data, quiet
 
 TIME_STEP = 1.0 / 240.0
 # Contact solver passes a step (pybullet's default is 50): every family's reference program succeeds
-# the same on 20, and a step costs a sixth less (bench/results/speed)
+# the same on 20, and a step costs a sixth less (bench/results/speed/overlapped_validation/whatif.json)
 SOLVER_ITERATIONS = 20
 
 

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from sim import World, make_episode
+from sim import make_episode
 from sim.errors import RobotError
 from sim.robot import ROBOT_CALLS
 from sim.tasks import builtin_tasks
@@ -70,13 +70,6 @@ class CallRecorder:
     @property
     def first_failure(self) -> tuple[str, str] | None:
         return next(((c, e) for c, e in self.calls if e is not None), None)
-
-
-@pytest.fixture(scope="module")
-def world():
-    w = World()
-    yield w
-    w.close()
 
 
 def test_at_least_twelve_families_in_six_categories():

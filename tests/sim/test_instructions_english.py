@@ -13,17 +13,9 @@ import pytest
 
 from sim.episode import make_episode
 from sim.tasks import fill_template, list_tasks, sample_instructions
-from sim.world import World
 
 SEEDS = range(12)
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
-
-
-@pytest.fixture(scope="module")
-def world():
-    w = World()
-    yield w
-    w.close()
 
 
 def english_problems(text: str, slots: dict) -> list[str]:

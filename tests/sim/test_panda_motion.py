@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from sim import World, make_episode
+from sim import make_episode
 from sim.embodiments.panda import FINGERS, HOME, down_quaternion
 from sim.taskspec import parse_task
 
@@ -25,13 +25,6 @@ color = "red"
 at = [0.4, 0.1]
 yaw = [0.3, 0.3]
 """, "one_block.toml")
-
-
-@pytest.fixture(scope="module")
-def world():
-    w = World()
-    yield w
-    w.close()
 
 
 @pytest.mark.parametrize("yaw", [math.pi / 2, -math.pi / 2, 0.8])

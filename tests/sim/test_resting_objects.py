@@ -4,17 +4,9 @@ foot, and the arm's IK ghost lives outside the stepped world. None of it may cha
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
-from sim import World, make_episode
+from sim import make_episode
 from tests.sim.test_panda_motion import ONE_BLOCK
-
-
-@pytest.fixture(scope="module")
-def world():
-    w = World()
-    yield w
-    w.close()
 
 
 def test_a_bowl_stands_on_its_foot_not_on_every_wall(world):

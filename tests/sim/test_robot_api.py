@@ -5,15 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sim import World, make_episode
+from sim import make_episode
 from sim.errors import CollisionError, GraspError, IKError, NavigationError, ObjectNotFound, RobotError, UnsupportedCall
-
-
-@pytest.fixture(scope="module")
-def world():
-    w = World()
-    yield w
-    w.close()
 
 
 def test_pick_and_place_by_hand(world):

@@ -11,7 +11,7 @@ import re
 import numpy as np
 import pytest
 
-from sim import World, make_episode
+from sim import make_episode
 from sim.episode import evaluate_expr
 from sim.errors import TaskFileError
 from sim.taskspec import parse_expr, parse_task
@@ -49,13 +49,6 @@ kind = "block"
 color = "red"
 inside = "bowl"
 """
-
-
-@pytest.fixture(scope="module")
-def world():
-    w = World()
-    yield w
-    w.close()
 
 
 def holds(ep, text: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sim import World, make_episode
+from sim import make_episode
 from sim.errors import TaskError, TaskFileError
 from sim.tasks import builtin_tasks
 from sim.taskspec import parse_task
@@ -39,13 +39,6 @@ def broken(old: str, new: str) -> str:
 
 def line_of(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
-
-
-@pytest.fixture(scope="module")
-def world():
-    w = World()
-    yield w
-    w.close()
 
 
 def test_the_good_file_parses():
