@@ -165,6 +165,18 @@ class World:
             return pos - half, pos + half
         return lo, hi
 
+    def pose_signature(self) -> tuple:
+        """Every body's pose and joint positions: equal signatures render the same picture."""
+        c = self.p
+        out = []
+        for i in range(c.getNumBodies()):
+            uid = c.getBodyUniqueId(i)
+            out.append(c.getBasePositionAndOrientation(uid))
+            joints = c.getNumJoints(uid)
+            if joints:
+                out.append(tuple(s[0] for s in c.getJointStates(uid, range(joints))))
+        return tuple(out)
+
     # -- time --------------------------------------------------------------
     def step(self, n: int = 1) -> None:
         for _ in range(n):

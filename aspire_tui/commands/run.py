@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -107,6 +108,17 @@ def _printer(as_json: bool, verbose: bool):
     return emit
 
 
+def _warm_search(task: str) -> None:
+    """Load the embedding model and embed the words as the search query they will be (run on a thread
+    while the words are read: the model runs in C, beside the reading)."""
+    from aspire_tui.skills.embeddings import get_embedder, resolve_model_id
+
+    try:
+        get_embedder(resolve_model_id(None)).embed_query(task)
+    except Exception:  # noqa: BLE001 - warming only: the search itself says what is wrong
+        pass
+
+
 def _prices(text: str | None) -> tuple[float, float] | None:
     """``"2.5,10"`` -> (2.5, 10.0); raises BudgetError in one line."""
     from aspire_tui.agent.budget import BudgetError
@@ -162,6 +174,7 @@ def run(task: str, scene: str | None, task_file: str | None, seed: int | None, m
     from aspire_tui.agent.budget import Budget, BudgetError
     from aspire_tui.agent.coder import CoderError, coder_for
     from aspire_tui.agent.loop import AgentError, run_task, understand
+    from aspire_tui.skills.embeddings import EmbeddingError
     from aspire_tui.skills.library import Library, LibraryError
 
     if task_file and scene:
@@ -178,6 +191,8 @@ def run(task: str, scene: str | None, task_file: str | None, seed: int | None, m
 
         return world_turn(task, scene, seed, model, max_iterations, validate, timeout, limits, as_json,
                           library, world_file, save_world, _printer(as_json, verbose))
+    if dry_run is None:
+        threading.Thread(target=_warm_search, args=(task,), daemon=True).start()
     try:
         goal, spec = understand(task, scene, model)  # bad words fail before anything heavy starts
         if dry_run is not None:
@@ -190,7 +205,7 @@ def run(task: str, scene: str | None, task_file: str | None, seed: int | None, m
     try:
         result = run_task(task, scene=scene, seed=seed, coder=coder, library=lib, max_iterations=max_iterations,
                           validate=validate, emit=emit, budget=limits, timeout=timeout, model=model)
-    except (AgentError, CoderError, LibraryError) as e:
+    except (AgentError, CoderError, LibraryError, EmbeddingError) as e:
         raise click.ClickException(str(e)) from None
     except KeyboardInterrupt:
         click.echo("interrupted: the library is unchanged unless a commit was reported", err=True)

@@ -94,7 +94,7 @@ _PATTERNS = frozenset({"pattern_list", "tuple_pattern", "list_pattern", "list_sp
                        "parenthesized_expression", "tuple", "list", "expression_list"})
 
 
-@dataclass
+@dataclass(frozen=True)
 class Violation:
     """One reason to reject a program: 1-based line and column, the rule, a message.
 
@@ -515,9 +515,16 @@ class _Checker:
 
 def check_source(source: str, *, file: str | None = None, function: str = "run") -> tuple[list[Violation], list[str]]:
     """Check one file; returns its violations and the skill names it imports."""
+    violations, imports = _checked(source, file, function)
+    return list(violations), list(imports)
+
+
+@lru_cache(maxsize=512)
+def _checked(source: str, file: str | None, function: str) -> tuple[tuple[Violation, ...], tuple[str, ...]]:
+    # a program and the skills it imports are checked again at each run: the same text, the same answer
     checker = _Checker(source, file)
     checker.run(function)
-    return checker.violations, list(dict.fromkeys(checker.skill_imports))
+    return tuple(checker.violations), tuple(dict.fromkeys(checker.skill_imports))
 
 
 def skill_names(source: str) -> list[str]:

