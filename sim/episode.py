@@ -29,6 +29,9 @@ from sim.world import World
 CHECK_EVERY = 4  # physics steps between checks of a sequence's parts: the robot's control rate
 
 MAX_REDRAWS = 20
+# relations that hold at the start only where a task file says so (an object `inside` or `on` another): never by
+# where the objects happen to be drawn (a painted zone may be drawn under a block, so `in` a zone is not here)
+RESTING = ("in", "on", "stacked")
 
 
 @dataclass
@@ -68,9 +71,12 @@ class Episode:
         ctx = self.context()
         success = self.success or self.task.success
         checks: dict[str, bool] = {}
+        passing = passing_parts(success)  # named by whether they held on the way, in order
+        held = ctx.passed.get(str(success), 0)
         for i, arg in enumerate(success.args if success.name in ("all", "then") else []):
             if isinstance(arg, Expr):
-                checks[f"{i + 1}:{arg}"] = evaluate_expr(arg, ctx)
+                checks[f"{i + 1}:{arg}"] = (passing.index(arg) < held if arg in passing
+                                            else evaluate_expr(arg, ctx))
         checks["success"] = evaluate_expr(success, ctx)
         return checks
 
@@ -98,14 +104,20 @@ class Episode:
 
 @dataclass
 class RiseTracker:
-    """A step listener: the highest each movable body has risen above its starting height."""
+    """A step listener: the highest each movable body has risen above its starting height, read every control
+    tick (a body knocked up high enough to count rises for many ticks: 1.5 cm takes 13 steps of flight, and
+    its peak falls between two ticks by under a millimetre)."""
 
     start: dict[str, float]
     peak: dict[str, float] = field(default_factory=dict)
     _watched: list[tuple[str, int, float]] = field(default_factory=list, init=False, repr=False)
+    steps: int = 0
 
     def __call__(self, world: World) -> None:
-        # every step: the bodies' ids looked up once, and pybullet's tuple read, not world.pose's arrays
+        self.steps += 1
+        if self.steps % CHECK_EVERY:
+            return
+        # the bodies' ids looked up once, and pybullet's tuple read, not world.pose's arrays
         if not self._watched:
             self._watched = [(name, world.bodies[name].uid, z0) for name, z0 in self.start.items()]
         position = world.p.getBasePositionAndOrientation
@@ -142,10 +154,10 @@ class ContactTracker:
 
 @dataclass
 class SequenceTracker:
-    """A step listener: for each sequence (`then`) with parts about the robot (`robot_parts`), how many of
-    those have held in order, checked every control tick (where the robot is holds only while it passes)."""
+    """A step listener: for each sequence (`then`) with parts that hold only on the way (`passing_parts`),
+    how many of those have held in order, checked every control tick."""
 
-    parts: dict[str, list[Expr]]  # str(sequence) -> its parts about the robot, in order
+    parts: dict[str, list[Expr]]  # str(sequence) -> its passing parts, in order
     episode: "Episode"
     passed: dict[str, int] = field(default_factory=dict)  # str(sequence) -> how many of those have held
     steps: int = 0
@@ -167,17 +179,31 @@ def bind_choices(expr: Expr, choices: dict[str, str]) -> Expr:
     return Expr(expr.name, args)
 
 
-def robot_parts(expr: Expr) -> list[Expr]:
-    """The parts of a sequence (`then`) about where the robot is: each holds only on the way ("drive to the
-    red marker, then to the blue one"), so they are judged in order as the episode runs."""
+def passing_parts(expr: Expr) -> list[Expr]:
+    """The parts of a sequence (`then`) that hold only on the way, so are judged in order as the episode runs:
+    where the robot is ("drive to the red marker, then to the blue one"), and where a later part moves the
+    same thing from ("put the block in the bowl, then take it out and put it on the plate")."""
     if expr.name != "then":
         return []
-    return [a for a in expr.args if isinstance(a, Expr) and "robot" in a.args]
+    parts = [a for a in expr.args if isinstance(a, Expr)]
+    return [a for k, a in enumerate(parts) if "robot" in a.args or _moved_later(a, parts[k + 1:])]
+
+
+def _subject(part: Expr) -> Any:
+    """What a part places: its first argument ("the red block" of in(red block, bowl)), under any `not`."""
+    while part.name == "not" and part.args and isinstance(part.args[0], Expr):
+        part = part.args[0]
+    return part.args[0] if part.args and not isinstance(part.args[0], Expr) else None
+
+
+def _moved_later(part: Expr, later: list[Expr]) -> bool:
+    subject = _subject(part)
+    return subject is not None and any(_subject(b) == subject and not asks_nothing(b) for b in later)
 
 
 def sequences(expr: Expr) -> list[Expr]:
-    """Every sequence in the condition that has parts about the robot (`robot_parts`)."""
-    found = [expr] if robot_parts(expr) else []
+    """Every sequence in the condition with parts that hold only on the way (`passing_parts`)."""
+    found = [expr] if passing_parts(expr) else []
     return found + [s for a in expr.args if isinstance(a, Expr) for s in sequences(a)]
 
 
@@ -191,11 +217,25 @@ def asks_nothing(expr: Expr) -> bool:
     return known is not None and known.vacuous
 
 
+def never_starts(expr: Expr, spec: TaskSpec) -> bool:
+    """Is the condition made only of constraints and of what must not come to rest in or on something
+    (``not(in(ball, bowl))``), in a scene where nothing starts inside or on another object? Then no scene
+    starts with what it forbids, and doing nothing keeps it met ("don't put the ball in the bowl")."""
+    if expr.name in ("all", "then"):
+        parts = [a for a in expr.args if isinstance(a, Expr)]
+        return any(p.name == "not" for p in parts) and all(asks_nothing(p) or never_starts(p, spec) for p in parts)
+    if expr.name != "not" or not isinstance(expr.args[0], Expr) or expr.args[0].name not in RESTING:
+        return False
+    kinds = {o.id: o.kind for o in spec.objects}
+    return (not any(o.host for o in spec.objects)
+            and all(kinds.get(str(a)) not in ("zone", "marker") for a in expr.args[0].args))
+
+
 def evaluate_expr(expr: Expr, ctx: Context) -> bool:
     """Judge a condition over the context; `then` is judged as `all` at the end of the episode, but for
-    its parts about the robot, which the context says held in order on the way (`SequenceTracker`)."""
+    its parts that hold only on the way, which the context says held in order (`SequenceTracker`)."""
     if expr.name == "then":
-        passing = robot_parts(expr)  # held in order on the way (`SequenceTracker`), the rest at the end
+        passing = passing_parts(expr)  # held in order on the way (`SequenceTracker`), the rest at the end
         return (ctx.passed.get(str(expr), 0) >= len(passing)
                 and all(evaluate_expr(a, ctx) for a in expr.args if a not in passing))
     if expr.name == "all":
@@ -236,7 +276,7 @@ def make_episode(task: str | Path | TaskSpec, seed: int, *, world: World | None 
         episode = Episode(task=spec, seed=int(seed), world=world, scene=scene, embodiment=embodiment,
                           robot=Robot(embodiment, Perception(world, scene_rng(spec, seed + 7919)), spec.workspace),
                           owns_world=owns, success=success)
-        if asks_nothing(success) or not evaluate_expr(success, episode.context()):
+        if asks_nothing(success) or never_starts(success, spec) or not evaluate_expr(success, episode.context()):
             break
     else:
         raise TaskError(f"{spec.name}: seed {seed} builds scenes that start out solved or too crowded")
@@ -246,6 +286,6 @@ def make_episode(task: str | Path | TaskSpec, seed: int, *, world: World | None 
                                                   if b.kind not in ("table", "floor", "robot")})
     world.step_listeners.append(episode.contact)
     if sequences(success):
-        episode.sequence = SequenceTracker({str(q): robot_parts(q) for q in sequences(success)}, episode)
+        episode.sequence = SequenceTracker({str(q): passing_parts(q) for q in sequences(success)}, episode)
         world.step_listeners.append(episode.sequence)
     return episode

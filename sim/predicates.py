@@ -263,9 +263,10 @@ def relation(ctx: Context, a, b, which, amount: float | None = None) -> bool:
 @predicate("moved", (3, 4), words={1: DIRECTIONS})
 def moved(ctx: Context, obj, direction, metres: float, tolerance: float | None = None) -> bool:
     """obj ended `metres` from its start towards `direction` ("left" +y, "right", "front" +x, "back"),
-    within `tolerance` (default max(0.03, 0.3 × metres)), on the table."""
+    within `tolerance` (default max(min(0.03, metres / 2), 0.3 × metres): under half the distance, or a
+    block never moved would have moved 3 cm), on the table."""
     axis, sign = AXES[str(direction)]
-    tol = max(0.03, 0.3 * float(metres)) if tolerance is None else float(tolerance)
+    tol = max(min(0.03, float(metres) / 2), 0.3 * float(metres)) if tolerance is None else float(tolerance)
     return _each(ctx, obj, lambda n: _on_table(ctx, n)
                  and abs(sign * (ctx.pos(n)[axis] - ctx.initial[n][axis]) - float(metres)) <= tol)
 

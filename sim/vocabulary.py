@@ -57,6 +57,10 @@ UNKNOWN_THINGS = ("banana", "apple", "phone", "cup", "mug", "bottle", "pen", "pe
                   "carrot", "lemon", "teddy", "pyramid", "cylinder", "ring", "key", "coin", "hammer",
                   "screwdriver", "vase", "jar", "lid", "wrench", "scissors", "pillow", "box of tissues")
 
+# Colour words that alone, as a noun, name a thing the simulator cannot make ("put the orange in the bowl"
+# with no kind named: the fruit); beside a kind ("the orange block", "the blue block and the orange") a colour.
+COLOR_NOUNS = ("orange", "lime", "rose", "lilac", "lavender", "violet")
+
 CONTAINERS = ("bowl", "tray")          # things go *in* these
 SUPPORTS = ("plate", "block")          # things go *on* these
 SURFACES = ("zone",)                   # painted: things go *onto* them, by pushing or placing
@@ -101,8 +105,12 @@ RELATIONS: dict[str, tuple[str, ...]] = {
                 "to left-hand side of", "on left-hand side of"),
     "right_of": ("right of", "to right of", "on right of", "to right side of", "on right side of",
                  "at right of", "to right-hand side of", "on right-hand side of"),
-    "in_front_of": ("in front of", "beyond", "past", "on far side of", "farther away than", "ahead of"),
-    "behind": ("behind", "in back of", "on near side of", "at back of", "back of"),
+    "in_front_of": ("in front of", "beyond", "past", "on far side of", "farther away than", "ahead of",
+                    # a comparison with the robot: "farther from the robot than the bowl" is beyond the bowl
+                    "farther from robot than", "further from robot than", "farther away from robot than",
+                    "further away from robot than", "farther from you than", "further from you than"),
+    "behind": ("behind", "in back of", "on near side of", "at back of", "back of", "closer to robot than",
+               "nearer to robot than", "nearer robot than", "closer to you than", "nearer to you than"),
     "next_to": ("next to", "beside", "besides", "alongside", "by", "adjacent to", "up against", "against",
                 "by side of", "at side of"),
     "near": ("near", "close to", "near to", "nearby", "close by", "up to", "to"),
@@ -110,7 +118,8 @@ RELATIONS: dict[str, tuple[str, ...]] = {
 UNITS = {"cm": 0.01, "centimetre": 0.01, "centimeter": 0.01, "centimetres": 0.01, "centimeters": 0.01,
          "mm": 0.001, "millimetre": 0.001, "millimeter": 0.001, "millimetres": 0.001, "millimeters": 0.001,
          "m": 1.0, "metre": 1.0, "meter": 1.0, "metres": 1.0, "meters": 1.0,
-         "inch": 0.0254, "inches": 0.0254, "in.": 0.0254}
+         "inch": 0.0254, "inches": 0.0254, "in.": 0.0254, "foot": 0.3048, "feet": 0.3048, "ft": 0.3048,
+         "cms": 0.01, "mms": 0.001}
 
 
 def color_of(word: str) -> str | None:

@@ -738,7 +738,7 @@ class Loop:
         which refines a skill only when it validated the same goal and still passes that skill's seeds."""
         from aspire_tui.agent.distill import destination
         from aspire_tui.skills.library import LibraryError
-        from sim.episode import asks_nothing
+        from sim.episode import asks_nothing, never_starts
         from sim.tasks import builtin_tasks
 
         goal, result = self.goal, self.result
@@ -749,9 +749,11 @@ class Loop:
         def done(message: str) -> TaskResult:
             return self.finish(True, message, program)
 
-        if asks_nothing(self.spec.success):  # "don't touch the bowl": kept by doing nothing, no skill to keep
-            return done(f"validated {said}: nothing to do, the goal only says what must stay as it is; "
-                        "nothing to commit")
+        # "don't touch the bowl", "don't put the ball in the bowl" (nothing starts in it): kept by doing nothing,
+        # no skill to keep
+        if asks_nothing(self.spec.success) or never_starts(self.spec.success, self.spec):
+            return done(f"validated {said}: nothing to do, the goal only says what must stay as it is or must "
+                        "not come to hold; nothing to commit")
         trailers = dict(task=goal.family, run=trace.run_id, success=validated,
                         model=self.options.model or self.coder.model_id)
         if result.repairs:  # the last repair is the one that led here: it becomes or strengthens a lesson

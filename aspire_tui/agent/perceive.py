@@ -126,7 +126,8 @@ class _Looks:
         keys = {"nearest": lambda d: _dist(d["position"], centre), "farthest": lambda d: -_dist(d["position"], centre),
                 "leftmost": lambda d: -d["position"][1], "rightmost": lambda d: d["position"][1],
                 "frontmost": lambda d: -d["position"][0], "backmost": lambda d: d["position"][0],
-                "largest": lambda d: -d["size"][0] * d["size"][1], "smallest": lambda d: d["size"][0] * d["size"][1]}
+                "largest": lambda d: -d["size"][0] * d["size"][1], "smallest": lambda d: d["size"][0] * d["size"][1],
+                "other": lambda d: 0.0}  # the one that is not the anchor: the anchor is left out above
         if ref.select not in keys or len(found) < ref.rank:
             raise _Unknown(f"cannot tell which object is {ref}")
         return sorted(found, key=keys[ref.select])[ref.rank - 1]["name"]

@@ -83,8 +83,9 @@ class Step:
     its colour), ``tower`` (``group`` bottom first, each on the one below), ``shift`` (the object set
     down ``distance`` towards ``direction``), ``beside`` (the object set down next to ``among``, on the
     ``direction`` side or the roomiest, its centre at least ``distance`` off), ``spot`` (the object
-    brought to the table's place ``direction``: a corner or the middle), ``clear`` (what starts on
-    ``group`` moved off it).
+    brought to the table's place ``direction``: a corner or the middle), ``slots`` (each member of
+    ``group`` brought to its own spot around the zone ``among`` or the place ``direction``), ``clear``
+    (what starts on ``group`` moved off it).
     """
 
     part: Cond
@@ -209,6 +210,8 @@ def _step(part: Cond, skills: list, never_lifted: set[str]) -> Step:
     if name in BESIDE and not _candidates(part, skills, never_lifted):
         return _beside(part, skills, never_lifted)
     found = _candidates(part, skills, never_lifted)
+    if shared_place(part, never_lifted) and not (found and found[0][1].form == "call"):
+        return _slots(part, skills, never_lifted)
     if found:
         return found[0][1]
     if name == "at_place" and len(part.args) == 2 and isinstance(part.args[1], str):
@@ -434,6 +437,29 @@ def _to_place(part: Cond, skills: list, never_lifted: set[str]) -> Step:
         raise PlanError(_missing(part, never_lifted))
     skill, params = _set_down(part, obj, skills, never_lifted)
     return Step(part, skill, "spot", {params[0]: obj}, param=",".join(params), direction=str(part.args[1]))
+
+
+def shared_place(part: Cond, never_lifted: set[str]) -> bool:
+    """Whether ``part`` brings a group to one place that holds them only side by side: the middle of the
+    table, or a zone they are pushed into (each member sent to the place's centre lands on, or shoves,
+    the one before it; set down into a zone, place_in spreads them over its area itself)."""
+    group = part.args[0] if part.args else None
+    if not isinstance(group, Ref) or not group.is_group or len(part.args) != 2:
+        return False
+    place = part.args[1]
+    if part.name == "at_place":
+        return str(place) == "middle"
+    return part.name == "in" and isinstance(place, Ref) and place.kind == "zone" and not place.is_group \
+        and str(group) in never_lifted
+
+
+def _slots(part: Cond, skills: list, never_lifted: set[str]) -> Step:
+    """A group to the middle or into a zone: each member brought to its own spot around the place's centre
+    (set down, or pushed where lifting is forbidden); the program lays the spots out when it runs."""
+    group, place = part.args
+    skill, params = _set_down(part, group, skills, never_lifted)
+    return Step(part, skill, "slots", {}, param=",".join(params), group=group,
+                among=place if isinstance(place, Ref) else None, direction="" if isinstance(place, Ref) else str(place))
 
 
 def _shift(part: Cond, skills: list, never_lifted: set[str]) -> Step:

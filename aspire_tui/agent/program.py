@@ -31,7 +31,7 @@ from typing import Any
 
 from aspire_tui import pyast
 from aspire_tui.agent.goal import Ref
-from aspire_tui.agent.plan import DIRECTIONS, Plan, Step
+from aspire_tui.agent.plan import DIRECTIONS, Plan, Step, achieves
 from sim.vocabulary import embodiment_for
 
 HELPERS = {
@@ -49,10 +49,12 @@ HELPERS = {
     found = [d for d in robot.detect(query) if d.name not in kept]
     found.sort(key=lambda d: -d.size[0] * d.size[1])
     return [d.name for d in found]''',
-    "_beside": '''def _beside(robot, query, anchor, sides=("left", "right", "front", "back"), least=0.0, gap=GAP):
+    "_beside": '''def _beside(robot, query, anchor, sides=("left", "right", "front", "back"), least=0.0, gap=GAP,
+            trip=False):
     """A spot beside ``anchor`` for ``query``: the two a ``gap`` apart edge to edge (and the centres at least
     ``least`` apart), on one of ``sides``, inside the work area. The plainest spot with room for the object
-    (and the fingers) wins; a little along the side only when nothing has that room, then the roomiest.
+    (and the fingers) wins; a little along the side only when nothing has that room, then the roomiest
+    (with ``trip``, the nearest: a push goes round the anchor to a far side, and meets what stands there).
     Near the work area's edge the gap shrinks, and then the spot may lie a little past the edge."""
     robot.home()  # the arm, parked over the last spot, would hide part of what the spot is beside
     area = robot.workspace()
@@ -74,7 +76,8 @@ HELPERS = {
                 # when the side asked for has no room inside it
                 inside = _within(spot, area, 0.03)
                 free = min((math.dist(spot, d.position[:2]) - max(d.size[:2]) / 2 for d in others), default=1.0)
-                mine = (inside, free >= needed, shrunk, -abs(along), free)
+                last = -math.dist(spot, moving.position[:2]) if trip else free
+                mine = (inside, free >= needed, shrunk, -abs(along), last)
                 if _within(spot, area, -0.03) and (score is None or mine > score):
                     best, score = spot, mine
     if best is None:
@@ -105,6 +108,35 @@ def _within(spot, area, margin):
         return (x0 + x1) / 2, (y0 + y1) / 2
     side, hand = place.split("_")
     return (x1 - inset if side == "front" else x0 + inset), (y1 - inset if hand == "left" else y0 + inset)''',
+    "_slots": '''def _slots(robot, names, place):
+    """A spot for each of ``names`` side by side around ``place`` (a zone seen by the camera, or "middle":
+    the work area's centre), a fingertip's room apart edge to edge; each object gets the free spot nearest
+    it. Returns (name, x, y) in the order to move them, the shortest trip first."""
+    robot.home()  # the arm, parked over the last spot, would hide part of the table
+    seen = {d.name: d for d in robot.scan()}
+    if place == "middle":
+        area = robot.workspace()
+        cx, cy = sum(area["x"]) / 2, sum(area["y"]) / 2
+    else:
+        cx, cy, _ = robot.detect(place)[0].position
+    # the typical width (one noisy estimate would spread them all) and a fingertip's room: as tight as the
+    # fingers allow, so that the whole group stays near the place's centre
+    widths = sorted(max(seen[n].size[:2]) for n in names if n in seen) or [0.04]
+    pitch = widths[len(widths) // 2] + 0.025
+    n = len(names)
+    shapes = {1: [(0.0, 0.0)], 2: [(0.0, -0.5), (0.0, 0.5)], 3: [(-0.29, -0.5), (-0.29, 0.5), (0.58, 0.0)],
+              4: [(-0.5, -0.5), (-0.5, 0.5), (0.5, -0.5), (0.5, 0.5)]}
+    cols = math.ceil(math.sqrt(n))
+    rows = math.ceil(n / cols)
+    grid = [(i // cols - (rows - 1) / 2, i % cols - (cols - 1) / 2) for i in range(n)]
+    free = [(cx + dx * pitch, cy + dy * pitch) for dx, dy in shapes.get(n, grid)]
+    out, left = [], [m for m in names if m in seen]
+    while left and free:  # the closest pair first: what already stands near the place keeps its spot
+        trip, name, spot = min((math.dist(seen[m].position[:2], p), m, p) for m in left for p in free)
+        out.append((name, spot[0], spot[1]))
+        left.remove(name)
+        free.remove(spot)
+    return out''',
     "_names": '''def _names(robot, phrases):
     """The names of the objects ``phrases`` find (each one's first; one the camera does not see is left out)."""
     out = []
@@ -144,6 +176,7 @@ SELECTORS = {
     "backmost": ("closest to the robot (-x)", "d.position[0]", False),
     "largest": ("with the largest footprint", "-d.size[0] * d.size[1]", False),
     "smallest": ("with the smallest footprint", "d.size[0] * d.size[1]", False),
+    "other": ("that is not ``anchor``", "0.0", True),  # "the other zone": the scene holds one more
 }
 
 
@@ -356,10 +389,18 @@ class _Writer:
             obj = self.query(step.args[obj_p], pre, ind)
             where = f"{self.helper('_spot')}(robot, {obj}, {self.word(step.direction)})"
             self.lines += pre + [f"{ind}x, y = {where}", ind + self.call(step.skill, {obj_p: obj, x_p: "x", y_p: "y"})]
+        elif step.form == "slots":  # a group to the middle or into a zone: each member to its own spot
+            obj_p, x_p, y_p = step.param.split(",")
+            place = self.query(step.among, pre, ind) if step.among is not None else self.word(step.direction)
+            item = self.var(step.group.kind)
+            where = f"{self.helper('_slots')}(robot, {self.group(step.group, pre, ind)}, {place})"
+            self.lines += pre + [f"{ind}for {item}, x, y in {where}:",
+                                 ind * 2 + self.call(step.skill, {obj_p: item, x_p: "x", y_p: "y"})]
         elif step.form == "beside":  # one object, or each of a group in turn (each finds its own room)
             obj_p, x_p, y_p = step.param.split(",")
             sides = f", sides=({step.direction!r},)" if step.direction else ""
             least = f", least={step.distance:g}" if step.distance else ""
+            least += self.within(step)
             self.consts["GAP"] = self.plan.gap
             at = ind
             if step.group is not None:
@@ -375,6 +416,19 @@ class _Writer:
             raise ProgramError(f"no code for a {step.form!r} step")
         self.made += [r for r in (*step.args.values(), step.among) if isinstance(r, Ref) and not r.is_group
                       and r.kind != "corner" and str(r) not in map(str, self.made)]
+
+    def within(self, step: Step) -> str:
+        """A push beside something for ``next_to`` and ``near`` ("within"): a narrower gap than GAP, as the
+        edges must end at most 6 cm apart and a push stops anywhere within 2.5 cm of its point (a lifted
+        object lands within a few mm, and its open fingers need GAP), and the nearest side."""
+        if step.part.name not in ("next_to", "near") or not self.pushes(step.skill):
+            return ""
+        return ", gap=min(GAP, 0.02)" + ("" if step.direction else ", trip=True")
+
+    def pushes(self, name: str) -> bool:
+        """Whether the skill ``name`` slides what it moves (it declares ``never_lifted``)."""
+        skill = self.skills.get(name)
+        return skill is not None and any(a.predicate == "never_lifted" for a in achieves(skill))
 
     def kept(self, step: Step, given: dict[str, str], pre: list[str], indent: str) -> None:
         """A skill that may move other objects out of its way (it takes ``keep``) leaves alone what the

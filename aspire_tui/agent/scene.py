@@ -234,8 +234,10 @@ class _Objects:
 
     def _chosen(self, ref: Ref) -> str:
         """The object a rule picks ("the block closest to the red bowl"), and the group it is picked from."""
-        others = self._fresh(f"other_{ref.kind}s")
         from sim.vocabulary import COLORS
+        if ref.select == "other":
+            return self._other(ref)
+        others = self._fresh(f"other_{ref.kind}s")
         # the arm's reach for what the arm moves; a mobile base's goals keep the ground's own region
         region = {} if ref.kind in MOBILE_GOALS else {"region": dict(REACH)}
         self.tables[others] = {"id": others, "kind": ref.kind, **region,
@@ -248,6 +250,19 @@ class _Objects:
             rule["rank"] = ref.rank
         self.tables[oid] = {"id": oid, "kind": ref.kind, **region, "color": ref.color or sorted(COLORS),
                             "chosen": rule}
+        self.ids[str(ref)] = oid
+        return oid
+
+    def _other(self, ref: Ref) -> str:
+        """The other zone beside "the blue zone": one more of the kind, in a colour the anchor does not
+        have (distractors never take a kind a rule picks among, so the two are the only ones)."""
+        from sim.vocabulary import COLORS
+        anchor = self.add(ref.anchor) if ref.anchor is not None else None
+        taken = self.tables.get(anchor, {}).get("color") if anchor else None
+        colors = [c for c in sorted(COLORS) if c != taken] if isinstance(taken, str) else sorted(COLORS)
+        oid = self._fresh(_slug(f"other {ref.kind}"))
+        region = {} if ref.kind in MOBILE_GOALS else {"region": dict(REACH)}
+        self.tables[oid] = {"id": oid, "kind": ref.kind, **region, "color": ref.color or colors}
         self.ids[str(ref)] = oid
         return oid
 

@@ -15,6 +15,9 @@ Postconditions:
 Evidence:
     Written for place_corner, where a distractor block may stand on the named
     spot (sim/tasks/place_corner.toml says so), using free_spot and set_down_at.
+    Version 3: "flip the tower so blue is on top" cleared the blue block by picking the green block from
+    under the red one, and the fingers hit the red block: the highest blocker goes first, so a tower is
+    taken apart from its top (development set, start states).
 """
 
 import math
@@ -26,7 +29,7 @@ ASPIRE = {
     "task_type": "pick_place",
     "embodiment": "panda",
     "depends_on": ["free_spot", "set_down_at"],
-    "version": 2,
+    "version": 3,
     "achieves": "clear(x, y)",
     "tags": ["clear", "make room", "move out of the way", "table"],
 }
@@ -45,7 +48,7 @@ def make_room(robot, x, y, radius=0.07, keep=(), room=0.06):
                     and math.hypot(d.position[0] - x, d.position[1] - y) - max(d.size[0], d.size[1]) / 2 < radius]
         if not blockers:
             break
-        target = blockers[0]
+        target = max(blockers, key=lambda d: d.position[2])  # the top of a stack before what it stands on
         px, py, _ = free_spot(robot, target.position[0], target.position[1], room=room, skip=(target.name,),
                               avoid=(x, y, radius + room))
         set_down_at(robot, target.name, px, py)

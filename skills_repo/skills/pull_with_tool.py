@@ -14,6 +14,7 @@ Postconditions:
     - the object has been drawn back to about x = ``reach_x`` (within reach),
       the hook is let go ``park`` aside of it, and the arm is back home
     - objects standing in the lane the drag sweeps were first set down beside it
+    - an object left short of ``reach_x`` was pulled again (at most ``strokes`` pulls)
 
 Evidence:
     The tool_use_pull reference program (foundation issue), parameterized. Run
@@ -25,6 +26,9 @@ Evidence:
     Version 4 (development set): the handle keeps 2.5 cm from the object; a neighbour too wide to grasp
     is slid out of the lane; the hook is slid 10 cm aside before it is let go; the handle is grasped as
     far out as ends the drag 34 cm from the base, where the arm does not stop short.
+    Version 5: a plate (17 cm across, wider than the tine reaches past the handle) met the tine off its
+    centre line, slid along it and off its end, and stopped 64 cm out: an object left well short of
+    ``reach_x`` is pulled again from where it lies, up to ``strokes`` pulls (development set, tool use).
 """
 
 from skills.free_spot import free_spot
@@ -35,7 +39,7 @@ ASPIRE = {
     "task_type": "tool_use",
     "embodiment": "panda",
     "depends_on": ["free_spot", "push_to", "set_down_at"],
-    "version": 4,
+    "version": 5,
     "tags": ["tool", "hook", "pull", "out of reach"],
     "achieves": "in_reach(obj)",
     "takes": {"obj": ["block", "ball", "bowl", "plate"]},  # the tine catches a bowl's or a plate's rim too
@@ -86,12 +90,24 @@ def _tine(hook, far, reach_x, near=0.34, out=0.68, least=0.1):
     return min(longest, max(least, wanted))
 
 
-def pull_with_tool(robot, tool, obj, reach_x=0.48, clear=0.1, skim=0.006, lane=0.06, side=0.025, park=0.1):
+def pull_with_tool(robot, tool, obj, reach_x=0.48, clear=0.1, skim=0.006, lane=0.06, side=0.025, park=0.1,
+                   strokes=3, short=0.08):
     """Grasp the hook matching ``tool`` by its handle and draw the object matching ``obj`` back.
 
     ``side`` is the room between the handle and the object's near side as the tine comes down beyond it;
-    ``park`` is how far aside (-y) the hook is slid after the pull, before it is let go.
+    ``park`` is how far aside (-y) the hook is slid after the pull, before it is let go. An object that
+    ends more than ``short`` beyond ``reach_x`` (a wide one slips off the tine's end) is pulled again,
+    at most ``strokes`` times in all.
     """
+    for _ in range(strokes):
+        _stroke(robot, tool, obj, reach_x, clear, skim, lane, side, park)
+        if robot.detect(obj)[0].position[0] <= reach_x + short:
+            break
+    return True
+
+
+def _stroke(robot, tool, obj, reach_x, clear, skim, lane, side, park):
+    """One pull: the hook grasped, its tine lowered beyond the object, drawn back, let go aside."""
     robot.home()
     far = robot.detect(obj)[0]
     hook = robot.detect(tool)[0]
@@ -146,4 +162,3 @@ def pull_with_tool(robot, tool, obj, reach_x=0.48, clear=0.1, skim=0.006, lane=0
     except Exception:
         pass
     robot.home()
-    return True

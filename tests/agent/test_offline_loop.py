@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from aspire_tui.agent import events as ev
 from aspire_tui.agent.coder import coder_for, read_plan
 from aspire_tui.agent.loop import run_task
@@ -150,13 +152,14 @@ def test_a_corner_of_the_table_is_found_from_the_robots_work_area(lib, events):
     assert "workspace" in calls and "detect" in calls
 
 
-def test_a_goal_that_only_forbids_validates_by_doing_nothing_and_keeps_no_skill(lib, events):
-    """"Don't touch the white bowl" asks nothing to be done: every scene starts out meeting it. The program
-    only looks, its runs show the goal held, and nothing is committed (a skill that does nothing is no skill)."""
+@pytest.mark.parametrize("words", ["don't touch the white bowl", "don't put the red block in the green bowl"])
+def test_a_goal_that_only_forbids_validates_by_doing_nothing_and_keeps_no_skill(words, lib, events):
+    """"Don't touch the white bowl" asks nothing to be done: every scene starts out meeting it; so does "don't
+    put the red block in the green bowl" when no words put it there first. The program only looks, its runs
+    show the goal held, and nothing is committed (a skill that does nothing is no skill)."""
     got, emit = events
     head = git(lib.root, "rev-parse", "HEAD")
-    result = run_task("don't touch the white bowl", coder=coder_for(), library=lib, validate=2, emit=emit,
-                      keyframes=False)
+    result = run_task(words, coder=coder_for(), library=lib, validate=2, emit=emit, keyframes=False)
     assert result.success and result.validated == "2/2", result.message
     assert "nothing to do" in result.message and "nothing to commit" in result.message
     calls = {e.call for e in got if isinstance(e, ev.CallRecorded)}

@@ -90,3 +90,19 @@ def test_a_sequence_of_places_the_robot_drives_to_is_judged_in_order_on_the_way(
     assert _drive(two_markers, 0, ["purple marker", "white marker"])
     assert not _drive(two_markers, 0, ["white marker"])  # never went to the purple one
     assert not _drive(two_markers, 0, ["white marker", "purple marker"])  # the other way round
+
+
+def test_the_other_zone_is_the_one_more_zone_in_another_colour():
+    """"the green ball in the other zone": a rule the task file could not say ("'other' is not one of
+    nearest, ...") made no scene; the scene now holds one more zone, not blue, and no third one."""
+    from sim.episode import make_episode
+
+    spec, _, _ = spec_for(read("put the red ball in the blue zone, and the green ball in the other zone"))
+    assert spec.success_text == "all(in_zone(red_ball, blue_zone), in_zone(green_ball, other_zone))"
+    other = next(o for o in spec.objects if o.id == "other_zone")
+    assert other.kind == "zone" and "blue" not in other.colors
+    for seed in (0, 1, 2):
+        episode = make_episode(spec, seed)
+        zones = [b for b in episode.world.bodies.values() if b.kind == "zone"]
+        episode.close()
+        assert len(zones) == 2 and len({z.color for z in zones}) == 2

@@ -309,3 +309,210 @@ def test_what_dev6_showed_is_refused_for_the_right_reason(text, reason, words):
     with pytest.raises(InstructionError) as e:
         read(text)
     assert e.value.reason == reason and words in str(e.value)
+
+
+@pytest.mark.parametrize("text, goal, start", [
+    ("stak the green block on the yellow block", "on(green block, yellow block)", []),  # a letter left out
+    ("set the blu cube on the plate", "on(blue block, plate)", []),  # ... of a colour, before its noun
+    ("Plaes the red block in the bowl", "in(red block, bowl)", []),  # "places" less a letter, opening a clause
+    ("plsce the red cube in the bowl", "in(red block, bowl)", []),  # a key beside the one meant
+    ("the robot moves the red cube 5 cm to the left", "moved(red block, left, 0.05)", []),  # a verb's -s form
+    ("I want that the gray ball is in the green bowl", "in(gray ball, green bowl)", []),  # a wish, not a start
+    ("what I'd like, if it isn't too much trouble, is for the blue block to end up in the yellow bowl",
+     "in(blue block, yellow bowl)", []),  # a frame around the task, with politeness inside it
+    ("put the red block in the bowl (and I know the table is a bit of a mess)", "in(red block, bowl)", []),
+    ("put the grey cube just behind the white bowl (so a bit closer to you)", "behind(gray block, white bowl)",
+     []),  # a bracket that says the relation again adds no distance
+    ("me want blue block on top red block", "on(blue block, red block)", []),  # "on top" without "of"
+    ("get the cyan block to the back right corner, but it must never leave the table",
+     "all(at_place(cyan block, back_right), never_lifted(cyan block))", []),
+    ("move the purple block 10 cm left, the grey bowl must stay put",
+     "all(moved(purple block, left, 0.1), unmoved(gray bowl))", []),  # a kept object after a comma
+    ("the red block should end up to the left of the plate, not on it",
+     "all(left_of(red block, plate), not(on(red block, plate)))", []),  # a "should" step, then what must not be
+    ("the white block was put in the green zone by mistake, move it into the blue zone",
+     "in(white block, blue zone)", ["in(white block, green zone)"]),  # done before: a start state
+    ("put the red, green, and blue blocks in the bowl", "in([red block, green block, blue block], bowl)", []),
+    ("put the blue block and the orange in the bowl", "all(in(blue block, bowl), in(orange block, bowl))", []),
+    ("Build a tower: orange at the bottom, purple in the middle, pink on top.",
+     "stacked(pink block, purple block, orange block)", []),  # colours alone as labels of one kind
+    ("move the red block to the left, the bowl is about 20 cm away", "moved(red block, left, 0.1)", []),
+    ("put the red block left of the bowl, which is 20 cm from the plate", "left_of(red block, bowl)", []),
+    ("move the brown block 1 ft to the left", "moved(brown block, left, 0.3048)", []),
+    ("move the red block 4in to the right", "moved(red block, right, 0.1016)", []),
+    ("put the blue ball in the tray and the red and green ones on the plate",
+     "all(in(blue ball, tray), on([red ball, green ball], plate))", []),  # every colour of "ones", of the kind moved
+])
+def test_what_dev7_showed_unread_reads_as_the_format_writes_it(text, goal, start):
+    """Ways of saying that the blind dev7 showed misread, and their neighbours: slips that only the place of a
+    word mends, wishes and frames around the task, remarks and distances said of how things are, colour lists,
+    feet and inches."""
+    read_goal = read(text)
+    assert str(canonical(read_goal.condition)) == str(canonical(read_condition(goal)))
+    assert sorted(str(canonical(s)) for s in read_goal.start) == sorted(
+        str(canonical(read_condition(s))) for s in start)
+
+
+@pytest.mark.parametrize("text, reason, words", [
+    ("check the red block before. put it in the bowl", "unreadable", "check"),  # a real word, not "chuck"
+    ("I had pasta for lunch.", "unreadable", "had"),  # not "head": short verbs lose no letters
+    ("put the ball in the sack", "unknown_kind", "sack"),  # only a clause's first word is mended into a verb
+    ("put the orange in the bowl", "unknown_kind", "orange"),  # a colour alone with no kind before it: a thing
+    ("put the red block in the bowl, then move the blue block", "unreadable", "blue block"),  # moved nowhere
+    ("arrange the cubes (like a smiley)", "unreadable", "smiley"),  # a bracket that may change the task
+])
+def test_what_dev7_showed_is_refused_with_the_words_not_read(text, reason, words):
+    """A clause or word the reader cannot place is refused, naming it, never dropped or guessed past."""
+    with pytest.raises(InstructionError) as e:
+        read(text)
+    assert e.value.reason == reason and words in str(e.value)
+
+
+def test_remarks_and_mended_slips_are_noted_on_the_goal():
+    notes = read("put the red block in the bowl (the table is a mess) - the bowl is 20 cm from the plate").notes
+    assert any("the table is a mess" in n for n in notes) and any("20 cm" in n for n in notes)
+    assert "read 'blu' as 'blue'" in read("put the blu cube in the bowl").notes
+
+
+def test_a_long_list_of_colours_is_one_group_of_all_of_them():
+    # its parse time is measured by bench.understanding (parse p95), not here
+    colours = ["red", "green", "blue", "yellow", "orange", "purple", "pink", "cyan", "white", "black", "brown",
+               "gray"] * 3
+    text = "put the " + ", ".join(colours[:29]) + " and " + colours[29] + " blocks in the bowl"
+    goal = read(text)
+    assert [m.color for m in goal.condition.args[0].members] == colours[:30]
+
+
+def same_tree(text: str, want: str) -> bool:
+    return tree(text) == str(canonical(read_condition(want)))
+
+
+@pytest.mark.parametrize("text, goal", [
+    # technical verbs and the arm's own words
+    ("translate the green ball 5 cm to the right", "moved(green ball, right, 0.05)"),
+    ("displace the bowl a lot toward the robot", "moved(bowl, back, 0.2)"),
+    ("with the end effector, release the cube over the tray", "in(block, tray)"),
+    ("move the tray 10 cm in the direction away from the robot", "moved(tray, front, 0.1)"),
+    ("shift the plate to the robot's left by 20 cm", "moved(plate, left, 0.2)"),
+    # the state to reach, said instead of an action
+    ("target configuration: the ball is on the plate and the cube is in the tray",
+     "all(on(ball, plate), in(block, tray))"),
+    ("we need the purple cube inside the green dish", "in(purple block, green bowl)"),
+    ("the basket should contain the white ball", "in(white ball, tray)"),
+    ("the saucer must have the blue cube on it", "on(blue block, plate)"),
+    ("the red bowl is where the yellow ball belongs", "in(yellow ball, red bowl)"),
+    ("the tray should end up with the pink block in it", "in(pink block, tray)"),
+    ("I'd like the red, white and blue cubes stacked with the white one at the bottom",
+     "stacked(red block, blue block, white block)"),
+    # questions, introduced objects, perfect tense and gerunds that open a clause
+    ("would it be possible to drop the cube in the tray?", "in(block, tray)"),
+    ("Here is a brown ball. Place it on the plate.", "on(brown ball, plate)"),
+    ("put the ball in the tray once you have moved the cube onto the plate", "then(on(block, plate), in(ball, tray))"),
+    ("begin by lifting the red cube onto the plate, then put the ball in the bowl",
+     "then(on(red block, plate), in(ball, bowl))"),
+    # comparisons with the robot and the sides of an object
+    ("put the cube nearer to the robot than the tray", "behind(block, tray)"),
+    ("set the ball on the side of the red bowl farthest from you", "in_front_of(ball, red bowl)"),
+    ("move the block to the right of the tray while the bowl stays put", "all(right_of(block, tray), unmoved(bowl))"),
+])
+def test_what_dev8_showed_is_read(text, goal):
+    assert same_tree(text, goal), tree(text)
+
+
+@pytest.mark.parametrize("text, goal", [
+    # objects named after a place go there too; beside a landmark, a second one is a second landmark
+    ("drop the yellow ball in the tray and the red ball", "all(in(yellow ball, tray), in(red ball, tray))"),
+    ("put the cube on the plate and the ball as well", "all(on(block, plate), on(ball, plate))"),
+    ("place the cube beside the red bowl and the green bowl",
+     "all(next_to(block, red bowl), next_to(block, green bowl))"),
+    ("put the ball in the bowl with the hook", "in(ball, bowl)"),  # "with": the means, not one more object
+    # "the green one": one more of the kind last moved, as object; of the kind last placed by, as place
+    ("put the yellow ball on the plate, then the pink one in the bowl",
+     "then(on(yellow ball, plate), in(pink ball, bowl))"),
+    ("drop the red cube in the blue tray and the green cube in the white one",
+     "all(in(red block, blue tray), in(green block, white tray))"),
+    # what is excluded is read, never dropped
+    ("the white block should end up on the plate, not the black block",
+     "all(on(white block, plate), not(on(black block, plate)))"),
+    ("put the green ball, not the red one, in the tray", "all(in(green ball, tray), not(in(red ball, tray)))"),
+    ("put the cubes in the tray, not the bowl", "all(in(all blocks, tray), not(in(all blocks, bowl)))"),
+    ("slide the cube 5 cm left, not the ball", "all(moved(block, left, 0.05), never_lifted(block), unmoved(ball))"),
+])
+def test_every_object_and_exclusion_named_is_read(text, goal):
+    assert same_tree(text, goal), tree(text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("put all the balls except the blue one on the plate", "except"),
+    ("every cube but the green one goes in the tray", "but"),
+    ("put all the balls in the bowl and leave the red one where it is", "all ... but"),
+    ("put the red block to the left of the plate, about 5 cm from the edge of the table", "5 cm from the edge"),
+    ("tidy up the workspace, then put the ball in the bowl", "tidy"),
+    ("put the cube in the bowl with the ball", "ball"),
+])
+def test_what_the_reader_cannot_read_is_refused_by_name(text, words):
+    """A group less some of it, a distance from an edge, a filler standing for a verb, an object with no place:
+    refused naming the words, never read as something else or dropped."""
+    with pytest.raises(InstructionError) as e:
+        read(text)
+    assert e.value.reason == "unreadable" and words in str(e.value), str(e.value)
+
+
+@pytest.mark.parametrize("text, goal", [
+    # a correction takes back the last words of the same kind: a colour, a place, a side, a whole clause
+    ("put the red uh no the blue block in the bowl", "in(blue block, bowl)"),
+    ("set the ball on the plate sorry i mean in the tray", "in(ball, tray)"),
+    ("put the cube in the orange - wait, no, the green bowl", "in(block, green bowl)"),
+    ("shift the bowl right no left by 5 cm", "moved(bowl, left, 0.05)"),
+    ("drive to the red cone actually make that the white barrel", "near(robot, white barrel)"),
+    ("put the red block in the blue bowl actually no put it in the green bowl", "in(red block, green bowl)"),
+    # an object alone said again takes back the object of its kind, wherever it was said in the clause
+    ("put the red block in the bowl, no, the blue block", "in(blue block, bowl)"),
+    ("put the ball in the red bowl no the white ball", "in(white ball, red bowl)"),
+    # a bare "no" between words of two kinds still says no
+    ("put the yellow block next to the bowl and no block on the plate",
+     "all(next_to(yellow block, bowl), not(on(yellow block, plate)))"),
+])
+def test_a_correction_replaces_what_it_takes_back(text, goal):
+    assert same_tree(text, goal), tree(text)
+
+
+@pytest.mark.parametrize("text, goal", [
+    # a teacher's numbered steps are a sequence
+    ("Step 1: put the green cube on the plate. Step 2: put the ball in the tray.",
+     "then(on(green block, plate), in(ball, tray))"),
+    ("step one grab the ball step two drop it in the bowl", "in(ball, bowl)"),
+    # speech with no "and" or stop: a new verb after how things are, or after a verb and its object
+    ("the ball is in the bowl right now move it onto the plate", "on(ball, plate)"),
+    ("there's a pink block on the white block put the pink one in the tray", "in(pink block, tray)"),
+    ("grab the cube stick it in the bowl and then grab the ball and drop it on the plate",
+     "then(in(block, bowl), on(ball, plate))"),
+    ("do not lift the red cube just slide it 5 cm left", "all(moved(red block, left, 0.05), never_lifted(red block))"),
+    # "drop off", the robot's view said aloud, "left" the verb, the middle paired like a corner
+    ("drop off the green ball in the tray", "in(green ball, tray)"),
+    ("from where the robot stands put the cube to the right of the plate", "right_of(block, plate)"),
+    ("the bowl should be left with the ball in it", "in(ball, bowl)"),
+    ("put the ball in the middle and the cube in the front right corner",
+     "all(at_place(ball, middle), at_place(block, front_right))"),
+    # "the blue one" after a bare "the cube" is another block; "it" is what was placed last
+    ("put the cube on the plate and then the blue one next to it", "then(on(block, plate), next_to(blue block, block))"),
+    ("drop the ball in the bowl but not the green one", "all(in(ball, bowl), not(in(green ball, bowl)))"),
+])
+def test_what_dev9_showed_is_read(text, goal):
+    assert same_tree(text, goal), tree(text)
+
+
+def test_a_part_of_the_robot_is_named_when_it_is_what_to_move_and_dropped_when_it_is_the_means():
+    for text in ("move the end effector above the red block",
+                 "put the cube in the bowl and then push the end effector against the plate"):
+        with pytest.raises(InstructionError) as e:
+            read(text)
+        assert e.value.reason == "unreadable" and "end effector" in str(e.value), str(e.value)
+    assert same_tree("using the gripper, put the cube on the plate", "on(block, plate)")
+
+
+def test_a_bare_noun_said_before_the_one_set_against_it_is_not_that_one():
+    """ "the cube ..., then the blue one": two blocks; a bare "the bowl" after "the green bowl" is still that bowl."""
+    assert same_tree("put the ball in the green bowl, then the cube in the bowl",
+                     "then(in(ball, green bowl), in(block, green bowl))")
+    assert "blue block, plate" not in tree("put the cube on the plate and then the blue one in the bowl")

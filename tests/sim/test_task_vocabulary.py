@@ -388,6 +388,11 @@ def test_moved_reads_direction_and_amount(play, world):
     assert not holds(play, "moved(block, right, 0.1)") and not holds(play, "moved(block, left, 0.2)")
     assert holds(play, "moved(block, left, 0.12)")          # within max(0.03, 0.3 * 0.12)
     assert not holds(play, "moved(block, left, 0.12, 0.01)")
+    x0, y0 = play.scene.initial[block][:2]
+    put(world, block, x0, y0)   # back where it started: a short move is not done by not moving
+    assert not holds(play, "moved(block, left, 0.03)") and not holds(play, "moved(block, left, 0.01)")
+    put(world, block, x0, y0 + 0.03)
+    assert holds(play, "moved(block, left, 0.03)") and not holds(play, "moved(block, left, 0.08)")
     put(world, block, 0.58, 0.0)
     assert holds(play, "moved(block, front, 0.08)") and not holds(play, "moved(block, back, 0.08)")
     put(world, block, 0.58, 0.0, z=0.3, settle=0.0)       # in the air: not "moved" yet
@@ -473,6 +478,29 @@ def test_then_is_judged_as_all_and_named(play, world):
     assert checks["1:on(block, plate)"] and not checks["2:at_least(1.0, in(blocks, bowl))"] and not checks["success"]
     put(world, ep.scene.bindings["blocks"][0], 0.38, 0.22, z=0.03)
     assert ep.evaluate()["success"]
+
+
+def test_a_place_a_later_part_moves_the_same_thing_from_is_judged_on_the_way(world):
+    """"Put the block in the bowl, then take it out and put it on the plate": the first part held on the way,
+    before the second; judged as `all` at the end it could never hold."""
+    spec = parse_task(task("then(in(block, bowl), on(block, plate))", PLAYGROUND), "ask.toml")
+    ep = make_episode(spec, 0, world=world)
+    block = ep.scene.bindings["block"][0]
+    put(world, block, 0.5, -0.2, 0.04)
+    assert not ep.evaluate()["success"]  # on the plate, but never in the bowl
+    put(world, block, 0.38, 0.22, z=0.03)
+    put(world, block, 0.5, -0.2, 0.04)
+    checks = ep.evaluate()
+    assert checks["success"] and checks["1:in(block, bowl)"] and checks["2:on(block, plate)"]
+
+
+def test_a_sequence_out_of_order_does_not_hold(world):
+    spec = parse_task(task("then(on(block, plate), in(block, bowl))", PLAYGROUND), "ask.toml")
+    ep = make_episode(spec, 0, world=world)
+    block = ep.scene.bindings["block"][0]
+    put(world, block, 0.38, 0.22, z=0.03)
+    put(world, block, 0.5, -0.2, 0.04)
+    assert not ep.evaluate()["success"]  # in the bowl first, then on the plate: the other way round
 
 
 def test_no_contact_and_never_grasped_remember_the_whole_motion(world):

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from sim import make_episode
+from sim.episode import never_starts
 from sim.errors import TaskError, TaskFileError
 from sim.tasks import builtin_tasks
 from sim.taskspec import parse_task
@@ -145,6 +146,20 @@ def test_a_scene_that_starts_solved_is_drawn_again(world):
     always = parse_task(GOOD.replace('success = "in(block, bowl)"', 'success = "not(lifted(block))"'), "t")
     with pytest.raises(TaskError, match="start out solved"):
         make_episode(always, 0, world=world)
+
+
+def test_forbidding_what_no_scene_starts_with_is_met_at_the_start(world):
+    """"Don't put the block in the bowl" with nothing starting in it: there is nothing to do, so the scene is
+    not drawn again and again (it used to be refused as never matching); with the block starting in the bowl
+    it is a task: take it out."""
+    forbid = GOOD.replace('success = "in(block, bowl)"', 'success = "not(in(block, bowl))"')
+    ep = make_episode(parse_task(forbid, "t"), 0, world=world)
+    assert never_starts(ep.task.success, ep.task) and ep.evaluate()["success"]
+    inside = parse_task(forbid.rstrip() + '\n\n[[objects]]\nid = "ball"\nkind = "ball"\ncolor = "red"\n'
+                        'inside = "bowl"\n', "t")
+    assert not never_starts(inside.success, inside)
+    near = parse_task(GOOD.replace('success = "in(block, bowl)"', 'success = "not(near(block, bowl))"'), "t")
+    assert not never_starts(near.success, near)  # near: by where things are drawn, so drawn again
 
 
 def test_in_zone_sees_a_block_on_a_painted_zone(world):

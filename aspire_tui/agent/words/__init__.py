@@ -6,7 +6,8 @@ condition is ``in(red block, green bowl)``. Three steps, a module each:
 1. `lexicon.tag` turns the words into tagged tokens with the one vocabulary
    in `sim.vocabulary` (colours, kinds, relations, places) plus the verbs of
    the lexicon; filler words drop out, words it does not know are kept so
-   an error can name them.
+   an error can name them; a correction ("the red, no, the blue block")
+   replaces the words it takes back.
 2. `grammar.phrases`: a `lark` grammar over the tags reads the phrases:
    object references ("the red, blue and green blocks", "the block closest
    to the red bowl", "the second block from the right"), amounts ("10 cm",

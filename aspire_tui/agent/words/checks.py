@@ -18,16 +18,18 @@ class AmbiguousWord(InstructionError):
         self.word, self.choices = word, choices
 
 
-def check_unambiguous(goal: Goal, introduced: list[Ref] = ()) -> Goal:
+def check_unambiguous(goal: Goal, introduced: list[Ref] = (), apart: list[Ref] = ()) -> Goal:
     """The goal with each bare "the bowl" read as the one coloured bowl the words name ("put the block in
     the green bowl, then the ball in the bowl"); "the bowl" beside a green and a blue bowl (in the goal
-    or ``introduced``: "there's a green bowl and a blue bowl") could be either, and is asked about."""
+    or ``introduced``: "there's a green bowl and a blue bowl") could be either, and is asked about. Objects
+    ``apart`` ("the cube ..., then the blue one") are set against the bare one, so never what it means."""
     refs = [r for r in goal.refs() if not r.select and r.kind != "robot"]
     named = refs + [m for r in introduced for m in (r.members or (r,))]
     for r in refs:
         if r.color or r.is_group:
             continue
-        colored = list(dict.fromkeys(o for o in named if o.kind == r.kind and o.color and not o.is_group))
+        colored = list(dict.fromkeys(o for o in named if o.kind == r.kind and o.color and not o.is_group
+                                     and o not in apart))
         several = [o for o in introduced if o.kind == r.kind and o.count > 1 and not o.color and not o.members]
         if several and not colored:  # "there are two bowls. put the cube in the bowl": either of them
             raise AmbiguousWord(f"which {r.kind} is 'the {r.kind}': {several[0].count} {r.kind}s were named; say "

@@ -8,7 +8,7 @@ from dataclasses import replace
 from aspire_tui.agent.goal import CONSTRAINTS, Cond, Goal, Ref
 from aspire_tui.agent.words.checks import AmbiguousWord, check_possible, check_unambiguous
 from aspire_tui.agent.words.grammar import NP, Item, phrases
-from aspire_tui.agent.words.lexicon import INTRODUCING, InstructionError, Word, mended_words, tag
+from aspire_tui.agent.words.lexicon import INTRODUCING, ROBOT_PARTS, InstructionError, Word, mended_words, tag
 from sim import vocabulary as vocab
 
 
@@ -35,11 +35,73 @@ def read(text: str) -> Goal:
         raise InstructionError("the instruction is empty: say what the robot should do, e.g. \"put the red "
                                "block in the green bowl\"", "empty")
     text = str(text).strip()
-    words = _without_asides(tag(text))
+    said, remarks = _without_remarks(text)
+    words = _without_asides(tag(said))
     _refuse_unknown(words)
-    goal = _Clauses(text, phrases(words)).goal()
-    mended = [f"read {slip!r} as {meant!r}" for slip, meant in mended_words(text)]
-    return replace(goal, notes=goal.notes + tuple(mended)) if mended else goal
+    goal = _Clauses(text, _had(phrases(words))).goal()
+    notes = [f"read {slip!r} as {meant!r}" for slip, meant in mended_words(said)]
+    notes += [f"read ({r}) as a remark, not part of the task" for r in remarks]
+    return replace(goal, notes=goal.notes + tuple(notes)) if notes else goal
+
+
+def _had(items: list[Item]) -> list[Item]:
+    """"the bowl should have the ball in it", "the tray has a block on it": the container said first, as
+    "the ball should be in the bowl", "a block is on the tray"; "have" elsewhere says nothing."""
+    out: list[Item] = []
+    k = 0
+    while k < len(items):
+        it = items[k]
+        # "the plate should end up with the red block on it": "with" after a wish holds as "have" does
+        holds = it.kind == "HAVE" or (it.kind == "WITH" and out and out[-1].kind == "MODAL" and
+                                      [i.kind for i in items[k + 1:k + 3]] == ["np", "REL"])
+        if not holds:
+            out.append(it)
+            k += 1
+            continue
+        modal = out.pop() if out and out[-1].kind == "MODAL" else None
+        if it.text.startswith(("should", "must")):  # "should contain": the wish is in the word
+            modal = Item("MODAL", "should", "should")
+        held, rel, back = (items[k + 1:k + 4] + [None, None, None])[:3]
+        if out and out[-1].kind == "np" and held is not None and held.kind == "np" and rel is not None and \
+                rel.kind == "REL" and back is not None and back.kind == "np" and back.value.pronoun and back.value.ref is None:
+            holder = out.pop()
+            out += [held, modal or Item("COPULA", "is", "is"), rel, holder]
+            k += 4
+            continue
+        if out and out[-1].kind == "np" and held is not None and held.kind == "np" and \
+                (rel is None or rel.kind in ("STOP", "COMMA", "AND", "THEN")):
+            holder = out.pop()  # "the tray should contain the blue ball": the ball in the tray
+            out += [held, modal or Item("COPULA", "is", "is"), Item("REL", "in", "in"), holder]
+            k += 2
+            continue
+        out += [modal] if modal is not None else []
+        k += 1
+    return out
+
+
+def _without_remarks(text: str) -> tuple[str, list[str]]:
+    """The text without its bracketed remarks, and the remarks: "(and I know the table is a bit of a mess)"
+    says how things are, of no object the robot moves and with no verb, so it asks nothing. A bracket that
+    names an object, a place or a verb ("(the red one)", "(10 cm)"), or says no "is" ("(like a smiley)"),
+    stays and is read or refused. One that says again what the words before it asked ("just behind the bowl
+    (so a bit closer to you)") is dropped too: read as asking more, "a bit" would become a distance not asked."""
+    remarks: list[str] = []
+
+    def drop(m: re.Match) -> str:
+        tags = {w.tag for w in tag(m.group(1))}
+        restates = re.match(r"\s*(?:so|i\.?e\.?|that is|that means|meaning|in other words)\b", m.group(1).lower())
+        if "COPULA" in tags and not tags & ASKING_TAGS or restates and "VERB" not in tags:
+            remarks.append(m.group(1).strip())
+            return " "
+        return m.group(0)
+
+    return re.sub(r"\(([^()]*)\)", drop, text), remarks
+
+
+# tags that make a bracket part of the task: an object, a place, an amount or a verb
+ASKING_TAGS = {"KIND", "KINDS", "COLOR", "PRON", "ROBOT", "VERB", "REL", "TO", "SIDE", "CORNER", "CORNERS",
+               "MIDDLE", "EDGE", "NUM", "UNIT", "SIDEMOST", "SUPER", "LINE", "TOWER", "GERUND", "NOT", "WITHOUT",
+               "MODAL", "ELSEWHERE", "OUT_OF_REACH", "REACH"}
 
 
 def _without_asides(words: list[Word]) -> list[Word]:
@@ -70,7 +132,7 @@ def _without_asides(words: list[Word]) -> list[Word]:
 
 def _refuse_unknown(words: list[Word]) -> None:
     for k, w in enumerate(words):
-        if w.tag != "UNKNOWN":
+        if w.tag != "UNKNOWN" or w.text in ROBOT_PARTS:  # a part of the robot: a word not read, not a thing
             continue
         noun = w.text[:-1] if w.text.endswith("s") and w.text[:-1] in vocab.UNKNOWN_THINGS else w.text
         follows = words[k + 1].tag if k + 1 < len(words) else ""
@@ -108,9 +170,11 @@ class _Clauses:
         self.prev: list[Ref] = []          # ... as they were before the clause being read
         self.kinds: list[str] = []         # kinds named so far ("the blue one")
         self.named: list[Ref] = []         # every object named so far ("the other zone", "in too")
+        self.apart: list[Ref] = []         # "the blue one" said after a bare "the cube": another object than it
         self.taken_out: list[Cond] = []    # not(in(X, Y)) read from "X out of Y": X starts in Y
         self.start: list[Cond] = []        # the start states read so far ("swap them" reads them)
         self.introduced: list[Ref] = []    # objects a clause only said are there ("there's a green bowl")
+        self.remarks: list[str] = []       # what was read as how things are and that no goal or start holds
         self.moved: list[Ref] = []         # every object a clause so far was asked to move
         self.last_place: tuple[str, Ref] | None = None  # the last (relation, object) something was put by
         self.prev_place: tuple[str, Ref] | None = None  # ... as it was before the clause being read
@@ -131,6 +195,8 @@ class _Clauses:
                 continue
             if not conds:  # "take the red block and the blue block.": named, so a later "the block" is either
                 self.introduced += [self._ref_of(i) for i in clause if i.kind == "np" and i.value.ref is not None]
+                if kind == "step" and steps:
+                    self._refuse_unplaced(clause)
             self._add(kind, conds, steps, constraints, start)
             if kind == "step" and conds and ahead:
                 for earlier in ahead:  # read again, now that "it" has something to stand for
@@ -162,6 +228,7 @@ class _Clauses:
                                    f"{', '.join(repr(w) for w in unread[:4])} (use -m MODEL, or say it with "
                                    "objects, places and relations, e.g. \"put the red block left of the bowl\")",
                                    "unreadable")
+        self._refuse_exclusion(steps, constraints)
         asked = {c for s in steps for c in s.conjuncts()}
         constraints = [c for c in constraints if c not in asked]  # "without lifting it, slide ...": once
         main = steps[0] if len(steps) == 1 else Cond("then" if self.ordered else "all", tuple(steps))
@@ -170,7 +237,9 @@ class _Clauses:
         # every coloured object the words named counts, read into the goal or not ("next to the red ball and the
         # blue ball, then put the ball in the tray": either ball)
         named = self.introduced + [r for r in self.named if r.color and not r.select and not r.is_group]
-        return _without_restated(check_unambiguous(Goal(self.text, condition, tuple(start)), named))
+        notes = tuple(f"read {r} as how things are, not part of the task" for r in self.remarks)
+        goal = Goal(self.text, condition, tuple(start), notes=notes)
+        return _without_restated(check_unambiguous(goal, named, apart=self.apart))
 
     def _add(self, kind: str, conds: list[Cond], steps: list[Cond], constraints: list[Cond],
              start: list[Cond]) -> None:
@@ -188,10 +257,14 @@ class _Clauses:
         items = self.items
         for k, it in enumerate(items):
             nxt = next((j for j in items[k + 1:] if j.kind not in ("NOT", "FIRST", "THEN")), None)
+            if it.kind == "VERB" and _runs_on(out[-1]):  # "the cube is in the tray put it ...": no "and" said
+                out.append([it])
+                hard.append(False)
+                continue
             if it.kind in ("STOP", "THEN", "FIRST", "BEFORE") or (
                     it.kind in ("COMMA", "AND") and nxt is not None and (
                         nxt.kind in VERB_LIKE or nxt.kind == "WITHOUT" or (
-                            nxt.kind == "np" and _has_copula_after(items, k)))):
+                            nxt.kind == "np" and (_has_copula_after(items, k) or _kept_after_placing(items, k))))):
                 follows_words = bool(out[-1])
                 out.append([])
                 hard.append(it.kind in ("STOP", "THEN", "FIRST", "BEFORE"))
@@ -216,6 +289,7 @@ class _Clauses:
                         self.introduced.append(i.value.ref)
                     elif i.kind == "np" and i.value.color and kind:
                         self.introduced.append(Ref(kind, i.value.color))
+                self.last = list(self.introduced[-1:])  # "there is a cyan block. put it in the bowl": "it" is it
                 continue
             verbs = [i for i in c if i.kind in VERB_LIKE]
             if verbs:
@@ -231,8 +305,8 @@ class _Clauses:
                     merged.append(again)
                     continue
             acting = any(i.kind in VERB_LIKE + ("COPULA", "ALREADY", "STACKED", "OUT_OF_REACH", "WITHOUT",
-                                                 "NOT") for i in c) or (starts_hard and any(
-                i.kind == "WHERE" for i in c) and any(i.kind == "np" for i in c))  # "; the X must stay put"
+                                                 "NOT") for i in c) or (any(i.kind == "WHERE" for i in c) and (
+                starts_hard and any(i.kind == "np" for i in c) or _kept_by_name(c)))  # "; the X must stay put"
             if merged and not acting and not _is_start(merged[-1]):
                 merged[-1] = merged[-1] + c
             elif not acting and not merged:
@@ -263,6 +337,10 @@ class _Clauses:
             raise InstructionError(f"impossible: the robot cannot change an object's shape, size or colour "
                                    f"({self.text[:60]!r}); it can move objects", "impossible")
         negated = next((k for k, i in enumerate(items) if i.kind in ("NOT", "WITHOUT", "AWAY")), None)
+        aside = _negated_aside(items, negated)
+        if aside is not None:  # "move the red block, not the blue one, into the bowl"
+            kind, steps = self.clause(items[:negated] + items[negated + 3:])
+            return kind, steps + self._excluded([self._subject_of(items[negated + 1])])
         if negated is not None:  # "..., but the green block must not move": the green block is the negated part's
             k = negated
             while k > 0 and items[k - 1].kind in ("MODAL", "COPULA"):
@@ -278,14 +356,20 @@ class _Clauses:
         if sends and any(i.kind == "ELSEWHERE" and not (mobile and i.text in ("floor", "ground")) for i in head):
             raise InstructionError("impossible: the robot works on its table and cannot take objects out of "
                                    "the work cell", "impossible")
-        if any(i.kind == "TABLE" for i in items[:2]) and verbs and verbs[0] in ("move", "pick", "put", "push", "pull",
+        if any(i.kind == "TABLE" for i in items[:2]) and items[0].kind != "UNKNOWN" and verbs and verbs[0] in ("move", "pick", "put", "push", "pull",
                                                                                "flip", "stack"):
             raise InstructionError("impossible: the table cannot be moved; the robot moves objects on it",
                                    "impossible")
+        if negated is None and _states_a_distance(items) and not _is_start(items):  # "the bowl is 20 cm away"
+            self._remark_distance(items)
+            self.last = [self._ref_of(i) for i in items if i.kind == "np"][:1]
+            return "start", []
         if _is_start(items) and negated is None:
             return "start", self.start_state(items, [self._ref_of(i) for i in items if i.kind == "np"])
         if negated is not None:
-            acting = any(i.kind in VERB_LIKE for i in head)
+            # a verb, or where something is to be ("the block should end up left of the plate, not on it")
+            acting = any(i.kind in VERB_LIKE for i in head) or (any(i.kind == "MODAL" for i in head) and any(
+                i.kind in ("REL", "CORNER", "MIDDLE") for i in head))
             steps = self.clause(head)[1] if acting else []
             cons = self.constraint(items[negated:] if acting else items)
             if cons:
@@ -300,7 +384,7 @@ class _Clauses:
             # "the green block is in the zone. leave it there and ...": what the words only said is there stays
             return "constraint", [Cond("unmoved", (r,)) for r in self.last]
         if (leaving or not verbs) and any(i.kind == "WHERE" for i in items):  # "X must stay put"
-            kept = [self._ref_of(i) for i in items if i.kind == "np"]
+            kept = [self._subject_of(i) for i in items if i.kind == "np"]
             if not kept and any(i.kind == "VERB" and i.text.endswith((" it", " them")) for i in items) and \
                     any(i.kind == "WHERE" and i.text in AS_IT_STARTED for i in items):
                 # "move it left and leave it where it is": what the clause before moved stays as it started
@@ -323,6 +407,17 @@ class _Clauses:
                 cond = self.relation(rel, self._ref_of(np_), self._ref_of(where))
                 self.start.extend([cond] if cond not in self.start else [])
                 return self._relative_starts(items[:k + 1] + items[k + 3:])
+        for k in range(len(items) - 2):
+            said = items[k + 2:k + 4] if items[k + 1].kind == "COMMA" else items[k + 1:k + 3]
+            if items[k].kind == "np" and [i.kind for i in said] == ["COPULA", "amount"] and \
+                    any(i.kind in VERB_LIKE + ("MODAL",) for i in items[:k]):
+                # "... left of the bowl, which is 20 cm from the plate": the distance is where the bowl is, not
+                # how far from it the block goes
+                at = items.index(said[0])
+                end = next((j for j in range(at + 2, len(items)) if items[j].kind in ("COMMA", "AND", "STOP")),
+                           len(items))
+                self._remark_distance(items[at:end])
+                return self._relative_starts(items[:k + 1] + items[end:])
         for k in range(len(items) - 3):
             np_, copula, rel, where = items[k:k + 4]
             if not (np_.kind == "np" and copula.kind == "COPULA" and rel.kind == "REL" and where.kind == "np"):
@@ -336,6 +431,69 @@ class _Clauses:
                 return self._relative_starts(items[:k + 1] + items[k + 4:])
         return items
 
+    def _refuse_unplaced(self, clause: list[Item]) -> None:
+        """A clause after the task that moves an object nowhere ("..., then move the blue block") is not
+        dropped unread: its words are named, and the task is refused."""
+        moving = any(i.kind == "VERB" and i.value in ("put", "move", "push") for i in clause)
+        objects = [i for i in clause if i.kind == "np" and i.value.ref is not None
+                   and i.value.ref.kind not in vocab.TOOLS + ("robot",)]
+        if moving and objects and not self.pulled:
+            words = " ".join(i.text for i in clause if i.kind == "VERB")
+            said = ", ".join(str(self._ref_of(i)) for i in objects)
+            raise InstructionError(f"cannot tell what to do in {self.text[:60]!r}: did not read where to "
+                                   f"{words} the {said}; say where, e.g. \"{words} the {said} left of the bowl\"",
+                                   "unreadable")
+
+    def _refuse_exclusion(self, steps: list[Cond], constraints: list[Cond]) -> None:
+        """"every block except the red one", "all the blocks but the blue one", "put every block in the tray but
+        leave the red one alone": a group less some of its members has no reference of its own, and read as the
+        whole group it would move the one left out. Refused, naming the words, never read as the whole group."""
+        items = self.items
+        said = next((i.text for i in items if i.kind == "EXCEPT"), None)
+        for k in range(len(items) - 2):
+            group, but, one = items[k:k + 3]
+            if said is None and group.kind == "np" and group.value.ref is not None and \
+                    group.value.ref.quantity == "all" and but.kind == "AND" and but.text == "but" and one.kind == "np":
+                said = "but"
+        moved = [r for c in steps for part in c.conjuncts() if part.name not in CONSTRAINTS for r in part.args
+                 if isinstance(r, Ref) and r.quantity == "all"]
+        kept = [a for c in [*steps, *constraints] for part in c.conjuncts() if part.name in ("unmoved", "not")
+                for a in ([part.args[0]] if part.name == "unmoved" else part.args[0].args[:1])
+                if isinstance(a, Ref) and not a.is_group]
+        if said is None and any(g.kind == r.kind and g.color in ("", r.color) for g in moved for r in kept):
+            said = "all ... but"
+        if said is not None:
+            raise InstructionError(f"cannot read a group less some of it ({said!r}) in {self.text[:60]!r}: name "
+                                   "the objects to move, e.g. \"the green and blue blocks\"", "unreadable")
+
+    def _excluded(self, targets: list[Ref]) -> list[Cond]:
+        """", not the pink ball" after a step: the object named must not end where the step puts its object
+        ("put the purple ball in the bowl, not the pink ball"); after a step that puts nothing by a place
+        ("move the red block left, not the blue one") it must stay where it is."""
+        if self.last_place is None:
+            return [Cond("unmoved", (t,)) for t in targets]
+        rel, dest = self.last_place
+        if all(t.kind not in vocab.MOVABLE for t in targets):
+            # "put both balls in the tray, not the bowl": the place ruled out, for what is moved
+            return [Cond("not", (self.relation(rel, s, t),)) for t in targets for s in self.last]
+        return [Cond("not", (self.relation(rel, t, dest),)) for t in targets if t != dest]
+
+    def _refuse_left_over(self, pairs: list[tuple[list[Ref], str | None, Ref | None]]) -> None:
+        """Objects a clause names with no place beside objects it places ("put the red block in the bowl and
+        the ball next to"): named in a refusal, never dropped unread."""
+        placed = [s for g, r, d in pairs if r is not None and d is not None for s in g] + \
+            [d for _, _, d in pairs if d is not None]
+        left = [s for g, r, d in pairs if r is None or d is None for s in g
+                if s not in placed and s.kind not in vocab.TOOLS + ("robot",)]
+        if left and placed:
+            said = ", ".join(str(s) for s in left)
+            raise InstructionError(f"cannot tell what to do in {self.text[:60]!r}: did not read where the {said} "
+                                   f"should go; say where, e.g. \"put the {said} in the bowl\"", "unreadable")
+
+    def _remark_distance(self, items: list[Item]) -> None:
+        amount = _amount(items)
+        self.remarks.append(f"a distance of {amount * 100:g} cm")
+
     def resolve(self, np: NP) -> Ref:
         """A noun phrase as a reference: pronouns and "the blue one" take what came before."""
         if np.robot:
@@ -344,9 +502,16 @@ class _Clauses:
             if not self.last:
                 return Ref("?")
             return self.last[0] if len(self.last) == 1 else Ref(self.last[0].kind, members=tuple(self.last))
+        if np.noun in vocab.COLOR_NOUNS and not self.kinds and self._bare_colours() == 1:
+            # no kind named before it to be "the orange one" of, nor other colours said alone as labels ("orange
+            # at the bottom, purple on top")
+            raise InstructionError(f"the simulator cannot make an {np.noun} (a thing, as no kind is named before it): it "
+                                   f"has {', '.join(sorted(vocab.KINDS))}; say \"the {np.noun} block\" for the "
+                                   "colour", "unknown_kind")
         ref = np.ref if np.ref is not None else Ref(self.kinds[-1] if self.kinds else "?", np.color)
         if ref.kind == "?":
-            ref = replace(ref, kind=self.kinds[-1] if self.kinds else "block")
+            kind = self.kinds[-1] if self.kinds else "block"
+            ref = replace(ref, kind=kind, members=tuple(replace(m, kind=kind) for m in ref.members))
         if ref.select == "same":
             prior = next((r for r in reversed(self.named) if r.kind == ref.kind and not r.select), None)
             ref = prior if prior is not None else replace(ref, select="")
@@ -366,6 +531,9 @@ class _Clauses:
             self.named.append(ref.anchor)
         self.named.append(ref)
         return ref
+
+    def _bare_colours(self) -> int:
+        return sum(1 for i in self.items if i.kind == "np" and i.value.noun)
 
     def start_state(self, items: list[Item], refs: list[Ref]) -> list[Cond]:
         if not refs:
@@ -399,8 +567,12 @@ class _Clauses:
                 if ref is not None:
                     targets.append(ref)
             else:
-                targets.append(self._ref_of(i))
+                targets.append(self._subject_of(i) if rel_at is None or k < rel_at else self._ref_of(i))
         lifting = any(v in ("lift", "lift_verb", "pick") for v in verbs)
+        said = [i for i in items if i.kind not in ("COMMA", "AND")]
+        if targets and not verbs and len(said) == 2 and said[1].kind == "np" and \
+                (said[0].kind == "NOT" or said[0].text == "but not"):  # "..., (but) not the blue one"
+            return self._excluded(targets)
         if not targets and any(i.kind in ("VERB", "GERUND") and i.text.endswith((" it", " them")) for i in items):
             targets = list(self.last)  # "without moving it": the verb's object came with it
         if not targets and not (lifting or any(i.kind == "WHERE" for i in items)):
@@ -517,8 +689,8 @@ class _Clauses:
                 return [Cond("stacked", (*tops, *standing))]
             if not onto:
                 return [Cond("on", (tops[-1], standing[0]))]
-        if verb == "stack" or "TOWER" in kinds:
-            return [self.tower(items, subjects, dests)]
+        if verb == "stack" or "TOWER" in kinds or ("STACKED" in kinds and not onto):
+            return [self.tower(items, subjects, dests)]  # "... the blocks stacked with green at the top"
         place = self.place(items)
         if isinstance(place, str) and place.startswith("edge:"):
             return [Cond("along_edge", (_group(subjects), place[5:]))]
@@ -552,7 +724,10 @@ class _Clauses:
         pairs: list[tuple[list[Ref], str | None, Ref | None]] = []
         subjects: list[Ref] = []
         rel: str | None = None
+        joined = ""  # the word before the objects not yet placed: "and" joins them, "with" names a means
         for it in items:
+            if it.kind not in ("np", "COMMA"):
+                joined = joined if subjects else it.kind
             if it.kind in ("REL", "TO"):
                 rel = it.value if it.kind == "REL" else "to"
             elif it.kind == "np":
@@ -564,10 +739,15 @@ class _Clauses:
                 elif rel is not None and it.value.ref is not None and it.value.ref.kind == "?" and pairs and \
                         pairs[-1][2] is not None:
                     ref = self._ref_of(it, kind=pairs[-1][2].kind)  # "A in the green bowl, B in the other one"
-                elif it.value.ref is None and it.value.color and rel is None and pairs and pairs[-1][0]:
+                elif (it.value.ref is None and it.value.color or it.value.ref is not None and it.value.ref.kind == "?"
+                      and it.value.ref.members) and rel is None and pairs and pairs[-1][0]:
                     # "the red block in the green zone, the blue one in the other zone": one more of the kind
                     # moved, not of the kind named last
                     ref = self._ref_of(it, kind=pairs[-1][0][0].kind)
+                elif rel is None:
+                    ref = self._subject_of(it)
+                elif it.value.ref is None and it.value.color and not it.value.noun and pairs and pairs[-1][2]:
+                    ref = self._ref_of(it, kind=pairs[-1][2].kind)  # "A in the green bowl, B in the red one"
                 else:
                     ref = self._ref_of(it)
                 if rel is not None:
@@ -587,6 +767,14 @@ class _Clauses:
                 prior = next((r for r in reversed(self.named) if r.kind in vocab.CONTAINERS + ("plate", "zone")
                               and r not in subjects), None)
                 pairs.append((subjects, rel if prior is not None else None, prior))
+            elif pairs and _takes_more(pairs[-1]) and joined == "AND" and \
+                    not any(s.kind in vocab.TOOLS for s in subjects):
+                # "put the red block in the bowl and the green block (too)": both go in the bowl
+                pairs.append((subjects, pairs[-1][1], pairs[-1][2]))
+            elif pairs and pairs[-1][1] in BESIDE and pairs[-1][2] is not None and pairs[-1][0] and joined == "AND":
+                # "next to the red ball and the blue ball": beside each of them
+                group, rel_ = pairs[-1][0], pairs[-1][1]
+                pairs += [(group, rel_, s) for s in subjects]
             else:
                 pairs.append((subjects, None, None))
         for k, (group, r, d) in enumerate(pairs):  # "A on B on C" / "A in X and in Y"
@@ -623,6 +811,13 @@ class _Clauses:
             return None
         return self.last[0] if len(self.last) == 1 else Ref(self.last[0].kind, members=tuple(self.last))
 
+    def _subject_of(self, item: Item) -> Ref:
+        """An object acted on: "the green one" said alone is one more of the kind last moved ("put the orange
+        block on the plate, then the green one in the bowl"), not of the kind named last (the plate)."""
+        if item.value.ref is None and item.value.color and not item.value.noun and self.moved:
+            return self._ref_of(item, kind=self.moved[-1].kind)
+        return self._ref_of(item)
+
     def _ref_of(self, item: Item, kind: str = "") -> Ref:
         """The item's noun phrase resolved once (later readings of the clause reuse it); ``kind`` is the kind a
         colour alone ("the blue one") stands for, where the clause says which."""
@@ -631,8 +826,11 @@ class _Clauses:
             np_ = item.value
             if kind and item.value.ref is None:
                 np_ = NP(ref=Ref(kind, item.value.color))
+                if any(r.kind == kind and not r.color and not r.is_group and not r.select for r in self.named):
+                    self.apart.append(np_.ref)  # "the cube ..., then the blue one": not the cube
             elif kind and item.value.ref.kind == "?":  # "the other one": of the kind the clause says
-                np_ = replace(item.value, ref=replace(item.value.ref, kind=kind))
+                members = tuple(replace(m, kind=kind) for m in item.value.ref.members)  # "the red and green ones"
+                np_ = replace(item.value, ref=replace(item.value.ref, kind=kind, members=members))
             cache = self.resolve(np_)
             object.__setattr__(item, "_ref", cache)
         return cache
@@ -640,7 +838,9 @@ class _Clauses:
     def relations(self, items: list[Item], subjects: list[Ref], extra: list[Ref]) -> list[Cond]:
         amount = _amount(items)
         conds: list[Cond] = []
-        for group, rel, dest in self._pairs(items):
+        pairs = self._pairs(items)
+        self._refuse_left_over(pairs)
+        for group, rel, dest in pairs:
             if rel is None or dest is None:
                 continue
             for s in group or subjects:
@@ -712,6 +912,7 @@ class _Clauses:
             if it.kind == "MIDDLE":
                 return "middle"
             if it.kind == "EDGE":
+                self._refuse_distance_from_edge(items, k)
                 side = next((SIDE_OF.get(str(j.value)) for j in reversed(items[:k]) if j.kind == "SIDE"), None)
                 after = [j for j in items[k + 1:k + 6] if j.kind not in ("OF", "TABLE")][:3]
                 if side is None and any(j.kind in ("SUPER", "CLOSER") for j in after) and any(
@@ -720,6 +921,17 @@ class _Clauses:
                     side = "back" if rule == "nearest" else "front"  # the edge nearest the robot is its own
                 return f"edge:{side or 'front'}"
         return None
+
+    def _refuse_distance_from_edge(self, items: list[Item], k: int) -> None:
+        """"10 cm from the edge of the table": a distance from an edge is no place a goal can name (and not a
+        line along it); refused by name rather than read as along_edge or dropped."""
+        before = [i for i in items[max(0, k - 3):k] if i.kind != "SIDE"]
+        if before and before[-1].kind in ("FROM", "AWAY"):
+            amount = _amount(items)
+            said = f"{amount * 100:g} cm from the edge" if amount is not None else "from the edge"
+            raise InstructionError(f"cannot read {said!r} in {self.text[:60]!r}: a goal can say where an object is "
+                                   "beside another or at a corner, edge or the middle, not its distance from an "
+                                   "edge", "unreadable")
 
     def standing_tower(self) -> tuple[Ref, ...]:
         """The blocks of the tower the start states say stands, top first; () when they name none."""
@@ -788,6 +1000,30 @@ def _made_into(items: list[Item]) -> bool:
     return False
 
 
+def _states_a_distance(items: list[Item]) -> bool:
+    """"the bowl is about 20 cm away", "it is 5 cm from the plate": a distance said in the present of how
+    things are, with no verb or "should": no goal, and no start state can hold a distance."""
+    kinds = [i.kind for i in items]
+    return "COPULA" in kinds and "amount" in kinds and "np" in kinds and not any(
+        k in VERB_LIKE + ("MODAL", "ALREADY") for k in kinds) and kinds.index("COPULA") < kinds.index("amount")
+
+
+def _kept_by_name(items: list[Item]) -> bool:
+    """"..., the grey bowl must stay put": a piece that opens with an object said to stay (a modal before
+    the where-word) is a constraint of its own, after a comma too."""
+    return bool(items) and items[0].kind == "np" and (any(i.kind in ("MODAL", "COPULA") for i in items) or
+                                                      items[1:2] and items[1].kind == "WHERE")  # "the X stays put"
+
+
+def _takes_more(pair: tuple[list[Ref], str | None, Ref | None]) -> bool:
+    """Whether objects named after this (objects, relation, place) go to the same place: into or onto a
+    container, plate or zone ("in the bowl and the green block"); beside a landmark, a second object named is
+    as often a second landmark."""
+    _, rel, dest = pair
+    return rel in ("in", "on", "to") and dest is not None and not dest.is_group and \
+        dest.kind in vocab.CONTAINERS + vocab.SURFACES + ("plate",)
+
+
 def _only_objects(items: list[Item]) -> bool:
     return any(i.kind == "np" for i in items) and all(i.kind in ("np", "COMMA", "AND") for i in items)
 
@@ -807,13 +1043,14 @@ def _done_again(clause: list[Item], objects: list[Item]) -> list[Item] | None:
 
 
 def _corner_pairs(items: list[Item]) -> list[tuple[Item, str]]:
-    """Each corner with the object named last before it: "A in the front left corner and B in the back right"."""
+    """Each corner (or the middle) with the object named last before it: "A in the front left corner and B in
+    the back right", "A in the middle and B in the back left corner"."""
     pairs, last = [], None
     for i in items:
         if i.kind == "np":
             last = i
-        elif i.kind == "CORNER" and last is not None:
-            pairs.append((last, i.value))
+        elif i.kind in ("CORNER", "MIDDLE") and last is not None:
+            pairs.append((last, i.value if i.kind == "CORNER" else "middle"))
             last = None
     return pairs
 
@@ -881,6 +1118,27 @@ def _merge_towers(steps: list[Cond]) -> list[Cond]:
     return [tower] + rest
 
 
+def _negated_aside(items: list[Item], k: int | None) -> int | None:
+    """Where ", not the blue one," set off inside a clause that goes on to say where ("move the red block, not
+    the blue one, into the bowl") begins; None where there is none."""
+    if k is None or k == 0 or items[k].kind != "NOT" or items[k - 1].kind != "COMMA" or len(items) < k + 4:
+        return None
+    if items[k + 1].kind != "np" or items[k + 2].kind != "COMMA":
+        return None
+    return k if any(i.kind in ("REL", "TO", "CORNER", "MIDDLE", "SIDE") for i in items[k + 3:]) else None
+
+
+def _kept_after_placing(items: list[Item], k: int) -> bool:
+    """"move A left of the plate while the white block stays put": after a clause that says where something
+    goes, an object said to stay is a clause of its own (not one more object to put where the first went)."""
+    after = items[k + 1:]
+    n = next((j for j, i in enumerate(after) if i.kind != "np"), len(after))
+    if n == 0 or n >= len(after) or after[n].kind != "WHERE":
+        return False
+    start = max((j for j in range(k) if items[j].kind in ("STOP", "THEN", "FIRST", "BEFORE")), default=-1)
+    return any(i.kind in ("REL", "TO", "CORNER", "MIDDLE", "EDGE", "SIDE") for i in items[start + 1:k])
+
+
 def _has_copula_after(items: list[Item], k: int) -> bool:
     for it in items[k + 1:]:
         if it.kind in ("COPULA", "ALREADY", "MODAL") or (it.kind == "VERB" and it.value == "leave"):
@@ -888,6 +1146,19 @@ def _has_copula_after(items: list[Item], k: int) -> bool:
         if it.kind not in ("np", "AND", "COMMA"):
             return False
     return False
+
+
+def _runs_on(piece: list[Item]) -> bool:
+    """Whether a verb right after ``piece``, with no "and", comma or stop between (speech put into words), opens a
+    clause of its own: after how things are ("the red cube is in the tray put it on the plate", "there's a green
+    bowl and a blue bowl put ...") or after a verb and its object ("grab the red block stick it on the plate")."""
+    if not piece or piece[-1].kind not in ("np", "ALREADY", "OUT_OF_REACH", "CORNER", "MIDDLE"):
+        return False
+    verbs = [k for k, i in enumerate(piece) if i.kind in VERB_LIKE]
+    if verbs:
+        return any(i.kind == "np" for i in piece[verbs[-1] + 1:])
+    introduces = piece[0].kind == "ALREADY" and piece[0].text in INTRODUCING and _only_objects(piece[1:])
+    return introduces or _is_start(piece)
 
 
 def _is_start(items: list[Item]) -> bool:
@@ -901,7 +1172,8 @@ def _is_start(items: list[Item]) -> bool:
             return False
         if "COPULA" in kinds[:first_verb] and kinds.index("COPULA") < first_verb and "np" not in kinds[:kinds.index("COPULA")]:
             return False
-        return "ALREADY" in kinds[:first_verb] or "OUT_OF_REACH" in kinds
+        passive = kinds[first_verb - 1] == "COPULA"  # "the block was put in the zone (by mistake)": done before
+        return "ALREADY" in kinds[:first_verb] or "OUT_OF_REACH" in kinds or passive
     robot_at = items[0].kind == "np" and items[0].value.robot and kinds.count("np") >= 2  # "the robot is at X"
     return ("COPULA" in kinds or "ALREADY" in kinds) and "np" in kinds and \
         (robot_at or any(k in ("REL", "STACKED", "OUT_OF_REACH", "CORNER", "MIDDLE") for k in kinds))
