@@ -14,7 +14,7 @@ from sim.objects import COLORS as RGB, DEFAULT_SIZES
 # colour -> the words for it (the name itself first)
 COLORS: dict[str, tuple[str, ...]] = {
     "red": ("red", "crimson", "scarlet"),
-    "green": ("green", "lime"),
+    "green": ("green", "lime", "grn"),  # "grn": a lab notebook's shorthand
     "blue": ("blue", "navy"),
     "yellow": ("yellow",),
     "orange": ("orange",),
@@ -36,7 +36,7 @@ MISSING_COLORS = ("gold", "golden", "silver", "beige", "maroon", "olive", "tan",
 
 # kind -> the nouns for it, singular (the name itself first)
 KINDS: dict[str, tuple[str, ...]] = {
-    "block": ("block", "cube", "brick"),
+    "block": ("block", "cube", "brick", "blk"),  # "blk": a lab notebook's shorthand
     "ball": ("ball", "sphere", "marble"),
     "bowl": ("bowl", "dish"),
     "plate": ("plate", "saucer", "platter", "coaster"),

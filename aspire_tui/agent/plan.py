@@ -214,7 +214,7 @@ def _step(part: Cond, skills: list, never_lifted: set[str]) -> Step:
         return _slots(part, skills, never_lifted)
     if found:
         return found[0][1]
-    if name == "at_place" and len(part.args) == 2 and isinstance(part.args[1], str):
+    if name == "at_place" and len(part.args) == 2 and (isinstance(part.args[1], str) or _is_corner(part.args[1])):
         return _to_place(part, skills, never_lifted)
     if name == "sorted_into":
         return _sort_by_matching(part, skills)
@@ -436,7 +436,15 @@ def _to_place(part: Cond, skills: list, never_lifted: set[str]) -> Step:
     if not isinstance(obj, Ref) or obj.is_group:
         raise PlanError(_missing(part, never_lifted))
     skill, params = _set_down(part, obj, skills, never_lifted)
-    return Step(part, skill, "spot", {params[0]: obj}, param=",".join(params), direction=str(part.args[1]))
+    place = part.args[1]
+    if _is_corner(place):  # "the corner farthest from the robot": chosen where things are seen, as it runs
+        return Step(part, skill, "spot", {params[0]: obj}, param=",".join(params), among=place)
+    return Step(part, skill, "spot", {params[0]: obj}, param=",".join(params), direction=str(place))
+
+
+def _is_corner(place: Any) -> bool:
+    """Whether ``place`` is a corner picked by a rule ("the corner farthest from the robot")."""
+    return isinstance(place, Ref) and place.kind == "corner" and not place.is_group
 
 
 def shared_place(part: Cond, never_lifted: set[str]) -> bool:

@@ -104,6 +104,7 @@ def _within(spot, area, margin):
     each centimetre in from both edges takes it 1.4 cm from the corner)."""
     (x0, x1), (y0, y1) = robot.workspace()["x"], robot.workspace()["y"]
     inset = max(robot.detect(query)[0].size[:2]) / 2 + 0.01
+    place = place.replace(" corner", "").replace(" ", "_")  # _corner's words: "front left corner"
     if place == "middle":
         return (x0 + x1) / 2, (y0 + y1) / 2
     side, hand = place.split("_")
@@ -387,7 +388,8 @@ class _Writer:
         elif step.form == "spot":
             obj_p, x_p, y_p = step.param.split(",")
             obj = self.query(step.args[obj_p], pre, ind)
-            where = f"{self.helper('_spot')}(robot, {obj}, {self.word(step.direction)})"
+            place = self.value(step.among, pre, ind) if step.among is not None else self.word(step.direction)
+            where = f"{self.helper('_spot')}(robot, {obj}, {place})"
             self.lines += pre + [f"{ind}x, y = {where}", ind + self.call(step.skill, {obj_p: obj, x_p: "x", y_p: "y"})]
         elif step.form == "slots":  # a group to the middle or into a zone: each member to its own spot
             obj_p, x_p, y_p = step.param.split(",")

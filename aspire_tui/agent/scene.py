@@ -336,19 +336,42 @@ def _expr(cond: Cond, ids: dict[str, str], tails: dict[str, tuple] | None = None
         name = "in_zone"
     if name == "at_place" and isinstance(cond.args[1], Ref):  # "the corner farthest from the red bowl"
         corner = cond.args[1]
-        return f"at_corner_by({arg(cond.args[0])}, {corner.select}, {arg(corner.anchor)})"
+        wide = _corner_within(cond.args[0])  # the same room a named corner gives a wide object
+        tail = f", {wide:g}" if wide else ""
+        return f"at_corner_by({arg(cond.args[0])}, {corner.select}, {arg(corner.anchor)}{tail})"
     extra = tuple((tails or {}).get(str(cond), ()))
     if name == "near" and not extra and isinstance(cond.args[0], Ref) and cond.args[0].kind == "robot" \
             and len(cond.args) == 2 and isinstance(cond.args[1], Ref):
         extra = (_drive_tolerance(cond.args[1].kind),)  # a mobile base is never 10 cm from a barrel's centre
     elif name == "at_place" and not extra and isinstance(cond.args[0], Ref) and str(cond.args[1]) != "middle":
-        width = max(DEFAULT_SIZES.get(cond.args[0].kind, (0.0, 0.0))[:2])
-        if width > 0.06:  # a bowl in a corner: its centre is as far from the corner as its size makes it
-            extra = (round(0.08 + 0.75 * width, 3),)
+        extra = (_corner_within(cond.args[0]),) if _corner_within(cond.args[0]) else ()
     elif name in ("near", "next_to") and not extra and len(cond.args) == 2 \
             and all(isinstance(a, Ref) and a.kind != "robot" for a in cond.args):
         extra = (_beside_within(cond.args[0].kind, cond.args[1].kind),)
-    return f"{name}({', '.join([arg(a) for a in cond.args] + [arg(t) for t in extra])})"
+    text = f"{name}({', '.join([arg(a) for a in cond.args] + [arg(t) for t in extra])})"
+    return _not_inside(text, cond, arg) if name in ("next_to", "near") else text
+
+
+# what holds an object that the simulator's beside-checks count as beside it: a ball in a low bowl has its
+# bottom on the table, its centre near the bowl's
+HOLDS = {"bowl": "in", "tray": "in", "plate": "on"}
+
+
+def _not_inside(text: str, cond: Cond, arg) -> str:
+    """``next_to(a, bowl)`` checked with ``not(in(a, bowl))`` too: beside a container is not in it ("the
+    ball is in the bowl, take it out and put it next to the bowl" made only scenes that started solved;
+    dev7 set, start states)."""
+    a, b = cond.args[0], cond.args[1] if len(cond.args) > 1 else None
+    if not isinstance(a, Ref) or not isinstance(b, Ref) or b.kind not in HOLDS or a.kind == "robot":
+        return text
+    return f"all({text}, not({HOLDS[b.kind]}({arg(a)}, {arg(b)})))"
+
+
+def _corner_within(obj) -> float:
+    """How near a corner a wide object's centre must be (a bowl: as far from the corner as its size makes
+    it); 0 for one the check's default 8 cm fits."""
+    width = max(DEFAULT_SIZES.get(obj.kind, (0.0, 0.0))[:2]) if isinstance(obj, Ref) else 0.0
+    return round(0.08 + 0.75 * width, 3) if width > 0.06 else 0.0
 
 
 def _beside_within(kind: str, other: str) -> float:
@@ -421,6 +444,7 @@ def spec_text(goal: Goal, prior: Prior | None) -> tuple[str, dict[str, str]]:
             objects.tables[oid]["region"] = {"x": [0.72, 0.8], "y": [-0.15, 0.15]}
     if prior is None:
         _make_room(parts, objects)
+        _place_free(parts, objects)
         _matched(parts, objects)
         _within_reach(parts, objects)
     spec = prior.spec if prior else None
@@ -512,6 +536,36 @@ def _matched(parts, objects: "_Objects") -> None:
                 table.pop(key, None)
             table["match"] = group
             table["region"] = {"x": [0.34, 0.66], "y": [-0.26, 0.26]}  # room for one beside each object
+
+
+# what the arm does not pick up, so that a program cannot clear it off a place (make_room moves blocks and balls)
+UNMOVED = ("tray", "bowl", "plate")
+
+
+def _place_free(parts, objects: "_Objects") -> None:
+    """A container the goal does not move stands clear of a table place the goal sets something down at
+    ("put it back on the table in the middle"): its centre at least its half-diagonal (sizes scale by up to
+    1.1) from the place, along y. (A person asking that has the place free on their table.)"""
+    places = [c for c in parts if c.name == "at_place" and len(c.args) == 2 and isinstance(c.args[1], str)]
+    movers = {objects.ids.get(str(c.args[0])) for c in parts if c.args and isinstance(c.args[0], Ref)}
+    for cond in places:
+        cy = sum(_place_region(str(cond.args[1]))["y"]) / 2
+        kept = [t for oid, t in objects.tables.items() if oid not in movers and t.get("kind") in UNMOVED
+                and "region" in t and not t.get("chosen") and "inside" not in t and "on" not in t]
+        for i, table in enumerate(kept):  # one side each in turn: two containers on one side left no room
+            need = 0.55 * sum(v * v for v in DEFAULT_SIZES[table["kind"]][:2]) ** 0.5
+            table["region"] = _away_in_y(table["region"], cy, need, first=i % 2)
+
+
+def _away_in_y(region: dict, cy: float, need: float, first: int = 0) -> dict:
+    """``region`` cut to one side of y = ``cy``, ``need`` metres off it: the side ``first`` (0: +y, 1: -y)
+    where it keeps 2 cm, else the other; unchanged when neither does."""
+    lo, hi = region["y"]
+    sides = [(hi - (cy + need), [round(cy + need, 3), hi]), ((cy - need) - lo, [lo, round(cy - need, 3)])]
+    for room, span in (sides[first], sides[1 - first]):
+        if room >= 0.02:
+            return {**region, "y": span}
+    return region
 
 
 def _shrink(objects: "_Objects", ref: Ref, axis: str, sign: int, need: float, work) -> None:

@@ -18,6 +18,9 @@ Postconditions:
 Evidence:
     Written for the arrange and place_corner families, whose reference
     programs look for free table the same way (skills_repo/reference).
+    Version 2: a footprint reaches half its seen diagonal, not half its longer side: the camera gives a
+    turned tray's unturned extents, and its corner stood 2 cm into a spot taken as free (a start-state
+    case of the dev9 set).
 """
 
 import math
@@ -26,14 +29,15 @@ ASPIRE = {
     "task_type": "pick_place",
     "embodiment": "panda",
     "depends_on": [],
-    "version": 1,
+    "version": 2,
     "tags": ["table", "free space", "place", "workspace"],
 }
 
 
 def _room(x, y, seen, skip):
     """Distance from (x, y) to the nearest seen footprint's edge, leaving out names in ``skip``."""
-    gaps = [math.hypot(d.position[0] - x, d.position[1] - y) - max(d.size[0], d.size[1]) / 2
+    # the camera gives no yaw: a turned box's corner may stand anywhere on the circle through its corners
+    gaps = [math.hypot(d.position[0] - x, d.position[1] - y) - math.hypot(d.size[0], d.size[1]) / 2
             for d in seen if d.name not in skip]
     return min(gaps + [1.0])
 

@@ -20,6 +20,9 @@ Evidence:
     the marker on development seeds. Following the route as far as one leg
     allows (not just its first 10 cm grid step) and re-detecting the marker
     from mid-range fixed navigate_goal seeds 518 and 521 (agent issue).
+    Version 3: three crates round the start closed every way out with the full safety circles, and the
+    base drove straight at one of them (a navigation case of the dev8 set, seed 665); when no route is
+    found it plans again with the circles shrunk towards the base's own size.
 """
 
 import math
@@ -31,7 +34,7 @@ ASPIRE = {
     "task_type": "navigation",
     "embodiment": "husky",
     "depends_on": ["plan_route", "scan_obstacles"],
-    "version": 2,
+    "version": 3,
     "tags": ["mobile", "drive", "goal"],
     "achieves": "near(robot, target)",
     "takes": {"target": ["marker"]},  # a flat spot it drives onto; a solid object is approached
@@ -58,6 +61,28 @@ def _farthest_within(base, waypoints, length):
     return chosen
 
 
+def _crosses(a, b, obstacles):
+    """Whether the straight line from ``a`` to ``b`` passes through any (x, y, radius) circle."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length2 = dx * dx + dy * dy or 1e-9
+    for ox, oy, r in obstacles:
+        t = max(0.0, min(1.0, ((ox - a[0]) * dx + (oy - a[1]) * dy) / length2))
+        if math.hypot(a[0] + t * dx - ox, a[1] + t * dy - oy) < r:
+            return True
+    return False
+
+
+def _route(robot, start, goal, exclude, radius, margin, shrink=(1.0, 0.85, 0.75)):
+    """Legs around what the scan sees; where the full safety circles leave no way (plan_route then gives
+    just the goal, straight through them), circles shrunk towards the base's own size."""
+    for k in shrink:
+        obstacles = scan_obstacles(robot, exclude=exclude, robot_radius=radius * k, margin=margin)
+        legs = plan_route(robot, start, goal, obstacles)
+        if len(legs) > 1 or not _crosses(start, goal, obstacles):
+            return legs
+    return legs
+
+
 def navigate_to(robot, target, tolerance=0.15, max_legs=10, leg_length=1.0, redetect=1.2, radius=0.62,
                 margin=0.08):
     """Drive to the object matching ``target`` (a phrase such as "green marker")."""
@@ -75,8 +100,7 @@ def navigate_to(robot, target, tolerance=0.15, max_legs=10, leg_length=1.0, rede
                 pass
         if math.hypot(gx - base[0], gy - base[1]) < tolerance:
             return True
-        obstacles = scan_obstacles(robot, exclude=goal.name, robot_radius=radius, margin=margin)
-        legs = plan_route(robot, (base[0], base[1]), (gx, gy), obstacles)
+        legs = _route(robot, (base[0], base[1]), (gx, gy), goal.name, radius, margin)
         x, y = _leg_towards((base[0], base[1]), _farthest_within(base, legs, leg_length), leg_length)
         robot.navigate_to(x, y)
     base = robot.get_base_pose().position

@@ -106,3 +106,38 @@ def test_the_other_zone_is_the_one_more_zone_in_another_colour():
         zones = [b for b in episode.world.bodies.values() if b.kind == "zone"]
         episode.close()
         assert len(zones) == 2 and len({z.color for z in zones}) == 2
+
+
+def _goal(goal: str, *start: str):
+    from aspire_tui.agent.goal import Goal, read_condition
+
+    return Goal(goal, read_condition(goal), tuple(read_condition(s) for s in start))
+
+
+def test_a_tray_the_goal_leaves_stands_clear_of_the_place_it_names():
+    """"the red cube is in the tray, put it back on the table in the middle": a turned tray drawn over
+    the middle left no room there to set the cube down (dev9 set, start states)."""
+    spec, _, _ = spec_for(_goal("at_place(red block, middle)", "in(red block, tray)"))
+    tray = next(o for o in spec.objects if o.kind == "tray")
+    assert min(abs(y) for y in tray.region["y"]) >= 0.55 * math.hypot(0.24, 0.18)
+    two = spec_for(_goal("then(in(green ball, tray), at_place(yellow block, middle), on(red block, plate))"))[0]
+    sides = [o.region["y"][0] > 0 for o in two.objects if o.kind in ("tray", "plate")]
+    assert sorted(sides) == [False, True]  # one each side: both on one side left no room for either
+
+
+def test_a_wide_object_in_a_corner_chosen_by_a_rule_has_the_room_a_named_corner_gives():
+    """"the plate to the corner farthest from the robot" was checked with a block's 8 cm, which a plate's
+    centre cannot reach (dev8 set, table places)."""
+    named = spec_for(_goal("at_place(plate, front_left)"))[0].success_text
+    chosen = spec_for(_goal("at_place(plate, farthest(corner, robot))"))[0].success_text
+    assert named.rsplit(",", 1)[1] == chosen.rsplit(",", 1)[1]
+
+
+def test_beside_a_bowl_it_starts_in_is_out_of_it():
+    """"the green ball is inside the white bowl, take it out and put it next to the bowl": a ball in a low
+    bowl counted as beside it, so every scene started solved (dev7 set, start states)."""
+    from sim.episode import make_episode
+
+    spec, _, _ = spec_for(_goal("next_to(green ball, white bowl)", "in(green ball, white bowl)"))
+    assert "not(in(green_ball, white_bowl))" in spec.success_text
+    make_episode(spec, 0).close()

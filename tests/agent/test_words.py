@@ -516,3 +516,46 @@ def test_a_bare_noun_said_before_the_one_set_against_it_is_not_that_one():
     assert same_tree("put the ball in the green bowl, then the cube in the bowl",
                      "then(in(ball, green bowl), in(block, green bowl))")
     assert "blue block, plate" not in tree("put the cube on the plate and then the blue one in the bowl")
+
+
+@pytest.mark.parametrize("text, goal", [
+    # a lab notebook's shorthand: "blk", "grn", and an arrow for "put ... in / on"
+    ("red blk -> grn bowl", "in(red block, green bowl)"),
+    ("stack red blk on blu blk on grn blk", "stacked(red block, blue block, green block)"),
+    # a verbless arrow before a negation is a task of its own, not what must not move
+    ("red blk -> tray, don't move the bowls", "all(in(red block, tray), unmoved(all bowls))"),
+    # a forum post asking how: the frame around the task drops out
+    ("hey so I'm trying to get the arm to drop the red cube in the green bowl, any ideas?",
+     "in(red block, green bowl)"),
+    ("hey, how do I get the bot to move the blue bowl to the middle of the table?", "at_place(blue bowl, middle)"),
+    ("nav -> grn marker", "near(robot, green marker)"),
+    # "once" / "as soon as" a state holds: a first step, not how things are
+    ("once the red ball is in the bowl, move the blue ball into the tray",
+     "then(in(red ball, bowl), in(blue ball, tray))"),
+    ("step one is the green ball into the tray and after that the green block onto the plate",
+     "then(in(green ball, tray), on(green block, plate))"),
+    # a wish after a negation is a clause of its own, not one more thing that must not move
+    ("the plate should not move and the red block should be on the plate",
+     "all(on(red block, plate), unmoved(plate))"),
+    # a comparison with the robot right after a noun picks the object; after the verb it is a direction
+    ("put the ball nearer to the robot in the bowl", "in(nearest(ball, robot), bowl)"),
+    ("move the ball closer to the robot", "moved(ball, back, 0.1)"),
+])
+def test_what_dev10_showed_is_read(text, goal):
+    assert same_tree(text, goal), tree(text)
+
+
+def test_given_when_then_is_a_start_and_a_goal():
+    """Acceptance criteria: "given" says how things are (or only which objects there are), "then" the goal."""
+    goal = read("Given the yellow cube is on the blue cube, when the robot is done, then the yellow cube is in the bowl")
+    assert str(canonical(goal.condition)) == "in(yellow block, bowl)"
+    assert [str(s) for s in goal.start] == ["on(yellow block, blue block)"]
+    assert same_tree("Given four balls, when done, then the balls form a straight line", "in_line(all balls)")
+    with pytest.raises(InstructionError) as e:  # both bowls count as named: "the bowl" is either
+        read("Given a green bowl and a blue bowl, when done, then the red block is in the bowl")
+    assert e.value.reason == "ambiguous"
+    for acting in ("the robot has finished", "the arm stops", "the task is executed"):
+        assert same_tree(f"Given a red block, when {acting}, then the red block is on the plate", "on(red block, plate)")
+    # a "when" that changes the goal is read, not dropped: a push keeps the block on the table
+    assert same_tree("given a red block, when the robot pushes it, then the red block is in the green zone",
+                     "all(in(red block, green zone), never_lifted(red block))")

@@ -60,6 +60,16 @@ def test_a_group_to_one_place_gets_a_spot_for_each(goal, form, skill):
     assert (step.form, step.skill, step.group.kind) == (form, skill, "block")
 
 
+def test_what_no_skill_sets_in_a_corner_is_brought_to_the_corner_a_rule_chooses():
+    """"Relocate the plate to the corner farthest from the robot": place_at_table_spot lifts blocks and
+    balls only, and a plate went to a named corner only (dev8 set, table places)."""
+    from aspire_tui.agent.goal import Goal, read_condition
+
+    goal = "at_place(plate, farthest(corner, robot))"
+    step = plan_goal(Goal(goal, read_condition(goal)), seed_skills()).steps[0]
+    assert (step.form, step.skill, step.among.kind, step.among.select) == ("spot", "push_to", "corner", "farthest")
+
+
 class _Seen:
     def __init__(self, name, x, y, w=0.044):
         self.name, self.position, self.size = name, (x, y, 0.02), (w, w, 0.04)

@@ -306,13 +306,14 @@ class _Clauses:
                     continue
             acting = any(i.kind in VERB_LIKE + ("COPULA", "ALREADY", "STACKED", "OUT_OF_REACH", "WITHOUT",
                                                  "NOT") for i in c) or (any(i.kind == "WHERE" for i in c) and (
-                starts_hard and any(i.kind == "np" for i in c) or _kept_by_name(c)))  # "; the X must stay put"
+                starts_hard and any(i.kind == "np" for i in c) or _kept_by_name(c))) or _wished(c)  # "; the X must stay put"
             if merged and not acting and not _is_start(merged[-1]):
                 merged[-1] = merged[-1] + c
             elif not acting and not merged:
                 merged.append(c)
             elif merged and not any(i.kind in VERB_LIKE + ("COPULA",) for i in merged[-1]) and \
-                    not _is_start(merged[-1]) and not any(i.kind in ("NOT", "WITHOUT", "WHERE") for i in merged[-1]):
+                    not _is_start(merged[-1]) and not _wished(merged[-1]) and not _sent_before_negation(merged[-1], c) \
+                    and not any(i.kind in ("NOT", "WITHOUT", "WHERE") for i in merged[-1]):
                 # (a piece that keeps something where it is, "the plate stays put.", is a constraint of its own)
                 merged[-1] = merged[-1] + c
             else:
@@ -1006,6 +1007,21 @@ def _states_a_distance(items: list[Item]) -> bool:
     kinds = [i.kind for i in items]
     return "COPULA" in kinds and "amount" in kinds and "np" in kinds and not any(
         k in VERB_LIKE + ("MODAL", "ALREADY") for k in kinds) and kinds.index("COPULA") < kinds.index("amount")
+
+
+def _wished(items: list[Item]) -> bool:
+    """"... and the red block should be on the plate": an object with how it is to be is a clause of its own."""
+    kinds = [i.kind for i in items]
+    return bool(kinds) and kinds[0] == "np" and "MODAL" in kinds and \
+        any(k in ("REL", "CORNER", "MIDDLE") for k in kinds[kinds.index("MODAL"):])
+
+
+def _sent_before_negation(piece: list[Item], then: list[Item]) -> bool:
+    """"red blk -> tray, don't move the bowls": a verbless piece that sends an object somewhere is a task of its
+    own, never the object of the negated verb after it."""
+    kinds = [i.kind for i in piece]
+    sends = "np" in kinds and any(k in ("REL", "TO") for k in kinds[kinds.index("np"):])
+    return sends and kinds[-1] == "np" and any(i.kind in ("NOT", "WITHOUT") for i in then[:2])
 
 
 def _kept_by_name(items: list[Item]) -> bool:

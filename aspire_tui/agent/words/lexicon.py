@@ -31,7 +31,7 @@ VERBS: dict[str, tuple[str, ...]] = {
     "push": ("push", "slide", "shove", "nudge", "sweep", "poke", "pushing", "sliding", "shoving"),
     "pull": ("pull", "drag", "rake", "draw", "retrieve", "hook in", "reel in", "pull in", "drag in", "draw in",
              "rake in"),
-    "go": ("go", "drive", "navigate", "head", "travel", "roll", "proceed", "come", "steer", "approach", "visit",
+    "go": ("go", "drive", "navigate", "nav", "head", "travel", "roll", "proceed", "come", "steer", "approach", "visit",
            "make your way", "get yourself", "reach"),
     "sort": ("sort", "organise", "organize", "group", "match", "separate", "distribute", "sorted"),
     "arrange": ("arrange", "line up", "line", "align", "lay out", "spread", "spread out", "order", "set out",
@@ -100,7 +100,7 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           "if it is no trouble", "if it is not any trouble", "if that is not too much trouble", "if you do not mind",
           "if that is ok", "if that is okay", "if that is alright", "if that is all right", "if it is ok",
           "if it is okay", "if possible please", "if you would", "if you could",
-          "by way", "btw", "fyi", "just so you know", "for your information", "for what it is worth"}
+          "by way", "btw", "fyi", "hey all", "hi all", "hey guys", "hi guys", "hey everyone", "hi everyone", "guys", "several", "anywhere", "any ideas", "makes sense", "make sense", "just so you know", "for your information", "for what it is worth"}
 # Words that are filler only in some places are listed again in PHRASES below, which win.
 
 COPULA = ("is", "are", "sits", "sit", "starts", "start", "lies", "lie", "stands", "was", "were",
@@ -151,7 +151,8 @@ def _phrases() -> dict[str, tuple[str, Any]]:
 
     add(["and then", "then", *SEQUENCE], "THEN")
     add(FIRST, "FIRST")
-    add(["after", "once"], "FIRST")      # "after putting A in X, put B in Y": the clause it opens comes first
+    # "after putting A in X, put B in Y": the clause it opens comes first
+    add(["after", "once", "as soon as", "right after", "just after"], "FIRST")
     add(["before"], "BEFORE")            # "before putting A in X, put B in Y": the clause it opens comes second
     add(["leftmost", "left-most", "furthest left", "farthest left", "most left"], "SIDEMOST", "leftmost")
     add(["rightmost", "right-most", "furthest right", "farthest right", "most right"], "SIDEMOST", "rightmost")
@@ -311,7 +312,7 @@ def _phrases() -> dict[str, tuple[str, Any]]:
          "out of work cell", "out of workspace", "outside workspace", "beyond table", "mars", "house", "home",
          "garden", "yard", "garage", "office", "street", "trash", "attic", "basement"],
         "ELSEWHERE")
-    add(["robot", "robot arm", "mobile robot", "rover"], "ROBOT")
+    add(["robot", "robot arm", "mobile robot", "rover", "bot"], "ROBOT")
     for verb_class, words in VERBS.items():
         add(words, "VERB", verb_class)
     for word, verb in GERUNDS.items():
@@ -360,13 +361,15 @@ def _words(text: str) -> list[str]:
                r"\1", t)
     t = re.sub(r"(^|[.!?;:,]\s*)what (?:i|we) (?:would like|want|need|wish|would love)(?: (?:you|robot|the robot) to do)?"
                r"(\s*,[^,.;]*,)?\s+is\s+(?:for\s+|that\s+)?", r"\1\2 ", t)  # an aside inside it is kept, and read
+    t = FORUM_FRAME.sub(r"\1", t)
+    t = _comparative_referents(t)
     t = _goal_frames(t)
     t = re.sub(rf"\b(?:(?:you|we|i|they) )?(?:have|has|'ve) ({'|'.join(PARTICIPLES)})\b",
                lambda m: PARTICIPLES[m.group(1)], t)
     t = _side_adjectives(t)
     t = _cardinals(t)
     # "Step 1: ... Step 2: ...": a teacher's numbered steps are a sequence (not "step 2 cm")
-    t = re.sub(r"\bstep\s+(?:\d+|one)\b(?!\s*(?:cm|mm|m|ft|in|inch|inches|feet|foot|centi|milli|met)\w*)\s*[:.)]?", " then ",
+    t = re.sub(r"\bstep\s+(?:\d+|one)\b(?!\s*(?:cm|mm|m|ft|in|inch|inches|feet|foot|centi|milli|met)\w*)\s*(?:[:.)]|is\b)?", " then ",
                t)
     t = re.sub(r"(\d)in\b|(\d)\s*(?:\"|'')", r"\1\2 inch", t)  # "4in", '4"': inches ("2 in the bowl" a count)
     t = re.sub(r"(\d)\s*(cm|mm|m|ft|cms|mms)\b", r"\1 \2", t)
@@ -403,7 +406,7 @@ GOAL_FRAME = re.compile(
 def _goal_frames(text: str) -> str:
     """Headings of the state to reach as a wish; when the task is done ("at the end") and which way ("in the
     direction away from ...", "the robot's right") said plainly."""
-    text = _as_wished(GOAL_FRAME.sub(_frame_opens, text))
+    text = _as_wished(GOAL_FRAME.sub(_frame_opens, _acceptance_criteria(text)))
     # "I want the ball in the bowl", "I'd like the blocks stacked": a wish for how things are to be (not "I want
     # you to ...", where a verb follows)
     text = re.sub(r"\b(?:i|we) (?:really )?(?:want|need|would like|would love|'d like)\b(?! (?:you|to|robot|the robot)\b)",
@@ -421,6 +424,53 @@ def _goal_frames(text: str) -> str:
                   r"(?: to| from)? (?:the )?(?:robot|you)\b",
                   lambda m: f"on the {'near' if m.group(2) in ('nearest', 'closest') else 'far'} side of {m.group(1)}",
                   text)
+
+
+# "Given <how things are>, when <the robot acts>, then <how things are to be>": acceptance criteria
+GIVEN_WHEN_THEN = re.compile(r"^\s*(?:acceptance(?: criteria)?\s*:?\s*)?given\s+(?P<given>[^.;]+?)\s*,?\s+when\s+"
+                             r"(?P<when>[^.;]+?),?\s+then\s+(?P<then>.+)$")
+# words in a "when" part that change the goal ("when the robot pushes it": kept on the table; "without
+# touching the bowl"): such a part is read; any other only says how the robot acts, which the goal leaves to it
+WHEN_ASKS = re.compile(r"\b(?:push|pushes|pushing|slide|slides|sliding|shove|shoves|shoving|nudge|nudges|nudging|"
+                       r"without|never|not|don't|doesn't|no)\b")
+
+
+# "I'm trying to get the arm to ...", "how do I make the robot ...": a post asking how, around the task itself
+FORUM_FRAME = re.compile(
+    r"(^|[.!?;:,]\s*|\bso\s+)(?:(?:i am|im|we are)\s+)?(?:(?:just\s+)?trying\s+to|"
+    r"how\s+(?:do|can|would|should)\s+(?:i|we|you))\s+(?:(?:get|make|have)\s+(?:the\s+)?(?:arm|robot|bot)\s+(?:to\s+)?)?")
+
+
+def _comparative_referents(text: str) -> str:
+    """"the ball nearer to the robot in the bowl": a comparison with the robot right after a noun, with where it goes
+    after it, picks which ball (as "nearest"); elsewhere ("move the ball closer to the robot") it is a direction."""
+    return _comparative_after_noun().sub(lambda m: f"{m.group(1)} {COMPARED[m.group(2)]} robot", text)
+
+
+COMPARED = {"closer": "nearest", "nearer": "nearest", "farther": "farthest", "further": "farthest"}
+
+
+@functools.lru_cache(maxsize=1)
+def _comparative_after_noun() -> re.Pattern:
+    nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))}
+                   | {"one"}, key=len, reverse=True)
+    rel = "|".join(sorted({w for words in vocab.RELATIONS.values() for p in words for w in p.split()[:1]}
+                          - {"to", "by", "up"}))
+    return re.compile(rf"\b({'|'.join(nouns)}) (?:that is |which is )?(closer|nearer|farther|further) "
+                      rf"(?:to|from) (?:the )?(?:robot|you)(?= (?:the )?(?:{rel}|left|right)\b)")
+
+
+def _acceptance_criteria(text: str) -> str:
+    """"Given ..., when ..., then ..." as a start and a wish: the "given" part is how things are (or, with no
+    verb, only which objects there are), the "when" part is read where it changes the goal (`WHEN_ASKS`), the
+    "then" part is the goal."""
+    m = GIVEN_WHEN_THEN.match(text)
+    if m is None:
+        return text
+    given, when = m.group("given"), m.group("when").strip()
+    start = given if COPULA_WORD.search(given) else f"there is {given}"
+    acting = f"{when} . " if WHEN_ASKS.search(when) else ""
+    return f"{start} . {acting}want that \x00{m.group('then')}"
 
 
 def _frame_opens(m: re.Match) -> str:
@@ -729,7 +779,7 @@ def tag(text: str) -> list[Word]:
             out.append(Word("FILLER" if w in FILLER or w.endswith("ly") else "UNKNOWN", w))
             i += 1
     kept = _robot_parts(_corrected([w for w in out if w.tag != "FILLER"]))
-    return _gerunds_as_verbs(_on_top_before_object(kept))
+    return _conditions_as_steps(_gerunds_as_verbs(_on_top_before_object(kept)))
 
 
 # tags that end the phrase a correction can take back: it never reaches past a verb or into the clause before
@@ -858,6 +908,25 @@ def _gerunds_as_verbs(words: list[Word]) -> list[Word]:
     is its verb (after "without" it stays what must not happen)."""
     return [Word("VERB", w.text, GERUND_VERBS[w.text]) if w.tag == "GERUND" and w.text in GERUND_VERBS and k > 0
             and words[k - 1].tag in ("FIRST", "THEN", "BEFORE") else w for k, w in enumerate(words)]
+
+
+def _conditions_as_steps(words: list[Word]) -> list[Word]:
+    """"once the ball is in the bowl, move ...", "as soon as the cube is on the plate, ...": a state said after
+    "once" / "after" is one to reach first, a step of the sequence (its "is" as "should be"), not how things are."""
+    out = list(words)
+    for k, w in enumerate(words):
+        if w.tag != "FIRST" or w.text not in CONDITION_OPENERS:
+            continue
+        for j in range(k + 1, len(words)):
+            if words[j].tag in ("COMMA", "STOP", "THEN", "VERB", "ALREADY"):
+                break
+            if words[j].tag == "COPULA":
+                out[j] = Word("MODAL", words[j].text, "should be")
+                break
+    return out
+
+
+CONDITION_OPENERS = ("once", "after", "as soon as", "right after", "just after")
 
 
 # fillers ("a tidy row") that, opening a clause, stand where its verb goes
