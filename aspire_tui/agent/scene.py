@@ -235,6 +235,7 @@ class _Objects:
     def _chosen(self, ref: Ref) -> str:
         """The object a rule picks ("the block closest to the red bowl"), and the group it is picked from."""
         from sim.vocabulary import COLORS
+
         if ref.select == "other":
             return self._other(ref)
         others = self._fresh(f"other_{ref.kind}s")
@@ -344,7 +345,8 @@ def _expr(cond: Cond, ids: dict[str, str], tails: dict[str, tuple] | None = None
             and len(cond.args) == 2 and isinstance(cond.args[1], Ref):
         extra = (_drive_tolerance(cond.args[1].kind),)  # a mobile base is never 10 cm from a barrel's centre
     elif name == "at_place" and not extra and isinstance(cond.args[0], Ref) and str(cond.args[1]) != "middle":
-        extra = (_corner_within(cond.args[0]),) if _corner_within(cond.args[0]) else ()
+        wide = _corner_within(cond.args[0])
+        extra = (wide,) if wide else ()
     elif name in ("near", "next_to") and not extra and len(cond.args) == 2 \
             and all(isinstance(a, Ref) and a.kind != "robot" for a in cond.args):
         extra = (_beside_within(cond.args[0].kind, cond.args[1].kind),)
