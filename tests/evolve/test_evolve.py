@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import threading
 
 import pytest
 
@@ -88,12 +87,12 @@ def test_a_worker_killed_mid_generation_is_rerun_and_the_search_goes_on(lib, bac
     killed: list[int] = []
 
     def kill_once(event) -> None:
-        if event.event_name() == "generation_started" and not killed:
-            def kill() -> None:
-                for worker in list(backend.pool.workers):
-                    killed.append(worker.pid)
-                    os.kill(worker.pid, signal.SIGKILL)
-            threading.Timer(1.0, kill).start()   # mid-episode: an episode takes a few seconds
+        # on the first result, with the generation's other episodes running or still to come (a timer
+        # would race episodes that take a fifth of a second)
+        if event.event_name() == "episode_finished" and not killed:
+            for worker in list(backend.pool.workers):
+                killed.append(worker.pid)
+                os.kill(worker.pid, signal.SIGKILL)
 
     backend.pool.warm()   # kill running workers, not ones still starting up
     events = Recorder(on_event=kill_once)
@@ -118,12 +117,12 @@ def test_a_hung_worker_is_killed_and_its_episode_rerun(lib, tmp_path):
     stopped: list[int] = []
 
     def hang_one(event) -> None:
-        if event.event_name() == "generation_started" and not stopped:
-            def hang() -> None:
-                worker = be.pool.workers[0]
-                stopped.append(worker.pid)
-                os.kill(worker.pid, signal.SIGSTOP)   # alive but silent: a hang, not a crash
-            threading.Timer(1.5, hang).start()
+        # on the first result, with the generation's other episodes still to come: a timer here would race
+        # the episodes, which may all be done before it fires
+        if event.event_name() == "episode_finished" and not stopped:
+            worker = be.pool.workers[0]
+            stopped.append(worker.pid)
+            os.kill(worker.pid, signal.SIGSTOP)   # alive but silent: a hang, not a crash
 
     try:
         be.pool.warm()
