@@ -7,7 +7,7 @@
 
 ``dev.jsonl`` and ``dev2.jsonl`` are the sets the reader may be improved
 against (``dev2`` was written later, by other imagined people, and scored
-once before any change was made for it); ``dev3`` to ``dev10`` came later the
+once before any change was made for it); ``dev3`` to ``dev15`` came later the
 same way, each scored once before the reader was changed for it
 (``blind_first_quality_<set>.json``). ``heldout.jsonl`` to ``heldout3.jsonl``
 were written independently and nobody tunes on them: report them beside the
@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SETS = {name: HERE / "instructions" / f"{name}.jsonl" for name in ("dev", "dev2", "dev3", "dev4",
-                                                                       "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "heldout", "heldout2", "heldout3")}
+SETS = {name: HERE / "instructions" / f"{name}.jsonl"
+        for name in [f"dev{n}" if n > 1 else "dev" for n in range(1, 16)] + ["heldout", "heldout2", "heldout3"]}
 RESULTS = HERE / "results" / "understanding"
 
 

@@ -224,6 +224,9 @@ def never_starts(expr: Expr, spec: TaskSpec) -> bool:
     if expr.name in ("all", "then"):
         parts = [a for a in expr.args if isinstance(a, Expr)]
         return any(p.name == "not" for p in parts) and all(asks_nothing(p) or never_starts(p, spec) for p in parts)
+    if expr.name == "not" and isinstance(expr.args[0], Expr) and expr.args[0].name == "at_least" and \
+            str(expr.args[0].args[0]) in ("1", "1.0"):  # no member of a group in it: as for one object
+        expr = Expr("not", [expr.args[0].args[1]])
     if expr.name != "not" or not isinstance(expr.args[0], Expr) or expr.args[0].name not in RESTING:
         return False
     kinds = {o.id: o.kind for o in spec.objects}

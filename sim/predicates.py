@@ -149,7 +149,9 @@ def on(ctx: Context, obj, support) -> bool:
         lo, hi = ctx.box(name)
         centre = (lo + hi) / 2
         over = bool(np.all(centre[:2] > s_lo[:2] - 0.005) and np.all(centre[:2] < s_hi[:2] + 0.005))
-        return over and abs(lo[2] - s_hi[2]) < 0.02
+        # above the support's middle too: a plate is 1.2 cm thin, and a block on the table beside its
+        # round rim (its centre inside the plate's square box) is within 2 cm of its top
+        return over and abs(lo[2] - s_hi[2]) < 0.02 and lo[2] > (s_lo[2] + s_hi[2]) / 2
     return _each(ctx, obj, resting)
 
 
@@ -230,7 +232,7 @@ def near(ctx: Context, a, b, distance: float | None = None) -> bool:
     def close(n: str) -> bool:
         limit = float(distance) if distance is not None else max(
             0.1, _half_width(ctx, n) + _half_width(ctx, bn) + BESIDE_EDGES)
-        return float(np.linalg.norm(_delta(ctx, n, bn)[:2])) < limit
+        return float(np.linalg.norm(_delta(ctx, n, bn)[:2])) < limit and not _in_or_on(ctx, n, bn)
     return _each(ctx, a, close)
 
 
@@ -244,8 +246,18 @@ def next_to(ctx: Context, a, b, within: float | None = None) -> bool:
         limit = BESIDE_CENTRES if within is None else float(within)
         if within is None:  # a plate's or a tray's centre stands farther off than a block's
             limit = max(limit, _half_width(ctx, n) + _half_width(ctx, bn) + BESIDE_EDGES)
-        return _on_table(ctx, n) and float(np.linalg.norm(_delta(ctx, n, bn)[:2])) < limit
+        return _on_table(ctx, n) and float(np.linalg.norm(_delta(ctx, n, bn)[:2])) < limit \
+            and not _in_or_on(ctx, n, bn)
     return _each(ctx, a, beside)
+
+
+def _in_or_on(ctx: Context, n: str, bn: str) -> bool:
+    """n is in or on bn (a block in a bowl, on a plate, over a zone): that is not beside it. The robot over
+    a marker is near it: that is where it was sent."""
+    body = ctx.world.bodies.get(bn)
+    if n == ctx.robot or body is None or body.kind == "marker":
+        return False
+    return in_(ctx, n, bn) or on(ctx, n, bn)
 
 
 def _half_width(ctx: Context, name: str) -> float:
@@ -308,9 +320,17 @@ def in_middle(ctx: Context, obj, within: float = 0.06) -> bool:
 @predicate("at_place", (2, 3), words={1: PLACES})
 def at_place(ctx: Context, obj, place, within: float | None = None) -> bool:
     """obj is in a named place of the workspace: a corner ("front_left", ...) or the "middle"
-    (within `within` metres; default: in_corner's or in_middle's)."""
+    (within `within` metres; default: in_corner's or in_middle's). A group of n in one corner is clustered
+    there: each member within in_corner's 8 cm plus 12 cm for each step of sqrt(n) past one (packed side
+    by side into a square from the corner, a block of up to 5 cm and a fingertip's room take 8 cm, 12 cm
+    across the square's diagonal; 8 cm holds one block only)."""
     extra = [] if within is None else [within]
-    return in_middle(ctx, obj, *extra) if str(place) == "middle" else in_corner(ctx, obj, place, *extra)
+    if str(place) == "middle":
+        return in_middle(ctx, obj, *extra)
+    n = len(ctx.names(obj))
+    if within is None and n > 1:
+        extra = [0.08 + 0.12 * (math.sqrt(n) - 1)]
+    return in_corner(ctx, obj, place, *extra)
 
 
 @predicate("at_corner_by", (3, 4), words={1: ("nearest", "farthest")})

@@ -192,9 +192,15 @@ def build_scene(world: World, spec: TaskSpec, seed: int, attempt: int = 0) -> tu
             if len(free) < n:
                 free = list(o.colors)
             colors = [str(c) for c in rng.choice(free, size=n, replace=len(free) < n)]
-        for c in spec.objects:  # a group picked among by size: sizes a ladder apart, the chosen on its rung
-            if c.chosen is not None and c.chosen.among == o.id and c.chosen.rule in SIZE_RULES:
-                factors[c.id], factors[o.id] = _size_ladder(rng, c.chosen, len(colors))
+        # a group picked among by size: sizes a ladder apart, each chosen on its rung (one ladder for all
+        # the picks among one group: "the smallest on the largest" must not rank them on two ladders)
+        picks = [c for c in spec.objects if c.chosen is not None and c.chosen.among == o.id]
+        by_size = [c for c in picks if c.chosen.rule in SIZE_RULES]
+        if by_size:  # the other picks among the group stand on the ladder's other rungs, like its members
+            placed = [c for c in picks if c not in by_size]
+            mine, rest = _size_ladder(rng, [c.chosen for c in by_size], len(colors) + len(placed))
+            factors[o.id] = rest[:len(colors)]
+            factors.update({c.id: [f] for c, f in zip(by_size + placed, mine + rest[len(colors):])})
         sizes = factors.get(o.id) or [1.0] * len(colors)
         names = [add(o, color, o.id if len(colors) == 1 else f"{o.id}_{k + 1}", sizes[k], k)
                  for k, color in enumerate(colors)]
@@ -225,9 +231,12 @@ def build_scene(world: World, spec: TaskSpec, seed: int, attempt: int = 0) -> tu
             names.append(add(o, color, "distractors"))
         bindings["distractors"] = names
 
-    for o in spec.objects:
-        if o.chosen is not None and o.chosen.rule not in SIZE_RULES:
-            _make_chosen(world, robot, bindings, children, o, o.chosen)
+    placed = [o for o in spec.objects if o.chosen is not None and o.chosen.rule not in SIZE_RULES]
+    for swap in (True, False):  # a later pick's trade may undo an earlier one's rank: all are checked after
+        for o in placed:
+            rivals = [bindings[c.id][0] for c in spec.objects
+                      if c is not o and c.chosen is not None and c.chosen.among == o.chosen.among]
+            _make_chosen(world, robot, bindings, children, o, o.chosen, rivals, swap)
 
     _restore_arm(spec, robot, bindings)
 
@@ -337,21 +346,29 @@ def _place_on(world: World, rng: np.random.Generator, host: str, radius: float,
     raise NoRoom(f"no room to place {what} {'inside' if inside else 'on'} {host}")
 
 
-def _size_ladder(rng: np.random.Generator, chosen: Chosen, others: int) -> tuple[list[float], list[float]]:
-    """Size factors SIZE_STEP apart: the chosen object's (on its rank's rung) and the group's (shuffled)."""
-    n = others + 1
-    if chosen.rank > n:
-        raise NoRoom(f"no {chosen.rank}th {chosen.rule} among {n}")
+def _size_ladder(rng: np.random.Generator, picks: list[Chosen], others: int) -> tuple[list[float], list[float]]:
+    """Size factors SIZE_STEP apart: each picked object's (on its rule and rank's rung, in order) and the
+    rest of the group's (shuffled)."""
+    n = others + len(picks)
     rungs = [SIZE_STEP ** (k - (n - 1) / 2) for k in range(n)]   # smallest first
-    mine = rungs.pop(n - chosen.rank if chosen.rule == "largest" else chosen.rank - 1)
-    return [mine], [rungs[int(k)] for k in rng.permutation(len(rungs))]
+    steps = []
+    for chosen in picks:
+        if chosen.rank > n:
+            raise NoRoom(f"no {chosen.rank}th {chosen.rule} among {n}")
+        steps.append(n - chosen.rank if chosen.rule == "largest" else chosen.rank - 1)
+    if len(set(steps)) < len(steps):
+        raise NoRoom(f"two picks by size are the same object among {n}")
+    mine = [rungs[k] for k in steps]
+    rest = [r for k, r in enumerate(rungs) if k not in steps]
+    return mine, [rest[int(k)] for k in rng.permutation(len(rest))]
 
 
 def _make_chosen(world: World, robot: Embodiment, bindings: dict[str, list[str]], children: dict[str, list[str]],
-                 o: ObjectSpec, chosen: Chosen) -> None:
-    """Swap the object into its rule's rank among the group; NoRoom when the pick is not clear by MARGIN."""
+                 o: ObjectSpec, chosen: Chosen, rivals: list[str], swap: bool = True) -> None:
+    """Swap the object into its rule's rank among the group and the other picks among it (``rivals``,
+    never traded with); NoRoom when the pick is not clear by MARGIN. Without ``swap``, only check."""
     me = bindings[o.id][0]
-    candidates = [me] + bindings[chosen.among]
+    candidates = [me] + bindings[chosen.among] + rivals
     if chosen.rank > len(candidates):
         raise NoRoom(f"no {chosen.rank}th {chosen.rule} among {len(candidates)}")
     anchor = np.zeros(2)
@@ -374,7 +391,7 @@ def _make_chosen(world: World, robot: Embodiment, bindings: dict[str, list[str]]
         hosted = {c for cs in children.values() for c in cs}
         same = abs(objects.footprint_radius(o.kind, world.bodies[me].size)
                    - objects.footprint_radius(o.kind, world.bodies[other].size)) < 1e-3
-        if me in hosted or other in hosted or not same:
+        if not swap or other in rivals or me in hosted or other in hosted or not same:
             raise NoRoom(f"{o.id} is not the {chosen.rule} and cannot trade places")
         a, b = world.pose(me)[0], world.pose(other)[0]
         _shift(world, children, me, b[:2] - a[:2])

@@ -94,7 +94,7 @@ ORDERS = ("left_to_right", "right_to_left", "front_to_back", "back_to_front")
 # Relations between two objects, in the success vocabulary of `sim.predicates`.
 SIDE_RELATIONS = ("left_of", "right_of", "in_front_of", "behind")
 AMOUNTS = {"a bit": 0.05, "a little": 0.05, "slightly": 0.05, "a little bit": 0.05, "a tad": 0.05, "a smidge": 0.05,
-           "a lot": 0.2, "far": 0.2, "well": 0.15, "way": 0.2, "much": 0.2}
+           "a smidgen": 0.05, "a lot": 0.2, "far": 0.2, "well": 0.15, "way": 0.2, "much": 0.2}
 
 # relation -> the words for it (a preposition phrase; "the" is dropped before matching)
 RELATIONS: dict[str, tuple[str, ...]] = {
@@ -105,14 +105,14 @@ RELATIONS: dict[str, tuple[str, ...]] = {
                 "to left-hand side of", "on left-hand side of"),
     "right_of": ("right of", "to right of", "on right of", "to right side of", "on right side of",
                  "at right of", "to right-hand side of", "on right-hand side of"),
-    "in_front_of": ("in front of", "beyond", "past", "on far side of", "farther away than", "ahead of",
+    "in_front_of": ("in front of", "beyond", "past", "on far side of", "farther away than", "ahead of", "forward of",
                     # a comparison with the robot: "farther from the robot than the bowl" is beyond the bowl
                     "farther from robot than", "further from robot than", "farther away from robot than",
                     "further away from robot than", "farther from you than", "further from you than"),
     "behind": ("behind", "in back of", "on near side of", "at back of", "back of", "closer to robot than",
                "nearer to robot than", "nearer robot than", "closer to you than", "nearer to you than"),
     "next_to": ("next to", "beside", "besides", "alongside", "by", "adjacent to", "up against", "against",
-                "by side of", "at side of"),
+                "by side of", "at side of", "either side of", "on either side of", "to either side of"),
     "near": ("near", "close to", "near to", "nearby", "close by", "up to", "to"),
 }
 UNITS = {"cm": 0.01, "centimetre": 0.01, "centimeter": 0.01, "centimetres": 0.01, "centimeters": 0.01,

@@ -40,7 +40,8 @@ def _general(a: Any) -> Any:
     """A reference without its colours and counts (they become a skill's arguments); other arguments as they are."""
     if isinstance(a, Ref):
         anchor = _general(a.anchor) if a.anchor is not None else None
-        return replace(a, color="", quantity="all" if a.is_group else "one", count=0, members=(), anchor=anchor)
+        return replace(a, color="", quantity="all" if a.is_group else "one", count=0, members=(), anchor=anchor,
+                       excluded=tuple(_general(x) for x in a.excluded))  # less some of it: another job
     if isinstance(a, Cond):
         return Cond(a.name, tuple(_general(x) for x in a.args))
     return a
@@ -50,8 +51,11 @@ def _parts(cond: Cond) -> list[Cond]:
     """The parts of a goal to achieve, in general words: side conditions, place words and amounts left out
     (places and amounts are a skill's arguments), each part once."""
     parts: dict[str, Cond] = {}
-    for c in canonical(cond).conjuncts():
-        if c.name not in SIDE_CONDITIONS:
+    whole = canonical(cond).conjuncts()
+    # "take the red block out of the bowl": a goal made only of what must not hold has that as its job
+    todo = ("not",) if all(c.name in SIDE_CONDITIONS for c in whole) else ()
+    for c in whole:
+        if c.name not in SIDE_CONDITIONS or c.name in todo:
             part = Cond(c.name, tuple(_general(a) for a in c.args if isinstance(a, (Ref, Cond))))
             parts.setdefault(str(part), part)
     return [parts[k] for k in sorted(parts)]

@@ -39,7 +39,9 @@ class Ref:
     ``Ref("block", quantity="some", count=2)`` two of the blocks;
     ``Ref("block", members=(red, blue))`` the red and blue blocks, in order;
     ``Ref("block", select="nearest", anchor=Ref("bowl", "red"))`` the block
-    closest to the red bowl (``rank`` 2 is "the second ...").
+    closest to the red bowl (``rank`` 2 is "the second ...");
+    ``Ref("block", quantity="all", excluded=(red,))`` every block but the red one
+    (written ``except(all blocks, red block)``).
     """
 
     kind: str
@@ -50,6 +52,7 @@ class Ref:
     select: str = ""
     anchor: "Ref | None" = None
     rank: int = 1
+    excluded: tuple["Ref", ...] = ()  # members a group leaves out ("every block except the red one")
 
     @property
     def is_group(self) -> bool:
@@ -71,6 +74,8 @@ class Ref:
         return f"{self.color} {noun}".strip()
 
     def __str__(self) -> str:
+        if self.excluded:
+            return f"except({', '.join(str(r) for r in (replace(self, excluded=()), *self.excluded))})"
         if self.members:
             return "[" + ", ".join(str(m) for m in self.members) + "]"
         if self.select:
@@ -113,6 +118,8 @@ def _walk(ref: Ref) -> Iterator[Ref]:
     yield ref
     for m in ref.members:
         yield from _walk(m)
+    for x in ref.excluded:
+        yield from _walk(x)
     if ref.anchor is not None:
         yield from _walk(ref.anchor)
 
@@ -271,6 +278,8 @@ class _Reader:
             self.take(")")
             if name in SELECTORS:
                 return _selected(name, args)
+            if name == "except":
+                return _excepted(args)
             return Cond(name, tuple(args))
         words = []
         while self.peek() not in ("", ",", ")", "]", "("):
@@ -297,6 +306,18 @@ def _selected(name: str, args: list[Any]) -> Ref:
         else:
             raise NotationError(f"{name}(...) takes objects and a rank, not {a!r}")
     return replace(base, select=name, anchor=anchor, rank=rank)
+
+
+def _excepted(args: list[Any]) -> Ref:
+    """``except(all blocks, red block)`` (or ``..., [red block, blue block])``): a group less some of it."""
+    if len(args) < 2 or not all(isinstance(a, Ref) for a in args) or not args[0].is_group or args[0].members \
+            or args[0].select:
+        raise NotationError("except(...) leaves objects out of a group: except(all blocks, red block)")
+    left = [m for a in args[1:] for m in (a.members or (a,))]
+    if any(m.is_group or m.kind != args[0].kind for m in left):
+        raise NotationError(f"except(...) leaves out single {args[0].kind}s of the group: "
+                            f"except(all {args[0].kind}s, red {args[0].kind})")
+    return replace(args[0], excluded=tuple(left))
 
 
 def reference(words: list[str]) -> Ref | str:

@@ -112,6 +112,8 @@ class _Looks:
         if not ref.is_group:
             return [self.one(ref)]
         found = [d["name"] for d in self._matching(ref.color, ref.kind, self.start or self.end)]
+        left = {d["name"] for x in ref.excluded for d in self._matching(*self._words(x), self.start or self.end)}
+        found = [n for n in found if n not in left]
         if not found:
             raise _Unknown(f"no {ref.phrase} were seen")
         return found[:ref.count] if ref.quantity in ("count", "some") and ref.count else found
@@ -281,9 +283,12 @@ def _measure(part: Cond, looks: _Looks) -> tuple:
         (x0, x1), (y0, y1) = looks.area["x"], looks.area["y"]
         point = ((x0 + x1) / 2, (y0 + y1) / 2) if place == "middle" else looks.corners()[place]
         out = []
-        for n in looks.many(args[0]):
+        group = looks.many(args[0])
+        # a group in one corner is clustered there (sim.predicates.at_place): more room for more members
+        packed = 0.12 * (math.sqrt(len(group)) - 1) if name == "at_place" and len(group) > 1 else 0.0
+        for n in group:
             width = max(looks.last(n)["size"][:2])  # a bowl's centre cannot be nearer a corner than its size
-            limit = 0.06 if place == "middle" else 0.08 + (0.75 * width if width > 0.06 else 0.0)
+            limit = 0.06 if place == "middle" else 0.08 + (0.75 * width if width > 0.06 else packed)
             off = _dist(looks.last(n)["position"], point)
             out.append((off < limit, f"{_words(n)} is {off:.2f} m from the {place.replace('_', ' ')}; "
                                      f"there means within {limit:.2f} m", {"off": off, "limit": limit}))
@@ -310,6 +315,14 @@ def _measure(part: Cond, looks: _Looks) -> tuple:
     if name == "held":
         n = looks.one(args[0])
         return (looks.held_now == n, f"the gripper holds {_words(looks.held_now) if looks.held_now else 'nothing'}")
+    if name == "not" and args and isinstance(args[0], Cond) and args[0].name in ("in", "in_zone", "on"):
+        inner = args[0]  # "take the red block out of the bowl": none of it left there
+        holder = looks.one(inner.args[1])
+        test, where = (_resting_on, "on") if inner.name == "on" else (_inside, "in")
+        still = [n for n in looks.many(inner.args[0]) if test(looks, n, holder)[0]]
+        if still:
+            return False, f"{_words(still[0])} is still {where} the {_words(holder)}"
+        return True, f"no {inner.args[0].phrase} {where} the {_words(holder)}"
     raise _Unknown(f"{name} is not measured from detections yet")
 
 

@@ -13,7 +13,8 @@ parameter by role and kind; among candidates the one that needs no loop wins, th
   else a loop that puts each object in the container of its colour.
 - a group passed where a skill takes one object becomes a loop over the group (over detections at
   run time for "all blocks" and "3 blocks", over the named phrases for a listed group).
-- ``moved(obj, left, 0.1)`` becomes a shift of the detected position and a skill that achieves ``at``.
+- ``moved(obj, left, 0.1)`` becomes a shift of the detected position and a skill that achieves ``at``
+  (over a group, each member from where it is seen before any moves).
 - constraints: ``unmoved(x)`` keeps ``x`` out of every loop and out of every step's moving
   argument; ``never_lifted(x)`` needs a skill that declares it (a push).
 
@@ -29,7 +30,7 @@ from typing import Any
 
 from aspire_tui import pyast
 from aspire_tui.agent.goal import CONSTRAINTS, Cond, Ref
-from sim.vocabulary import MOVABLE, SUPPORTS
+from sim.vocabulary import CORNERS, MOVABLE, SUPPORTS
 
 ALIASES = {"in_zone": "in", "in_corner": "at_place"}          # predicates that mean another one
 KIND_PARAM = re.compile(r"^(\w+)_kind$")                       # sort_by_color(object_kind, container_kind)
@@ -85,7 +86,8 @@ class Step:
     ``direction`` side or the roomiest, its centre at least ``distance`` off), ``spot`` (the object
     brought to the table's place ``direction``: a corner or the middle), ``slots`` (each member of
     ``group`` brought to its own spot around the zone ``among`` or the place ``direction``), ``clear``
-    (what starts on ``group`` moved off it).
+    (what starts on ``group`` moved off it), ``off`` (the object, or each of ``group``, seen in or on ``among``
+    set down clear of it).
     """
 
     part: Cond
@@ -124,6 +126,9 @@ def plan_goal(tree, skills: list) -> Plan:
     on_top = _on_top(getattr(tree, "start", ()))
     steps: list[Step] = []
     for part in parts:
+        if _taken_out(part, parts, getattr(tree, "start", ())):
+            steps.append(_off(part, programs, never_lifted))
+            continue
         if part.name in CONSTRAINTS:
             continue
         step = _step(part, programs, never_lifted)
@@ -137,6 +142,30 @@ def plan_goal(tree, skills: list) -> Plan:
     # no steps when the goal only says what must stay as it is ("don't touch the bowl"): the program only
     # looks, and its runs show the goal holds with nothing done
     return Plan(tuple(steps), keep)
+
+
+RESTS = ("in", "on", "in_zone")
+
+
+def _taken_out(part: Cond, parts: list[Cond], start) -> bool:
+    """Is ``not(in(X, C))`` (or ``on``) a thing to do, not a side condition: X starts in C ("take the red block
+    out of the bowl"), or the goal asks nothing else ("make sure no block is in the blue zone")?"""
+    inner = part.args[0] if part.name == "not" and part.args else None
+    if not isinstance(inner, Cond) or inner.name not in RESTS or len(inner.args) != 2 or \
+            not all(isinstance(a, Ref) for a in inner.args):
+        return False
+    said = {str(Cond(ALIASES.get(c.name, c.name), c.args)) for c in start}
+    return str(Cond(ALIASES.get(inner.name, inner.name), inner.args)) in said or \
+        all(p.name in CONSTRAINTS for p in parts)
+
+
+def _off(part: Cond, skills: list, never_lifted: set[str]) -> Step:
+    """``not(in(X, C))``: X (each member of a group), when the camera sees it in or on C, set down on free table
+    clear of C (pushed off where lifting is forbidden)."""
+    obj, place = part.args[0].args
+    skill, params = _set_down(part, obj, skills, never_lifted)
+    return Step(part, skill, "off", {params[0]: obj}, param=",".join(params), among=place,
+                group=obj if obj.is_group else None)
 
 
 def _on_top(start) -> dict[str, Ref]:
@@ -306,7 +335,8 @@ def _bind(part: Cond, skill, ach: Achieves) -> Step | None:
             kind_param = KIND_PARAM.match(pname)
             if kind_param:
                 # a skill over every object of a kind: only for "all <kind>s", not some of them
-                if not (arg.quantity == "all" and not arg.color and not arg.members and not arg.select):
+                if not (arg.quantity == "all" and not arg.color and not arg.members and not arg.select
+                        and not arg.excluded):
                     return None
                 if not _takes(pname, arg.kind, skill):
                     return None
@@ -449,21 +479,22 @@ def _is_corner(place: Any) -> bool:
 
 def shared_place(part: Cond, never_lifted: set[str]) -> bool:
     """Whether ``part`` brings a group to one place that holds them only side by side: the middle of the
-    table, or a zone they are pushed into (each member sent to the place's centre lands on, or shoves,
-    the one before it; set down into a zone, place_in spreads them over its area itself)."""
+    table, one corner, or a zone they are pushed into (each member sent to the place's centre lands on, or
+    shoves, the one before it; set down into a zone, place_in spreads them over its area itself)."""
     group = part.args[0] if part.args else None
     if not isinstance(group, Ref) or not group.is_group or len(part.args) != 2:
         return False
     place = part.args[1]
     if part.name == "at_place":
-        return str(place) == "middle"
+        return str(place) in ("middle", *CORNERS)
     return part.name == "in" and isinstance(place, Ref) and place.kind == "zone" and not place.is_group \
         and str(group) in never_lifted
 
 
 def _slots(part: Cond, skills: list, never_lifted: set[str]) -> Step:
-    """A group to the middle or into a zone: each member brought to its own spot around the place's centre
-    (set down, or pushed where lifting is forbidden); the program lays the spots out when it runs."""
+    """A group to the middle, a corner or into a zone: each member brought to its own spot around the place's
+    centre or packed into the corner (set down, or pushed where lifting is forbidden); the program lays the
+    spots out when it runs."""
     group, place = part.args
     skill, params = _set_down(part, group, skills, never_lifted)
     return Step(part, skill, "slots", {}, param=",".join(params), group=group,
@@ -481,4 +512,4 @@ def _shift(part: Cond, skills: list, never_lifted: set[str]) -> Step:
         raise PlanError(f"cannot read {part}: the distance must be metres") from None
     skill, params = _set_down(part, obj, skills, never_lifted)
     return Step(part, skill, "shift", {params[0]: obj}, param=",".join(params), direction=str(direction),
-                distance=metres)
+                distance=metres, group=obj if obj.is_group else None)

@@ -69,8 +69,10 @@ HELPERS = {
         for shrunk in (gap, min(gap, 0.03)):  # closer than 3 cm an open finger meets a bowl's wall
             distance = max(base.size[axis] / 2 + moving.size[axis] / 2 + shrunk, least + 0.03)
             # along the side only when the plain spot has no room; at most 0.6 of the way out, so that
-            # the two still stand roughly in line
-            for along in (0.0, 0.04, -0.04, 0.6 * distance, -0.6 * distance):
+            # the two still stand roughly in line, or 0.8 when a neighbour takes all of that (a side's
+            # check allows up to the whole way; a push stops too loosely for it)
+            wider = () if trip else (0.8 * distance, -0.8 * distance)
+            for along in (0.0, 0.04, -0.04, 0.6 * distance, -0.6 * distance) + wider:
                 spot = (x + dx * distance + dy * along, y + dy * distance + dx * along)
                 # well inside the work area first; a little past its edge (the arm reaches farther) only
                 # when the side asked for has no room inside it
@@ -111,11 +113,13 @@ def _within(spot, area, margin):
     return (x1 - inset if side == "front" else x0 + inset), (y1 - inset if hand == "left" else y0 + inset)''',
     "_slots": '''def _slots(robot, names, place):
     """A spot for each of ``names`` side by side around ``place`` (a zone seen by the camera, or "middle":
-    the work area's centre), a fingertip's room apart edge to edge; each object gets the free spot nearest
-    it. Returns (name, x, y) in the order to move them, the shortest trip first."""
+    the work area's centre), or packed into a corner ("back_left": from its point out, each whole inside the
+    work area), a fingertip's room apart edge to edge; each object gets the free spot nearest it. Returns
+    (name, x, y) in the order to move them, the shortest trip first."""
     robot.home()  # the arm, parked over the last spot, would hide part of the table
     seen = {d.name: d for d in robot.scan()}
-    if place == "middle":
+    corner = place in ("front_left", "front_right", "back_left", "back_right")
+    if place == "middle" or corner:
         area = robot.workspace()
         cx, cy = sum(area["x"]) / 2, sum(area["y"]) / 2
     else:
@@ -131,9 +135,26 @@ def _within(spot, area, margin):
     rows = math.ceil(n / cols)
     grid = [(i // cols - (rows - 1) / 2, i % cols - (cols - 1) / 2) for i in range(n)]
     free = [(cx + dx * pitch, cy + dy * pitch) for dx, dy in shapes.get(n, grid)]
+    if corner:  # the cells nearest the corner's point: a pattern centred on a point in it spreads farther
+        side, hand = place.split("_")
+        sx, sy = (-1 if side == "front" else 1), (-1 if hand == "left" else 1)
+        x0 = area["x"][1] if side == "front" else area["x"][0]
+        y0 = area["y"][1] if hand == "left" else area["y"][0]
+        inset = widths[-1] / 2 + 0.01
+        pitch = widths[(len(widths) - 1) // 2] + 0.025  # the lower median: two blocks' larger one spread them
+        order = sorted(((i, j) for i in range(n) for j in range(n)), key=lambda c: (c[0] ** 2 + c[1] ** 2, c))
+        cells = []
+        for i, j in order:  # filled in this order: the fingers, closed on a block, need one axis clear of
+            # neighbours (a block set down between one in front and one beside met a finger)
+            if len(cells) < n and not ({(i - 1, j), (i + 1, j)} & set(cells) and {(i, j - 1), (i, j + 1)} & set(cells)):
+                cells.append((i, j))
+        cells += [c for c in order if c not in cells][:n - len(cells)]
+        free = [(x0 + sx * (inset + i * pitch), y0 + sy * (inset + j * pitch)) for i, j in cells]
     out, left = [], [m for m in names if m in seen]
     while left and free:  # the closest pair first: what already stands near the place keeps its spot
-        trip, name, spot = min((math.dist(seen[m].position[:2], p), m, p) for m in left for p in free)
+        # (a corner fills from its point out: the last set down there between two others pinched the fingers)
+        trip, name, spot = min((math.dist(seen[m].position[:2], p), m, p) for m in left
+                               for p in (free[:1] if corner else free))
         out.append((name, spot[0], spot[1]))
         left.remove(name)
         free.remove(spot)
@@ -147,6 +168,30 @@ def _within(spot, area, margin):
         except Exception:  # ObjectNotFound: nothing there to leave alone
             pass
     return tuple(out)''',
+    "_inside": '''def _inside(robot, query, place):
+    """Whether ``query`` is seen within the footprint of ``place`` (in a bowl or tray, on a plate, over a zone)."""
+    thing, holder = robot.detect(query)[0], robot.detect(place)[0]
+    return (abs(thing.position[0] - holder.position[0]) <= holder.size[0] / 2
+            and abs(thing.position[1] - holder.position[1]) <= holder.size[1] / 2)''',
+    "_off": '''def _off(robot, query, place):
+    """The free table spot nearest ``query`` where it stands clear of ``place`` and of everything else, a
+    fingertip's room to spare (each footprint counted to its seen corner: the camera gives no yaw)."""
+    robot.home()  # the arm, parked over the last spot, would hide part of the table
+    area = robot.workspace()
+    moving = robot.detect(query)[0]
+    others = [d for d in robot.scan() if d.name != moving.name]
+    needed = max(moving.size[:2]) / 2 + 0.03
+    (x0, x1), (y0, y1) = area["x"], area["y"]
+    best, score = None, None
+    for i in range(31):
+        for j in range(31):
+            spot = (x0 + 0.05 + i * (x1 - x0 - 0.1) / 30, y0 + 0.05 + j * (y1 - y0 - 0.1) / 30)
+            free = min((math.dist(spot, d.position[:2]) - math.hypot(d.size[0], d.size[1]) / 2 for d in others),
+                       default=1.0)
+            mine = (free >= needed, -math.dist(spot, moving.position[:2]))
+            if score is None or mine > score:
+                best, score = spot, mine
+    return best''',
     "_start_over": '''def _start_over(robot):
     """After a failed try of a step: let go and go home, so the next try starts as the first did."""
     try:
@@ -165,6 +210,18 @@ def _within(spot, area, margin):
     robot.home()  # the arm, parked over the last spot, would hide part of it
     x, y, _ = robot.detect(query)[0].position
     return x + dx * distance, y + dy * distance'''.replace("{directions}", repr(DIRECTIONS)),
+    "_shifts": '''def _shifts(robot, names, direction, distance):
+    """Each of ``names`` with where it goes: ``distance`` metres towards ``direction`` from where it is seen
+    now, all seen before any moves (a neighbour nudged on the way still goes from where it started); the one
+    farthest that way first, so that each moves into room, not onto one still to move."""
+    dx, dy = {directions}[direction]
+    robot.home()  # the arm, parked over the last spot, would hide part of them
+    out = []
+    for name in names:
+        x, y, _ = robot.detect(name)[0].position
+        out.append((name, x + dx * distance, y + dy * distance))
+    out.sort(key=lambda s: -(dx * s[1] + dy * s[2]))
+    return out'''.replace("{directions}", repr(DIRECTIONS)),
 }
 
 # selector -> (what the helper says, the sort key over a detection ``d``, whether it takes an anchor)
@@ -175,8 +232,8 @@ SELECTORS = {
     "rightmost": ("farthest to the right (-y)", "d.position[1]", False),
     "frontmost": ("farthest from the robot (+x)", "-d.position[0]", False),
     "backmost": ("closest to the robot (-x)", "d.position[0]", False),
-    "largest": ("with the largest footprint", "-d.size[0] * d.size[1]", False),
-    "smallest": ("with the smallest footprint", "d.size[0] * d.size[1]", False),
+    "largest": ("that is the largest", "-size[d.name]", False),   # size: see _selector_helper
+    "smallest": ("that is the smallest", "size[d.name]", False),
     "other": ("that is not ``anchor``", "0.0", True),  # "the other zone": the scene holds one more
 }
 
@@ -191,6 +248,20 @@ def _selector_helper(select: str) -> str:
     found = [d for d in robot.detect(query) if seen is None or d.name != seen.name]
     found.sort(key=lambda d: {key})
     return _ranked(found, rank, f"{{query}} {select} {{anchor or 'the robot'}}")'''
+    if select in ("largest", "smallest"):
+        # width + depth + twice the height, summed over three looks: each look's sizes carry a few mm of
+        # noise, and a block turned 45 degrees shows a footprint 40% wider each way while its height stays
+        return f'''def _{select}(robot, query, rank=1):
+    """The name of the ``query`` object {what} (width, depth and twice the height, over three looks);
+    ``rank`` 2 is the second."""
+    found = robot.detect(query)
+    size = {{d.name: 0.0 for d in found}}
+    for _ in range(3):
+        for d in robot.detect(query):
+            if d.name in size:
+                size[d.name] += d.size[0] + d.size[1] + 2 * d.size[2]
+    found.sort(key=lambda d: {key})
+    return _ranked(found, rank, f"{select} {{query}}")'''
     return f'''def _{select}(robot, query, rank=1):
     """The name of the ``query`` object {what}; ``rank`` 2 is the second."""
     found = robot.detect(query)
@@ -270,11 +341,23 @@ class _Writer:
             return self.arg(oid, self.goal.slots[oid])
         return repr(ref.phrase)
 
-    def leave(self) -> str:
-        if not self.plan.keep:
+    def leave(self, group: Ref | None = None) -> str:
+        """``leave=(...)`` for a group found by the camera: what the goal keeps where it is, and what the
+        group itself leaves out ("every block except the red one")."""
+        left = [*self.plan.keep, *(group.excluded if group is not None else ())]
+        if not left:
             return ""
-        exprs = [self.query(k, [], "") for k in self.plan.keep if not k.select]
+        exprs = list(dict.fromkeys(self.query(k, [], "") for k in left if not k.select))
         return f", leave=({', '.join(exprs)},)" if exprs else ""
+
+    def each(self, step: Step, param: str, pre: list[str], indent: str) -> tuple[str, str]:
+        """What a step moves and the indent its lines go at: a loop over the step's group (opened in
+        ``pre``), or the one object ARGS name for ``param``."""
+        if step.group is None:
+            return self.query(step.args[param], pre, indent), indent
+        obj = self.var(step.group.kind)
+        pre.append(f"{indent}for {obj} in {self.group(step.group, pre, indent)}:")
+        return obj, indent * 2
 
     def group(self, ref: Ref, pre: list[str], indent: str) -> str:
         """An expression for a group's members: phrases the words listed, or names detected now."""
@@ -289,7 +372,7 @@ class _Writer:
         if ref.select:
             raise ProgramError(f"cannot choose a group by {ref.select!r} yet: {ref}")
         phrase = f"{ref.color} {ref.kind}".strip()
-        expr = f"{self.helper('_detected')}(robot, {phrase!r}{self.leave()})"
+        expr = f"{self.helper('_detected')}(robot, {phrase!r}{self.leave(ref)})"
         if ref.quantity in ("count", "some") and ref.count:
             expr += f"[:{ref.count}]"
         return expr
@@ -368,7 +451,7 @@ class _Writer:
                 tower = self.group(group, pre, ind)
             else:
                 phrase = f"{group.color} {group.kind}".strip()
-                tower = f"{self.helper('_largest_first')}(robot, {phrase!r}{self.leave()})"
+                tower = f"{self.helper('_largest_first')}(robot, {phrase!r}{self.leave(group)})"
                 if group.quantity in ("count", "some") and group.count:
                     tower += f"[:{group.count}]"
             below, item = self.var("below"), self.var(group.kind)
@@ -380,6 +463,26 @@ class _Writer:
             self.lines += pre + [f"{ind}{found} = robot.detect({under})[0]",
                                  f"{ind}x, y, _ = {found}.position",
                                  ind + self.call(step.skill, {"x": "x", "y": "y", "keep": f"({found}.name,)"})]
+        elif step.form == "shift" and step.group is not None:  # each member that far from its own start
+            obj_p, x_p, y_p = step.param.split(",")
+            item, shifts = self.var(step.group.kind), self.var("shifts")
+            where = f"{self.helper('_shifts')}(robot, {self.group(step.group, pre, ind)}, {step.direction!r}, " \
+                    f"{step.distance:g})"
+            body = [ind * 2 + self.call(step.skill, {obj_p: item, x_p: "x", y_p: "y"})]
+            clear = next((n for n, s in self.skills.items() if any(a.predicate == "clear" for a in achieves(s))),
+                         None)
+            if clear is not None and not self.pushes(step.skill):
+                # what the group leaves out may stand where a member goes (a push shoves it along instead);
+                # the members and what the goal keeps stay
+                kept = [self.query(r, pre, ind) for r in self.plan.keep if not r.is_group]
+                keep = f"tuple(n for n, _, _ in {shifts})"
+                if kept:
+                    keep += f" + tuple({self.helper('_names')}(robot, [{', '.join(kept)}]))"
+                body.insert(0, ind * 2 + self.call(clear, {"x": "x", "y": "y", "keep": keep}))
+            # where each goes is seen once, at the start: a step tried again after a failure must not shift
+            # again the members already moved
+            self.chosen_lines.append(f"{ind}{shifts} = {where}  # {step.part}")
+            self.lines += pre + [f"{ind}for {item}, x, y in {shifts}:", *body]
         elif step.form == "shift":
             obj_p, x_p, y_p = step.param.split(",")
             obj = self.query(step.args[obj_p], pre, ind)
@@ -404,16 +507,17 @@ class _Writer:
             least = f", least={step.distance:g}" if step.distance else ""
             least += self.within(step)
             self.consts["GAP"] = self.plan.gap
-            at = ind
-            if step.group is not None:
-                obj = self.var(step.group.kind)
-                pre.append(f"{ind}for {obj} in {self.group(step.group, pre, ind)}:")
-                at = ind * 2
-            else:
-                obj = self.query(step.args[obj_p], pre, ind)  # first: ARGS name what moves, then where
+            obj, at = self.each(step, obj_p, pre, ind)  # first: ARGS name what moves, then where
             anchor = self.query(step.among, pre, ind)
             where = f"{self.helper('_beside')}(robot, {obj}, {anchor}{sides}{least})"
             self.lines += pre + [f"{at}x, y = {where}", at + self.call(step.skill, {obj_p: obj, x_p: "x", y_p: "y"})]
+        elif step.form == "off":  # "take the red block out of the bowl": only what is seen there moves
+            obj_p, x_p, y_p = step.param.split(",")
+            place = self.query(step.among, pre, ind)
+            obj, at = self.each(step, obj_p, pre, ind)
+            self.lines += pre + [f"{at}if {self.helper('_inside')}(robot, {obj}, {place}):",
+                                 f"{at}    x, y = {self.helper('_off')}(robot, {obj}, {place})",
+                                 f"{at}    " + self.call(step.skill, {obj_p: obj, x_p: "x", y_p: "y"})]
         else:
             raise ProgramError(f"no code for a {step.form!r} step")
         self.made += [r for r in (*step.args.values(), step.among) if isinstance(r, Ref) and not r.is_group
@@ -488,23 +592,27 @@ NAMES = {"in": "put_{0}_in_{1}", "on": "put_{0}_on_{1}", "sorted_into": "sort_{0
          "in_corners": "spread_{0}_to_corners", "along_edge": "line_up_{0}_along_{1}_edge", "held": "pick_up_{0}",
          "next_to": "put_{0}_next_to_{1}", "near": "put_{0}_near_{1}", "left_of": "put_{0}_left_of_{1}",
          "right_of": "put_{0}_right_of_{1}", "in_front_of": "put_{0}_in_front_of_{1}",
-         "behind": "put_{0}_behind_{1}", "in_reach": "bring_{0}_into_reach"}
+         "behind": "put_{0}_behind_{1}", "in_reach": "bring_{0}_into_reach",
+         "not_in": "take_{0}_out_of_{1}", "not_in_zone": "take_{0}_out_of_{1}", "not_on": "take_{0}_off_{1}"}
 
 
 def goal_name(cond) -> str:
     """A skill name from the goal, colours left out (they become parameters): ``in(nearest(block, red bowl),
     green bowl)`` -> ``put_block_nearest_bowl_in_bowl``; parts of ``then``/``all`` joined by ``_then_``."""
-    from aspire_tui.agent.goal import CONSTRAINTS
+    from aspire_tui.agent.goal import CONSTRAINTS, Cond
 
     def words(a: Any) -> str:
         if isinstance(a, Ref):
-            noun = a.kind + ("s" if a.is_group else "")
+            noun = ("other_" if a.excluded else "") + a.kind + ("s" if a.is_group else "")
             if a.select:
                 return f"{a.kind}_{a.select}" + (f"_{a.anchor.kind}" if a.anchor is not None else "")
             return noun
         return re.sub(r"\W", "_", f"{a:g}" if isinstance(a, float) else str(a))
 
     parts = [c for c in cond.conjuncts() if c.name not in CONSTRAINTS]
+    if not parts:  # "take the red block out of the bowl": what must not hold is the job
+        parts = [Cond(f"not_{c.args[0].name}", c.args[0].args) for c in cond.conjuncts()
+                 if c.name == "not" and c.args and isinstance(c.args[0], Cond)]
     names = []
     for c in parts:
         template = NAMES.get(c.name)

@@ -260,7 +260,9 @@ def replace_references(text: str, world: WorldState, past: list[Past], inside: b
     colors = "|".join(w for words in vocab.COLORS.values() for w in words)
 
     def one(m: re.Match) -> str:
-        if named_before(m.start()):
+        # "the red one" stands for a kind, not an object: any kind said before it, in its own clause too
+        # ("every block except the red one", "put the blue block on the red one"), is the reader's to use
+        if not inside and any(vocab.kind_of(w) for w in re.findall(r"[a-z]+", text[:m.start()].lower())):
             return m.group(0)
         kind = world.get(movers(m.group(0))[-1]).kind
         notes.append(f"the {m.group(1)} one = the {m.group(1)} {kind}")
@@ -333,6 +335,11 @@ def _bind_ref(ref: Ref, world: WorldState, look) -> tuple[Ref, list[str]]:
         name = _single(ref, world)
         return object_ref(world.get(name)), [name]
     names = _candidates(ref, world)
+    for left in ref.excluded:  # "every block except the red one": the words say there is a red one
+        out = _candidates(left, world)
+        if not out:
+            raise Unresolved(_missing(left, world))
+        names = [n for n in names if n not in out]
     if not names:
         raise Unresolved(_missing(ref, world))
     if ref.quantity in ("count", "some") and len(names) != ref.count:

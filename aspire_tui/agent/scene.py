@@ -80,7 +80,7 @@ def _unify(cond: Cond, expr, spec, ids: dict[str, str], choices: dict[str, str] 
         have = cond.args[k]
         if isinstance(arg, str) and arg in objects:
             o = objects[arg]
-            if not isinstance(have, Ref) or have.kind != o.kind or have.select:
+            if not isinstance(have, Ref) or have.kind != o.kind or have.select or have.excluded:
                 return False
             if have.is_group != (o.count[1] > 1 or o.match is not None):
                 return False
@@ -184,6 +184,8 @@ class _Objects:
         self.prior = prior
         self.tables: dict[str, dict] = {}
         self.ids: dict[str, str] = {}
+        self.groups: dict[tuple, str] = {}  # (kind, colour) -> the group rules of that kind pick among
+        self.bounds: dict[tuple, float] = {}  # (id, axis, sign) -> the bound a relation's room set (_shrink)
 
     def add(self, ref: Ref) -> str:
         key = str(ref)
@@ -216,6 +218,8 @@ class _Objects:
         else:
             from sim.vocabulary import COLORS
             table["color"] = ref.color if ref.color else sorted(COLORS)
+            if ref.excluded:  # "every block except the red one": the red block is an object of its own
+                table["color"] = [c for c in sorted(COLORS) if c not in {x.color for x in ref.excluded}]
             if ref.quantity == "all":
                 table["count"] = [2, 3]
             elif ref.quantity == "count":
@@ -238,11 +242,15 @@ class _Objects:
 
         if ref.select == "other":
             return self._other(ref)
-        others = self._fresh(f"other_{ref.kind}s")
         # the arm's reach for what the arm moves; a mobile base's goals keep the ground's own region
         region = {} if ref.kind in MOBILE_GOALS else {"region": dict(REACH)}
-        self.tables[others] = {"id": others, "kind": ref.kind, **region,
-                               "color": ref.color if ref.color else sorted(COLORS), "count": [1, 2]}
+        # picks of one kind share their group ("the smallest cube on the biggest one"): each is then ranked
+        # among all of them, the other picks included
+        others = self.groups.get((ref.kind, ref.color))
+        if others is None:
+            others = self.groups[(ref.kind, ref.color)] = self._fresh(f"other_{ref.kind}s")
+            self.tables[others] = {"id": others, "kind": ref.kind, **region,
+                                   "color": ref.color if ref.color else sorted(COLORS), "count": [1, 2]}
         oid = self._fresh(_slug(f"{ref.select} {ref.kind}"))
         rule: dict = {"rule": ref.select, "among": others}
         if ref.anchor is not None:
@@ -310,6 +318,8 @@ def _scene_refs(goal: Goal) -> list[Ref]:
             found.setdefault(str(a), a)
         if isinstance(a, Ref) and a.anchor is not None:
             visit(a.anchor)
+        for x in a.excluded if isinstance(a, Ref) else ():  # what a group leaves out stands beside it
+            visit(x)
 
     for cond in (goal.condition, *goal.start):
         visit(cond)
@@ -330,6 +340,10 @@ def _expr(cond: Cond, ids: dict[str, str], tails: dict[str, tuple] | None = None
         return str(a)
     name = cond.name
     first = cond.args[0] if cond.args else None
+    inner = first.args[0] if isinstance(first, Cond) and first.args else None
+    if name == "not" and isinstance(first, Cond) and first.name in ("in", "on") and isinstance(inner, Ref) and \
+            inner.is_group and inner.quantity != "some":  # "get every block out of the zone": none left in it
+        return f"not(at_least(1, {_expr(first, ids, tails, counted=False)}))"
     if counted and isinstance(first, Ref) and first.quantity == "some" and first.count:  # "two of the
         # cubes": the scene holds more than two, and the check counts members, not every one of them
         return f"at_least({first.count}, {_expr(cond, ids, tails, counted=False)})"
@@ -428,7 +442,7 @@ def spec_text(goal: Goal, prior: Prior | None) -> tuple[str, dict[str, str]]:
         hook = next(o for o in get_task("tool_use_pull").objects if o.kind == "hook")
         objects.tables[objects._fresh("hook")] = {**_family_table(hook), "id": objects._fresh("hook")}
     parts = canonical(goal.condition).conjuncts()
-    for cond in goal.start:  # start states become the objects' own fields
+    for cond in goal.start + _unless_there(goal, parts):  # start states become the objects' own fields
         if prior is not None and _implied(cond, parts):
             continue
         if cond.name in ("in", "on") and all(isinstance(a, Ref) for a in cond.args):
@@ -449,6 +463,8 @@ def spec_text(goal: Goal, prior: Prior | None) -> tuple[str, dict[str, str]]:
         _place_free(parts, objects)
         _matched(parts, objects)
         _within_reach(parts, objects)
+        _pushed_from_behind(parts, objects)
+        _pushed_sideways(parts, objects)
     spec = prior.spec if prior else None
     family = spec.name if spec else ""
     embodiment = embodiment_for(r.kind for r in goal.refs())
@@ -484,6 +500,23 @@ def spec_text(goal: Goal, prior: Prior | None) -> tuple[str, dict[str, str]]:
         lines.append("[perturb]")
         lines += [f"{k} = {_toml(list(v))}" for k, v in perturb.items()]
     return "\n".join(lines) + "\n", objects.ids
+
+
+def _unless_there(goal: Goal, parts) -> tuple[Cond, ...]:
+    """Start states for ``not(in(X, zone))`` when the goal asks nothing else and the words say nothing of
+    where X starts ("make sure no block is in the blue zone"): X starts in the zone, the one scene where the
+    words ask something. (The judge would otherwise redraw until X lands there by chance: a scene that starts
+    solved is drawn again, and only a bowl or plate nothing starts in is known never to hold X.)"""
+    if goal.start or not all(c.name in ("not", "unmoved", "never_lifted") for c in parts):
+        return ()
+    out = []
+    for c in parts:
+        inner = c.args[0] if c.name == "not" and c.args else None
+        if isinstance(inner, Cond) and inner.name == "in" and len(inner.args) == 2 and \
+                all(isinstance(a, Ref) for a in inner.args) and inner.args[1].kind == "zone" and \
+                not inner.args[1].is_group:
+            out.append(inner)
+    return tuple(out)
 
 
 SIDE_AXES = {"left_of": ("y", 1), "right_of": ("y", -1), "in_front_of": ("x", 1), "behind": ("x", -1),
@@ -570,6 +603,51 @@ def _away_in_y(region: dict, cy: float, need: float, first: int = 0) -> dict:
     return region
 
 
+def _pushed_from_behind(parts, objects: "_Objects") -> None:
+    """What the goal moves and the arm cannot lift (a bowl, a plate, a tray) stands where a fingertip comes
+    down behind it (30 cm out, the nearest it pushes from) and in front of it (72 cm, the farthest): pushes
+    away from the robot and towards it need that, for a line, an edge or a shift. (A person asking that has
+    it where the arm can push it.)"""
+    for cond in parts:
+        mover = cond.args[0] if cond.args else None
+        if cond.name not in ("in_line", "along_edge", "in_corners", "moved") or not isinstance(mover, Ref) \
+                or mover.kind not in UNMOVED:
+            continue
+        oid = objects.ids.get(str(mover))
+        table = objects.tables.get(oid) if oid else None
+        if not table or "region" not in table or table.get("chosen") or "inside" in table or "on" in table:
+            continue
+        half = max(DEFAULT_SIZES[mover.kind][:2]) * 1.1 / 2  # sizes scale by up to 1.1
+        lo, hi = table["region"]["x"]
+        lo, hi = max(lo, round(0.30 + half + 0.035, 3)), min(hi, round(0.72 - half - 0.035, 3))
+        if hi - lo >= 0.02:
+            table["region"] = {**table["region"], "x": [lo, hi]}
+
+
+# how far out an object pushed to the left or right starts: the fingers lie across the push, and the
+# fingertip behind it is 5.5 cm from the grasp point, which may be on the robot's side of it; nearer than
+# 34 cm out the arm cannot rise from the end of the push with the fingers turned so
+PUSHED_ACROSS_FROM = 0.40
+
+
+def _pushed_sideways(parts, objects: "_Objects") -> None:
+    """What the goal pushes to the left or right (``moved`` with ``never_lifted``) starts where the arm can
+    push it with the fingertip on either side of the push, the other one passing a neighbour. (A person
+    asking that has it where the arm can push it.)"""
+    pushed = {str(c.args[0]) for c in parts if c.name == "never_lifted" and c.args}
+    for cond in parts:
+        if cond.name != "moved" or len(cond.args) < 2 or str(cond.args[1]) not in ("left", "right") or \
+                not isinstance(cond.args[0], Ref) or str(cond.args[0]) not in pushed:
+            continue
+        oid = objects.ids.get(str(cond.args[0]))
+        table = objects.tables.get(oid) if oid else None
+        if not table or "region" not in table or table.get("chosen") or "inside" in table or "on" in table:
+            continue
+        lo, hi = table["region"]["x"]
+        if hi - max(lo, PUSHED_ACROSS_FROM) >= 0.02:
+            table["region"] = {**table["region"], "x": [max(lo, PUSHED_ACROSS_FROM), hi]}
+
+
 def _shrink(objects: "_Objects", ref: Ref, axis: str, sign: int, need: float, work) -> None:
     """Keep ``ref``'s region ``need`` metres short of the work area's edge on the ``sign`` side of ``axis``;
     where the arm's comfortable reach leaves too little of it, let it reach to 3 cm from the other edge."""
@@ -578,13 +656,21 @@ def _shrink(objects: "_Objects", ref: Ref, axis: str, sign: int, need: float, wo
     if not table or "region" not in table or table.get("chosen") or "inside" in table or "on" in table:
         return
     lo, hi = table["region"][axis]
-    if sign > 0:
-        hi = min(hi, work[axis][1] - 0.04 - need)
+    bound = work[axis][1] - 0.04 - need if sign > 0 else work[axis][0] + 0.04 + need
+    other = objects.bounds.get((oid, axis, -sign))
+    objects.bounds[(oid, axis, sign)] = bound
+    if other is not None and (bound - other) * sign < 0.02:
+        # room asked on both sides ("one 15 cm behind it, one 15 cm in front"): halfway between the two
+        # bounds, where each side has as nearly the room it needs as the work area allows
+        mid = (bound + other) / 2
+        lo, hi = mid - 0.01, mid + 0.01
+    elif sign > 0:
+        hi = min(hi, bound)
         lo = max(work[axis][0] + 0.03, min(lo, hi - 0.04))  # a long way to go: start nearer the other edge
     else:
-        lo = max(lo, work[axis][0] + 0.04 + need)
+        lo = max(lo, bound)
         hi = min(work[axis][1] - 0.03, max(hi, lo + 0.04))
-    if hi - lo >= 0.02:  # too little left: keep the region and let the program find room
+    if hi - lo >= 0.02 - 1e-9:  # too little left: keep the region and let the program find room
         table["region"] = {**table["region"], axis: [round(lo, 3), round(hi, 3)]}
 
 
@@ -604,16 +690,41 @@ def _category(goal: Goal) -> str:
     return next((CATEGORY_OF[n] for n in names if n in CATEGORY_OF), "pick_place")
 
 
+# what stands fixed on the mobile base's floor: the base drives up to it and stops at what it touches (it
+# has no arm), and the arm's table (40 cm deep) has no room for a 25-40 cm object to be pushed about
+FIXED = ("crate", "barrel", "cone", "wall")
+# the parts that leave their first object somewhere else
+MOVES = ("moved", "at_place", "at", "in", "on", "stacked", "left_of", "right_of", "in_front_of", "behind",
+         "next_to", "near", "in_line", "in_corners", "along_edge", "sorted_into", "in_reach", "lifted", "held")
+
+
+def _fixed_not_moved(goal: Goal) -> None:
+    """Refuse, in one line, a goal that moves a crate, a barrel, a cone or a wall."""
+    def visit(cond: Cond) -> None:
+        if cond.name in MOVES and cond.args and isinstance(cond.args[0], Ref):
+            ref = cond.args[0]
+            if any(r.kind in FIXED for r in (ref, *ref.members)):
+                kind = next(r.kind for r in (ref, *ref.members) if r.kind in FIXED)
+                raise SceneError(f"cannot move the {ref.phrase}: a {kind} stands fixed in the simulator (the "
+                                 f"mobile base only drives up to it, and a {kind} is too big for the arm's table)")
+        for a in cond.args:
+            if isinstance(a, Cond):
+                visit(a)
+    visit(goal.condition)
+
+
 def spec_for(goal: Goal):
     """The task spec for the goal (a `sim.taskspec.TaskSpec`), its TOML text and the reference -> id map.
 
     Raises:
-        SceneError: the task file the goal makes does not load (one line naming the field).
+        SceneError: the task file the goal makes does not load (one line naming the field), or the goal
+            moves what the simulator keeps fixed (a crate, a barrel).
     """
     from sim.errors import TaskFileError
     from sim.tasks import keep_task
     from sim.taskspec import parse_task
 
+    _fixed_not_moved(goal)
     prior = family_for(goal)
     text, ids = spec_text(goal, prior)
     try:

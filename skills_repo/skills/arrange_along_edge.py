@@ -14,6 +14,7 @@ Postconditions:
 
 Evidence:
     arrange_in_row with its edge given, for the arrange_edge family.
+    Version 2: takes what arrange_in_row pushes, too wide to grasp (development set, arrangements).
 """
 
 from skills.arrange_in_row import arrange_in_row
@@ -22,10 +23,10 @@ ASPIRE = {
     "task_type": "arrange",
     "embodiment": "panda",
     "depends_on": ["arrange_in_row"],
-    "version": 1,
+    "version": 2,
     "tags": ["edge", "row", "line", "arrange", "several blocks"],
     "achieves": "along_edge(blocks, edge)",
-    "takes": {"blocks": ["block", "ball"]},  # set_down_at picks either
+    "takes": {"blocks": ["block", "ball", "bowl", "plate", "tray"]},  # picked, or pushed when too wide
     "validation": {"task": "arrange_edge", "seeds": [0, 1, 2, 3, 4], "args": {"blocks": "{blocks}", "edge": "{edge}"}},
 }
 

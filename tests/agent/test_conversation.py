@@ -66,6 +66,17 @@ def test_it_in_the_manner_of_its_own_clause_is_that_clauses_object():
     assert resolve("stack the blue block on it", AFTER, [PUT_RED]).text == "stack the blue block on the red block"
 
 
+def test_the_red_one_after_a_kind_in_its_own_clause_is_left_to_the_reader():
+    """"put every block except the red one in the bowl" as a conversation's first task was "'red one' refers
+    to nothing yet": "one" stands for a kind said before it, in its own clause too."""
+    for past in ([], [PUT_RED]):
+        for said in ("put every block except the red one in the bowl", "put the blue block on the red one"):
+            assert resolve(said, AFTER, past).text == said
+    assert resolve("now the blue one on the plate", AFTER, [PUT_RED]).text == "now the blue block on the plate"
+    with pytest.raises(Unresolved, match="refers to nothing yet"):
+        resolve("now the blue one on the plate", BEFORE, [])
+
+
 def test_the_same_as_a_task_that_did_not_run():
     """After "already so" or a failed task, "do the same with ..." still means what was asked."""
     asked = Past("put the red block on the white plate", Cond("on", (Ref("block", "red"), Ref("plate", "white"))),

@@ -39,6 +39,20 @@ def test_an_object_to_move_a_long_way_starts_where_the_arm_can_take_it_that_far(
     assert region["x"][1] + 0.2 <= 0.62
 
 
+@pytest.mark.parametrize("text, oid, half", [
+    ("move the tray fifteen centimeters towards the robot", "tray", 0.12),
+    ("make a straight line with the three bowls going from the front to the back", "bowls", 0.075),
+])
+def test_what_the_arm_must_push_stands_where_the_fingertip_gets_behind_and_in_front_of_it(text, oid, half):
+    """A tray to slide 15 cm towards the robot stood 62 cm out, and the fingertip, 72 cm out at most, could
+    not come down in front of it (IKError; development set, amounts); a bowl 36 cm out could not be pushed
+    away from the robot (the fingertip pushes from 30 cm out at the nearest; development set, arrangements)."""
+    region = _region(text, oid)
+    assert region["x"][0] - 1.1 * half - 0.03 >= 0.30 and region["x"][1] + 1.1 * half + 0.03 <= 0.72
+    beside = "Slide the green cube to the left of the plate."  # what is lifted, and what stays, keep it
+    assert _region(beside, "green_block")["x"] == _region(beside, "plate")["x"] == (0.36, 0.62)
+
+
 def test_what_a_pulled_object_goes_into_stands_within_reach():
     """"pull the pink block within reach, then put it in the bowl": a bowl 0.62 m out took the block back
     out of reach (the check holds both parts at the end; development set, tool use)."""
@@ -141,3 +155,44 @@ def test_beside_a_bowl_it_starts_in_is_out_of_it():
     spec, _, _ = spec_for(_goal("next_to(green ball, white bowl)", "in(green ball, white bowl)"))
     assert "not(in(green_ball, white_bowl))" in spec.success_text
     make_episode(spec, 0).close()
+
+
+def test_the_smallest_and_the_largest_of_one_group_are_its_extremes_on_every_seed():
+    """"put the smallest cube on the biggest one" ranked the two picks on two ladders: the block checked
+    as the largest was not the largest one there, and a right program was judged a failure."""
+    import numpy as np
+
+    from sim.episode import make_episode
+
+    spec, _, _ = spec_for(read("put the smallest cube on the biggest one"))
+    chosen = {o.chosen.rule: o.id for o in spec.objects if o.chosen is not None}
+    assert set(chosen) == {"smallest", "largest"}
+    for seed in (0, 629, 700):
+        ep = make_episode(spec, seed)
+        try:
+            world, bindings = ep.world, ep.scene.bindings
+            blocks = [n for n, b in world.bodies.items() if b.kind == "block"]
+            size = {n: float(np.prod(world.bodies[n].size)) for n in blocks}
+            assert bindings[chosen["largest"]][0] == max(blocks, key=size.get), seed
+            assert bindings[chosen["smallest"]][0] == min(blocks, key=size.get), seed
+        finally:
+            ep.close()
+
+
+def test_the_leftmost_and_the_rightmost_of_one_group_are_its_extremes_on_every_seed():
+    """Two picks by place among one kind are ranked among each other too: the block checked as the
+    rightmost is right of the one checked as the leftmost and of every other block."""
+    from sim.episode import make_episode
+
+    spec, _, _ = spec_for(read("put the leftmost block on the rightmost block"))
+    chosen = {o.chosen.rule: o.id for o in spec.objects if o.chosen is not None}
+    assert set(chosen) == {"leftmost", "rightmost"}
+    for seed in range(4):
+        ep = make_episode(spec, seed)
+        try:
+            world, bindings = ep.world, ep.scene.bindings
+            y = {n: float(world.pose(n)[0][1]) for n, b in world.bodies.items() if b.kind == "block"}
+            assert bindings[chosen["leftmost"]][0] == max(y, key=y.get), seed    # left is +y
+            assert bindings[chosen["rightmost"]][0] == min(y, key=y.get), seed
+        finally:
+            ep.close()

@@ -442,10 +442,30 @@ def test_every_object_and_exclusion_named_is_read(text, goal):
     assert same_tree(text, goal), tree(text)
 
 
+@pytest.mark.parametrize("text, goal", [
+    ("put all the balls except the blue one on the plate", "on(except(all balls, blue ball), plate)"),
+    ("every cube but the green one goes in the tray", "in(except(all blocks, green block), tray)"),
+    ("put all the balls in the bowl and leave the red one where it is",
+     "all(in(except(all balls, red ball), bowl), unmoved(red ball))"),
+    ("move the blocks other than the green one to the back left corner",
+     "at_place(except(all blocks, green block), back_left)"),
+    ("every ball apart from the yellow one into the tray", "in(except(all balls, yellow ball), tray)"),
+    ("put the blocks that are not red in the bowl", "in(except(all blocks, red block), bowl)"),
+    ("put all the non-red blocks in the bowl", "in(except(all blocks, red block), bowl)"),
+    ("put all the cubes in the bowl but the blue", "in(except(all blocks, blue block), bowl)"),
+    ("put every block except the red and blue ones in the bowl", "in(except(all blocks, red block, blue block), bowl)"),
+    # "not the red one" after the place: the red block is left out, and must not end there
+    ("put all the blocks in the bowl, not the red one",
+     "all(in(except(all blocks, red block), bowl), not(in(red block, bowl)))"),
+])
+def test_a_group_less_some_of_it_is_one_reference(text, goal):
+    """The group less the members said is one reference; nothing is asked of the one left out unless the
+    words ask it."""
+    assert same_tree(text, goal), tree(text)
+
+
 @pytest.mark.parametrize("text, words", [
-    ("put all the balls except the blue one on the plate", "except"),
-    ("every cube but the green one goes in the tray", "but"),
-    ("put all the balls in the bowl and leave the red one where it is", "all ... but"),
+    ("put everything except the red block in the tray", "except"),
     ("put the red block to the left of the plate, about 5 cm from the edge of the table", "5 cm from the edge"),
     ("tidy up the workspace, then put the ball in the bowl", "tidy"),
     ("put the cube in the bowl with the ball", "ball"),

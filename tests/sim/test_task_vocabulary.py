@@ -423,6 +423,22 @@ def test_tolerances_of_next_to_and_places(play, world):
     assert holds(play, "at_place(block, middle, 0.1)")
 
 
+def test_in_or_on_the_other_is_not_beside_or_near_it(play, world):
+    block = play.scene.bindings["block"][0]
+    put(world, block, 0.5, -0.2, z=0.035)                   # on the plate
+    assert holds(play, "on(block, plate)")
+    assert not holds(play, "next_to(block, plate)") and not holds(play, "near(block, plate)")
+    put(world, block, 0.38, 0.22, z=0.03)                   # in the bowl
+    assert holds(play, "in(block, bowl)")
+    assert not holds(play, "next_to(block, bowl)") and not holds(play, "near(block, bowl)")
+    put(world, block, 0.62, 0.2)                            # over the zone
+    assert not holds(play, "next_to(block, zone)") and not holds(play, "near(block, zone)")
+    put(world, block, 0.5, -0.2 + 0.12)                     # on the table beside the plate
+    assert holds(play, "next_to(block, plate)") and holds(play, "near(block, plate)")
+    put(world, block, 0.5 + 0.078, -0.2 + 0.078)            # beside the round rim, inside its square box
+    assert not holds(play, "on(block, plate)")
+
+
 def test_fully_in_needs_the_whole_footprint(play, world):
     block = play.scene.bindings["block"][0]
     put(world, block, 0.62 + 0.06, 0.2)                     # centre over the zone, one side hanging off

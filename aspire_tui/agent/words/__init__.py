@@ -3,11 +3,12 @@
 ``read("put the red block in the green bowl")`` gives a `Goal` whose
 condition is ``in(red block, green bowl)``. Three steps, a module each:
 
-1. `lexicon.tag` turns the words into tagged tokens with the one vocabulary
+1. `tagging.tag` turns the words into tagged tokens with the one vocabulary
    in `sim.vocabulary` (colours, kinds, relations, places) plus the verbs of
-   the lexicon; filler words drop out, words it does not know are kept so
-   an error can name them; a correction ("the red, no, the blue block")
-   replaces the words it takes back.
+   the `lexicon`; slips are mended first (`mending`) and ways of saying a
+   task rewritten as plain words (`rewrites`); filler words drop out, words
+   it does not know are kept so an error can name them; a correction ("the
+   red, no, the blue block") replaces the words it takes back.
 2. `grammar.phrases`: a `lark` grammar over the tags reads the phrases:
    object references ("the red, blue and green blocks", "the block closest
    to the red bowl", "the second block from the right"), amounts ("10 cm",
@@ -26,6 +27,7 @@ impossible, unknown_kind, unknown_color, contradiction, ambiguous).
 from aspire_tui.agent.words.checks import AmbiguousWord
 from aspire_tui.agent.words.clauses import read
 from aspire_tui.agent.words.grammar import phrases
-from aspire_tui.agent.words.lexicon import InstructionError, tag
+from aspire_tui.agent.words.lexicon import InstructionError
+from aspire_tui.agent.words.tagging import tag
 
 __all__ = ["AmbiguousWord", "InstructionError", "phrases", "read", "tag"]

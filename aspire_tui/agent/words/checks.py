@@ -70,7 +70,7 @@ def check_possible(condition: Cond) -> None:
 
     parts = condition.conjuncts()
     for c in parts:
-        if c.name in ("lifted", "stacked", "in_line", "in_corners", "along_edge") and \
+        if c.name in ("lifted", "stacked", "in_line", "in_corners", "along_edge", "in_reach") and \
                 any(isinstance(a, Ref) and a.kind == "robot" for a in c.args):
             raise InstructionError("impossible: the robot cannot lift or place itself; it moves objects",
                                    "impossible")
@@ -78,6 +78,11 @@ def check_possible(condition: Cond) -> None:
             x, y = c.args
             if x == y and not x.is_group:
                 raise InstructionError(f"impossible: the {x.phrase} cannot go {c.name} itself", "impossible")
+            if c.name == "on" and y.is_group and not x.is_group:
+                # one object rests on one other, never on a group ("on top of the three blocks": which one?)
+                raise InstructionError(f"ambiguous: which {y.kind} should the {x.phrase} go on: the words name "
+                                       f"{y} as the place; say which {y.kind}, or the tower's order from the top",
+                                       "ambiguous")
             if x.kind in ("zone", "marker") or x.kind == "robot":
                 raise InstructionError(f"impossible: the {x.phrase} cannot be picked up and moved",
                                        "impossible")

@@ -7,8 +7,10 @@ from dataclasses import replace
 
 from aspire_tui.agent.goal import CONSTRAINTS, Cond, Goal, Ref
 from aspire_tui.agent.words.checks import AmbiguousWord, check_possible, check_unambiguous
+from aspire_tui.agent.words.excepting import excepting, left_out, removed
 from aspire_tui.agent.words.grammar import NP, Item, phrases
-from aspire_tui.agent.words.lexicon import INTRODUCING, ROBOT_PARTS, InstructionError, Word, mended_words, tag
+from aspire_tui.agent.words.lexicon import INTRODUCING, ROBOT_PARTS, InstructionError, Word
+from aspire_tui.agent.words.tagging import mended_words, tag
 from sim import vocabulary as vocab
 
 
@@ -18,6 +20,7 @@ SIDE_OF = {"left": "left", "right": "right", "front": "front", "far": "front", "
 VERB_LIKE = ("VERB", "TOWER", "LINE")
 # where-words that name the place an object started in, not the one it was just put in
 AS_IT_STARTED = ("where it is", "where they are", "where it was", "where it started", "as it is", "as they are",
+                 "where they were", "where they started",
                  "untouched", "unmoved", "alone")
 SIDE_RELATION = {"left": "left_of", "right": "right_of", "front": "in_front_of", "back": "behind"}
 BESIDE = ("left_of", "right_of", "in_front_of", "behind", "next_to", "near")  # placed by a landmark
@@ -38,7 +41,7 @@ def read(text: str) -> Goal:
     said, remarks = _without_remarks(text)
     words = _without_asides(tag(said))
     _refuse_unknown(words)
-    goal = _Clauses(text, _had(phrases(words))).goal()
+    goal = _Clauses(text, removed(excepting(_had(phrases(words))))).goal()
     notes = [f"read {slip!r} as {meant!r}" for slip, meant in mended_words(said)]
     notes += [f"read ({r}) as a remark, not part of the task" for r in remarks]
     return replace(goal, notes=goal.notes + tuple(notes)) if notes else goal
@@ -90,6 +93,8 @@ def _without_remarks(text: str) -> tuple[str, list[str]]:
     def drop(m: re.Match) -> str:
         tags = {w.tag for w in tag(m.group(1))}
         restates = re.match(r"\s*(?:so|i\.?e\.?|that is|that means|meaning|in other words)\b", m.group(1).lower())
+        # "adjacent to (either side of)", "on the blue block (stacked)": the relation said again, in other words
+        restates = restates or (tags and tags <= {"REL", "STACKED"} and m.start() > 0)
         if "COPULA" in tags and not tags & ASKING_TAGS or restates and "VERB" not in tags:
             remarks.append(m.group(1).strip())
             return " "
@@ -118,22 +123,37 @@ def _without_asides(words: list[Word]) -> list[Word]:
     def aside(sentence: list[Word]) -> bool:
         tags = {w.tag for w in sentence}
         things = set(vocab.UNKNOWN_THINGS) | set(vocab.MISSING_COLORS)  # "Banana. Put it in the bowl." names one
-        return "UNKNOWN" in tags and tags <= {"UNKNOWN", "ROBOT", "COMMA", "STOP"} and \
-            not any(w.text in things or w.text.rstrip("s") in things for w in sentence)
+        if "UNKNOWN" not in tags or any(w.text in things or w.text.rstrip("s") in things for w in sentence):
+            return False
+        # a lesson's or a game's lead-in ("Today we will practise placing objects.", "Sometimes a robot needs a
+        # tool."): words not read around no object of its own, as a sentence that does something to a
+        # coloured or named object is not ("Put the red block in the bowl upside down.")
+        acts = "VERB" in tags and tags & {"KIND", "KINDS", "PRON"}
+        return tags <= {"UNKNOWN", "ROBOT", "COMMA", "STOP"} or ("COLOR" not in tags and not acts)
 
     lead = 0
     while lead < len(sentences) and aside(sentences[lead]):
         lead += 1
     kept = sentences[lead:]
-    if len(kept) == len(sentences) or not any(w.tag == "VERB" or w.tag.startswith("KIND") for s in kept for w in s):
+    if len(kept) == len(sentences) or not any(w.tag in ("VERB", "LINE", "TOWER") or w.tag.startswith("KIND")
+                                              for s in kept for w in s):
         return words  # nothing else to read: the words not read are the instruction, and are refused
     return [w for s in kept for w in s]
+
+
+# counts said without a number: which objects, and how many, they mean is open
+VAGUE_COUNTS = ("few", "most", "many", "handful", "bunch")
 
 
 def _refuse_unknown(words: list[Word]) -> None:
     for k, w in enumerate(words):
         if w.tag != "UNKNOWN" or w.text in ROBOT_PARTS:  # a part of the robot: a word not read, not a thing
             continue
+        counted = next((x for x in words[k + 1:k + 3] if x.tag != "OF"), None)
+        if w.text in VAGUE_COUNTS and counted is not None and counted.tag == "KINDS":
+            # "a few cubes", "most of the balls": which of them, and how many, is left open
+            raise InstructionError(f"how many is '{w.text}'? say a number (\"two of the {counted.text}\") or "
+                                   f"\"all the {counted.text}\"", "ambiguous")
         noun = w.text[:-1] if w.text.endswith("s") and w.text[:-1] in vocab.UNKNOWN_THINGS else w.text
         follows = words[k + 1].tag if k + 1 < len(words) else ""
         before = words[k - 1].tag if k > 0 else ""
@@ -228,10 +248,14 @@ class _Clauses:
                                    f"{', '.join(repr(w) for w in unread[:4])} (use -m MODEL, or say it with "
                                    "objects, places and relations, e.g. \"put the red block left of the bowl\")",
                                    "unreadable")
+        steps = left_out(steps, constraints)
         self._refuse_exclusion(steps, constraints)
         asked = {c for s in steps for c in s.conjuncts()}
         constraints = [c for c in constraints if c not in asked]  # "without lifting it, slide ...": once
-        main = steps[0] if len(steps) == 1 else Cond("then" if self.ordered else "all", tuple(steps))
+        # "put A in X, B in Y and C on Z, in that order": steps said in one breath, done one after another
+        in_order = any(i.kind == "INORDER" for i in self.items) and \
+            not any(s.name in ("never_lifted", "unmoved") for s in steps)
+        main = steps[0] if len(steps) == 1 else Cond("then" if self.ordered or in_order else "all", tuple(steps))
         condition = main if not constraints else Cond("all", (main, *constraints))
         check_possible(condition)
         # every coloured object the words named counts, read into the goal or not ("next to the red ball and the
@@ -280,10 +304,19 @@ class _Clauses:
                 pieces[k - 1], pieces[k] = (c[1:], pieces[k - 1][1]), (pieces[k - 1][0], True)
         merged: list[list[Item]] = []
         verb: list[Item] = []
+        listed = False  # the piece before only said which objects there are
+        kind = ""
         for c, starts_hard in pieces:
-            if c and c[0].kind == "ALREADY" and c[0].text in INTRODUCING and _only_objects(c[1:]):
-                kind = ""
-                for i in c[1:]:  # "there are two bowls, a red one and a green one": the ones are bowls
+            # "there are two zones, the blue one and another": "another" names one more, no word of its own
+            opens = bool(c) and c[0].kind == "ALREADY" and c[0].text in INTRODUCING and \
+                _only_objects([i for i in c[1:] if i.kind != "OTHER"])
+            if opens or listed and not merged and _only_objects(c):
+                # "there are two bowls: the green bowl and another one", "bowls: red and blue": the list says which
+                listed = True
+                kind = "" if opens else kind
+                for i in c[1:] if opens else c:  # "there are two bowls, a red one and a green one": the ones are bowls
+                    if i.kind == "np" and i.value.ref is not None and i.value.ref.select == "other":
+                        continue  # "another one": one more, named by none of its own words
                     if i.kind == "np" and i.value.ref is not None:
                         kind = i.value.ref.kind
                         self.introduced.append(i.value.ref)
@@ -291,6 +324,7 @@ class _Clauses:
                         self.introduced.append(Ref(kind, i.value.color))
                 self.last = list(self.introduced[-1:])  # "there is a cyan block. put it in the bowl": "it" is it
                 continue
+            listed = False
             verbs = [i for i in c if i.kind in VERB_LIKE]
             if verbs:
                 verb = verbs[:1]
@@ -298,6 +332,10 @@ class _Clauses:
                     i.kind in ("REL", "TO", "CORNER", "MIDDLE") for i in c) or any(
                     i.kind == "VERB" and i.value == "go" for i in verb)):
                 merged.append(verb + c)  # "..., then the yellow block into the red bowl": the same verb
+                continue
+            elif starts_hard and merged and not any(i.kind == "np" for i in c) and \
+                    any(i.kind == "SIDE" for i in c) and any(i.kind == "amount" for i in c):
+                merged.append(verb + c)  # "move it 5 cm right, then 5 cm forward": the same verb and object
                 continue
             elif starts_hard and merged and _only_objects(c):
                 again = _done_again(merged[-1], c)
@@ -326,7 +364,8 @@ class _Clauses:
             items = items[1:] if items[1].kind in VERB_LIKE else items[2:]  # "robot, put ...": said to the robot
         self.prev = list(self.last)  # what the clauses before this one moved ("next to it")
         self.prev_place = self.last_place  # where the clause before put it ("to the right of it")
-        items = self._relative_starts(_shared_object(items))
+        items = self._relative_starts(_shared_object(_side_of_object(_topic_first(_kind_then_colours(items)))))
+        items = self._held_on_subject(items)
         verbs = [i.value for i in items if i.kind == "VERB"]
         placed = any(i.kind in ("REL", "TO", "CORNER", "MIDDLE", "EDGE", "LINE", "TOWER", "STACKED", "CORNERS",
                                 "place_ref") for i in items)
@@ -353,7 +392,8 @@ class _Clauses:
             head = head[:-1]
         mobile = any(i.kind == "np" and i.value.ref is not None and i.value.ref.kind in vocab.MOBILE_GOALS
                      for i in head)
-        sends = any(i.kind in ("VERB", "REL", "TO") for i in head)  # "the sky is blue" moves nothing anywhere
+        # "the sky is blue" moves nothing anywhere; "the ball should end up outside" wishes it there
+        sends = any(i.kind in ("VERB", "REL", "TO", "MODAL") for i in head)
         if sends and any(i.kind == "ELSEWHERE" and not (mobile and i.text in ("floor", "ground")) for i in head):
             raise InstructionError("impossible: the robot works on its table and cannot take objects out of "
                                    "the work cell", "impossible")
@@ -370,7 +410,7 @@ class _Clauses:
         if negated is not None:
             # a verb, or where something is to be ("the block should end up left of the plate, not on it")
             acting = any(i.kind in VERB_LIKE for i in head) or (any(i.kind == "MODAL" for i in head) and any(
-                i.kind in ("REL", "CORNER", "MIDDLE") for i in head))
+                i.kind in ("REL", "CORNER", "MIDDLE") for i in head)) or _sends_verbless(head)
             steps = self.clause(head)[1] if acting else []
             cons = self.constraint(items[negated:] if acting else items)
             if cons:
@@ -384,7 +424,11 @@ class _Clauses:
                 [i.kind for i in items] == ["VERB"] and items[0].text in ("leave it", "leave them"):
             # "the green block is in the zone. leave it there and ...": what the words only said is there stays
             return "constraint", [Cond("unmoved", (r,)) for r in self.last]
-        if (leaving or not verbs) and any(i.kind == "WHERE" for i in items):  # "X must stay put"
+        # "put the ball back where it was": placed where it started, as if it stayed there
+        returning = any(i.kind == "WHERE" and i.text in ("where it was", "where it started", "where they were",
+                                                         "where they started") for i in items) and \
+            any(i.kind == "SIDE" and i.value == "back" for i in items)
+        if (leaving or not verbs or returning) and any(i.kind == "WHERE" for i in items):  # "X must stay put"
             kept = [self._subject_of(i) for i in items if i.kind == "np"]
             if not kept and any(i.kind == "VERB" and i.text.endswith((" it", " them")) for i in items) and \
                     any(i.kind == "WHERE" and i.text in AS_IT_STARTED for i in items):
@@ -393,6 +437,24 @@ class _Clauses:
                 kept = list(self.last)
             return "constraint", [Cond("unmoved", (r,)) for r in kept]
         return "step", self.action(items)
+
+    def _held_on_subject(self, items: list[Item]) -> list[Item]:
+        """"it should be at the bottom with the pink block stacked on it": in a "with" phrase after the clause's
+        subject, "on it" is that subject (the one the phrase is said of), not the object the phrase names."""
+        at = next((k for k, i in enumerate(items) if i.kind == "WITH"), None)
+        first = next((k for k, i in enumerate(items) if i.kind == "np"), None)
+        if at is None or first is None or first > at or items[0].kind in VERB_LIKE:
+            return items
+        tail = [i for i in items[at + 1:] if i.kind != "STACKED"]
+        if [i.kind for i in tail] != ["np", "REL", "np"] or tail[1].value not in ("on", "onto") or \
+                not tail[2].value.pronoun or tail[2].value.ref is not None or tail[0].value.pronoun:
+            return items
+        subject = items[first]
+        ref = self._pronoun([], as_dest=False) if subject.value.pronoun and subject.value.ref is None \
+            else self._ref_of(subject)
+        if ref is None or ref.is_group:
+            return items
+        return items[:-1] + [Item("np", NP(ref=ref), tail[2].text)]
 
     def _relative_starts(self, items: list[Item]) -> list[Item]:
         """The clause without its relative clauses of where things are, and without where things are taken
@@ -421,11 +483,14 @@ class _Clauses:
                 return self._relative_starts(items[:k + 1] + items[end:])
         for k in range(len(items) - 3):
             np_, copula, rel, where = items[k:k + 4]
-            if not (np_.kind == "np" and copula.kind == "COPULA" and rel.kind == "REL" and where.kind == "np"):
+            if not (np_.kind == "np" and copula.kind in ("COPULA", "ALREADY") and rel.kind == "REL" and
+                    where.kind == "np"):
                 continue
             # the object of a verb ("put the block that is in the bowl on the plate"), or the subject of what
-            # is to be ("the block that is in the bowl goes on the plate"); not a start state's own relations
-            said = any(i.kind == "VERB" for i in items[:k]) or any(i.kind in ("VERB", "MODAL") for i in items[k + 4:])
+            # is to be ("the block that is in the bowl goes on the plate"), or of a clipped command ("red blk
+            # currently in tray -> plate"); not a start state's own relations
+            said = any(i.kind == "VERB" for i in items[:k]) or any(i.kind in ("VERB", "MODAL") for i in items[k + 4:]) \
+                or [i.kind for i in items[k + 4:k + 6]] == ["TO", "np"]
             if said and not np_.value.pronoun and not where.value.pronoun:
                 cond = self.relation(rel.value, self._ref_of(np_), self._ref_of(where))
                 self.start.extend([cond] if cond not in self.start else [])
@@ -446,9 +511,9 @@ class _Clauses:
                                    "unreadable")
 
     def _refuse_exclusion(self, steps: list[Cond], constraints: list[Cond]) -> None:
-        """"every block except the red one", "all the blocks but the blue one", "put every block in the tray but
-        leave the red one alone": a group less some of its members has no reference of its own, and read as the
-        whole group it would move the one left out. Refused, naming the words, never read as the whole group."""
+        """A group less some of it that `excepting` and `left_out` did not read ("everything except the red
+        block": no kind to be a group of): read as the whole group it would move the one left out. Refused,
+        naming the words, never read as the whole group."""
         items = self.items
         said = next((i.text for i in items if i.kind == "EXCEPT"), None)
         for k in range(len(items) - 2):
@@ -457,7 +522,7 @@ class _Clauses:
                     group.value.ref.quantity == "all" and but.kind == "AND" and but.text == "but" and one.kind == "np":
                 said = "but"
         moved = [r for c in steps for part in c.conjuncts() if part.name not in CONSTRAINTS for r in part.args
-                 if isinstance(r, Ref) and r.quantity == "all"]
+                 if isinstance(r, Ref) and r.quantity == "all" and not r.excluded]
         kept = [a for c in [*steps, *constraints] for part in c.conjuncts() if part.name in ("unmoved", "not")
                 for a in ([part.args[0]] if part.name == "unmoved" else part.args[0].args[:1])
                 if isinstance(a, Ref) and not a.is_group]
@@ -511,7 +576,15 @@ class _Clauses:
                                    "colour", "unknown_kind")
         ref = np.ref if np.ref is not None else Ref(self.kinds[-1] if self.kinds else "?", np.color)
         if ref.kind == "?":
-            kind = self.kinds[-1] if self.kinds else "block"
+            # no kind named before it: the kind of what a list or heading said there is ("Balls: red one on ...")
+            listed = next((r.kind for r in reversed(self.introduced) if r.kind not in ("?", "robot")), "block")
+            kind = self.kinds[-1] if self.kinds else listed
+            # "there are two bowls; put the ball in the biggest one": a choice is made among the several the
+            # words said there are, not among the kind said last
+            several = next((r.kind for r in reversed(self.introduced) if r.is_group and r.kind not in ("?", "robot")),
+                           None)
+            if several and ref.select not in ("", "same", "other"):
+                kind = several
             ref = replace(ref, kind=kind, members=tuple(replace(m, kind=kind) for m in ref.members))
         if ref.select == "same":
             prior = next((r for r in reversed(self.named) if r.kind == ref.kind and not r.select), None)
@@ -521,9 +594,14 @@ class _Clauses:
             if prior is None and re.search(r"\bthe other\b", self.text.lower()):  # not "another block"
                 raise AmbiguousWord(f"which {ref.kind} is 'the other {ref.kind}': no {ref.kind} was named before "
                                     f"it; say its colour", ref.kind, [])
-            ref = replace(ref, anchor=prior)
+            if ref.quantity == "all":  # "leave the yellow ball and put the other balls in the tray": the rest
+                ref = replace(ref, select="", excluded=(prior,) if prior is not None else ())
+            else:
+                ref = replace(ref, anchor=prior)
         if ref.anchor is not None and ref.anchor.kind == "it":
-            prior = next((r for r in reversed(self.named) if not r.select and r.kind != ref.kind), None)
+            # an object chosen by a rule is as good an anchor as a named one ("the block nearest the front into the
+            # bowl farthest from it"), but not one chosen by its own distance from something else
+            prior = next((r for r in reversed(self.named) if r.kind != ref.kind and r.anchor is None), None)
             ref = replace(ref, anchor=prior or Ref("robot"))
         if ref.anchor is not None and ref.anchor.kind == "?":
             ref = replace(ref, anchor=replace(ref.anchor, kind=self.kinds[-1] if self.kinds else "block"))
@@ -618,15 +696,30 @@ class _Clauses:
             verb, dests = "pull", []
         if verb == "use" and not dests:
             return []
+        if self.pulled and verb in ("put", "move", "pick") and _tool_as_means(items) and \
+                all(s.kind in vocab.TOOLS for s in subjects) and dests and \
+                all(r in ("near", "to") and d.kind in vocab.MOVABLE for r, d in dests):
+            # "with the hook take near the red cube": what is brought near, with the tool, is pulled in
+            subjects, verb, dests = [d for _, d in dests], "pull", []
         if self.pulled and verb in ("put", "move", "push") and dests and subjects and \
                 all(s.kind in vocab.TOOLS for s in subjects) and \
                 not any(i.kind == "VERB" and i.value == "pull" for i in self.items):
             self.pulled = False  # "put the hook in the tray": the tool is what is moved, not what pulls
         if self.pulled:
             subjects = [s for s in subjects if s.kind not in vocab.TOOLS]
+            if not subjects and verb in ("pull", "use"):
+                # "the red blk is out of reach, pull w/ hook": pulled with nothing named, what is out of reach
+                subjects = [c.args[0].args[0] for c in self.start if c.name == "not" and
+                            isinstance(c.args[0], Cond) and c.args[0].name == "in_reach"]
+                verb = "pull" if subjects else verb
             if not subjects:
                 return []  # "grab the hook", "use the hook": the tool is how, not what
-        if verb == "pull" or (self.pulled and verb in ("pick", "move", "put", "go") and not dests):
+        # "drag the crate 30 cm to the right": without a tool, a pull by an amount to a side is a shift, not a
+        # pull into reach
+        shifted = verb == "pull" and "amount" in kinds and "SIDE" in kinds and not any(
+            i.kind == "np" and i.value.ref is not None and i.value.ref.kind in vocab.TOOLS for i in self.items)
+        verb = "move" if shifted else verb
+        if verb == "pull" or (self.pulled and not shifted and verb in ("pick", "move", "put", "go") and not dests):
             self.last = subjects
             return [Cond("in_reach", (s,)) for s in subjects]
         mover = next((i for i in items if i.kind in ("np", "VERB")), None)
@@ -703,6 +796,9 @@ class _Clauses:
             places = [place] + [i.value for i in items if i.kind == "CORNER" and i.value != place and nps == 1]
             return [Cond("at_place", (s, p)) for s in subjects for p in places]  # one object, two corners
         if not dests:
+            shifts = _shifts_each(items, subjects)
+            if shifts:
+                return shifts
             amount = _amount(items)
             side = next((SIDE_OF[str(i.value)] for i in items if i.kind == "SIDE" and str(i.value) in SIDE_OF), None)
             if side is not None:
@@ -734,7 +830,14 @@ class _Clauses:
             elif it.kind == "np":
                 mentioned = [s for g, _, _ in pairs for s in g] + subjects
                 if it.value.pronoun and it.value.ref is None:
-                    ref = self._pronoun(mentioned, as_dest=rel is not None, rel=rel)
+                    # read once per clause: the clause's own objects become "the last moved" between readings,
+                    # and "put it in X and B on Y" must not take "it" for "it and B" the second time
+                    said = getattr(it, "_pron", None)
+                    if said is None or said[0] != (rel is not None, rel):
+                        said = ((rel is not None, rel), self._pronoun(mentioned, as_dest=rel is not None, rel=rel))
+                        if said[1] is not None:
+                            object.__setattr__(it, "_pron", said)
+                    ref = said[1]
                     if ref is None or (rel is None and ref in mentioned):
                         continue
                 elif rel is not None and it.value.ref is not None and it.value.ref.kind == "?" and pairs and \
@@ -817,6 +920,11 @@ class _Clauses:
         block on the plate, then the green one in the bowl"), not of the kind named last (the plate)."""
         if item.value.ref is None and item.value.color and not item.value.noun and self.moved:
             return self._ref_of(item, kind=self.moved[-1].kind)
+        # nothing moved yet ("the red block is already in the bowl, put the blue one on it"): the last kind named
+        # that the arm can move, not the container it was said to be in
+        movable = next((k for k in reversed(self.kinds) if k in vocab.MOVABLE), None)
+        if item.value.ref is None and item.value.color and not item.value.noun and movable is not None:
+            return self._ref_of(item, kind=movable)
         return self._ref_of(item)
 
     def _ref_of(self, item: Item, kind: str = "") -> Ref:
@@ -914,6 +1022,7 @@ class _Clauses:
                 return "middle"
             if it.kind == "EDGE":
                 self._refuse_distance_from_edge(items, k)
+                self._refuse_side_of_object(items, k)
                 side = next((SIDE_OF.get(str(j.value)) for j in reversed(items[:k]) if j.kind == "SIDE"), None)
                 after = [j for j in items[k + 1:k + 6] if j.kind not in ("OF", "TABLE")][:3]
                 if side is None and any(j.kind in ("SUPER", "CLOSER") for j in after) and any(
@@ -922,6 +1031,18 @@ class _Clauses:
                     side = "back" if rule == "nearest" else "front"  # the edge nearest the robot is its own
                 return f"edge:{side or 'front'}"
         return None
+
+    def _refuse_side_of_object(self, items: list[Item], k: int) -> None:
+        """"in the left side of the tray", "on the edge of the plate": a side or edge of an object (not of the table)
+        is no place a goal can name (edges are the table's; a container holds a thing anywhere in it); refused by
+        name rather than read as the table's edge or as just "in the tray"."""
+        after = items[k + 1:k + 3]
+        if [i.kind for i in after] != ["OF", "np"] or after[1].value.ref is None or after[1].value.robot:
+            return
+        side = items[k - 1].text + " " if k > 0 and items[k - 1].kind == "SIDE" else ""
+        said = f"{side}{items[k].text} of the {self._ref_of(after[1]).phrase}"
+        raise InstructionError(f"cannot read {said!r} in {self.text[:60]!r}: a goal can put an object in, on or beside "
+                               "another, or at a side of the table, not at one side of an object", "unreadable")
 
     def _refuse_distance_from_edge(self, items: list[Item], k: int) -> None:
         """"10 cm from the edge of the table": a distance from an edge is no place a goal can name (and not a
@@ -954,7 +1075,22 @@ class _Clauses:
         chain = [r for k, r in enumerate(chain) if r not in chain[:k]]
         singles = [r for r in chain if not r.is_group]
         listed = next((r for r in chain if r.members), None)
-        if listed is not None and set(singles) <= set(listed.members):
+        # "stack the three blocks so the blue one ends up on top": the blocks named one by one are of the tower the
+        # group makes, never a block put on the group; where some of it goes unnamed its order cannot be written
+        whole = next((r for r in chain if r.is_group and not r.members and r.quantity in ("all", "count")
+                      and not r.select and not r.excluded), None)
+        named = list(dict.fromkeys(r for r in singles if whole is not None and r.kind == whole.kind and not r.select))
+        count = whole.count if whole is not None and whole.quantity == "count" else 0
+        if listed is None and named and (len(named) < count or not count and len(named) == 1):
+            if count == 2:  # "stack the two blocks, blue on top": the other block is the one below
+                chain = [named[0], Ref(whole.kind, select="other", anchor=named[0])]
+            else:
+                said = " and ".join(f"the {r.phrase}" for r in named)
+                raise InstructionError(f"cannot tell the order of the tower in {self.text[:60]!r}: the words place "
+                                       f"{said} but not the other {whole.kind}s; name every {whole.kind} in order "
+                                       f"from the top, e.g. \"stack the blue, red and green {whole.kind}s, blue on "
+                                       "top\"", "ambiguous")
+        elif listed is not None and set(singles) <= set(listed.members):
             chain = list(listed.members)  # "the orange, purple and pink cubes, orange on top ..."
         elif len(singles) >= 2:
             chain = singles  # "the blocks with blue at the bottom ...": the blocks named one by one
@@ -967,8 +1103,13 @@ class _Clauses:
                 current = self._ref_of(it)
             elif current is not None and current not in marks and it.kind in ("TOP", "BOTTOM", "MIDDLE"):
                 marks[current] = {"TOP": 0, "MIDDLE": 1, "BOTTOM": 2}[it.kind]
+        end = next(iter(marks.items())) if len(marks) == 1 and len(chain) > 2 else None
         if any(i.kind == "order" and i.value == "top_to_bottom" for i in items):
             pass  # as listed, top first
+        elif end is not None and end[0] in chain and (chain.index(end[0]), end[1]) in ((0, 2), (len(chain) - 1, 0)):
+            # "the red, green and blue blocks with red at the bottom" (or "blue on top"): one end named, and it is
+            # the list's own end, so the list is the tower from the bottom up
+            chain = list(reversed(chain))
         elif marks:
             chain = sorted(chain, key=lambda r: (marks.get(r, 1), chain.index(r)))
         elif any(d[0] == "under" for d in dests) or any(
@@ -1018,10 +1159,20 @@ def _wished(items: list[Item]) -> bool:
 
 def _sent_before_negation(piece: list[Item], then: list[Item]) -> bool:
     """"red blk -> tray, don't move the bowls": a verbless piece that sends an object somewhere is a task of its
-    own, never the object of the negated verb after it."""
+    own, never the object of the negated verb after it; nor the object of one kept where it is after it ("largest
+    block on plate; smallest block untouched")."""
     kinds = [i.kind for i in piece]
     sends = "np" in kinds and any(k in ("REL", "TO") for k in kinds[kinds.index("np"):])
-    return sends and kinds[-1] == "np" and any(i.kind in ("NOT", "WITHOUT") for i in then[:2])
+    kept = _kept_by_name(then) or [i.kind for i in then[:2]] == ["np", "VERB"] and then[1].value == "leave"
+    return sends and kinds[-1] == "np" and (any(i.kind in ("NOT", "WITHOUT") for i in then[:2]) or kept)
+
+
+def _sends_verbless(items: list[Item]) -> bool:
+    """"red blk next to bowl, but not in it", "grn blk on plate w/o lifting it": an object and where it goes with no
+    verb (a clipped command) acts as "put" does, so what follows "not" / "without" constrains it."""
+    kinds = [i.kind for i in items]
+    return len(kinds) >= 3 and kinds[0] == "np" and not items[0].value.pronoun and \
+        any(k in ("REL", "TO") and nxt in ("np", "CORNER", "MIDDLE") for k, nxt in zip(kinds[1:], kinds[2:]))
 
 
 def _kept_by_name(items: list[Item]) -> bool:
@@ -1071,6 +1222,69 @@ def _corner_pairs(items: list[Item]) -> list[tuple[Item, str]]:
     return pairs
 
 
+def _kind_then_colours(items: list[Item]) -> list[Item]:
+    """"stack the blocks red on green on blue", "stack blks, red on top of green ...": a plural kind with no colour
+    right before colours said alone names their kind, as a heading does; it is not one more object (all the blocks)."""
+    for k in range(len(items) - 1):
+        group = items[k].value.ref if items[k].kind == "np" else None
+        if group is None or group.quantity != "all" or group.color or group.members or group.select:
+            continue
+        j = k + 1 + (items[k + 1].kind == "COMMA")
+        if j >= len(items) or items[j].kind != "np" or items[j].value.ref is not None or not items[j].value.color:
+            continue
+        colours = [i for i in items[j:] if i.kind == "np" and i.value.ref is None and i.value.color]
+        if len(colours) < 2:
+            continue  # "stack the blocks so the blue one is on top": one of the blocks, the rest unnamed
+        named = [Item("np", NP(ref=Ref(group.kind, i.value.color)), i.text)
+                 if i.kind == "np" and i.value.ref is None and i.value.color and not i.value.pronoun else i
+                 for i in items[j:]]
+        return items[:k] + named
+    return items
+
+
+def _tool_as_means(items: list[Item]) -> bool:
+    """Whether a tool is named as the means ("with the hook", "using the rake"), not as what is moved."""
+    return any(a.kind == "WITH" or a.kind == "VERB" and a.value == "use" for a, b in zip(items, items[1:])
+               if b.kind == "np" and b.value.ref is not None and b.value.ref.kind in vocab.TOOLS)
+
+
+def _topic_first(items: list[Item]) -> list[Item]:
+    """"the rightmost bowl, put the red block in it", "the cubes, put them along the edge": an object said first and
+    then a verb with "it" / "them" (a learner's or a speaker's topic) is what the pronoun stands for, not one more
+    object to move."""
+    if len(items) < 4 or items[0].kind != "np" or items[0].value.pronoun or items[0].value.robot:
+        return items
+    k = 1 + (items[1].kind == "COMMA")
+    if items[k].kind != "VERB":
+        return items
+    pron = next((j for j in range(k + 1, len(items)) if items[j].kind == "np" and items[j].value.pronoun
+                 and items[j].value.ref is None), None)
+    if pron is None:
+        return items
+    return items[k:pron] + [items[0]] + items[pron + 1:]
+
+
+def _side_of_object(items: list[Item]) -> list[Item]:
+    """"to the front of the bowl", "in the right side of the plate": a side of an object, said with "to" or a
+    learner's "in", is the side relation ("in front of", "right of"); of the table it stays a place, and "in the left
+    side of the tray" stays inside the container."""
+    out = list(items)
+    for k in range(len(out) - 2, -1, -1):
+        if out[k].kind != "SIDE" or SIDE_OF.get(str(out[k].value)) not in SIDE_RELATION:
+            continue
+        end = k + 1 + (out[k + 1].kind == "EDGE" and out[k + 1].text == "side")
+        if end + 1 >= len(out) or out[end].kind != "OF" or out[end + 1].kind != "np" or out[end + 1].value.ref is None:
+            continue
+        before = out[k - 1] if k > 0 else None
+        said_in = before is not None and before.kind == "REL" and before.value == "in"
+        if before is None or not (before.kind == "TO" or said_in) or \
+                said_in and out[end + 1].value.ref.kind in vocab.CONTAINERS:
+            continue
+        rel = SIDE_RELATION[SIDE_OF[str(out[k].value)]]
+        out[k - 1:end + 1] = [Item("REL", rel, " ".join(i.text for i in out[k - 1:end + 1]))]
+    return out
+
+
 def _shared_object(items: list[Item]) -> list[Item]:
     """"in front of and behind the block": each relation gets the object ("in front of the block and
     behind the block"), so that both are read (and a goal that asks both is seen to contradict itself);
@@ -1083,6 +1297,23 @@ def _shared_object(items: list[Item]) -> list[Item]:
             out[k] = Item("REL", side, out[k].text)
         if out[k].kind == "REL" and out[k + 1].kind == "AND" and out[k + 2].kind == "REL" and out[k + 3].kind == "np":
             out.insert(k + 1, out[k + 3])
+    return out
+
+
+def _shifts_each(items: list[Item], subjects: list[Ref]) -> list[Cond]:
+    """"shift the green ball 20 cm right and the orange ball 10 cm left": each object with the side (and
+    amount) said right after it, where every object named has a side of its own."""
+    at = [k for k, i in enumerate(items) if i.kind == "np"]
+    if len(at) < 2 or len(at) != len(subjects):
+        return []
+    out = []
+    for n, (k, s) in enumerate(zip(at, subjects)):
+        said = items[k + 1:at[n + 1] if n + 1 < len(at) else len(items)]
+        side = next((SIDE_OF[str(i.value)] for i in said if i.kind == "SIDE" and str(i.value) in SIDE_OF), None)
+        if side is None:
+            return []
+        amount = _amount(said)
+        out.append(Cond("moved", (s, side, float(amount if amount is not None else 0.1))))
     return out
 
 
@@ -1167,8 +1398,9 @@ def _has_copula_after(items: list[Item], k: int) -> bool:
 def _runs_on(piece: list[Item]) -> bool:
     """Whether a verb right after ``piece``, with no "and", comma or stop between (speech put into words), opens a
     clause of its own: after how things are ("the red cube is in the tray put it on the plate", "there's a green
-    bowl and a blue bowl put ...") or after a verb and its object ("grab the red block stick it on the plate")."""
-    if not piece or piece[-1].kind not in ("np", "ALREADY", "OUT_OF_REACH", "CORNER", "MIDDLE"):
+    bowl and a blue bowl put ...") or after a verb and its object ("grab the red block stick it on the plate", "keep
+    the cube still while you put ...")."""
+    if not piece or piece[-1].kind not in ("np", "ALREADY", "OUT_OF_REACH", "CORNER", "MIDDLE", "WHERE"):
         return False
     verbs = [k for k, i in enumerate(piece) if i.kind in VERB_LIKE]
     if verbs:

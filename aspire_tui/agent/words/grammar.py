@@ -37,7 +37,7 @@ colored_one.3: colors ONE
 pron: PRON
 robot: ROBOT
 ?referent: superlative_to | superlative_after | superlative_robot | superlative_after_robot | sidemost
-         | sidemost_after | ordinal_from | ordinal_after | sizemost | other | corner_ref
+         | sidemost_after | ordinal_from | ordinal_after | sizemost | sizemost_after | other | corner_ref
 superlative_to.5: SUPER OF? kind_any (TO | FROM | OF)? np
 superlative_after.5: colors? kind_any COPULA? SUPER (TO | FROM | OF)? np
                    | colors? kind_any COPULA CLOSER (TO | FROM | OF)? np
@@ -45,14 +45,16 @@ superlative_robot.4: SUPER OF? colors? kind_any
 superlative_after_robot.4: colors? kind_any COPULA? SUPER
                          | colors? kind_any COPULA CLOSER
 sidemost.4: ORD? SIDEMOST OF? colors? kind_any
-sidemost_after.4: colors? kind_any SIDEMOST
+sidemost_after.4: colors? kind_any COPULA? ORD? SIDEMOST
 ordinal_from.5: ORD colors? kind_any FROM SIDE
 ordinal_after.5: colors? kind_any ORD FROM SIDE
-sizemost.4: SIZEMOST OF? colors? kind_any
+sizemost.4: ORD? SIZEMOST OF? colors? kind_any
+sizemost_after.4: colors? kind_any COPULA? SIZEMOST
 other.4: OTHER kind_any
 corner_ref.5: CORNERWORD COPULA? (SUPER | CLOSER) (TO | FROM | OF)? np
             | SUPER CORNERWORD (TO | FROM | OF)? np
             | SUPER CORNERWORD
+            | CORNERWORD COPULA? SUPER
 
 quant: ALL | EACH | BOTH | NUM | NUM OF | ALL NUM | BOTH OF | ALL OF NUM | ONE OF | ANY NUM | ANY
 colors: COLOR ((COMMA | AND | OR)? COLOR)*
@@ -247,7 +249,10 @@ class _Phrases(Transformer):
     def sidemost_after(self, parts):
         colors = next((p for p in parts if isinstance(p, list)), [])
         _, kind = next(p for p in parts if isinstance(p, tuple))
-        return Item("np", NP(ref=Ref(kind or "?", colors[0] if colors else "", select=parts[-1].value.value)))
+        # "the block second closest to the front": the rank said after the noun, as before it
+        rank = next((int(p.value.value) for p in parts if isinstance(p, Token) and p.type == "ORD"), 1)
+        return Item("np", NP(ref=Ref(kind or "?", colors[0] if colors else "", select=parts[-1].value.value,
+                                     rank=rank)))
 
     def ordinal_from(self, parts):
         rank = int(parts[0].value.value)
@@ -261,7 +266,16 @@ class _Phrases(Transformer):
     def sizemost(self, parts):
         colors = next((p for p in parts if isinstance(p, list)), [])
         _, kind = parts[-1]
-        return Item("np", NP(ref=Ref(kind or "?", colors[0] if colors else "", select=parts[0].value.value)))
+        # "the second smallest block": a rank before the size, as before a side ("the second leftmost")
+        rank = int(parts[0].value.value) if isinstance(parts[0], Token) and parts[0].type == "ORD" else 1
+        rule = next(p.value.value for p in parts if isinstance(p, Token) and p.type == "SIZEMOST")
+        return Item("np", NP(ref=Ref(kind or "?", colors[0] if colors else "", select=rule, rank=rank)))
+
+    def sizemost_after(self, parts):
+        """"the cube (that is) biggest", "the block more big": the size said after the noun."""
+        colors = next((p for p in parts if isinstance(p, list)), [])
+        _, kind = next(p for p in parts if isinstance(p, tuple))
+        return Item("np", NP(ref=Ref(kind or "?", colors[0] if colors else "", select=parts[-1].value.value)))
 
     def corner_ref(self, parts):
         rule = next(p.value.value for p in parts if isinstance(p, Token) and p.type in ("SUPER", "CLOSER"))
@@ -269,8 +283,9 @@ class _Phrases(Transformer):
         return Item("place_ref", Ref("corner", select=rule, anchor=_anchor(anchor) if anchor else Ref("robot")))
 
     def other(self, parts):
-        _, kind = parts[-1]
-        return Item("np", NP(ref=Ref(kind or "?", select="other")))
+        number, kind = parts[-1]
+        # "the other balls", "the remaining cubes": all of the kind but those said before (see clauses)
+        return Item("np", NP(ref=Ref(kind or "?", select="other", quantity="all" if number == "many" else "one")))
 
 
 def _ref(kind: str, colors: list[str], quant: tuple[str, int], plural: bool = False) -> NP:

@@ -1,0 +1,219 @@
+"""Typing slips mended before the words are tagged: a letter dropped, doubled or swapped, a key next to the
+right one, two words run together, a slip a word's place in the sentence makes plain."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from aspire_tui.agent.words.lexicon import CARDINALS, FILLER, NUMBERS, VERBS, lexicon
+from sim import vocabulary as vocab
+
+
+DROPPED_LETTER_TAGS = ("ALL", "EACH", "BOTH", "REL", "SIDE", "SIDEMOST", "CORNER", "MIDDLE", "EDGE", "EXCEPT")
+# real words that a letter dropped from one of those spells: never mended
+DROPPED_LETTER_WORDS = {"blow", "borer", "closes", "closet", "father", "font", "root", "tale", "corer"}
+
+
+@functools.lru_cache(maxsize=1)
+def _typos() -> dict[str, str]:
+    """Slips of the keyboard -> the word meant: two letters swapped ("blokc"), a double letter typed once
+    ("yelow") or a letter doubled ("bloock"). Other missing letters make real words too often ("sack",
+    "lock"), so a dropped letter is mended only in words that say how many or where ("evry", "behnd"),
+    and never into a real word it spells ("blow", "font"). Only a slip that could come from one known word is mended, and never into a word the reader
+    knows or a thing the simulator cannot make."""
+    table, _ = lexicon()
+    # never mend into a negation: a wrong "not" turns the task around ("ont" may be "onto")
+    meaningful = {w for phrase, (tag_, _) in table.items() for w in phrase.split()
+                  if tag_ not in ("NOT", "WITHOUT")} - (FILLER - set(table))
+    names = {w for words in (*vocab.COLORS.values(), *vocab.KINDS.values()) for phrase in words
+             for w in phrase.split()}
+    meaningful |= names
+    # a dropped letter in a thing, a colour or a verb often spells another thing ("lock", "sack"); in words of
+    # how many and where it seldom does
+    where = {w for phrase, (tag_, _) in table.items() if tag_ in DROPPED_LETTER_TAGS for w in phrase.split()}
+    known = _known()
+    meant: dict[str, set[str]] = {}
+    # mended only into words that mean something: "evry" read as the filler "very" would lose "every"
+    for w in meaningful | {"the"}:
+        if len(w) < 3 or not w.isalpha():
+            continue
+        slips = {w[:k] + w[k + 1] + w[k] + w[k + 2:] for k in range(len(w) - 1)}
+        if len(w) < 4:  # "teh": short words only swap
+            slips -= {w}
+            for slip in slips:
+                meant.setdefault(slip, set()).add(w)
+            continue
+        slips |= {w[:k] + w[k] + w[k:] for k in range(len(w))}
+        slips |= {w[:k] + w[k + 1:] for k in range(len(w) - 1) if w[k] == w[k + 1]}
+        if len(w) >= 5 and w in where:
+            slips |= {w[:k] + w[k + 1:] for k in range(1, len(w))} - DROPPED_LETTER_WORDS  # not the first letter
+        for slip in slips - {w}:
+            meant.setdefault(slip, set()).add(w)
+    unknown = set(vocab.UNKNOWN_THINGS) | {t + "s" for t in vocab.UNKNOWN_THINGS}
+    return {slip: next(iter(ws)) for slip, ws in meant.items()
+            if len(ws) == 1 and slip not in known and slip not in unknown}
+
+
+@functools.lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    """Every single word the reader knows: phrase words, fillers, colours, kinds and numbers."""
+    table, _ = lexicon()
+    words = {w for phrase in table for w in phrase.split()}
+    words |= {w for words_ in (*vocab.COLORS.values(), *vocab.KINDS.values()) for phrase in words_
+              for w in phrase.split()}
+    words |= {p for words_ in vocab.KINDS.values() for w in words_ for p in vocab.plurals(w)}
+    return frozenset(words | FILLER | set(NUMBERS) | set(CARDINALS))
+
+
+def _mend(word: str) -> str:
+    """The word meant by a slip of the keyboard, or by a word drawn out ("pleeease", "sooo"), else ``word``."""
+    typos = _typos()
+    if word in typos:
+        return typos[word]
+    if re.search(r"([a-z])\1\1", word) and word not in _known():
+        for n in (2, 1):  # two letters first ("greeen" -> "green"), then one ("pleeease" -> "please")
+            short = re.sub(r"([a-z])\1{2,}", lambda m: m.group(1) * n, word)
+            short = typos.get(short, short)
+            if short in _known():
+                return short
+    return word
+
+
+def mended(words: list[str]) -> list[str]:
+    """Each word as meant: two words typed without the space between them apart (`run_together`), slips of
+    one word alone (`_mend`), then slips that only the place of the word shows (`_mend_by_place`)."""
+    return _mend_by_place([_mend(w) for w in apart(words)])
+
+
+def apart(words: list[str]) -> list[str]:
+    """The words with each one typed without a space between two words split in two (`run_together`)."""
+    return [part for w in words for part in (run_together(w) or [w])]
+
+
+def run_together(word: str) -> list[str] | None:
+    """"thegreen", "redblock", "onthe": a word the reader does not know that is two words it knows, typed
+    without the space, split in the one way it can be (never when it splits two ways, "nowhere")."""
+    if len(word) < 5 or not word.isalpha() or word in _known() or word in _typos() or word in _not_mended():
+        return None
+    known = _known()
+    splits = [[word[:k], word[k:]] for k in range(2, len(word) - 1) if word[:k] in known and word[k:] in known]
+    # two fillers make no word worth reading ("theme" is not "the me")
+    splits = [p for p in splits if any(w not in FILLER or w in lexicon()[0] for w in p)]
+    return splits[0] if len(splits) == 1 else None
+
+
+# words after which a clause starts, so that the next word read is its verb
+CLAUSE_OPENERS = {",", ".", ";", "and", "then", "first", "next", "now", "please", "robot", "husky", "bot", "rover"}
+
+
+def _mend_by_place(words: list[str]) -> list[str]:
+    """Slips that many real words also make ("stak", "blu", "plase") mended only where one kind of word
+    is expected: a word not known that opens a clause is a verb ("plase the cube ..."), one right before a
+    thing's noun is its colour ("the blu cube"). Mended only when one known word is one slip away."""
+    out = list(words)
+    for k, w in enumerate(words):
+        if not w.isalpha() or len(w) < 3 or w in _known() or w in _not_mended():
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        prev = words[k - 1] if k > 0 else ""
+        between = (vocab.kind_of(prev) or prev in ("it", "them")) and (vocab.kind_of(nxt) or nxt in _colour_words())
+        # "push the cube int the zone": between an object and the next noun phrase, a relation ("into")
+        meant = _one_slip_from(w, _relation_words(), shortest=4) if between else None
+        if meant is not None:
+            pass
+        elif vocab.kind_of(nxt) or nxt in ("one", "ones"):
+            meant = _one_slip_from(w, _colour_words(), shortest=4)  # "blu"
+        elif k > 0 and words[k - 1] in _colour_words() and not vocab.kind_of(w):
+            meant = _one_slip_from(w, _kind_words(), shortest=4)  # "the red bowel": right after a colour, a thing
+        elif opens_clause(words, k):
+            meant = _one_slip_from(w, _verb_words(), shortest=5)  # not "had" for "head"
+            if meant is None and len(w) == 4:  # "puth": a key pressed after a short verb, the one slip it can be
+                extra = {v for v in _verb_words() if len(v) == 3 and w.startswith(v)}
+                meant = extra.pop() if len(extra) == 1 else None
+        else:
+            continue
+        if meant is not None:
+            out[k] = meant
+    return out
+
+
+def opens_clause(words: list[str], k: int) -> bool:
+    """Whether words[k] comes first in its clause, past fillers ("please you put ...")."""
+    table, _ = lexicon()
+    j = k - 1
+    while j >= 0 and words[j] in FILLER and words[j] not in table and words[j] not in CLAUSE_OPENERS:
+        j -= 1
+    return j < 0 or words[j] in CLAUSE_OPENERS
+
+
+@functools.lru_cache(maxsize=1)
+def _not_mended() -> frozenset[str]:
+    """Words that name what the simulator lacks: refused by name, never mended into a colour or verb."""
+    things = set(vocab.UNKNOWN_THINGS) | {t + "s" for t in vocab.UNKNOWN_THINGS}
+    return frozenset(things | set(vocab.MISSING_COLORS))
+
+
+@functools.lru_cache(maxsize=1)
+def _relation_words() -> dict[str, str]:
+    return {p: p for words in vocab.RELATIONS.values() for p in words if p.isalpha()}
+
+
+@functools.lru_cache(maxsize=1)
+def _colour_words() -> dict[str, str]:
+    return {w: w for words in vocab.COLORS.values() for w in words if w.isalpha()}
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_words() -> dict[str, str]:
+    return {w: w for words in vocab.KINDS.values() for w in words if w.isalpha()}
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_words() -> dict[str, str]:
+    """Each one-word verb, and its form with -s ("places"), -> the verb."""
+    verbs = {w for words in VERBS.values() for w in words if w.isalpha()}
+    out = {w: w for w in verbs} | {"please": "please"}  # "plase put ...": a clause opens with "please" too
+    for w in verbs:
+        for form in vocab.plurals(w):
+            out.setdefault(form, w)
+    return out
+
+
+def _one_slip_from(word: str, targets: dict[str, str], shortest: int) -> str | None:
+    """The one target word ``word`` is a slip of (a letter left out, added, changed or two swapped; never the
+    first letter, which people seldom miss), or None when none or several are; targets shorter than
+    ``shortest`` letters are left out, as their slips are too often other words."""
+    if word in targets:  # "places": a form of a verb the lexicon lists bare
+        return targets[word]
+    hits = {meant for t, meant in targets.items() if len(t) >= shortest and t[0] == word[0] and _one_slip(word, t)}
+    return next(iter(hits)) if len(hits) == 1 else None
+
+
+def _one_slip(word: str, target: str) -> bool:
+    if len(word) == len(target) - 1:  # a letter left out
+        return any(target[:k] + target[k + 1:] == word for k in range(1, len(target)))
+    if len(word) == len(target) + 1:  # a letter added
+        return any(word[:k] + word[k + 1:] == target for k in range(1, len(word)))
+    if len(word) != len(target) or word == target:
+        return False
+    diff = [k for k in range(len(word)) if word[k] != target[k]]
+    if len(diff) == 2 and diff[1] == diff[0] + 1:  # two letters swapped
+        return word[diff[0]] == target[diff[1]] and word[diff[1]] == target[diff[0]]
+    # a key next to the one meant ("plsce"): in short words, or with any other letter, it makes other words
+    # too often ("check" is not "chuck")
+    return len(diff) == 1 and len(word) >= 5 and word[diff[0]] in NEAR_KEYS.get(target[diff[0]], "")
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _near_keys(r: int, c: int) -> str:
+    """The keys touching row r, column c of a keyboard whose rows are staggered (each a half key right of the
+    one above): beside it, and the two above and the two below it."""
+    spots = [(r, c - 1), (r, c + 1), (r - 1, c), (r - 1, c + 1), (r + 1, c - 1), (r + 1, c)]
+    return "".join(_ROWS[r2][c2] for r2, c2 in spots if 0 <= r2 < 3 and 0 <= c2 < len(_ROWS[r2]))
+
+
+# each letter -> the letters beside it on the keyboard
+NEAR_KEYS = {ch: _near_keys(r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}

@@ -1,0 +1,458 @@
+"""Ways of saying a task rewritten as the plain words the tagger reads: shorthand and spec notation,
+headings, wishes and frames ("I want ...", "Given ..., when ..., then ..."), suggestions, sides and sizes
+before a noun, numbers in words. Each takes text and gives text."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from aspire_tui.agent.words.lexicon import CARDINALS, TENS, VERBS, lexicon
+from sim import vocabulary as vocab
+
+
+# A technician's shorthand -> the words it stands for ("mv red blk 10cm L", "w/o lifting it"); kinds and
+# colours ("blk", "grn") are in `sim.vocabulary`
+SHORTHAND = {"l": "left", "r": "right", "fwd": "forward", "fwds": "forward", "bwd": "backward", "bkwd": "backward",
+             "ctr": "center", "cntr": "center", "mv": "move", "w/": "with", "w/o": "without", "b/w": "between",
+             "nxt": "next", "approx": "approximately", "thru": "through", "wo/": "without", "lhs": "left hand side",
+             "rhs": "right hand side", "min": "at least"}
+# "u r", "they r": text-speak for "are", not the side
+ARE_AFTER = ("u", "you", "we", "they", "these", "those", "them", "blocks", "cubes", "balls", "both")
+
+
+def shorthand(text: str) -> str:
+    """Shorthand words spelled out (`SHORTHAND`), and digits with their unit cut short: "4 in." and "4 in" before a
+    direction are inches ("put 2 in the bowl" is a count); "1) ... 2) ..." are numbered steps."""
+    def spelled(m: re.Match) -> str:
+        before = text[:m.start()].split()[-1:]
+        if m.group(0) == "r" and before and before[0] in ARE_AFTER:
+            return "are"
+        if len(m.group(0)) == 1 and (before in (["a"], ["an"]) or re.match(r"\s*-?\s*shaped?\b", text[m.end():])):
+            return m.group(0)  # "in an L", "an L-shape": a letter's shape, not a side
+        return SHORTHAND[m.group(0)]
+
+    text = _shorthand_words().sub(spelled, text)
+    text = re.sub(r"(\d)\s*in\.?(?=\s+(?:to\s+)?(?:the\s+)?(?:left|right|forward|forwards|backward|backwards|back|"
+                  r"front|away|toward|towards|closer|further|farther)\b)|(\d)\s*in\.(?=\s*$|\s*[,;])",
+                  lambda m: (m.group(1) or m.group(2)) + " inch", text)
+    return re.sub(r"(^|[.;,]\s*|\s)\d{1,2}\)\s*(?=[a-z])", r"\1 then ", text)
+
+
+@functools.lru_cache(maxsize=1)
+def _shorthand_words() -> re.Pattern:
+    words = sorted(SHORTHAND, key=len, reverse=True)
+    return re.compile(rf"(?<![\w/'])(?:{'|'.join(re.escape(w) for w in words)})(?![\w'])(?!/(?=\s))")
+
+
+# the notation of specs and notes: symbols for relations, identifiers joined by "_"
+SPEC_SYMBOLS = {"∈": " in ", "∉": " not in ", "→": " to ", "⇒": " to ", "⟶": " to ", "@": " at ",
+                "≥": " at least ", ">=": " at least ", "&": " and "}
+# the heading of how things are at the start ("init: ...") and of which objects there are ("objects: ...")
+START_HEADINGS = ("init", "initial", "initially", "initial condition", "initial conditions", "initial state",
+                  "start", "start state", "starting state", "start condition", "precondition", "preconditions")
+# the heading of how things are to be ("goal: the ball is in the bowl")
+GOAL_HEADINGS = ("goal", "goals", "target", "objective", "aim", "required", "requirement", "requirements", "desired",
+                 "expected", "postcondition", "postconditions", "success", "success condition")
+SCENE_HEADINGS = ("objects", "scene", "setup", "set up", "given", "world", "environment", "items", "inventory")
+# a word that types the identifier after it ("obj red_block", "region yellow_zone")
+TYPE_WORDS = ("obj", "object", "item", "entity", "region", "loc", "location", "target", "goal")
+HEADING = re.compile(r"(^|[.!?;\n]\s*)((?:[a-z'-]+\s+){0,2}[a-z'-]+)\s*(?:\([^()]*\)\s*)?:(?!\d)")
+
+
+def spec_notation(text: str) -> str:
+    """A spec's notation as words: symbols ("blue cube ∈ green bowl"), identifiers ("obj red_block"), numbered
+    steps ("(1) ... (2) ...") and headings before a colon ("Task:", "Objective (navigation):", "init:")."""
+    for symbol, words in SPEC_SYMBOLS.items():
+        if symbol in text:
+            text = text.replace(symbol, words)
+    if "+" in text:
+        text = re.sub(r"\+\s*(?=\d)", "", text)  # "+15 cm": a change, said as its size
+    if "_" in text:
+        text = re.sub(r"\b([a-z]+)\s+(?=[a-z]+_[a-z])", lambda m: "" if m.group(1) in TYPE_WORDS or
+                      vocab.kind_of(m.group(1)) else m.group(0), text)
+        text = re.sub(r"(?<=[a-z])_(?=[a-z])", " ", text)
+    if "(" in text:
+        # "block (blue)": the colour said after, in brackets
+        text = re.sub(r"\b([a-z]+)\s*\(\s*([a-z]+)\s*\)", lambda m: f"{m.group(2)} {m.group(1)}"
+                      if vocab.kind_of(m.group(1)) and vocab.color_of(m.group(2)) else m.group(0), text)
+        text = re.sub(r"(^|[.;:,]\s*)\(\s*\d\s*\)\s*", r"\1 then ", text)  # "(2) cyan ball -> bowl": the next step
+        # "move (red block) onto (blue block)": an object in brackets is the object itself
+        text = re.sub(r"\(\s*((?:[a-z]+\s+)?([a-z]+))\s*\)", lambda m: f" {m.group(1)} " if vocab.kind_of(m.group(2))
+                      else m.group(0), text)
+    # the frame every side word is read in already, and where a shift is measured from
+    if "frame" in text or "coordinate" in text:
+        text = re.sub(r"\(?\s*(?:in\s+)?(?:the\s+)?(?:robot(?:'s)?|base|world)\s+(?:frame|coordinates|coordinate frame)"
+                      r"\s*\)?", " ", text)
+    if "relative to" in text:
+        text = re.sub(r"\(?\s*relative to (?:its |the )?(?:start|starting (?:position|point|pose)|original position|"
+                      r"initial position|where it (?:started|was|is))\s*\)?", " ", text)
+    if "corner" in text:
+        text = _corner_said_apart(text)
+    if "between" in text:
+        text = re.sub(r"\bin between\b(?=\s*(?:[,.;]|$))", " in the middle ", text)  # "green in between": the middle one
+    return HEADING.sub(_heading, text) if ":" in text else text
+
+
+def _corner_said_apart(text: str) -> str:
+    """"the corner at the front on the right", "the front corner on the left": a corner said in two parts."""
+    text = re.sub(r"\bcorner (?:at|on|in|to) the (front|back|far|near|rear)(?: end| side)?,? (?:on|at|to) the (left|right)"
+                  r"(?: side| hand side)?\b", r"\1 \2 corner", text)
+    text = re.sub(r"\bcorner (?:on|at|to) the (left|right)(?: side| hand side)?,? (?:at|on|in|to) the "
+                  r"(front|back|far|near|rear)\b", r"\2 \1 corner", text)
+    return re.sub(r"\b(front|back|far|near|rear) corner (?:on|at|to) the (left|right)\b", r"\1 \2 corner", text)
+
+
+def _heading(m: re.Match) -> str:
+    """A heading as what it says of the sentence after it: dropped ("Task:"), how things start ("init:"), which
+    objects there are ("objects:"), or a verb said first ("sort: each block ..."); not an object with a
+    colour or a number ("red block: in the bowl")."""
+    lead, head = m.group(1), m.group(2).strip()
+    words = head.split()
+    if any(w.isdigit() or vocab.color_of(w) for w in words) or words[0] in ("step", "then") or \
+            GOAL_FRAME.match(m.group(0).strip(" .;!?\n")):
+        return m.group(0)
+    if head in START_HEADINGS:
+        return f"{lead} currently "
+    if head in SCENE_HEADINGS:
+        return f"{lead} there are "
+    if head in GOAL_HEADINGS:
+        rest = m.string[m.end():]
+        stop = re.search(r"(?<!\d)[.;!?](?!\d)", rest)
+        return f"{lead} want that \x00" if COPULA_WORD.search(rest[:stop.start() if stop else len(rest)]) else f"{lead} "
+    table, _ = lexicon()
+    # a heading that says what to do ("sort:", "make a tower:", "push task:") is read with its sentence
+    doing = any(table.get(w, ("", ""))[0] in ("TOWER", "LINE") or table.get(w, ("", ""))[:2] in
+                {("VERB", v) for v in VERBS if v != "use"} for w in words)
+    # "blocks: red on green on blue": a heading that names the kind the sentence's colours are of
+    naming = any(vocab.kind_of(w) for w in words if w not in TYPE_WORDS) and not any(
+        table.get(w, ("", ""))[0] == "VERB" for w in words)
+    if naming and not doing:
+        return f"{lead} there are {head} . "
+    return m.group(0) if doing else f"{lead} "
+
+
+@functools.lru_cache(maxsize=1)
+def place_prepositions() -> re.Pattern:
+    """"put the cube at the tray", "push it until the red zone", "go till the marker": before a thing, a learner's
+    "at" / "until" says where it goes, as "to" does (before a side, "at the back", it stays a side)."""
+    colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=len, reverse=True)
+    nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))},
+                   key=len, reverse=True)
+    return re.compile(rf"\b(?:at|until|till|up until)\s+(?=(?:(?:the|a|an)\s+)?(?:(?:{'|'.join(colors)})\s+)*"
+                      rf"(?:{'|'.join(nouns)})\b(?!')(?!\s+(?:is|are|sits|lies|touches|reaches|hits)\b))")
+
+
+@functools.lru_cache(maxsize=1)
+def colour_compounds() -> re.Pattern:
+    """Two colour words joined by a hyphen ("navy-blue", "blue-green"): one shade, kept as one word (written
+    with "~") so that it is not read as two objects of two colours."""
+    words = {w for ws in vocab.COLORS.values() for w in ws} | {w for w in vocab.MISSING_COLORS if "-" not in w}
+    alternatives = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b({alternatives})-({alternatives})\b")
+
+
+# "final state: ...", "the desired end configuration has ...", "the goal pose of ...": a heading that says the
+# words after it are how things are to be (read as "want that", a wish), not how they are now
+GOAL_FRAME = re.compile(
+    r"\b(?:the\s+)?(?:final|end|goal|target|desired|resulting|wanted)(?:\s+end|\s+final)?\s+"
+    r"(?:state|configuration|config|pose|poses|arrangement|layout|result|situation|scene|placement)"
+    r"(?:\s+(?:of|is|has|should be|will be|looks like|must be|should have|must have|with))?\s*:?")
+
+
+def goal_frames(text: str) -> str:
+    """Headings of the state to reach as a wish; when the task is done ("at the end") and which way ("in the
+    direction away from ...", "the robot's right") said plainly."""
+    text = _as_wished(GOAL_FRAME.sub(_frame_opens, _acceptance_criteria(text)))
+    # "it is required that X be ...", "make it so the bowl is ...": a wish for how things are to be; "... is
+    # required" after the task only says it is asked
+    text = re.sub(r"\bit is (?:required|necessary|essential|important|needed) that\b|\bmake (?:it )?so(?: that)?\b",
+                  " want that ", text)
+    text = re.sub(r"\b(?:is|are) (?:required|needed|wanted|necessary|requested)\b(?=\s*(?:[.;!?,]|$))", " ", text)
+    # "the block gets placed in the bowl": the passive with "get" is a wish, as "should be placed" is
+    text = re.sub(r"\b(?:gets|get) (?=[a-z]+(?:ed|en)\b|(?:slid|put|set|made|laid|thrown|held)\b)", "should be ", text)
+    text = re.sub(r"\bbe got\b", "be moved", text)
+    # "when you're done", "once you have finished": when the task ends, which every goal is read at
+    text = re.sub(r"\b(?:when|once|after) (?:you are|you have|you|it is|everything is|all is|we are) "
+                  r"(?:done|finished|through)\b", " ", text)
+    # "should finish in the corner", "wind up on the plate": where it ends up
+    text = re.sub(r"\b(should|must|to|will|would|can) (?:finish|wind up|land)(?: up)?\b", r"\1 end up", text)
+    # "ideally the ball ends up in the tray": a wish for how things are to be
+    text = re.sub(r"(^|[.;!?,]\s*)(?:ideally|preferably|hopefully)\b,?", r"\1 want that ", text)
+    # "is to be painted green", "should be made bigger": the passive of changing the object itself
+    text = re.sub(r"\b(be|been|get|gets) (?:painted|colored|dyed|made(?= (?:[a-z]+er|round|square|flat)\b))\b",
+                  r"\1 reshaped", text)
+    # "the bowl is to be left alone while the block is placed on the plate": done while the task is done, so
+    # asked too, not how things are
+    text = re.sub(r"\b(while|as) ([a-z ]{1,40}?) (is|are) (placed|put|moved|set|stacked|pushed|slid|dropped|carried|brought)\b",
+                  r"\1 \2 \3 to be \4", text)
+    # "the ball can go on the plate": where it may go is where it is to go
+    text = re.sub(r"\b(?:can|could|may|might) go\b", "should go", text)
+    # "10 cm further left than it is now", "to the right of where it started": the object's own start, which
+    # every distance it is moved by is measured from
+    text = re.sub(r"\s+than (?:it|they) (?:is|are|was|were|started|sits?)(?: now| at the start| before)?\b", " ", text)
+    text = re.sub(r"\b((?:to|on) the (?:left|right)|in front|behind)(?: of)? where (?:it|they) (?:started|was|were|is|are|"
+                  r"began|stood|sat)(?: now| before| at the start)?\b", r"\1", text)
+    # "drive there", "go over there": to the place just named
+    text = re.sub(r"\b(go|drive|head|navigate|travel|roll|proceed) (?:over )?there\b", r"\1 to it", text)
+    # "I want the ball in the bowl", "I'd like the blocks stacked": a wish for how things are to be (not "I want
+    # you to ...", where a verb follows)
+    text = re.sub(r"\b(?:i|we) (?:really )?(?:want|need|would like|would love|'d like)\b(?! (?:you|to|robot|the robot)\b)",
+                  " want that ", text)
+    text = re.sub(r"\b(?:at|in|by) the (?:very )?(?:end|finish)\b(?! of)", " ", text)
+    text = re.sub(r"\bin the direction of\b", "toward", text)
+    text = re.sub(r"\bin (?:the|a) direction(?= (?:away|toward|towards|to|further|farther|closer)\b)", " ", text)
+    text = re.sub(r"\b(?:the )?robot's (left|right|front|back)\b", r"\1", text)
+    # "beside the tray is where the ball should go": the place said first
+    if " is where " in text:
+        text = re.sub(r"([^.;:!?]+?)\s+is where\s+([^.;:!?,]+?)\s+(should go|should be|must go|must be|goes|belongs|"
+                      r"should end up|needs to go|has to go)\b", _place_last, text)
+    # "on the side of the plate nearest the robot": the plate's near side
+    return re.sub(r"\bon (?:the )?(?:side|end) of ((?:the )?(?:\w+ )?\w+) (nearest|closest|farthest|furthest)"
+                  r"(?: to| from)? (?:the )?(?:robot|you)\b",
+                  lambda m: f"on the {'near' if m.group(2) in ('nearest', 'closest') else 'far'} side of {m.group(1)}",
+                  text)
+
+
+# "Given <how things are>, when <the robot acts>, then <how things are to be>": acceptance criteria
+GIVEN_WHEN_THEN = re.compile(r"^\s*(?:acceptance(?: criteria)?\s*:?\s*)?given\s+(?P<given>[^.;]+?)\s*,?\s+when\s+"
+                             r"(?P<when>[^.;]+?),?\s+then\s+(?P<then>.+)$")
+# words in a "when" part that change the goal ("when the robot pushes it": kept on the table; "without
+# touching the bowl"): such a part is read; any other only says how the robot acts, which the goal leaves to it
+WHEN_ASKS = re.compile(r"\b(?:push|pushes|pushing|slide|slides|sliding|shove|shoves|shoving|nudge|nudges|nudging|"
+                       r"without|never|not|don't|doesn't|no)\b")
+
+
+# "I'm trying to get the arm to ...", "how do I make the robot ...": a post asking how, around the task itself
+FORUM_FRAME = re.compile(
+    r"(^|[.!?;:,]\s*|\bso\s+)(?:(?:i am|im|we are)\s+)?(?:(?:just\s+)?trying\s+to|"
+    r"how\s+(?:do|can|would|should)\s+(?:i|we|you))\s+(?:(?:get|make|have)\s+(?:the\s+)?(?:arm|robot|bot)\s+(?:to\s+)?)?")
+
+
+def bare_verb_steps(text: str) -> str:
+    """"before put the red cube in the bowl, after put the blue cube on the plate": a learner's "before" / "after"
+    right before a bare verb (never English: "before putting", "after you put") orders steps as said, "first" at
+    the start and "then" after words."""
+    def step(m: re.Match) -> str:
+        if m.group(2) not in _bare_verbs():
+            return m.group(0)
+        first = not text[:m.start()].strip(" ,;.:")
+        if m.group(1) == "before":
+            return f"first {m.group(2)}" if first else m.group(0)
+        return m.group(0) if first else f"then {m.group(2)}"
+
+    return re.sub(r"\b(before|after) ([a-z]+)\b", step, text)
+
+
+# the words a noun phrase asked about can be made of ("the ball farthest from the robot?", "the teapot?")
+TOPIC_TAGS = {"COLOR", "KIND", "KINDS", "AND", "COMMA", "ALL", "EACH", "BOTH", "NUM", "SUPER", "CLOSER", "SIDEMOST",
+              "SIZEMOST", "ORD", "FROM", "TO", "OF", "ROBOT", "OTHER", "ONE", "UNKNOWN", "SAME", "EXCEPT", "NOT"}
+
+
+def possessive_sides(text: str) -> str:
+    """"next to the brown block but not to its left": the side of the thing "its" stands for, as "to the left of
+    it". After a corner ("the corner nearest the robot on its left") it says which corner, and stays."""
+    def side(m: re.Match) -> str:
+        if re.search(r"\bcorners?\b[^.;]*$", text[:m.start()]):
+            return m.group(0)
+        return f"{m.group(1)} the {m.group(3)} of {'it' if m.group(2) == 'its' else 'them'}"
+
+    return re.sub(r"\b(to|on|at) (its|their) (left|right)(?: hand)?(?: side)?\b", side, text)
+
+
+# a task put as a suggestion: "why not put ...", "how about moving ...", "would you mind lining up ..."
+SUGGESTION = re.compile(r"(^|[.!?;:,]\s*)(?:so\s+|and\s+|then\s+)?(?:why\s+(?:not|do\s+not\s+(?:you|we))|how\s+about|"
+                        r"what\s+about|(?:would|will|do)\s+you\s+mind|(?:would|will|do)\s+you\s+be\s+able\s+to|"
+                        r"what\s+if)\s+([a-z]+)")
+
+
+def suggestions(text: str) -> str:
+    """A task put as a suggestion or a question is the task: the frame drops, a gerund after it is the verb
+    ("how about moving the cube" as "move the cube"), and a suggestion with no verb puts the thing where it
+    says ("how about the cube on the plate", "what if the cube went on the plate")."""
+    def open_(m: re.Match) -> str:
+        word = m.group(2)
+        verb = _gerund_verb(word) if word.endswith("ing") else None
+        if verb is not None:
+            return f"{m.group(1)}{verb}"
+        if word in _bare_verbs() or word in ("please", "you", "we", "i"):
+            return f"{m.group(1)}{word}"
+        return f"{m.group(1)}put {word}"
+
+    out = SUGGESTION.sub(open_, text)
+    if out != text:  # "what if the cube went on ...": a hypothetical move is the move asked for
+        out = re.sub(r"\b(?:went|would go|could go|were|was)\s+(?=(?:on|in|into|onto|inside|to|next|beside|behind)\b)", "", out)
+    return out
+
+
+def either(text: str) -> str:
+    """"without moving either bowl": each of the two things of that kind the words named before, by name."""
+    def named(m: re.Match) -> str:
+        kind = vocab.kind_of(m.group(1))
+        said = []
+        for c, n in re.findall(r"\b([a-z]+) (?=([a-z]+)\b)", text[:m.start()]):
+            if kind and vocab.kind_of(n) == kind and vocab.color_of(c) and c not in said:
+                said.append(c)
+        if len(said) != 2:
+            # "don't touch either of the bowls" with no two of them named: under "not", either one is each one,
+            # so both of them ("put the block in either bowl", unnegated, stays a word not read)
+            clause = re.split(r"[.;,]|\b(?:and|then)\b", text[:m.start()])[-1]
+            negated = re.search(r"\b(?:not|never|without|avoid)\b", clause)
+            return f"both {m.group(1)}s" if kind and not said and negated else m.group(0)
+        return f"the {said[0]} {m.group(1)} and the {said[1]} {m.group(1)}"
+
+    return re.sub(r"\bn?either (?:of the )?([a-z]+?)s?\b(?! (?:of|and|or)\b)", named, text) \
+        if "either" in text else text
+
+
+def _gerund_verb(word: str) -> str | None:
+    """The verb a gerund is a form of ("lining" -> "line", "putting" -> "put"), when the lexicon knows it."""
+    stem = word[:-3]
+    for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+        if verb and verb in _bare_verbs():
+            return verb
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _bare_verbs() -> frozenset[str]:
+    return frozenset(w for words in VERBS.values() for w in words if w.isalpha() and not w.endswith(("ing", "ed")))
+
+
+# an adjective -> its superlative, for "the most big cube", "the corner more far" (said with "most" / "more")
+SUPERLATIVES = {"big": "largest", "large": "largest", "small": "smallest", "little": "smallest", "tiny": "smallest",
+                "far": "farthest", "distant": "farthest", "near": "nearest", "close": "closest", "left": "leftmost",
+                "right": "rightmost"}
+
+
+def periphrastic_superlatives(text: str) -> str:
+    """"the most big cube", "the cube more near to the plate", "the corner more far": an adjective made a superlative
+    with "most", or with "more" right after "the" or a noun (where it picks one object), as its one-word superlative.
+    Elsewhere "more" says how far ("move it more to the left") and stays."""
+    return _periphrastic().sub(lambda m: SUPERLATIVES[m.group(1) or m.group(2)], text)
+
+
+@functools.lru_cache(maxsize=1)
+def _periphrastic() -> re.Pattern:
+    nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))}
+                   | {"one", "corner", "corners", "the"}, key=len, reverse=True)
+    adjectives = "|".join(sorted(SUPERLATIVES, key=len, reverse=True))
+    # after a noun "more left" is as often a direction ("move the block more left"): only "most left" picks
+    sizes = "|".join(sorted((a for a in SUPERLATIVES if a not in ("left", "right")), key=len, reverse=True))
+    nouns_before = "|".join(rf"(?<=\b{n} )" for n in nouns)
+    return re.compile(rf"\b(?:most ({adjectives})|(?:{nouns_before})more ({sizes}))\b(?! (?:than|of)\b)")
+
+
+def comparative_referents(text: str) -> str:
+    """"the ball nearer to the robot in the bowl": a comparison with the robot right after a noun, with where it goes
+    after it, picks which ball (as "nearest"); elsewhere ("move the ball closer to the robot") it is a direction."""
+    return _comparative_after_noun().sub(lambda m: f"{m.group(1)} {COMPARED[m.group(2)]} robot", text)
+
+
+COMPARED = {"closer": "nearest", "nearer": "nearest", "farther": "farthest", "further": "farthest"}
+
+
+@functools.lru_cache(maxsize=1)
+def _comparative_after_noun() -> re.Pattern:
+    nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))}
+                   | {"one"}, key=len, reverse=True)
+    rel = "|".join(sorted({w for words in vocab.RELATIONS.values() for p in words for w in p.split()[:1]}
+                          - {"to", "by", "up"}))
+    return re.compile(rf"\b({'|'.join(nouns)}) (?:that is |which is )?(closer|nearer|farther|further) "
+                      rf"(?:to|from) (?:the )?(?:robot|you)(?= (?:the )?(?:{rel}|left|right)\b)")
+
+
+def _acceptance_criteria(text: str) -> str:
+    """"Given ..., when ..., then ..." as a start and a wish: the "given" part is how things are (or, with no
+    verb, only which objects there are), the "when" part is read where it changes the goal (`WHEN_ASKS`), the
+    "then" part is the goal."""
+    m = GIVEN_WHEN_THEN.match(text)
+    if m is None:
+        return text
+    given, when = m.group("given"), m.group("when").strip()
+    start = given if COPULA_WORD.search(given) else f"there is {given}"
+    acting = f"{when} . " if WHEN_ASKS.search(when) else ""
+    return f"{start} . {acting}want that \x00{m.group('then')}"
+
+
+def _frame_opens(m: re.Match) -> str:
+    """A heading of the state to reach as "want that"; every clause of its sentence is how things are to be
+    ("goal state: the ball is in the bowl and the cube is on the plate"), so its "is" becomes "should be"."""
+    rest = m.string[m.end():]
+    stop = re.search(r"(?<!\d)[.;!?](?!\d)", rest)
+    sentence = rest[:stop.start() if stop else len(rest)]
+    return " want that " + ("" if COPULA_WORD.search(sentence) is None else "\x00")
+
+
+COPULA_WORD = re.compile(r"\b(?:is|are|sits|sit|rests|rest|lies|lie|stands|stand)\b")
+
+
+def _as_wished(text: str) -> str:
+    """The sentence after each marked heading with its "is" as "should be"."""
+    while "\x00" in text:
+        head, _, rest = text.partition("\x00")
+        stop = re.search(r"(?<!\d)[.;!?](?!\d)", rest)
+        end = stop.start() if stop else len(rest)
+        text = head + COPULA_WORD.sub("should be", rest[:end]) + rest[end:]
+    return text
+
+
+def _place_last(m: re.Match) -> str:
+    """"<place> is where <object> should go" as "<object> should go <place>" ("to" before a place with no
+    relation word: "the bowl is where the ball goes")."""
+    place = m.group(1).strip()
+    related = place.split()[0] in RELATION_WORDS | {"in", "on", "to", "into", "onto", "beside", "behind", "near"}
+    return f"{m.group(2)} {m.group(3)} {'' if related else 'to '}{place}"
+
+
+def side_adjectives(text: str) -> str:
+    """"the left bowl", "the right red one": a side before a noun picks the object on that side, as
+    "leftmost" does; after a verb ("put back the ball") or before anything else it stays a direction."""
+    return _side_before_noun().sub(lambda m: m.group(1) + "most", text)
+
+
+@functools.lru_cache(maxsize=1)
+def _side_before_noun() -> re.Pattern:
+    colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=len, reverse=True)
+    nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))}
+                   | {"one", "ones"}, key=len, reverse=True)
+    return re.compile(rf"(?<=\bthe )(left|right)(?= (?:(?:{'|'.join(colors)}) )?(?:{'|'.join(nouns)})\b)")
+
+
+def size_adjectives(text: str) -> str:
+    """"the big bowl", "the little one": a size said of one object after "the" picks it among those of its
+    kind, as "largest" does; "a big tower", "a little to the left" or "the big blocks" pick nothing."""
+    return _size_before_noun().sub(lambda m: SIZES[m.group(1)] if m.group(1) else "", text)
+
+
+SIZES = {"big": "largest", "large": "largest", "huge": "largest", "massive": "largest", "giant": "largest",
+         "little": "smallest", "small": "smallest", "tiny": "smallest", "teeny": "smallest",
+         "wee": "smallest"}
+
+
+@functools.lru_cache(maxsize=1)
+def _size_before_noun() -> re.Pattern:
+    colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=len, reverse=True)
+    nouns = sorted({w for words in vocab.KINDS.values() for w in words} | {"one"}, key=len, reverse=True)
+    # after "a" the size only describes ("a little ball"): dropped, so "little" is not read as "a little" (an amount)
+    sizes = "|".join(SIZES)
+    return re.compile(rf"(?:(?<=\bthe )({sizes})|(?<=\ba )(?:{sizes}) )"
+                      rf"(?= ?(?:(?:{'|'.join(colors)}) )?(?:{'|'.join(nouns)})\b(?! ?-?s\b))")
+
+
+def cardinals(text: str) -> str:
+    """Number words as digits ("twelve" -> 12, "twenty-five" -> 25, "half a" -> 0.5), all but "one", which
+    is as often "the one on the left" as a number (the phrase table reads it where it counts)."""
+    text = re.sub(r"\bhalf (?:a|an) ", "0.5 ", text)
+    units = "|".join(CARDINALS)
+
+    def number(m: re.Match) -> str:
+        tens, unit = m.group(1), m.group(2) or m.group(3)
+        if tens is None and unit == "one":
+            return m.group(0)
+        return str(TENS.get(tens or "", 0) + CARDINALS.get(unit or "", 0))
+
+    return re.sub(rf"\b(?:({'|'.join(TENS)})(?:[- ]({units}))?|({units}))\b", number, text)
+
+
+RELATION_WORDS = {w for words in vocab.RELATIONS.values() for phrase in words for w in phrase.split()[:1]}

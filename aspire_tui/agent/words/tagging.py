@@ -1,0 +1,698 @@
+"""The words of an instruction tagged: `tag` splits the text, mends slips (`mending`), rewrites ways of
+saying a task (`rewrites`), looks each phrase up in the `lexicon`, and reads what the tags make plain: a
+correction takes back what it replaces, "the first" after a list, a reason before the ask, steps counted
+out."""
+
+from __future__ import annotations
+
+import re
+
+from aspire_tui.agent.words.lexicon import (FILLER, GERUND_VERBS, InstructionError, PARTICIPLES, Word, lexicon, lookup,
+                                            verb_form)
+from aspire_tui.agent.words.mending import apart, mended, opens_clause, run_together
+from aspire_tui.agent.words.rewrites import (FORUM_FRAME, RELATION_WORDS, TOPIC_TAGS, bare_verb_steps, cardinals,
+                                             colour_compounds, comparative_referents, either, goal_frames,
+                                             periphrastic_superlatives, place_prepositions, possessive_sides,
+                                             shorthand, side_adjectives, size_adjectives, spec_notation, suggestions)
+from sim import vocabulary as vocab
+
+
+def _words(text: str) -> list[str]:
+    t = text.lower().replace("’", "'").replace("colour", "color").replace("grey", "gray")
+    t = re.sub(r"\b(do|does|is|are|was|were|should|must|could|would)n't\b", r"\1 not", t)
+    t = t.replace("->", " to ").replace("=>", " to ")
+    t = spec_notation(t)
+    t = shorthand(t)
+    t = re.sub(r"\s[-–—]+\s", " ; ", t)  # a dash between words: a pause, as a semicolon is
+    t = re.sub(r"\b(there|that|it|what|here|where)'s\b", r"\1 is", t)
+    t = re.sub(r"\b(there|here)s\b", r"\1 is", t)  # "theres": the apostrophe left out
+    t = re.sub(r"(\w)'s (in|on|inside|already|currently|sitting|out|at|under|behind|next|chillin|chilling|hanging)\b",
+               r"\1 is \2", t)
+    t = re.sub(r"\b(you|we|they)'re\b", r"\1 are", t)
+    t = re.sub(r"\b(you|we|they|i)'ve\b", r"\1 have", t)
+    t = t.replace("can't", "can not").replace("won't", "will not").replace("it's", "it is") \
+        .replace("let's", "let us").replace("i'd", "i would").replace("i'm", "i am").replace("that's", "that is")
+    # "the corner farthest from you": said to the robot, "you" is the robot (elsewhere it is filler)
+    t = re.sub(r"\b(nearest|closest|farthest|furthest)( to)? (?:you|yourself)\b", r"\1\2 robot", t)
+    # "from where the robot stands": the robot's view is the one every side word is read in already
+    t = re.sub(r"\b(?:as seen |seen |looking )?from (?:where (?:the robot|you) (?:stands?|sits?|is|are)|"
+               r"(?:the robot's|your) (?:point of view|perspective|viewpoint|view|position)|"
+               r"(?:the robot|you)(?= *,))", " ", t)
+    t = re.sub(r"\bfrom (?:you|yourself)\b", "from robot", t)
+    # "the block on your left", "to your right": the robot's own sides are the ones every side word means
+    t = re.sub(r"\byour (left|right)\b", r"the \1", t)
+    # "the corner on the left that is farthest from ...": the left corner farthest from it
+    t = re.sub(r"\bcorner (?:on|at|to) the (left|right)(?: side| hand side)?,? (?:that is |which is )?"
+               r"(?=(?:farthest|furthest|nearest|closest)\b)", r"\1 corner ", t)
+    # "the tray should be left with the ball in it": "left" the verb, not the side
+    t = re.sub(r"\b(be|is|are|was|were|been|get|gets|got)\s+left(?=\s+with\b)", r"\1", t)
+    t = re.sub(r"\bbetween (?:you|yourself) and\b", "between robot and", t)
+    # "take them out": out of where they were said to be, as "out of it" reads
+    t = re.sub(r"\b(take|get|lift|pull|bring|move)\s+(it|them)\s+out\b(?=\s*(?:[.;!?]|$))", r"\1 \2 out of it", t)
+    # "your job is to stack ...", "the goal is to have ...": a frame around the task (not "the goal is to the left")
+    t = re.sub(r"(^|[.!?;:,]\s*)(?:(?:your|the|my|our|this)\s+)?(?:job|task|goal|aim|objective|mission|plan)"
+               r"(?:\s+(?:here|now|today|for you))?\s+(?:is|will be)\s+to\s+(?!(?:the|a|an|left|right|front|back)\b)",
+               r"\1", t)
+    t = re.sub(r"(^|[.!?;:,]\s*)what (?:i|we) (?:would like|want|need|wish|would love)(?: (?:you|robot|the robot) to do| to (?:see|have|get))?(?: (?:at|in|by) the end)?"
+               r"(\s*,[^,.;]*,)?\s+is\s+(?:for\s+|that\s+)?", r"\1\2 ", t)  # an aside inside it is kept, and read
+    t = FORUM_FRAME.sub(r"\1", t)
+    t = suggestions(t)
+    t = either(t)
+    # "the side of the plate that faces you": the robot's side of it
+    t = re.sub(r"\b(?:on |to |at )?the (?:side|face|edge) of (the (?:[a-z]+ )?[a-z]+) (?:that |which )?(?:faces|is facing|"
+               r"facing|is towards|looks at) (?:you|yourself|the robot|robot)\b", r"behind \1", t)
+    t = periphrastic_superlatives(t)
+    t = bare_verb_steps(t)
+    t = possessive_sides(t)
+    t = comparative_referents(t)
+    t = goal_frames(t)
+    t = re.sub(rf"\b(?:(?:you|we|i|they) )?(?:have|has|'ve) ({'|'.join(PARTICIPLES)})\b",
+               lambda m: PARTICIPLES[m.group(1)], t)
+    t = side_adjectives(t)
+    t = size_adjectives(t)
+    t = cardinals(t)
+    # "Step 1: ... Step 2: ...": a teacher's numbered steps are a sequence (not "step 2 cm")
+    t = re.sub(r"\bstep\s+(?:\d+|one)\b(?!\s*(?:cm|mm|m|ft|in|inch|inches|feet|foot|centi|milli|met)\w*)\s*(?:[:.)]|is\b)?", " then ",
+               t)
+    t = re.sub(r"(\d)in\b|(\d)\s*(?:\"|'')", r"\1\2 inch", t)  # "4in", '4"': inches ("2 in the bowl" a count)
+    t = re.sub(r"(\d)\s*(cm|mm|m|ft|cms|mms)\b", r"\1 \2", t)
+    t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1\2", t)
+    t = _topics(t)
+    # "the white block, which is on the plate, is to be moved ...": how the object is now, said as its own sentence
+    t = re.sub(r"(^|[.;!?]\s*)((?:the|a|an) [a-z' -]{1,40}?), (?:which|that|who) ((?:is|are|sits|lies|rests|stands) [^,.;!?]+), ",
+               r"\1\2 \3 . \2 ", t)
+    t = re.sub(r"[!?\"()]", " . ", t)
+    t = re.sub(r"[^a-z0-9.,;:' -]", " ", t)
+    t = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " . ", t)
+    t = re.sub(r"[;:]", " ; ", t).replace(",", " , ")
+    t = place_prepositions().sub(" to ", t)
+    # articles never change what is asked; "at" only says where before a side ("the block at the back")
+    t = re.sub(r"\b(?:the|a|an)\b|\bat\b(?!\s+(?:the\s+)?(?:very\s+|far\s+)?"
+               r"(?:left|right|back|front|rear|far|near)\b)", " ", t)
+    t = colour_compounds().sub(lambda m: m.group(1) + "~" + m.group(2), t)  # "navy-blue": one colour word
+    t = re.sub(r"(?<=[a-z0-9])-(?=[a-z])", " ", t).replace("left most", "leftmost").replace("right most", "rightmost")
+    return [w.strip("'") for w in t.split() if w.strip("'")]
+
+
+def _topics(text: str) -> str:
+    """"the green block? put it on the yellow one": an object asked about and then acted on as "it" / "them" is
+    that object, said in the pronoun's place. A singular "it" after two objects ("the red block and the red
+    ball? put it ...") could be either, and is refused as ambiguous."""
+    def said(m: re.Match) -> str:
+        topic, rest = m.group(2).strip(), m.group(3)
+        pron = re.search(r"\b(it|them)\b", rest)
+        if pron is None or not {w.tag for w in tag(topic, topic=True)} <= TOPIC_TAGS:
+            return m.group(0)
+        if pron.group(1) == "it" and re.search(r"\band\b|,", topic):
+            raise InstructionError(f"ambiguous: 'it' could be any of {topic!r}; name the one to move", "ambiguous")
+        return f"{m.group(1)}{rest[:pron.start()]}{topic}{rest[pron.end():]}"
+
+    # a topic is a short noun phrase alone before "?", the clause after it up to the sentence's end
+    text = re.sub(r"(^|[.;!?]\s*)((?:the|a|an|this|that|those|these) [a-z' ,-]{1,60}?)\s*\?\s*([^.;!?]+)", said, text)
+    # "the bowl on the far right, put the ball in it": the same, set apart by a comma before a verb
+    return re.sub(r"(^|[.;!?]\s*)((?:the|a|an|this|that|those|these) [a-z' -]{1,60}?)\s*,\s*((?:put|place|move|drop|"
+                  r"set|bring|take|stack|push|slide|pull|drag|drive|leave|get)\b[^.;!?]*)", said, text)
+
+
+def mended_words(text: str) -> list[tuple[str, str]]:
+    """The slips of the keyboard in ``text`` and the words `tag` reads them as."""
+    said = _words(text)
+    raw = apart(said)
+    joined = [(w, " ".join(parts)) for w in said if (parts := run_together(w))]
+    return joined + [(w, m) for w, m in zip(raw, mended(raw)) if m != w]
+
+
+def tag(text: str, topic: bool = False) -> list[Word]:
+    """The instruction's words as tagged tokens (fillers dropped, unknown words tagged UNKNOWN); a word
+    mistyped by one slip is read as the word meant. ``topic``: the words are a noun phrase said on its own
+    before the verb ("the bowl on the far right, put ..."), so a side after its noun says which one."""
+    table, longest = lexicon()
+    words = mended(_words(text))
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w == ";":
+            out.append(Word("STOP", w))
+            i += 1
+            continue
+        if w == ",":
+            out.append(Word("COMMA", w))
+            i += 1
+            continue
+        if w == ".":
+            out.append(Word("STOP", w))
+            i += 1
+            continue
+        if re.fullmatch(r"\d+(?:\.\d+)?", w):
+            out.append(Word("NUM", w, float(w)))
+            i += 1
+            continue
+        if w in ("hook", "stick") and (not out or out[-1].tag in ("COMMA", "STOP", "AND", "THEN", "FIRST")) and \
+                i + 1 < len(words) and words[i + 1] not in (",", ".", "to"):
+            # "hook the ball", "stick the cube in the bowl": the verb, not the tool
+            out.append(Word("VERB", w, "pull" if w == "hook" else "put"))
+            i += 1
+            continue
+        if w in VERB_FILLERS and opens_clause(words, i):
+            n = 2 if words[i + 1:i + 2] == ["up"] else 1
+            # "tidy the blocks into the tray" puts them there; "tidy up the table" asks what the reader cannot
+            # read, and is refused by name, never dropped with its clause
+            out.append(Word("VERB", w, "put") if _clause_has_place(words, i + n) else Word("UNKNOWN", w))
+            i += n
+            continue
+        noun = vocab.kind_of(w)
+        verbal = [lookup(" ".join(words[i:i + n]), table) for n in (1, 2)]
+        if out and out[-1].tag == "VERB" and noun and w in vocab.KINDS[noun] and \
+                any(v is not None and v.tag == "VERB" for v in verbal):
+            # "put the hook in the bowl", "use the stick": right after a verb, "hook" ("hook in") or "stick"
+            # is the thing acted on, not a verb
+            out.append(Word("KIND", w, noun))
+            i += 1
+            continue
+        for n in range(min(longest, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + n])
+            hit = lookup(phrase, table)
+            if hit is not None and hit.tag == "SIDEMOST" and phrase.startswith(("on ", "at ")) and not topic and \
+                    _says_where_it_goes(words, i, i + n):
+                continue  # "put the block on the left": where it goes, not which block
+            if hit is not None and hit.tag == "AWAY" and not phrase.startswith(("stay", "keep", "avoid", "steer")) \
+                    and i + n < len(words) and words[i + n] in ("robot", "you", "yourself"):
+                continue  # "move it far away from the robot": a direction and an amount, not a place to avoid
+            if hit is not None and hit.tag == "ORDER" and any(o.tag == "ORD" for o in out[-4:]) and (
+                    out[-1].tag == "FROM" or phrase.startswith("from ") and out[-1].tag in ("KIND", "KINDS")):
+                continue  # "the 2nd block from the front to the corner": which block, then where it goes
+            if hit is not None:
+                out.append(hit)
+                i += n
+                break
+        else:
+            form = None if w in FILLER else verb_form(w, table)
+            out.append(form or Word("FILLER" if w in FILLER or w.endswith("ly") else "UNKNOWN", w))
+            i += 1
+    kept = _pairs_as_steps(_contrasts(_introductions(_listed_order(_reasons(_robot_parts(_corrected([w for w in out if w.tag != "FILLER"])))))))
+    kept = _described_objects(_named_first(_table_sides(kept)))
+    return _counted_steps(_conditions_as_steps(_gerunds_as_verbs(_on_top_before_object(_colours_after_nouns(
+        _two_as_to(kept))))))
+
+
+def _two_as_to(words: list[Word]) -> list[Word]:
+    """"go 2 yellow marker", "put the cube 2 the bowl": the digit 2 before a noun in the singular, after a verb or
+    the object it moves, is "to" (a count of two names the noun in the plural: "put 2 blocks in the bowl")."""
+    out = list(words)
+    for k in range(1, len(out) - 1):
+        if out[k].tag != "NUM" or out[k].text != "2" or out[k - 1].tag not in ("VERB", "KIND"):
+            continue
+        j = k + 1
+        while j < len(out) and out[j].tag == "COLOR":
+            j += 1
+        if j < len(out) and out[j].tag == "KIND":
+            out[k] = Word("TO", "2", "to")
+    return out
+
+
+def _named_first(words: list[Word]) -> list[Word]:
+    """"put the red ball and the blue ball in the tray, the blue one first": objects listed for one verb are
+    done one after another, the one named with "first" before the rest in the order they were said (as "in
+    that order" reads a list). A "first" that names none of them is left as it is."""
+    f = len(words) - 1
+    while f >= 0 and words[f].tag == "STOP":
+        f -= 1
+    if f < 2 or words[f].tag != "FIRST" or words[f - 1].tag not in ("ONE", "KIND") or words[f - 2].tag != "COLOR":
+        return words
+    said = f - 2
+    v = next((j for j in range(said - 1, -1, -1) if words[j].tag in ("VERB", "STOP")), None)
+    if v is None or words[v].tag != "VERB":
+        return words
+    listed: list[list[Word]] = []
+    j = v + 1
+    while j < said and words[j].tag in ("COLOR", "KIND"):
+        start = j
+        while j < said and words[j].tag in ("COLOR", "KIND"):
+            j += 1
+        listed.append(words[start:j])
+        if j < said and words[j].tag in ("AND", "COMMA") and j + 1 < said and words[j + 1].tag == "COLOR":
+            j += 1
+    named = [o for o in listed if o[0].tag == "COLOR" and o[0].value == words[said].value and len(o) == 2]
+    if len(listed) < 2 or len(named) != 1 or any(o[-1].tag != "KIND" for o in listed):
+        return words
+    rest = words[j:said - 1] if words[said - 1].tag == "COMMA" else words[j:said]
+    joined = [w for o in [named[0]] + [o for o in listed if o is not named[0]] for w in (*o, Word("AND", "and", "and"))]
+    return words[:v + 1] + joined[:-1] + rest + [Word("INORDER", "in that order", "in that order")] + words[f + 1:]
+
+
+def _described_objects(words: list[Word]) -> list[Word]:
+    """"put the block on the plate in the bowl", "move the cube by the dish onto the tray": a relation right
+    after what a verb moves, with another that puts it in or on something after it, says which object (as
+    "the block that is on the plate"): the last one is where it goes."""
+    out = list(words)
+    k = 0
+    while k < len(out):
+        if out[k].tag != "VERB" or out[k].value not in ("put", "move", "pick"):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(out) and out[j].tag in OBJECT_TAGS:
+            j += 1
+        first_rel = j
+        m = j + 1
+        while m < len(out) and out[m].tag in OBJECT_TAGS:
+            m += 1
+        n = m + 1
+        while n < len(out) and out[n].tag in OBJECT_TAGS:
+            n += 1
+        # "in the bowl on the plate" may say which bowl; a plate is never in a bowl
+        described = first_rel < len(out) and out[first_rel].tag == "REL" and out[first_rel].text != "besides" and \
+            m < len(out) and \
+            out[m].tag == "REL" and (out[first_rel].value, out[m].value) in (
+                *((side, goes) for side in ("next_to", "near", "left_of", "right_of", "in_front_of", "behind")
+                  for goes in ("in", "on")), ("on", "in"))
+        if described and j > k + 1 and m > first_rel + 1 and n > m + 1 and \
+                (n == len(out) or out[n].tag in ("STOP", "AND", "COMMA", "THEN")):
+            out.insert(first_rel, Word("COPULA", "is", "is"))
+            k = n + 1
+            continue
+        k += 1
+    return out
+
+
+TABLE_SIDES = {"left_of": "left", "right_of": "right", "in_front_of": "front", "behind": "back"}
+
+
+def _table_sides(words: list[Word]) -> list[Word]:
+    """"along the back of the table", "at the front of the table": a side of the table is its edge on that side
+    (the table is no object to put things beside)."""
+    out: list[Word] = []
+    k = 0
+    while k < len(words):
+        w, nxt = words[k], words[k + 1:k + 3]
+        if w.tag == "REL" and w.value in TABLE_SIDES and w.text.endswith(" of") and nxt[:1] and nxt[0].tag == "TABLE":
+            out += [Word("SIDE", TABLE_SIDES[w.value], TABLE_SIDES[w.value]), Word("EDGE", "edge", "edge")]
+            k += 2
+            continue
+        if w.tag == "SIDE" and [x.tag for x in nxt] == ["OF", "TABLE"]:
+            out += [w, Word("EDGE", "edge", "edge")]
+            k += 3
+            continue
+        out.append(w)
+        k += 1
+    return out
+
+# tags that say where a clause puts something: a "so that" after them says why, not where
+PLACE_TAGS = ("REL", "TO", "SIDE", "CORNER", "CORNERS", "MIDDLE", "EDGE", "LINE", "TOWER", "STACKED", "REACH",
+              "MATCH", "BYCOLOR")
+
+
+def _reasons(words: list[Word]) -> list[Word]:
+    """Reasons and purposes said with the task ask nothing of their own. One said before the task ("because it is
+    too heavy, nudge ...", "so that the robot can see it, put ...") is dropped, only the objects it names kept as
+    named ("since the bowl is empty, put the block in it": "it" is the bowl); one said after a clause that already
+    says where ("... left of the red block so that the two are side by side") is dropped to the sentence's end.
+    Elsewhere ("move it so that it is right of the bowl") what follows is the place, and stays."""
+    out: list[Word] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if w.tag != "REASON":
+            out.append(w)
+            k += 1
+            continue
+        end = k + 1
+        while end < len(words) and words[end].tag not in ("COMMA", "STOP"):
+            end += 1
+        rest = words[end + 1:]
+        if (not out or out[-1].tag == "STOP") and end < len(words) and words[end].tag == "COMMA" and \
+                any(x.tag in ("VERB", "MODAL", "TOWER", "LINE") for x in rest) and \
+                not any(x.tag in PLACE_TAGS and x.tag != "TO" for x in words[k + 1:end]):  # "since it is on the plate": a start
+            named = [x for x in words[k + 1:end] if x.tag in ("COLOR", "KIND", "KINDS")]
+            said = words[k + 1:end]
+            copula = next((j for j, x in enumerate(said) if x.tag == "COPULA"), None)
+            if copula is not None and any(x.tag == "REL" for x in said[copula:]) and \
+                    any(x.tag in ("KIND", "KINDS") for x in said[:copula]):
+                # "since the cube is already in the zone, push it ...": where a thing is, a start state, and
+                # "it" the thing it is said of
+                out += [*said, Word("STOP", ".")]
+            elif any(x.tag in ("KIND", "KINDS") for x in named):
+                out += [Word("ALREADY", "there is", "there is"), *named, Word("STOP", ".")]
+            k = end + 1
+            continue
+        stop = max((j for j, x in enumerate(out) if x.tag == "STOP"), default=-1)
+        if any(x.tag in PLACE_TAGS for x in out[stop + 1:]):
+            while k < len(words) and words[k].tag != "STOP":
+                k += 1
+            continue
+        k += 1
+    return out
+
+
+NP_AFTER = ("VERB", "REL", "TO")  # what a noun phrase follows: "put the first ...", "... on the first"
+NP_ENDS = ("REL", "TO", "STOP", "COMMA", "AND", "THEN", "SIDE", "CORNER", "MIDDLE", "NUM", "AMOUNT")
+
+
+def _listed_order(words: list[Word]) -> list[Word]:
+    """"take the red block and the blue block, put the first in the bowl and the other on the plate": after a list
+    of objects, "the first" / "the former" is its first object and "the second" / "the latter" / "the other" (of
+    two) its second, said again in their place. Only where a noun phrase stands (after a verb or a relation, and
+    before what ends one): "first put ..." and "the other zone" stay what they are."""
+    out: list[Word] = []
+    listed: list[list[Word]] = []
+    run: list[list[Word]] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        prev = out[-1].tag if out else ""
+        after = words[k + 1].tag if k + 1 < len(words) else "STOP"
+        rank = None
+        if w.tag == "LISTED":
+            rank = w.value
+        elif w.text == "first" and prev in NP_AFTER and after in NP_ENDS:
+            rank = 1
+        elif (w.tag == "OTHER" and w.text == "other" or w.tag == "ORD" and w.value == 2) and \
+                prev in NP_AFTER + ("AND", "THEN") and after in NP_ENDS and len(listed) == 2:
+            rank = 2
+        if rank is not None and len(listed) >= rank:
+            out += listed[rank - 1]
+            k += 1
+            continue
+        if w.tag == "LISTED":
+            out.append(Word("UNKNOWN", w.text))
+            k += 1
+            continue
+        noun = _np_at(words, k)
+        if noun:
+            joined = out and out[-1].tag in ("AND", "COMMA") and len(out) > 1 and out[-2].tag in ("KIND", "KINDS")
+            run = (run if joined else []) + [words[k:k + noun]]
+            listed = run if len(run) > 1 else listed  # the last list of two or more, not a lone object after it
+            out += words[k:k + noun]
+            k += noun
+            continue
+        out.append(w)
+        k += 1
+    return out
+
+
+HOLDERS = ("bowl", "plate", "tray", "zone")
+
+
+def _pairs_as_steps(words: list[Word]) -> list[Word]:
+    """"the red block: bowl. the blue block: plate.": a sentence of only an object, a colon and a container, with no
+    verb, is that object put there (as "put the red block to the bowl")."""
+    out: list[Word] = []
+    k = 0
+    while k < len(words):
+        first = _np_at(words, k) if not out or out[-1].tag == "STOP" and out[-1].text != ";" else 0
+        colon = k + first
+        second = _np_at(words, colon + 1) if first and colon < len(words) and words[colon].text == ";" else 0
+        end = colon + 1 + second
+        if second and words[end - 1].value in HOLDERS and (end == len(words) or words[end].tag == "STOP"
+                                                            and words[end].text != ";"):
+            out += [Word("VERB", "put", "put"), *words[k:colon], Word("TO", "to", "to"), *words[colon + 1:end]]
+            k = end
+            continue
+        out.append(words[k])
+        k += 1
+    return out
+
+
+def _contrasts(words: list[Word]) -> list[Word]:
+    """"pushed, not carried, into the zone": a way of moving set against the one asked, between commas and with no
+    object of its own, says again how to move it and nothing more; dropped, so the place joins its verb."""
+    out: list[Word] = []
+    k = 0
+    while k < len(words):
+        if [w.tag for w in words[k:k + 4]] == ["COMMA", "NOT", "VERB", "COMMA"] and out and out[-1].tag == "VERB":
+            k += 4
+            continue
+        out.append(words[k])
+        k += 1
+    return out
+
+
+def _introductions(words: list[Word]) -> list[Word]:
+    """"the cube and the ball: put the cube in the bowl ...": a sentence of objects alone, before a sentence that
+    acts, only says which objects there are, as "there are a cube and a ball" does."""
+    out: list[Word] = []
+    start = 0
+    for k, w in enumerate(words + [Word("STOP", "")]):
+        if w.tag != "STOP":
+            continue
+        sentence = words[start:k]
+        following = words[k + 1:]
+        nxt = next((j for j, x in enumerate(following) if x.tag == "STOP"), len(following))
+        if sentence and all(x.tag in ("COLOR", "KIND", "KINDS", "AND", "COMMA") for x in sentence) and \
+                sum(x.tag in ("KIND", "KINDS") for x in sentence) > 1 and \
+                any(x.tag == "VERB" for x in following[:nxt]):
+            out.append(Word("ALREADY", "there are", "there are"))
+        out += words[start:k + 1]
+        start = k + 1
+    return out
+
+
+def _np_at(words: list[Word], k: int) -> int:
+    """The length of a plain noun phrase ("red block", "ball") that starts at ``k``, else 0."""
+    j = k
+    while j < len(words) and words[j].tag == "COLOR":
+        j += 1
+    return j - k + 1 if j < len(words) and words[j].tag == "KIND" else 0
+
+
+# tags that end the phrase a correction can take back: it never reaches past a verb or into the clause before
+PHRASE_BREAKS = ("VERB", "THEN", "FIRST", "AND", "STOP", "COMMA", "BEFORE")
+
+
+def _corrected(words: list[Word]) -> list[Word]:
+    """The words with each correction applied: "put the red uh no the blue block in the bowl", "on the plate
+    sorry i mean in the bowl", "left no right": the words after the correction replace those from the last word
+    of the same kind (the same tag) before it. A bare "no" corrects only between two words of one kind ("red no
+    blue", "the bowl no the tray"); elsewhere it is a "no" ("no block on the plate")."""
+    out: list[Word] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        marker = w.tag == "CORRECT" or (w.tag == "NOT" and w.text == "no")
+        if not marker:
+            out.append(w)
+            k += 1
+            continue
+        nxt = k + 1
+        while nxt < len(words) and (words[nxt].tag in ("COMMA", "STOP", "CORRECT") or words[nxt].text == "no"):
+            nxt += 1
+        said = _unpunctuated(out)
+        swap = _same_kind_said_again(said, words[nxt:])
+        if swap is not None:  # "put the red block in the bowl, no, the blue block": only the block is taken back
+            start, stop, end = swap
+            again = [said[stop - 1] if x.tag == "ONE" else x for x in words[nxt:nxt + end]]
+            out = said[:start] + again + said[stop:]
+            k = nxt + end
+            continue
+        if w.value == "hesitation" and (nxt >= len(words) or words[nxt].tag not in OBJECT_TAGS):
+            k += 1
+            continue
+        start = _taken_back(out, words[nxt:nxt + 2], bare=w.tag == "NOT")
+        if start is None:
+            if w.tag == "NOT":
+                out.append(w)  # a "no" that corrects nothing says no
+            k += 1  # "sorry, put the block ...": taking back nothing, it says nothing
+            continue
+        taken = out[start:]
+        del out[start:]
+        k = nxt
+        if taken[0].tag in ("VERB", "REL"):  # "... actually no put it in the green bowl": "it" is what the clause
+            # moved; "left of the plate, sorry, right of it": "it" is the landmark taken back with its relation
+            words = words[:k] + _pronoun_as(words[k:], _object_of(taken))
+    return out
+
+
+# the tags an object's words are made of ("all the red blocks", "the second cube", "the blue one")
+OBJECT_TAGS = ("COLOR", "KIND", "KINDS", "ALL", "EACH", "BOTH", "NUM", "SIDEMOST", "SIZEMOST", "ONE", "ORD")
+
+
+def _same_kind_said_again(said: list[Word], then: list[Word]) -> tuple[int, int, int] | None:
+    """Where a correction that is an object alone ("..., no, the blue block") says again an object of the same kind
+    in the same clause: (where that object starts and ends in ``said``, where the new one ends in ``then``). Not
+    where it says again the word right before it ("the red no the blue block"): that word alone is taken back."""
+    end = next((j for j, w in enumerate(then) if w.tag not in OBJECT_TAGS), len(then))
+    kind = next((w.value for w in then[:end] if w.tag in ("KIND", "KINDS")), None)
+    if kind is None and any(w.tag == "ONE" for w in then[:end]):  # "the red marker, no, the purple one": the
+        # "one" is of the kind of the object it takes back: with a colour, the last said with a colour (a colour
+        # said again against one said), else the last said
+        phrase: list[Word] = []
+        for w in reversed(said):
+            if w.tag in PHRASE_BREAKS:
+                break
+            phrase.insert(0, w)
+        nouns = [(j, w) for j, w in enumerate(phrase) if w.tag in ("KIND", "KINDS")]
+        coloured = [w for j, w in nouns if j > 0 and phrase[j - 1].tag == "COLOR"]
+        if nouns:
+            kind = (coloured[-1] if coloured and any(w.tag == "COLOR" for w in then[:end]) else nouns[-1][1]).value
+    if kind is None or not said or said[-1].tag == then[0].tag:
+        return None
+    for j in range(len(said) - 1, -1, -1):
+        if said[j].tag in PHRASE_BREAKS:
+            return None
+        # more words after the new object go on from it only where the object taken back was the last said
+        # ("put the red block, no, the blue one in the bowl")
+        if said[j].tag in ("KIND", "KINDS") and said[j].value == kind and \
+                (end == len(then) or then[end].tag in PHRASE_BREAKS or j == len(said) - 1):
+            start = j
+            while start > 0 and said[start - 1].tag in OBJECT_TAGS:
+                start -= 1
+            return start, j + 1, end
+    return None
+
+
+def _object_of(clause: list[Word]) -> list[Word]:
+    """The words of the object a clause's verb acts on: those after the verb, up to where it goes."""
+    out: list[Word] = []
+    for w in clause[1:]:
+        if w.tag not in OBJECT_TAGS:
+            break
+        out.append(w)
+    return out
+
+
+def _pronoun_as(words: list[Word], meant: list[Word]) -> list[Word]:
+    """The words with the first "it" of their clause said as ``meant``."""
+    for k, w in enumerate(words):
+        if w.tag in ("THEN", "FIRST", "AND", "STOP", "COMMA"):  # the next clause
+            break
+        if w.tag == "PRON" and meant:
+            return words[:k] + meant + words[k + 1:]
+    return words
+
+
+def _unpunctuated(said: list[Word]) -> list[Word]:
+    """The words without the commas and stops they end with ("the red block in the bowl, no, ...")."""
+    end = len(said)
+    while end > 0 and said[end - 1].tag in ("COMMA", "STOP"):
+        end -= 1
+    return said[:end]
+
+
+def _taken_back(said: list[Word], then: list[Word], bare: bool) -> int | None:
+    """Where the words a correction takes back start in ``said``: the last word with the tag of the first word
+    after it, in the same phrase; None when there is none."""
+    end = len(_unpunctuated(said))
+    if not then or end == 0 or (bare and said[end - 1].tag not in {t.tag for t in then}) or \
+            then[0].tag in PHRASE_BREAKS[1:]:  # a correction says again a word, never a joining one
+        return None
+    for j in range(end - 1, -1, -1):
+        if said[j].tag == then[0].tag:
+            return j
+        if said[j].tag in PHRASE_BREAKS:
+            return None
+    return None
+
+
+def _robot_parts(words: list[Word]) -> list[Word]:
+    """The robot's parts dropped where they are the means ("with the gripper", "using the end effector") and
+    kept as words not read elsewhere, so that a refusal names them ("move the end effector above the block")."""
+    out: list[Word] = []
+    for w in words:
+        if w.tag != "PART":
+            out.append(w)
+        elif not (out and (out[-1].tag == "WITH" or out[-1].tag == "VERB" and out[-1].value == "use")):
+            out.append(Word("UNKNOWN", w.text))
+    return out
+
+
+def _gerunds_as_verbs(words: list[Word]) -> list[Word]:
+    """"start by moving the ball ...", "then lifting the cube ...": a gerund that opens a clause of a sequence
+    is its verb (after "without" it stays what must not happen)."""
+    return [Word("VERB", w.text, GERUND_VERBS[w.text]) if w.tag == "GERUND" and w.text in GERUND_VERBS and k > 0
+            and words[k - 1].tag in ("FIRST", "THEN", "BEFORE") else w for k, w in enumerate(words)]
+
+
+def _conditions_as_steps(words: list[Word]) -> list[Word]:
+    """"once the ball is in the bowl, move ...", "as soon as the cube is on the plate, ...": a state said after
+    "once" / "after" is one to reach first, a step of the sequence (its "is" as "should be"), not how things are."""
+    out = list(words)
+    for k, w in enumerate(words):
+        if w.tag != "FIRST" or w.text not in CONDITION_OPENERS:
+            continue
+        for j in range(k + 1, len(words)):
+            if words[j].tag in ("COMMA", "STOP", "THEN", "VERB", "ALREADY"):
+                break
+            if words[j].tag == "COPULA":
+                out[j] = Word("MODAL", words[j].text, "should be")
+                break
+    return out
+
+
+CONDITION_OPENERS = ("once", "after", "as soon as", "right after", "just after")
+STEP_BREAKS = ("COMMA", "STOP", "AND", "THEN")
+
+
+def _counted_steps(words: list[Word]) -> list[Word]:
+    """Steps said in turn without "then": "first A, second B" ("second" opening a clause after "first", not "the
+    second block from the left") and "A and after B" ("after" with no verb or "is" before the next clause: the
+    learner's "afterwards"; "A after B is in the bowl" stays a condition)."""
+    out = list(words)
+    for k, w in enumerate(words):
+        opens = k > 0 and words[k - 1].tag in STEP_BREAKS
+        clause = words[k + 1:]
+        end = next((j for j, x in enumerate(clause) if x.tag in STEP_BREAKS), len(clause))
+        clause = clause[:end]
+        if w.tag == "ORD" and opens and any(x.tag == "FIRST" for x in words[:k]) and \
+                not any(x.tag in ("FROM", "SIDEMOST") for x in clause[:3]):
+            out[k] = Word("THEN", w.text)
+        elif w.tag == "FIRST" and w.text == "after" and opens and clause and \
+                not any(x.tag in ("VERB", "COPULA", "MODAL", "GERUND", "ALREADY") for x in clause):
+            out[k] = Word("THEN", w.text)
+    return out
+
+
+# fillers ("a tidy row") that, opening a clause, stand where its verb goes
+VERB_FILLERS = ("tidy", "neaten")
+
+
+def _clause_has_place(words: list[str], start: int) -> bool:
+    """Whether the clause from words[start] says where something goes (a relation word)."""
+    for w in words[start:]:
+        if w in CLAUSE_ENDS:
+            return False
+        if w in RELATION_WORDS:
+            return True
+    return False
+
+
+def _colours_after_nouns(words: list[Word]) -> list[Word]:
+    """"put the block red over the block blue", "the cube green into the bowl yellow": a colour said after a
+    noun that has none before it is that noun's colour, as in languages that put it there. Not after a plural
+    ("stack the blocks red on green": the colours name the blocks one by one), nor before a noun of its own."""
+    out = list(words)
+    for k in range(len(out) - 1):
+        after = out[k + 2].tag if k + 2 < len(out) else ""
+        if out[k].tag == "KIND" and out[k + 1].tag == "COLOR" and after not in ("KIND", "KINDS", "ONE", "COLOR") and \
+                (k == 0 or out[k - 1].tag != "COLOR"):
+            out[k], out[k + 1] = out[k + 1], out[k]
+    return out
+
+
+def _on_top_before_object(words: list[Word]) -> list[Word]:
+    """"on top the red block", "on top the plate": "on top" with its "of" left out is the relation "on"
+    where an object follows it; before anything else it says which end of a tower ("red on top")."""
+    def noun_at(k: int) -> bool:
+        tags = [w.tag for w in words[k:k + 2]]
+        return tags[:1] in (["KIND"], ["KINDS"]) or tags in (["COLOR", "KIND"], ["COLOR", "KINDS"])
+
+    return [Word("REL", w.text, "on") if w.tag == "TOP" and w.text == "on top" and noun_at(k + 1) else w
+            for k, w in enumerate(words)]
+
+
+CLAUSE_ENDS = (".", ";", ",", "and", "then")
+PLACE_WORDS = ("left", "right", "front", "back", "corner", "corners", "edge", "of", "side", "half", "part", "end")
+def _says_where_it_goes(words: list[str], start: int, end: int) -> bool:
+    """Whether "on the left" at words[start:end] says where, not which object: before a place of the
+    table, after a corner, or ending a clause that named no place before it ("put the block on the
+    left"; but "put the ball in the bowl on the right" picks a bowl)."""
+    if end < len(words) and words[end] in PLACE_WORDS:
+        return True  # "at the front left corner", "on the left edge": a place of the table
+    before = start
+    while before > 0 and words[before - 1] not in CLAUSE_ENDS:
+        before -= 1
+    if any(w in ("corner", "corners") for w in words[before:start]):
+        return True  # "the corner nearest the robot on the left": which corner
+    if end < len(words) and words[end] not in CLAUSE_ENDS:
+        return False
+    return not any(w in RELATION_WORDS for w in words[before:start])
