@@ -4,6 +4,7 @@
     python -m bench.understanding --set dev --misses   # one set, with every miss
     python -m bench.understanding validate --per-category 2 --validate 2   # words -> validated runs
     python -m bench.understanding validate --skip 2 --per-category 2   # cases 3-4 of each category (*_skip2.json)
+    python -m bench.understanding plot                 # understanding.png: each set first read blind, and now
 
 ``dev.jsonl`` and ``dev2.jsonl`` are the sets the reader may be improved
 against (``dev2`` was written later, by other imagined people, and scored
@@ -178,9 +179,40 @@ def validate(cases: list[Case], per_category: int, validate_n: int, max_iteratio
     }
 
 
+def plot(out: Path) -> Path:
+    """``understanding.png``: goal trees right per set, as first read blind (before the reader was changed for
+    it) and now, the held-out sets beside; from the figures files in ``out``."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    def right(path: Path) -> float | None:
+        return json.loads(path.read_text(encoding="utf-8"))["goal_trees_right"] if path.is_file() else None
+
+    names = [n for n in SETS if (out / f"quality_{n}.json").is_file()]
+    now = [right(out / f"quality_{n}.json") for n in names]
+    blind = [right(out / f"blind_first_quality_{n}.json") for n in names]
+    fig, ax = plt.subplots(figsize=(11, 4))
+    xs = range(len(names))
+    ax.bar([x - 0.2 for x in xs], [b or 0 for b in blind], 0.4, label="first read, blind", color="#c9a227")
+    ax.bar([x + 0.2 for x in xs], now, 0.4, label="now", color=["#4c72b0" if n.startswith("dev") else "#dd5555"
+                                                               for n in names])
+    ax.axhline(0.95, color="gray", linestyle="--", linewidth=1, label="target 0.95")
+    ax.set_xticks(list(xs), names, rotation=45)
+    ax.set_ylim(0.4, 1.02)
+    ax.set_ylabel("goal trees exactly right")
+    ax.set_title("words -> goal trees per labelled set (held-out sets in red: nobody tunes on them)")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=3, frameon=False)
+    fig.tight_layout()
+    path = out / "understanding.png"
+    fig.savefig(path, dpi=100)
+    return path
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", nargs="?", choices=("quality", "validate"), default="quality")
+    parser.add_argument("what", nargs="?", choices=("quality", "validate", "plot"), default="quality")
     parser.add_argument("--set", choices=tuple(SETS), action="append", help="one set (default: every set)")
     parser.add_argument("--misses", action="store_true", help="print every miss")
     parser.add_argument("--per-category", type=int, default=2)
@@ -191,6 +223,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.what == "plot":
+        print(f"wrote {plot(args.out)}")
+        return
     for name in args.set or list(SETS):
         cases = load(SETS[name])
         if args.what == "quality":

@@ -598,10 +598,6 @@ class Loop:
 
         last = self.options.max_iterations
         self.understand(instruction)
-        if self.options.pool is None:  # the shared pool's workers start now, while the library is searched
-            from aspire_tui.runner.pool import pool_size, start_default_pool
-
-            start_default_pool(pool_size(None) if self.options.validate else 1)
         skills = self.retrieve()
         program, trace = "", None
         for iteration in range(1, last + 1):
@@ -641,6 +637,10 @@ class Loop:
         """Read the words into a goal and the scene it runs on, choose the seeds, and say what was understood."""
         o = self.options
         goal, self.spec = understand(instruction, o.scene, o.model)
+        if o.pool is None:  # the shared pool's workers start now, while the scene is chosen and the library searched
+            from aspire_tui.runner.pool import pool_size, start_default_pool
+
+            start_default_pool(pool_size(None) if o.validate else 1)
         debug_seed, goal = choose_scene(goal, self.spec, o.seed, o.any_scene)
         self.goal = goal
         self.result = TaskResult(instruction=goal.text, family=goal.family, seed=debug_seed, goal=goal.to_dict(),
