@@ -37,7 +37,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 SETS = {name: HERE / "instructions" / f"{name}.jsonl"
-        for name in [f"dev{n}" if n > 1 else "dev" for n in range(1, 16)] + ["heldout", "heldout2", "heldout3"]}
+        for name in [f"dev{n}" if n > 1 else "dev" for n in range(1, 17)] + ["heldout", "heldout2", "heldout3"]}
 RESULTS = HERE / "results" / "understanding"
 
 

@@ -173,6 +173,16 @@ def _within(spot, area, margin):
     thing, holder = robot.detect(query)[0], robot.detect(place)[0]
     return (abs(thing.position[0] - holder.position[0]) <= holder.size[0] / 2
             and abs(thing.position[1] - holder.position[1]) <= holder.size[1] / 2)''',
+    "_chosen": '''def _chosen(robot, query, place, count=None, leave=()):
+    """The ``query`` objects the camera sees now (those ``leave`` names left out), those already within
+    ``place`` first (a count counts what is there already), the first ``count``; and those of them seen there."""
+    kept = {d.name for phrase in leave for d in robot.detect(phrase)}
+    holder = robot.detect(place)[0]
+    found = [d for d in robot.detect(query) if d.name not in kept]
+    there = {d.name for d in found if abs(d.position[0] - holder.position[0]) <= holder.size[0] / 2
+             and abs(d.position[1] - holder.position[1]) <= holder.size[1] / 2}
+    names = sorted((d.name for d in found), key=lambda name: name not in there)[:count]
+    return names, there.intersection(names)''',
     "_off": '''def _off(robot, query, place):
     """The free table spot nearest ``query`` where it stands clear of ``place`` and of everything else, a
     fingertip's room to spare (each footprint counted to its seen corner: the camera gives no yaw)."""
@@ -286,6 +296,7 @@ class _Writer:
         self.taken: set[str] = set()
         self.chosen: dict[str, str] = {}       # referent -> the variable that holds its name
         self.chosen_lines: list[str] = []
+        self.before: list[str] = []            # a step's lines run once, before its tries
         self.consts: dict[str, float] = {}     # module constants a person may change (GAP = 0.04)
         self.keywords: tuple[tuple[str, float], ...] = ()
         self.made: list[Ref] = []              # what earlier steps moved or put something on
@@ -430,10 +441,33 @@ class _Writer:
         elif step.form == "each":
             given = {p: self.value(v, pre, ind) for p, v in step.args.items()}
             self.kept(step, given, pre, ind)
+            had = list(self.helpers)
             items = self.group(step.group, pre, ind)
             item = self.var(step.group.kind)
             given[step.param] = item
-            self.lines += pre + [f"{ind}for {item} in {items}:", ind * 2 + self.call(step.skill, given)]
+            place = next((given[p] for p, v in step.args.items() if isinstance(v, Ref) and not v.is_group),
+                         None) if step.part.name in ("on", "in") else None
+            do = [ind * 2 + self.call(step.skill, given)]
+            if items.startswith("_detected("):
+                # the members are chosen once, before the tries: a try after a failure must not pick others
+                # (or the ones already there); what is there already counts towards a count, and is skipped,
+                # as is what a failed try left there, as the camera sees it
+                members = self.var(f"{step.group.kind}s")
+                if place is not None:
+                    group = step.group
+                    phrase = f"{group.color} {group.kind}".strip()
+                    count = f", {group.count}" if group.quantity in ("count", "some") and group.count else ""
+                    done = self.var("done")
+                    self.before.append(f"{ind}{members}, {done} = {self.helper('_chosen')}(robot, {phrase!r}, "
+                                       f"{place}{count}{self.leave(group)})  # chosen once")
+                    do = [f"{ind * 2}if {item} not in {done} and not (attempt and "
+                          f"{self.helper('_inside')}(robot, {item}, {place})):", ind + do[0]]
+                    if "_detected" not in had:  # _chosen looks instead
+                        self.helpers.remove("_detected")
+                else:
+                    self.before.append(f"{ind}{members} = {items}  # chosen once")
+                items = members
+            self.lines += pre + [f"{ind}for {item} in {items}:", *do]
         elif step.form == "match":
             obj_p, box_p = step.param.split(":")
             items = self.group(step.group, pre, ind)
@@ -487,7 +521,10 @@ class _Writer:
             obj_p, x_p, y_p = step.param.split(",")
             obj = self.query(step.args[obj_p], pre, ind)
             where = f"{self.helper('_shifted')}(robot, {obj}, {step.direction!r}, {step.distance:g})"
-            self.lines += pre + [f"{ind}x, y = {where}", ind + self.call(step.skill, {obj_p: obj, x_p: "x", y_p: "y"})]
+            # where it goes is seen once, before the tries: a try after a part move must not shift it again
+            spot = self.var("spot")
+            self.before.append(f"{ind}{spot} = {where}  # from where it is seen before the first try")
+            self.lines += pre + [f"{ind}x, y = {spot}", ind + self.call(step.skill, {obj_p: obj, x_p: "x", y_p: "y"})]
         elif step.form == "spot":
             obj_p, x_p, y_p = step.param.split(",")
             obj = self.query(step.args[obj_p], pre, ind)
@@ -498,7 +535,12 @@ class _Writer:
             obj_p, x_p, y_p = step.param.split(",")
             place = self.query(step.among, pre, ind) if step.among is not None else self.word(step.direction)
             item = self.var(step.group.kind)
-            where = f"{self.helper('_slots')}(robot, {self.group(step.group, pre, ind)}, {place})"
+            members = self.group(step.group, pre, ind)
+            if members.startswith(self.helper("_detected") + "("):  # chosen once: a try again moves the same
+                chosen = self.var(f"{step.group.kind}s")
+                self.before.append(f"{ind}{chosen} = {members}  # chosen once")
+                members = chosen
+            where = f"{self.helper('_slots')}(robot, {members}, {place})"
             self.lines += pre + [f"{ind}for {item}, x, y in {where}:",
                                  ind * 2 + self.call(step.skill, {obj_p: item, x_p: "x", y_p: "y"})]
         elif step.form == "beside":  # one object, or each of a group in turn (each finds its own room)
@@ -562,8 +604,9 @@ class _Writer:
         self.lines = []
         for step in self.plan.steps:
             start = len(self.lines)
+            self.before = []
             self.step(step)
-            self.lines[start + 1:] = self.retried(self.lines[start + 1:])
+            self.lines[start + 1:] = self.before + self.retried(self.lines[start + 1:])
         arm = embodiment_for(r.kind for r in self.goal.tree.refs()) == "panda" if self.goal.tree else True
         start = ["    robot.home()  # where the camera sees the whole table"] if arm else []
         self.lines = ["def run(robot):", *start, *self.chosen_lines, *self.lines]

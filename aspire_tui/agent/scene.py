@@ -713,18 +713,53 @@ def _fixed_not_moved(goal: Goal) -> None:
     visit(goal.condition)
 
 
+# a push slides along the table: it cannot climb an edge this high (a pushed block shoves a 1.2 cm plate
+# along instead of climbing onto it, and a tray's 3 cm wall is twice the 1.5 cm ``never_lifted`` allows)
+PUSH_CLIMBS = 0.01
+
+
+def _pushed_not_onto(goal: Goal) -> None:
+    """Refuse, in one line, a goal that pushes something (never lifted) onto or into an object it cannot
+    climb: a plate, a bowl, a tray, a block."""
+    parts: list[Cond] = []
+
+    def visit(cond: Cond) -> None:
+        parts.append(cond)
+        for a in cond.args:
+            if isinstance(a, Cond):
+                visit(a)
+    visit(goal.condition)
+    pushed = [c.args[0] for c in parts if c.name == "never_lifted" and c.args and isinstance(c.args[0], Ref)]
+    for cond in parts:
+        if cond.name not in ("on", "in") or len(cond.args) < 2 or not all(isinstance(a, Ref) for a in cond.args[:2]):
+            continue
+        obj, place = cond.args[0], cond.args[1]
+        high = DEFAULT_SIZES.get(place.kind, (0, 0, 0))[2]
+        if high < PUSH_CLIMBS or not any(str(p) == str(obj) or (p.is_group and p.kind == obj.kind) for p in pushed):
+            continue
+        into = "onto" if cond.name == "on" else "into"
+        why = (f"a pushed {obj.kind} shoves the {place.kind} along instead of climbing onto it"
+               if cond.name == "on" or place.kind not in ("bowl", "tray") else
+               f"the {place.kind}'s {high * 100:.0f} cm wall is higher than a push may lift the {obj.kind} (1.5 cm)")
+        it = "them" if obj.is_group or obj.members else "it"
+        raise SceneError(f"cannot move the {obj.phrase} {into} the {place.phrase} without lifting {it}: {why}; "
+                         f"say 'put {it} {cond.name} the {place.phrase}' to lift {it}")
+
+
 def spec_for(goal: Goal):
     """The task spec for the goal (a `sim.taskspec.TaskSpec`), its TOML text and the reference -> id map.
 
     Raises:
         SceneError: the task file the goal makes does not load (one line naming the field), or the goal
-            moves what the simulator keeps fixed (a crate, a barrel).
+            moves what the simulator keeps fixed (a crate, a barrel), or pushes something onto or into
+            what it cannot climb (a plate, a tray).
     """
     from sim.errors import TaskFileError
     from sim.tasks import keep_task
     from sim.taskspec import parse_task
 
     _fixed_not_moved(goal)
+    _pushed_not_onto(goal)
     prior = family_for(goal)
     text, ids = spec_text(goal, prior)
     try:

@@ -117,7 +117,8 @@ def test_groups_become_loops_over_detections():
     goal = tree_goal("all_blocks_one_bowl", "in(all blocks, {bowl})")
     program = OfflineCoder().write(goal, seed_skills(), [])
     assert check_program(program, skills_dir=SEED_SKILLS).ok
-    assert "for block in _detected(robot, 'block'):" in run_body(program)
+    assert "blocks, done = _chosen(robot, 'block', ARGS['bowl'])  # chosen once" in run_body(program)
+    assert "for block in blocks:" in run_body(program)
 
 
 def test_a_tower_from_a_group_puts_the_largest_at_the_bottom():
@@ -189,7 +190,38 @@ def test_a_loop_leaves_out_what_must_stay_unmoved():
                 tree=Tree(c, read_condition(c)), ids={"green bowl": "bowl", "blue block": "keep"})
     program = OfflineCoder().write(goal, seed_skills(), [])
     assert check_program(program, skills_dir=SEED_SKILLS).ok
-    assert "for block in _detected(robot, 'block', leave=(ARGS['keep'],)):" in run_body(program)
+    assert "blocks, done = _chosen(robot, 'block', ARGS['bowl'], leave=(ARGS['keep'],))  # chosen once" \
+        in run_body(program)
+
+
+def test_a_retried_group_step_keeps_the_members_chosen_before_its_tries_and_skips_those_done():
+    """A try after a failure must not pick a third ball, or one already on the plate: the two are chosen
+    once, those the camera sees there already first, and each seen on the plate is left there."""
+    c = "on(2 balls, plate)"
+    goal = Goal(text=c, family="custom", category="pick_place", slots={}, tree=Tree(c, read_condition(c)), ids={})
+    program = OfflineCoder().write(goal, seed_skills(), [])
+    assert check_program(program, skills_dir=SEED_SKILLS).ok
+    lines = run_body(program).splitlines()
+    chosen = lines.index("    balls, done = _chosen(robot, 'ball', 'plate', 2)  # chosen once")
+    tries = lines.index("    for attempt in range(RETRIES + 1):")
+    assert chosen < tries and sum("_chosen(" in line or "detect(" in line for line in lines) == 1
+    assert lines[tries + 2:tries + 5] == [
+        "            for ball in balls:",
+        "                if ball not in done and not (attempt and _inside(robot, ball, 'plate')):",
+        "                    stack_on(robot, ball, 'plate')"]
+
+
+def test_a_retried_shift_keeps_the_spot_seen_before_its_tries():
+    """A part move then a try again must not shift the block twice: where it goes is seen once."""
+    c = "moved(red block, left, 0.1)"
+    goal = Goal(text=c, family="custom", category="arrange", slots={}, tree=Tree(c, read_condition(c)), ids={})
+    program = OfflineCoder().write(goal, seed_skills(), [])
+    assert check_program(program, skills_dir=SEED_SKILLS).ok
+    lines = run_body(program).splitlines()
+    chosen = next(i for i, line in enumerate(lines) if "_shifted(robot, 'red block', 'left', 0.1)" in line)
+    tries = lines.index("    for attempt in range(RETRIES + 1):")
+    assert chosen < tries and lines[chosen].startswith("    spot = ")
+    assert sum("_shifted(" in line for line in lines) == 1 and "            x, y = spot" in lines
 
 
 def test_a_later_step_leaves_alone_what_earlier_steps_made_and_what_stays_unmoved():

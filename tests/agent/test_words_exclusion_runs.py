@@ -58,7 +58,7 @@ def test_the_program_finds_the_group_by_the_camera_and_leaves_out_the_one_exclud
     spec, _, ids = spec_for(tree)
     goal = goal_for(tree, spec, ids)
     source = write_program(goal, plan_goal(tree, seed_skills()), seed_skills())
-    assert "_detected(robot, 'block', leave=(ARGS['red_block'],))" in source
+    assert "_chosen(robot, 'block', ARGS['bowl'], leave=(ARGS['red_block'],))" in source
     assert "red_block': 'red block'" in source and "bindings" not in source
     trace = run_program(source, spec, 1, skills_dir=SEED_SKILLS, runs_dir=tmp_path / "runs", keyframes=False,
                         scene_args=True)

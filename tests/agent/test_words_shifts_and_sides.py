@@ -36,3 +36,21 @@ def test_a_crate_to_be_pushed_is_refused_in_one_line():
         assert "cannot move the" in str(e.value) and "crate" in str(e.value) and "\n" not in str(e.value)
     goal, _ = understand("go to the brown crate")  # driving up to one is what the base does
     assert goal.tree.condition.name == "near"
+
+
+@pytest.mark.parametrize("words, says", [
+    # pushed, the block shoved the plate along; the ball met the tray's wall (runs, seeds 0 and 1)
+    ("move the green cube onto the plate without lifting it",
+     "a pushed block shoves the plate along instead of climbing onto it; say 'put it on the plate'"),
+    ("move the ball into the tray without lifting it",
+     "the tray's 3 cm wall is higher than a push may lift the ball (1.5 cm); say 'put it in the tray'"),
+])
+def test_a_push_onto_what_it_cannot_climb_is_refused_in_one_line(words, says):
+    with pytest.raises(AgentError) as e:
+        understand(words)
+    assert says in str(e.value) and "\n" not in str(e.value)
+
+
+def test_a_push_into_a_painted_zone_still_validates(lib, events):
+    validated_as("push the red block into the green zone", "all(in(red block, green zone), never_lifted(red block))",
+                 lib, events)

@@ -112,3 +112,13 @@ def test_the_spots_around_the_middle_leave_the_fingers_room_and_stay_near_it():
     points = [(x, y) for _, x, y in spots]
     assert all(math.dist(p, (0.5, 0.0)) < 0.055 for p in points), points
     assert min(math.dist(p, q) for p in points for q in points if p != q) >= 0.044 + 0.02, points
+
+
+def test_some_of_a_group_are_chosen_once_and_validate(lib, events):
+    """"Two of the blocks": the two are chosen before the step's tries, so a try after a failure finishes
+    those two (skipping one the camera sees done) instead of picking a third."""
+    result = validated_as("put two of the blocks on the plate", "on(2 of blocks, plate)", lib, events)
+    body = result.program[result.program.index("def run"):]
+    chosen = body.index("blocks, done = _chosen(robot, 'block', ARGS['plate'], 2)  # chosen once")
+    assert chosen < body.index("for attempt in range(RETRIES + 1):") and body.count("_chosen(robot") == 1
+    assert "if block not in done and not (attempt and _inside(robot, block, ARGS['plate'])):" in body

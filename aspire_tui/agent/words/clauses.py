@@ -1163,7 +1163,8 @@ def _sent_before_negation(piece: list[Item], then: list[Item]) -> bool:
     block on plate; smallest block untouched")."""
     kinds = [i.kind for i in piece]
     sends = "np" in kinds and any(k in ("REL", "TO") for k in kinds[kinds.index("np"):])
-    kept = _kept_by_name(then) or [i.kind for i in then[:2]] == ["np", "VERB"] and then[1].value == "leave"
+    kept = _kept_by_name(then) or [i.kind for i in then[:2]] == ["np", "VERB"] and then[1].value == "leave" or \
+        bool(then) and then[0].kind in VERB_LIKE and any(i.kind == "WHERE" for i in then)  # "; keep X where it is"
     return sends and kinds[-1] == "np" and (any(i.kind in ("NOT", "WITHOUT") for i in then[:2]) or kept)
 
 
@@ -1382,8 +1383,10 @@ def _kept_after_placing(items: list[Item], k: int) -> bool:
     n = next((j for j, i in enumerate(after) if i.kind != "np"), len(after))
     if n == 0 or n >= len(after) or after[n].kind != "WHERE":
         return False
-    start = max((j for j in range(k) if items[j].kind in ("STOP", "THEN", "FIRST", "BEFORE")), default=-1)
-    return any(i.kind in ("REL", "TO", "CORNER", "MIDDLE", "EDGE", "SIDE") for i in items[start + 1:k])
+    # from the verb of the clause the "and" is in: "..., keeping A and B where they are" keeps both
+    start = max((j for j in range(k) if items[j].kind in ("STOP", "THEN", "FIRST", "BEFORE") + VERB_LIKE),
+                default=-1)
+    return any(i.kind in ("REL", "TO", "CORNER", "MIDDLE", "EDGE", "SIDE") for i in items[start:k])
 
 
 def _has_copula_after(items: list[Item], k: int) -> bool:

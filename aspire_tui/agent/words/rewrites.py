@@ -39,6 +39,28 @@ def shorthand(text: str) -> str:
     return re.sub(r"(^|[.;,]\s*|\s)\d{1,2}\)\s*(?=[a-z])", r"\1 then ", text)
 
 
+def provisos(text: str) -> str:
+    """"..., as long as the bowl stays put", "... provided (that) you never lift it": a proviso said after the task
+    is a condition the goal must keep, as "and make sure" says; one that opens the sentence ("as long as the bowl
+    is empty, put ...") stays a reason."""
+    return re.sub(r"(?<=[a-z0-9])\s*,?\s+(?:as long as|so long as|provided(?: that)?|providing(?: that)?|"
+                  r"on (?:the )?condition that)\s+(?=(?:you|it|they|the|a|an|[a-z]+ (?:block|cube|bowl|plate|tray|"
+                  r"ball|zone)s?)\b)", " and make sure ", text)
+
+
+# a list's mark at the start of a line: "1.", "2)", "3:", "4 -", "(5)", "b)", a bullet, "step 2:", "second step:"
+LIST_MARK = re.compile(r"^[ \t]*(?:[-*•·–]|\(?(?:\d{1,2}|[a-h])\s*[.):](?!\d)|\d{1,2}\s+[-–]|step\s+\d{1,2}\s*[:.)-]?|"
+                       r"(?:first|second|third|fourth|fifth|next|last|final)\s+step\s*:)(?=\s)", re.M)
+
+
+def listed_steps(text: str) -> str:
+    """A list written one item a line, numbered or bulleted, is a procedure: each item a step in turn, as
+    "then" says; an item that is only a condition ("2. the plate stays where it is") is read as conditions are."""
+    if "\n" not in text or len(LIST_MARK.findall(text)) < 2:
+        return text
+    return LIST_MARK.sub(" then ", text)
+
+
 @functools.lru_cache(maxsize=1)
 def _shorthand_words() -> re.Pattern:
     words = sorted(SHORTHAND, key=len, reverse=True)

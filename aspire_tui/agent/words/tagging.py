@@ -12,8 +12,9 @@ from aspire_tui.agent.words.lexicon import (FILLER, GERUND_VERBS, InstructionErr
 from aspire_tui.agent.words.mending import apart, mended, opens_clause, run_together
 from aspire_tui.agent.words.rewrites import (FORUM_FRAME, RELATION_WORDS, TOPIC_TAGS, bare_verb_steps, cardinals,
                                              colour_compounds, comparative_referents, either, goal_frames,
-                                             periphrastic_superlatives, place_prepositions, possessive_sides,
-                                             shorthand, side_adjectives, size_adjectives, spec_notation, suggestions)
+                                             listed_steps, periphrastic_superlatives, place_prepositions,
+                                             possessive_sides, provisos, shorthand, side_adjectives, size_adjectives,
+                                             spec_notation, suggestions)
 from sim import vocabulary as vocab
 
 
@@ -21,6 +22,7 @@ def _words(text: str) -> list[str]:
     t = text.lower().replace("’", "'").replace("colour", "color").replace("grey", "gray")
     t = re.sub(r"\b(do|does|is|are|was|were|should|must|could|would)n't\b", r"\1 not", t)
     t = t.replace("->", " to ").replace("=>", " to ")
+    t = listed_steps(t)
     t = spec_notation(t)
     t = shorthand(t)
     t = re.sub(r"\s[-–—]+\s", " ; ", t)  # a dash between words: a pause, as a semicolon is
@@ -48,7 +50,9 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"\b(be|is|are|was|were|been|get|gets|got)\s+left(?=\s+with\b)", r"\1", t)
     t = re.sub(r"\bbetween (?:you|yourself) and\b", "between robot and", t)
     # "take them out": out of where they were said to be, as "out of it" reads
-    t = re.sub(r"\b(take|get|lift|pull|bring|move)\s+(it|them)\s+out\b(?=\s*(?:[.;!?]|$))", r"\1 \2 out of it", t)
+    # ("every one of them", "them all": "them" says the whole group already)
+    t = re.sub(r"\b(take|get|lift|pull|bring|move)\s+(?:(?:all|each|every one|both) of )?(it|them)(?: all| both)?"
+               r"\s+out\b(?=\s*(?:[.;!?]|$))", r"\1 \2 out of it", t)
     # "your job is to stack ...", "the goal is to have ...": a frame around the task (not "the goal is to the left")
     t = re.sub(r"(^|[.!?;:,]\s*)(?:(?:your|the|my|our|this)\s+)?(?:job|task|goal|aim|objective|mission|plan)"
                r"(?:\s+(?:here|now|today|for you))?\s+(?:is|will be)\s+to\s+(?!(?:the|a|an|left|right|front|back)\b)",
@@ -57,6 +61,7 @@ def _words(text: str) -> list[str]:
                r"(\s*,[^,.;]*,)?\s+is\s+(?:for\s+|that\s+)?", r"\1\2 ", t)  # an aside inside it is kept, and read
     t = FORUM_FRAME.sub(r"\1", t)
     t = suggestions(t)
+    t = provisos(t)
     t = either(t)
     # "the side of the plate that faces you": the robot's side of it
     t = re.sub(r"\b(?:on |to |at )?the (?:side|face|edge) of (the (?:[a-z]+ )?[a-z]+) (?:that |which )?(?:faces|is facing|"
@@ -682,6 +687,8 @@ def _on_top_before_object(words: list[Word]) -> list[Word]:
 
 CLAUSE_ENDS = (".", ";", ",", "and", "then")
 PLACE_WORDS = ("left", "right", "front", "back", "corner", "corners", "edge", "of", "side", "half", "part", "end")
+
+
 def _says_where_it_goes(words: list[str], start: int, end: int) -> bool:
     """Whether "on the left" at words[start:end] says where, not which object: before a place of the
     table, after a corner, or ending a clause that named no place before it ("put the block on the
@@ -695,4 +702,11 @@ def _says_where_it_goes(words: list[str], start: int, end: int) -> bool:
         return True  # "the corner nearest the robot on the left": which corner
     if end < len(words) and words[end] not in CLAUSE_ENDS:
         return False
+    if words[before:before + 1] and words[before] in TAKING_VERBS and end < len(words) and \
+            any(w in ("it", "them") for w in words[end + 1:end + 5]):
+        return False  # "take the block on the far right and set it on the plate": a verb that only takes it
     return not any(w in RELATION_WORDS for w in words[before:start])
+
+
+# verbs that take an object up without saying where it goes
+TAKING_VERBS = ("take", "grab", "pick", "lift", "fetch", "get", "choose", "select", "find")
