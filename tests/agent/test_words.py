@@ -9,9 +9,7 @@ from aspire_tui.agent.scene import family_for, spec_for
 from aspire_tui.agent.words import InstructionError, read
 from bench.understanding import SETS, load, quality
 
-
-def tree(text: str) -> str:
-    return str(canonical(read(text).condition))
+from .readings import tree
 
 
 @pytest.mark.parametrize("text, goal", [

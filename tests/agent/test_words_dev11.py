@@ -7,9 +7,7 @@ import pytest
 from aspire_tui.agent.goal import canonical
 from aspire_tui.agent.words import InstructionError, read
 
-
-def tree(text: str) -> str:
-    return str(canonical(read(text).condition))
+from .readings import tree
 
 
 @pytest.mark.parametrize("text, goal", [

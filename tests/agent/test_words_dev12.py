@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from aspire_tui.agent.goal import canonical
 from aspire_tui.agent.words import InstructionError, read
 
-
-def tree(text: str) -> str:
-    return str(canonical(read(text).condition))
-
-
-def start(text: str) -> list[str]:
-    return sorted(str(canonical(c)) for c in read(text).start)
+from .readings import start_states, tree
 
 
 @pytest.mark.parametrize("text, goal", [
@@ -80,7 +73,7 @@ def test_reads(text, goal):
     ("the cube's chillin in the tray, get it out and onto the plate", "on(block, plate)", ["in(block, tray)"]),
 ])
 def test_reads_start_states(text, goal, starts):
-    assert tree(text) == goal and start(text) == starts
+    assert tree(text) == goal and start_states(text) == starts
 
 
 @pytest.mark.parametrize("text, reason", [

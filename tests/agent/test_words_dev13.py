@@ -5,26 +5,14 @@ from __future__ import annotations
 import pytest
 
 from aspire_tui.agent.goal import canonical, read_condition
-from aspire_tui.agent.words import InstructionError, read, tag
+from aspire_tui.agent.words import tag
 
-
-def tree(text: str) -> str:
-    return str(canonical(read(text).condition))
+from .readings import refusal, start_states, tree
 
 
 def same(text: str, goal: str) -> bool:
     """The words read as ``goal``, both compared in canonical form (the parts of ``all`` in any order)."""
     return tree(text) == str(canonical(read_condition(goal)))
-
-
-def starts(text: str) -> list[str]:
-    return sorted(str(canonical(s)) for s in read(text).start)
-
-
-def refusal(text: str) -> str:
-    with pytest.raises(InstructionError) as err:
-        read(text)
-    return err.value.reason
 
 
 # -- a form of a known verb is that verb: passive, past, gerund, action noun
@@ -62,7 +50,7 @@ def test_reasons_are_dropped(text, goal):
 def test_reason_that_says_where_an_object_is_stays_a_start_state():
     text = "since the red ball is in the tray, take it out and put it on the plate"
     assert tree(text) == "on(red ball, plate)"
-    assert starts(text) == ["in(red ball, tray)"]
+    assert start_states(text) == ["in(red ball, tray)"]
 
 
 def test_so_that_with_no_place_before_it_gives_the_place():
@@ -110,7 +98,7 @@ def test_first_as_a_sequence_word_is_left_alone():
 def test_other_with_a_noun_is_left_alone():
     text = "there are two trays, the green one and another. move the cube from the green tray to the other tray"
     assert same(text, "in(block, other(tray, green tray))")
-    assert starts(text) == ["in(block, green tray)"]
+    assert start_states(text) == ["in(block, green tray)"]
 
 
 def test_former_without_a_list_is_not_guessed():
@@ -146,13 +134,13 @@ def test_made_into_a_line_is_no_change():
 def test_relative_clause_is_a_start_state():
     text = "the blue ball, which is in the bowl, should go on the plate"
     assert tree(text) == "on(blue ball, plate)"
-    assert starts(text) == ["in(blue ball, bowl)"]
+    assert start_states(text) == ["in(blue ball, bowl)"]
 
 
 def test_while_with_a_passive_is_asked_too():
     text = "leave the tray where it is while the yellow block is put in the bowl"
     assert tree(text) == "all(in(yellow block, bowl), unmoved(tray))"
-    assert starts(text) == []
+    assert start_states(text) == []
 
 
 def test_contrasted_way_of_moving_is_dropped():

@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from aspire_tui.agent.goal import canonical
 from aspire_tui.agent.words import InstructionError, read
 
-
-def tree(text: str) -> str:
-    return str(canonical(read(text).condition))
-
-
-def start(text: str) -> list[str]:
-    return sorted(str(canonical(c)) for c in read(text).start)
+from .readings import start_states, tree
 
 
 @pytest.mark.parametrize("text, goal", [
@@ -70,7 +63,7 @@ def test_reads(text: str, goal: str) -> None:
 ])
 def test_start_states(text: str, goal: str, starts: list[str]) -> None:
     assert tree(text) == goal
-    assert start(text) == starts
+    assert start_states(text) == starts
 
 
 @pytest.mark.parametrize("text, goal", [

@@ -7,17 +7,9 @@ from __future__ import annotations
 import pytest
 
 from aspire_tui.agent.goal import canonical
-from aspire_tui.agent.words import InstructionError, read
+from aspire_tui.agent.words import read
 
-
-def tree(text: str) -> str:
-    return str(canonical(read(text).condition))
-
-
-def refusal(text: str) -> str:
-    with pytest.raises(InstructionError) as e:
-        read(text)
-    return e.value.reason
+from .readings import refusal, tree
 
 
 @pytest.mark.parametrize("text, goal", [

@@ -5,20 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from aspire_tui.agent.goal import canonical, read_condition
 from aspire_tui.agent.words import InstructionError, read
 
-
-def tree(text: str) -> str:
-    return str(canonical(read(text).condition))
-
-
-def start(text: str) -> list[str]:
-    return sorted(str(canonical(c)) for c in read(text).start)
-
-
-def want(goal: str) -> str:
-    return str(canonical(read_condition(goal)))
+from .readings import start_states, tree, want
 
 
 @pytest.mark.parametrize("text, goal", [
@@ -91,7 +80,7 @@ def test_known_misses_read(text, goal):
 def test_one_after_a_colour_is_the_kind_to_move():
     text = "the red block is already in the bowl, put the blue one on it"
     assert tree(text) == want("on(blue block, red block)")
-    assert start(text) == [want("in(red block, bowl)")]
+    assert start_states(text) == [want("in(red block, bowl)")]
 
 
 @pytest.mark.parametrize("text, reason, named", [
