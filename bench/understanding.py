@@ -8,7 +8,7 @@
 
 ``dev.jsonl`` and ``dev2.jsonl`` are the sets the reader may be improved
 against (``dev2`` was written later, by other imagined people, and scored
-once before any change was made for it); ``dev3`` to ``dev15`` came later the
+once before any change was made for it); ``dev3`` onward came later the
 same way, each scored once before the reader was changed for it
 (``blind_first_quality_<set>.json``). ``heldout.jsonl`` to ``heldout3.jsonl``
 were written independently and nobody tunes on them: report them beside the
@@ -36,8 +36,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SETS = {name: HERE / "instructions" / f"{name}.jsonl"
-        for name in [f"dev{n}" if n > 1 else "dev" for n in range(1, 17)] + ["heldout", "heldout2", "heldout3"]}
+
+
+def _in_order(path: Path) -> tuple[bool, int]:
+    """dev sets before held-out ones, each in the order written (dev, dev2, ..., dev10, ...)."""
+    digits = "".join(c for c in path.stem if c.isdigit())
+    return path.stem.startswith("heldout"), int(digits or 1)
+
+
+SETS = {path.stem: path for path in sorted((HERE / "instructions").glob("*.jsonl"), key=_in_order)}
 RESULTS = HERE / "results" / "understanding"
 
 
@@ -218,6 +225,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--per-category", type=int, default=2)
     parser.add_argument("--skip", type=int, default=0,
                         help="validate: leave out the first K goal cases of each category (take cases K+1..)")
+    parser.add_argument("--category", action="append",
+                        help="validate: only this category (repeatable); figures go to validate_<set>_<categories>.json")
     parser.add_argument("--validate", type=int, default=2, help="validation seeds per run")
     parser.add_argument("--max-iterations", type=int, default=4)
     parser.add_argument("--out", type=Path, default=RESULTS)
@@ -231,8 +240,11 @@ def main(argv: list[str] | None = None) -> None:
         if args.what == "quality":
             figures = quality(cases)
         else:
+            cases = [c for c in cases if not args.category or c.category in args.category]
             figures = validate(cases, args.per_category, args.validate, args.max_iterations, args.skip)
-        stem = f"{args.what}_{name}" + (f"_skip{args.skip}" if args.what == "validate" and args.skip else "")
+        stem = f"{args.what}_{name}"
+        if args.what == "validate":
+            stem += (f"_skip{args.skip}" if args.skip else "") + "".join(f"_{c}" for c in sorted(args.category or []))
         (args.out / f"{stem}.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
         shown = {k: v for k, v in figures.items() if k not in ("misses", "rows")}
         print(f"{name}: {json.dumps(shown)}")
