@@ -43,7 +43,6 @@ def _printer(as_json: bool, verbose: bool):
 
     from rich.console import Console
     from rich.markup import escape
-    from rich.syntax import Syntax
 
     from aspire_tui.agent.events import recalled_note
 
@@ -62,7 +61,7 @@ def _printer(as_json: bool, verbose: bool):
             console.print(f"[bold]skills[/] {escape(', '.join(d['skills']) or '(none)')}")
         elif kind == "program_written":
             console.print(f"[bold]program[/] (iteration {d['iteration']})")
-            console.print(Syntax(d["program"], "python", theme="ansi_dark", line_numbers=False, word_wrap=True))
+            console.print(_code(console, d["program"], "python"))
         elif kind == "check_result" and not d["ok"]:
             for v in d["violations"]:
                 console.print(f"  [magenta]check[/] {escape(v)}")
@@ -80,7 +79,7 @@ def _printer(as_json: bool, verbose: bool):
         elif kind == "repair_diff":
             console.print(f"[bold]repair[/] {escape('; '.join(d['actions']))}")
             if verbose and d["diff"]:
-                console.print(Syntax(d["diff"], "diff", theme="ansi_dark", word_wrap=True))
+                console.print(_code(console, d["diff"], "diff"))
         elif kind == "validation_result":
             color = "green" if d["successes"] == d["runs"] and d["runs"] else "red"
             console.print(f"[bold]validation[/] [{color}]{d['successes']}/{d['runs']}[/] on seeds {d['seeds']}"
@@ -106,6 +105,18 @@ def _printer(as_json: bool, verbose: bool):
             console.print(f"[bold {color}]{'done' if d['success'] else 'failed'}[/] {escape(d['message'])} "
                           f"[dim]({d['iterations']} iterations, {d['seconds']:.1f} s)[/]")
     return emit
+
+
+def _code(console, text: str, lexer: str):
+    """``text`` highlighted as ``lexer`` where the console shows colour; as it is where it cannot (a pipe, a
+    file, NO_COLOR): building the lexer costs about 40 ms before the first run can start."""
+    if console.color_system is None:
+        from rich.text import Text
+
+        return Text(text)
+    from rich.syntax import Syntax
+
+    return Syntax(text, lexer, theme="ansi_dark", line_numbers=False, word_wrap=True)
 
 
 def _warm_search(task: str) -> None:

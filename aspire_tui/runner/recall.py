@@ -21,7 +21,6 @@ import functools
 import hashlib
 import json
 import sqlite3
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +34,11 @@ KEPT = ("succeeded", "failed")
 def simulator_fingerprint() -> str:
     """A hash of the simulator's own files and pybullet's version: a change to either forgets every verdict."""
     import sim
+    from sim.bullet import p as pybullet  # imported quietly: pybullet prints its build time on fd 1
 
-    digest = hashlib.sha256(metadata.version("pybullet").encode())
+    # pybullet's build, named by its API version and its library's size (asking the package metadata for its
+    # version scans site-packages: a tenth of a known task's wait before its first call)
+    digest = hashlib.sha256(f"{pybullet.getAPIVersion()} {Path(pybullet.__file__).stat().st_size}".encode())
     root = Path(sim.__file__).parent
     for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(str(path.relative_to(root)).encode())

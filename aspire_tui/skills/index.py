@@ -26,6 +26,7 @@ import numpy as np
 import sqlite_utils
 
 from aspire_tui.skills.embeddings import text_hash
+from aspire_tui.skills.skillfile import kept_parse, parser_id
 
 INDEX_FILENAME = "index.db"
 VECTOR_LOG_KEEP = 10_000  # vectors_version steps the change log keeps (a copy further behind is rebuilt)
@@ -169,6 +170,14 @@ def m008_drop_sparse_vectors(db: sqlite_utils.Database) -> None:
     db.execute("delete from meta where key = 'sparse_recipe'")
 
 
+@migration
+def m009_kept_parses(db: sqlite_utils.Database) -> None:
+    # a skill file's parse, kept beside its blob, so that reading a skill whose bytes did not change skips
+    # parsing and checking it again (``parsed_by`` names the parser: a changed parser parses afresh)
+    db.execute("alter table skills add column parsed text")
+    db.execute("alter table skills add column parsed_by text")
+
+
 def create_vector_triggers(db: sqlite_utils.Database) -> None:
     """Triggers on ``skill_embeddings`` that bump ``meta.vectors_version`` once per changed row and log the
     row's id in ``vector_changes`` under the new version."""
@@ -214,7 +223,9 @@ def open_index(path: str | Path | None) -> sqlite_utils.Database:
     except sqlite3.Error as e:
         raise IndexCorrupt(f"cannot open the index {path}: {e}") from e
     load_sqlite_vec(conn)
-    db = sqlite_utils.Database(conn)
+    # sqlite-utils plugins are not ours to run, and looking for them reads every installed package's
+    # metadata (tens of milliseconds before each command's first search)
+    db = sqlite_utils.Database(conn, execute_plugins=False)
     try:
         if path is not None:
             db.execute("pragma journal_mode = wal")
@@ -374,6 +385,7 @@ class SkillIndex:
             "imports": json.dumps(list(skill.imports)), "blob": skill.blob,
             "mtime_ns": mtime_ns, "size": size, "search_text": skill.search_text(),
             "stale": int(stale), "indexed_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            "parsed": kept_parse(skill), "parsed_by": parser_id(),
         }
         if existing:
             row["id"] = existing[0][0]
@@ -386,6 +398,16 @@ class SkillIndex:
         if kept and kept[0] == text_hash(self.model_id or "", skill.search_text()):
             self.set_embedding(int(new_id), skill.kind, kept[0], np.frombuffer(kept[1], dtype=np.float32))
         return int(new_id)
+
+    def parsed(self, path: str) -> tuple[str, str | None, str | None] | None:
+        """(blob, parser id, kept parse as JSON) of the indexed file at ``path``, or None."""
+        row = self.db.execute("select blob, parsed_by, parsed from skills where path = ?", [path]).fetchone()
+        return tuple(row) if row else None
+
+    def keep_parse(self, skill: Any) -> None:
+        """Keep ``skill``'s parse on its row, while the row still holds the same bytes."""
+        self.db.execute("update skills set parsed = ?, parsed_by = ? where path = ? and blob = ?",
+                        [kept_parse(skill), parser_id(), skill.path, skill.blob])
 
     def touch(self, path: str, mtime_ns: int, size: int) -> None:
         """Record a new mtime for a file whose content (blob) did not change."""

@@ -11,6 +11,7 @@ layout is in ``layout.py``; all writes hold the writer lock, go through
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,8 @@ from aspire_tui.skills.layout import (LESSONS_DIR, RUNS_DIR, SKILLS_DIR, STATE_D
 from aspire_tui.skills.lock import WriterLock
 from aspire_tui.skills.reindex import ReindexReport, Reindexer
 from aspire_tui.skills.repo import AGENT, Identity, RepoError, SkillRepo, format_message, person_identity
-from aspire_tui.skills.skillfile import Lesson, ParseProblem, ProgramSkill, parse_file
+from aspire_tui.skills.skillfile import (MAX_SKILL_BYTES, Lesson, ParseProblem, ProgramSkill, blob_hash, from_kept,
+                                        parse_file, parser_id)
 from aspire_tui.skills.writes import ChangeResult, Writer
 
 # Library's API: the class, what its methods return, and what they raise.
@@ -148,10 +150,29 @@ class Library(LibraryFolder):
     def get(self, name: str) -> ProgramSkill | Lesson:
         """Parse a skill or lesson by name from the working tree (raises on problems)."""
         rel = self.path_of(name)
-        result = parse_file(self.root / rel, rel)
-        if isinstance(result, ParseProblem):
-            raise SkillInvalid([result])
+        result = self._kept_parse(rel)
+        if result is None:
+            result = parse_file(self.root / rel, rel)
+            if isinstance(result, ParseProblem):
+                raise SkillInvalid([result])
+            with contextlib.suppress(Exception):  # keeping it only spares the next reader the parse
+                self.index.keep_parse(result)
         return result
+
+    def _kept_parse(self, rel: str) -> ProgramSkill | Lesson | None:
+        """The parse the index keeps for ``rel`` when the file holds the bytes it was made from, by this
+        parser; None otherwise (parsing and checking a skill is most of what reading it costs)."""
+        path = self.root / rel
+        try:
+            if path.stat().st_size > MAX_SKILL_BYTES:
+                return None
+            blob = blob_hash(path.read_bytes())
+            kept = self.index.parsed(rel)
+        except Exception:  # noqa: BLE001 - no file, or an index that cannot answer: parse the file, which says why
+            return None
+        if kept is None or kept[0] != blob or kept[1] != parser_id() or not kept[2]:
+            return None
+        return from_kept(kept[2])
 
     def source(self, name: str) -> str:
         """The text of a skill or lesson (the committed version if the file was deleted)."""

@@ -18,7 +18,9 @@ file's own format (docstring, metadata, one public function, skill imports).
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -195,6 +197,34 @@ class Lesson:
 
 Skill = Union[ProgramSkill, Lesson]
 Parsed = Union[ProgramSkill, Lesson, ParseProblem]
+
+
+@functools.lru_cache(maxsize=1)
+def parser_id() -> str:
+    """Names this parser and the safety check it applies (a hash of their source): a parse kept by another
+    version of either is not trusted."""
+    from aspire_tui.runner import check
+
+    return hashlib.sha1(Path(__file__).read_bytes() + Path(check.__file__).read_bytes()).hexdigest()[:16]
+
+
+def kept_parse(skill: Skill) -> str | None:
+    """``skill`` as JSON to keep beside its blob, or None when JSON would not give it back as it is (a
+    tuple in its metadata)."""
+    data = asdict(skill)
+    text = json.dumps(data, sort_keys=True)
+    return text if json.loads(text) == data else None
+
+
+def from_kept(text: str) -> Skill | None:
+    """The skill a `kept_parse` text holds, or None when it holds none (a damaged or foreign row)."""
+    try:
+        data = json.loads(text)
+        if data.get("kind") == "lesson":
+            return Lesson(**data)
+        return ProgramSkill(**{**data, "params": [Param(**p) for p in data["params"]]})
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 def blob_hash(data: bytes) -> str:

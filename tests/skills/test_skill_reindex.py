@@ -95,3 +95,28 @@ def test_reindex_waits_for_the_lock_to_write_rows(lib):
     finally:
         release.set()
         t.join(10)
+
+
+def test_a_skill_is_read_from_its_kept_parse_until_its_bytes_change(lib):
+    """Reading a skill whose file did not change gives the parse the index keeps; an edit made behind the
+    index's back (no reindex) is parsed and checked afresh, so an unsafe line is still refused."""
+    from aspire_tui.skills.errors import SkillInvalid
+    from aspire_tui.skills.skillfile import parse_file
+
+    fresh = parse_file(lib.skills_dir / "pick.py", "skills/pick.py")
+    assert lib.index.parsed("skills/pick.py")[2]  # kept when it was indexed
+    assert lib.get("pick") == fresh
+    path = lib.skills_dir / "pick.py"
+    path.write_text(path.read_text() + "\nimport os\n")
+    with pytest.raises(SkillInvalid):
+        lib.get("pick")
+
+
+def test_a_damaged_kept_parse_is_parsed_again(lib):
+    from aspire_tui.skills.skillfile import parse_file
+
+    lib.index.db.execute("update skills set parsed = '{\"name\": 3' where path = 'skills/pick.py'")
+    assert lib.get("pick") == parse_file(lib.skills_dir / "pick.py", "skills/pick.py")
+    lib.index.db.execute("update skills set parsed = '{\"name\": \"pick\"}' where path = 'skills/pick.py'")
+    assert lib.get("pick") == parse_file(lib.skills_dir / "pick.py", "skills/pick.py")
+    assert '"params"' in lib.index.parsed("skills/pick.py")[2]  # kept again, whole, by the read
