@@ -405,8 +405,14 @@ def commands(home: Path, repeats: int) -> dict[str, Any]:
     """`aspire run KNOWN_TASK` ÷ `aspire exec` of the reference program, as a person types them (fresh
     processes: each pays its own start), interleaved ``repeats`` times: each repeat asks the task the first
     time (no verdict kept from an earlier run) and then again (its scenes' verdicts recalled)."""
+    import compileall
+
     from aspire_tui.runner.recall import RECALL_FILE
 
+    # Python writes a module's bytecode the first time a person runs it; where PYTHONDONTWRITEBYTECODE is
+    # set, every command would compile each changed source again, so the bytecode is written here once
+    for package in ("aspire_tui", "sim"):
+        compileall.compile_dir(ROOT / package, quiet=1)
     program = home / "reference.py"
     program.write_text(reference_programs([0])[0], encoding="utf-8")
     env = {**os.environ, "ASPIRE_HOME": str(home / "lib")}

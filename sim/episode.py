@@ -64,6 +64,7 @@ class Episode:
                        peak_rise=dict(self.rise.peak) if self.rise else {},
                        grasped=set(self.contact.grasped) if self.contact else set(),
                        touched=set(self.contact.touched) if self.contact else set(),
+                       unordered=frozenset(o.id for o in self.task.objects if o.count[1] > 1 and not o.ordered),
                        passed=dict(self.sequence.passed) if self.sequence else {})
 
     def evaluate(self) -> dict[str, bool]:

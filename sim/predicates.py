@@ -81,6 +81,8 @@ class Context:
     grasped: set[str] = field(default_factory=set)   # bodies the robot held at some step
     touched: set[str] = field(default_factory=set)   # bodies the robot (or what it held) touched at some step
     passed: dict[str, int] = field(default_factory=dict)  # sequence -> its parts about the robot held in order
+    # groups whose members were not listed one by one ("the balls"): no member comes before another
+    unordered: frozenset[str] = frozenset()
 
     def names(self, arg: Any) -> list[str]:
         if isinstance(arg, list):
@@ -362,8 +364,9 @@ def in_corners(ctx: Context, group) -> bool:
 def in_line(ctx: Context, group, order: Any = None, tolerance: float = 0.025) -> bool:
     """The group's members stand on the table in a straight line, not touching each other; with an
     order ("left_to_right", "right_to_left", "front_to_back", "back_to_front") they stand in the
-    group's listed order that way, each at least 2 cm past the one before. A number in place of the
-    order is the tolerance (each within `tolerance` metres, default 0.025, of the line)."""
+    group's listed order that way, each at least 2 cm past the one before (a group whose members were not
+    listed, in whichever order: the line runs that way). A number in place of the order is the tolerance
+    (each within `tolerance` metres, default 0.025, of the line)."""
     if isinstance(order, (int, float)):
         order, tolerance = None, order
     names = ctx.names(group)
@@ -380,8 +383,10 @@ def in_line(ctx: Context, group, order: Any = None, tolerance: float = 0.025) ->
         return True
     axis, sign = {"left_to_right": (1, -1), "right_to_left": (1, 1),
                   "front_to_back": (0, -1), "back_to_front": (0, 1)}[str(order)]
-    steps = np.diff(sign * pts[:, axis])
-    return bool(np.all(steps > 0.02))
+    along = sign * pts[:, axis]
+    if isinstance(group, str) and group in ctx.unordered:
+        along = np.sort(along)
+    return bool(np.all(np.diff(along) > 0.02))
 
 
 @predicate("along_edge", (2, 2), words={1: EDGES})

@@ -14,17 +14,17 @@ from sim.objects import COLORS as RGB, DEFAULT_SIZES
 # colour -> the words for it (the name itself first)
 COLORS: dict[str, tuple[str, ...]] = {
     "red": ("red", "crimson", "scarlet"),
-    "green": ("green", "lime", "grn"),  # "grn": a lab notebook's shorthand
+    "green": ("green", "lime", "grn"),  # "grn", "yel", "wht": a lab notebook's or a quick typist's shorthand
     "blue": ("blue", "navy"),
-    "yellow": ("yellow",),
-    "orange": ("orange",),
-    "purple": ("purple", "violet", "lilac", "lavender"),
-    "pink": ("pink", "magenta", "rose"),
+    "yellow": ("yellow", "yel", "ylw"),
+    "orange": ("orange", "orng"),
+    "purple": ("purple", "violet", "lilac", "lavender", "prpl"),
+    "pink": ("pink", "magenta", "rose", "pnk"),
     "cyan": ("cyan", "teal", "turquoise", "aqua"),
-    "white": ("white",),
+    "white": ("white", "wht"),
     "black": ("black",),
-    "brown": ("brown",),
-    "gray": ("gray", "grey"),
+    "brown": ("brown", "brn"),
+    "gray": ("gray", "grey", "gry"),
 }
 assert set(COLORS) == set(RGB), "every simulator colour has words, and no word names a colour it lacks"
 
@@ -40,7 +40,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "ball": ("ball", "sphere", "marble"),
     "bowl": ("bowl", "dish"),
     "plate": ("plate", "saucer", "platter", "coaster"),
-    "tray": ("tray", "bin", "basket", "box", "container"),
+    "tray": ("tray", "bin", "basket", "box", "container", "tote"),
     "zone": ("zone", "area", "region", "patch", "pad", "square"),
     "hook": ("hook", "stick", "rake", "tool", "cane"),
     "marker": ("marker", "goal", "flag", "waypoint"),

@@ -382,9 +382,11 @@ def _one_plain_part(tree) -> bool:
     """Is the goal one part over objects the words name (no referent, no ``then``/``all``)?
 
     Only such a goal may go to the old path, one validated skill with its ARGS: a referent there
-    would be a phrase taken from the scene instead of code that finds it.
+    would be a phrase taken from the scene instead of code that finds it. Nor may a group of one colour
+    ("the red blocks"): its members' phrases are all the same, and only detections tell them apart.
     """
-    return len(tree.condition.conjuncts()) == 1 and not any(r.select for r in tree.refs())
+    return len(tree.condition.conjuncts()) == 1 and not any(
+        r.select or r.is_group and r.color and not r.members for r in tree.refs())
 
 
 def compatible(category: str, goal: Goal) -> bool:

@@ -399,12 +399,16 @@ def achieving(library, goal: Goal) -> list[str]:
     wanted |= {a.name for c in goal.tree.condition.conjuncts() for a in c.args if hasattr(a, "args")}
     if wanted & {"moved", "left_of", "right_of", "in_front_of", "behind", "next_to", "near", "at_place"}:
         wanted.add("at")  # beside something, moved by an amount, at a table spot: brought to a point
+    if "not" in wanted:
+        wanted.add("at")  # taken out of a place: each brought to a point clear of it
     if "sorted_into" in wanted:
         wanted |= {"in", "on"}  # each into (or onto) the one of its colour, one at a time
     if "stacked" in wanted:
         wanted.add("on")  # a tower is each on the one below
-    if any(r.kind in MOVABLE for r in goal.tree.condition.refs()):
-        wanted.add("clear")  # what rests on an object to pick up must come off first (a repair's step)
+    if any(r.kind in MOVABLE for r in goal.tree.condition.refs()) or "at_place" in wanted:
+        # what rests on an object to pick up must come off first (a repair's step); what stands in a table
+        # place an object goes to is set aside first
+        wanted.add("clear")
     names = []
     for row in library.index.all("program"):
         said = (row.get("metadata") or {}).get("achieves") or []

@@ -300,8 +300,9 @@ def _measure(part: Cond, looks: _Looks) -> tuple:
     if name == "in_corners":
         names = looks.many(args[0])
         corners = {n: _nearest_corner(looks, n) for n in names}
-        out = [(off < 0.08, f"{_words(n)} is {off:.2f} m from the {c.replace('_', ' ')} corner")
-               for n, (c, off) in corners.items()]
+        # the numbers let a repair aim nearer the corners, as for one object at a table place
+        out = [(off < 0.08, f"{_words(n)} is {off:.2f} m from the {c.replace('_', ' ')} corner",
+                {"off": off, "limit": 0.08}) for n, (c, off) in corners.items()]
         taken = [c for c, _ in corners.values()]
         out.append((len(set(taken)) == len(taken), f"{len(set(taken))} corners for {len(taken)} objects"))
         return _all(out)
@@ -384,6 +385,8 @@ def _line(part: Cond, looks: _Looks) -> tuple[bool, str]:
     elif len(part.args) > 1 and str(part.args[1]) in ORDERS:
         axis, sign = ORDERS[str(part.args[1])]
         keys = [sign * p[axis] for p in pts]
+        if isinstance(part.args[0], Ref) and not part.args[0].members:
+            keys.sort()  # members not listed one by one ("the balls"): only which way the line runs
         ok = all(b - a > 0.02 for a, b in zip(keys, keys[1:]))
         out.append((ok, f"the order {str(part.args[1]).replace('_', ' ')} is "
                         f"{'kept' if ok else 'broken'}: {', '.join(_words(n) for n in names)}"))

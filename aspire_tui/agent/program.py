@@ -111,6 +111,10 @@ def _within(spot, area, margin):
         return (x0 + x1) / 2, (y0 + y1) / 2
     side, hand = place.split("_")
     return (x1 - inset if side == "front" else x0 + inset), (y1 - inset if hand == "left" else y0 + inset)''',
+    "_half_diagonal": '''def _half_diagonal(robot, query):
+    """Half the diagonal of ``query``'s seen footprint: every part of it lies within this of its centre."""
+    size = robot.detect(query)[0].size
+    return math.hypot(size[0], size[1]) / 2''',
     "_slots": '''def _slots(robot, names, place):
     """A spot for each of ``names`` side by side around ``place`` (a zone seen by the camera, or "middle":
     the work area's centre), or packed into a corner ("back_left": from its point out, each whole inside the
@@ -170,6 +174,7 @@ def _within(spot, area, margin):
     return tuple(out)''',
     "_inside": '''def _inside(robot, query, place):
     """Whether ``query`` is seen within the footprint of ``place`` (in a bowl or tray, on a plate, over a zone)."""
+    robot.home()  # the arm, parked over the last spot it set something down on, may hide either from the camera
     thing, holder = robot.detect(query)[0], robot.detect(place)[0]
     return (abs(thing.position[0] - holder.position[0]) <= holder.size[0] / 2
             and abs(thing.position[1] - holder.position[1]) <= holder.size[1] / 2)''',
@@ -530,7 +535,20 @@ class _Writer:
             obj = self.query(step.args[obj_p], pre, ind)
             place = self.value(step.among, pre, ind) if step.among is not None else self.word(step.direction)
             where = f"{self.helper('_spot')}(robot, {obj}, {place})"
-            self.lines += pre + [f"{ind}x, y = {where}", ind + self.call(step.skill, {obj_p: obj, x_p: "x", y_p: "y"})]
+            body = [f"{ind}x, y = {where}"]
+            clear = next((n for n, s in self.skills.items() if any(a.predicate == "clear" for a in achieves(s))),
+                         None)
+            if clear is not None:
+                # what stands in the place is set aside first, as a person clears a corner before putting
+                # something there (a push would have to go round it, and the place has no room left); the
+                # object itself, what earlier steps made and what the goal keeps stay
+                kept = [obj] + [self.query(r, pre, ind) for r in (*self.plan.keep, *self.made) if not r.is_group]
+                radius = f"{self.helper('_half_diagonal')}(robot, {obj}) + 0.02"
+                keep = f"{self.helper('_names')}(robot, [{', '.join(dict.fromkeys(kept))}])"
+                tuning, self.keywords = self.keywords, ()  # a repair's tuning is the step's skill's, not this
+                body.append(ind + self.call(clear, {"x": "x", "y": "y", "radius": radius, "keep": keep}))
+                self.keywords = tuning
+            self.lines += pre + body + [ind + self.call(step.skill, {obj_p: obj, x_p: "x", y_p: "y"})]
         elif step.form == "slots":  # a group to the middle or into a zone: each member to its own spot
             obj_p, x_p, y_p = step.param.split(",")
             place = self.query(step.among, pre, ind) if step.among is not None else self.word(step.direction)

@@ -415,14 +415,16 @@ def _drive_tolerance(kind: str) -> float:
 
 def _toml(value) -> str:
     if isinstance(value, dict):
-        keys = {k: k if re.fullmatch(r"[A-Za-z0-9_]+", k) else json.dumps(k) for k in value}
+        keys = {k: k if re.fullmatch(r"[A-Za-z0-9_]+", k) else _toml(k) for k in value}
         return "{ " + ", ".join(f"{keys[k]} = {_toml(v)}" for k, v in value.items()) + " }"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_toml(v) for v in value) + "]"
     if isinstance(value, str):
-        return json.dumps(value)
+        # characters written as they are: TOML takes no escaped surrogate pair (an emoji in the words),
+        # only control characters must be escaped
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
     return repr(value)
 
 

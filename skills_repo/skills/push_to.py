@@ -48,6 +48,8 @@ Evidence:
     tray's centre while pushing it 3 cm across its 21 cm width, short of its edge, seven times: the
     fingertip stops behind a box's side in the push's direction, not its widest half (development set,
     sequences).
+    Version 6: the fingertip stops where the push's line meets the side, not past its widest half (slantwise
+    pushes stopped short seven times); where the arm cannot rise straight up after a push, it goes home.
 """
 
 import math
@@ -56,7 +58,7 @@ ASPIRE = {
     "task_type": "push",
     "embodiment": "panda",
     "depends_on": [],
-    "version": 5,
+    "version": 6,
     "tags": ["push", "slide", "shove", "nonprehensile", "move"],
     "achieves": ["at(obj, x, y)", "never_lifted(obj)"],
     "takes": {"obj": ["block", "ball", "bowl", "plate", "tray"]},
@@ -86,10 +88,21 @@ def _pusher_path(start, end, half, side):
     return s, e, yaw, (nx, ny)
 
 
-def _leg_is_clear(start, end, half, side, obstacles, margin=0.03):
+def _behind(half, box, start, end):
+    """How far behind the object's centre the fingertip stops: a box (``box``: its half sizes along x and
+    y, seen square to the table's axes) reaches out along the push's line to the first side it meets; a
+    round object as far every way, ``half``."""
+    if box is None:
+        return half
+    d = math.hypot(end[0] - start[0], end[1] - start[1]) or 1.0
+    ux, uy = abs(end[0] - start[0]) / d, abs(end[1] - start[1]) / d
+    return min(box[0] / ux if ux > 1e-6 else math.inf, box[1] / uy if uy > 1e-6 else math.inf)
+
+
+def _leg_is_clear(start, end, half, side, obstacles, margin=0.03, box=None):
     """Both fingertips keep ``margin`` from every obstacle, the pushed object clears them (or, where it
     starts closer, comes no nearer), and the arm can reach."""
-    s, e, _, (nx, ny) = _pusher_path(start, end, half, side)
+    s, e, _, (nx, ny) = _pusher_path(start, end, _behind(half, box, start, end), side)
     if not all(0.30 <= p[0] <= 0.72 and abs(p[1]) <= 0.3 for p in (s, e)):
         return False
     room = [min(r + half + 0.01, math.hypot(ox - start[0], oy - start[1]) - 0.005) for ox, oy, r in obstacles]
@@ -106,28 +119,28 @@ def _leg_is_clear(start, end, half, side, obstacles, margin=0.03):
     return True
 
 
-def _lands_clear(start, end, half, side, obstacles):
+def _lands_clear(start, end, half, side, obstacles, box=None):
     """Neither fingertip comes down on an obstacle at the start of the push."""
-    s, _, _, (nx, ny) = _pusher_path(start, end, half, side)
+    s, _, _, (nx, ny) = _pusher_path(start, end, _behind(half, box, start, end), side)
     return all(math.hypot(ox - s[0] - f * nx, oy - s[1] - f * ny) >= r + _TIP + 0.01
                for ox, oy, r in obstacles for f in (-_FINGER, _FINGER))
 
 
-def _either_side(start, end, half, obstacles, margin):
+def _either_side(start, end, half, obstacles, margin, box=None):
     """Whether a push from ``start`` to ``end`` is clear with the fingers on one side or the other (or is
     no push at all: the two within 2 cm)."""
     return math.hypot(end[0] - start[0], end[1] - start[1]) <= 0.02 or \
-        any(_leg_is_clear(start, end, half, sd, obstacles, margin) for sd in (1, -1))
+        any(_leg_is_clear(start, end, half, sd, obstacles, margin, box) for sd in (1, -1))
 
 
-def _way_round(at, goal, half, obstacles, margin, step=0.03, reach=0.13, per_push=0.05):
+def _way_round(at, goal, half, obstacles, margin, step=0.03, reach=0.13, per_push=0.05, box=None):
     """The first points of the shortest ways to the goal through the pushing area, the best first: a
     grid of points ``step`` apart, pushes between points at most ``reach`` apart, each push costing
     ``per_push`` metres more (fewer, longer pushes win). Needed when what stands between takes more than
     one turn to go round (a bowl with a block beyond it)."""
     nodes = [(0.34 + step * i, -0.27 + step * j) for i in range(13) for j in range(19)]
     cost = {n: math.hypot(goal[0] - n[0], goal[1] - n[1]) + per_push for n in nodes
-            if _either_side(n, goal, half, obstacles, margin)}
+            if _either_side(n, goal, half, obstacles, margin, box)}
     done, frontier = set(), dict(cost)
     while frontier:  # Dijkstra from the goal backwards, each leg checked only when it is needed
         v = min(frontier, key=frontier.get)
@@ -137,19 +150,19 @@ def _way_round(at, goal, half, obstacles, margin, step=0.03, reach=0.13, per_pus
             if u in done or math.hypot(u[0] - v[0], u[1] - v[1]) > reach:
                 continue
             c = cost[v] + math.hypot(u[0] - v[0], u[1] - v[1]) + per_push
-            if c < cost.get(u, math.inf) and _leg_is_clear(u, v, half, 1, obstacles, margin) or \
-                    c < cost.get(u, math.inf) and _leg_is_clear(u, v, half, -1, obstacles, margin):
+            if c < cost.get(u, math.inf) and _leg_is_clear(u, v, half, 1, obstacles, margin, box) or \
+                    c < cost.get(u, math.inf) and _leg_is_clear(u, v, half, -1, obstacles, margin, box):
                 cost[u] = frontier[u] = c
     ways = []
     for via, rest in cost.items():
         if math.hypot(via[0] - at[0], via[1] - at[1]) > 0.02:
-            first = [sd for sd in (1, -1) if _leg_is_clear(at, via, half, sd, obstacles, margin)]
+            first = [sd for sd in (1, -1) if _leg_is_clear(at, via, half, sd, obstacles, margin, box)]
             if first:
                 ways.append((math.hypot(via[0] - at[0], via[1] - at[1]) + rest, via, first[0]))
     return [(via, sd) for _, via, sd in sorted(ways)]
 
 
-def _next_legs(at, goal, half, obstacles, margin=0.03, sidestep=0.08):
+def _next_legs(at, goal, half, obstacles, margin=0.03, sidestep=0.08, box=None):
     """The (end, side) choices for the next push, the best first: straight to the goal, or along one axis
     first when blocked, or out of the way of what blocks both, or along the shortest way round through
     the pushing area.
@@ -161,41 +174,30 @@ def _next_legs(at, goal, half, obstacles, margin=0.03, sidestep=0.08):
     for via in ((goal[0], goal[1]), (at[0], goal[1]), (goal[0], at[1])):
         if math.hypot(via[0] - at[0], via[1] - at[1]) > 0.02:
             for side in (1, -1):
-                if _leg_is_clear(at, via, half, side, obstacles, margin):
+                if _leg_is_clear(at, via, half, side, obstacles, margin, box):
                     yield via, side
     # something stands between (the object it is to end up beside): first a push out of its way, from
     # where the rest of the way (along the other axis, then on to the goal) is clear
     for d in (0.1, -0.1, 0.13, -0.13, 0.16, -0.16, 0.2, -0.2, 0.24, -0.24):
         for via, then in (((at[0] + d, at[1]), (at[0] + d, goal[1])), ((at[0], at[1] + d), (goal[0], at[1] + d))):
             for side in (1, -1):
-                if _leg_is_clear(at, via, half, side, obstacles, margin) and \
-                        _either_side(via, then, half, obstacles, margin) and \
-                        _either_side(then, goal, half, obstacles, margin):
+                if _leg_is_clear(at, via, half, side, obstacles, margin, box) and \
+                        _either_side(via, then, half, obstacles, margin, box) and \
+                        _either_side(then, goal, half, obstacles, margin, box):
                     yield via, side
     # nothing along the axes: the shortest way round, by the points of the pushing area
-    for via, sd in _way_round(at, goal, half, obstacles, margin)[:2]:
+    for via, sd in _way_round(at, goal, half, obstacles, margin, box=box)[:2]:
         yield via, sd
     side = 1 if at[1] < 0 else -1
-    if not _lands_clear(at, goal, half, side, obstacles):
+    if not _lands_clear(at, goal, half, side, obstacles, box):
         steps = [(at[0] + sidestep * math.cos(k * math.pi / 4), at[1] + sidestep * math.sin(k * math.pi / 4))
                  for k in range(8)]
         steps.sort(key=lambda p: math.hypot(goal[0] - p[0], goal[1] - p[1]))
         for via in steps:
             for s in (1, -1):
-                if _leg_is_clear(at, via, half, s, obstacles, margin):
+                if _leg_is_clear(at, via, half, s, obstacles, margin, box):
                     yield via, s
     yield goal, side
-
-
-def _half_along(target, start, end):
-    """Half the object's extent along the push, where the fingertip stops behind its centre: a box (a
-    tray, a block), seen square to the table's axes, reaches out as far as its sides do that way; a round
-    object as far every way, its widest half."""
-    sx, sy = target.size[0] / 2, target.size[1] / 2
-    if target.kind not in ("tray", "block"):
-        return max(sx, sy)
-    d = math.hypot(end[0] - start[0], end[1] - start[1]) or 1.0
-    return abs(end[0] - start[0]) / d * sx + abs(end[1] - start[1]) / d * sy
 
 
 def push_to(robot, obj, x, y, tolerance=0.025, max_pushes=7, clear=0.12, low=0.02, speed=0.08, margin=0.03,
@@ -221,10 +223,12 @@ def push_to(robot, obj, x, y, tolerance=0.025, max_pushes=7, clear=0.12, low=0.0
         obstacles = [(o.position[0], o.position[1], max(o.size[0], o.size[1]) / 2)
                      for o in seen if o.name != target.name and o.kind != "zone"]
         error = None
-        for tried, (end, side) in enumerate(_next_legs(at, goal, half, obstacles, margin)):
+        # a box's fingertip stands behind its side, nearer than its widest half: a leg the arm reaches
+        box = (target.size[0] / 2, target.size[1] / 2) if target.kind in ("tray", "block") else None
+        for tried, (end, side) in enumerate(_next_legs(at, goal, half, obstacles, margin, box=box)):
             if tried == 4:
                 break
-            s, e, yaw, _ = _pusher_path(at, end, _half_along(target, at, end), side)
+            s, e, yaw, _ = _pusher_path(at, end, _behind(half, box, at, end), side)
             try:  # the arm cannot get to this leg's start (with the fingers turned so): the next leg
                 robot.move_to(s[0], s[1], clear, yaw=yaw)
                 robot.move_to(s[0], s[1], height, yaw=yaw, speed=0.15)
@@ -241,6 +245,9 @@ def push_to(robot, obj, x, y, tolerance=0.025, max_pushes=7, clear=0.12, low=0.0
         bx, by = e[0] - backoff * (e[0] - s[0]) / d, e[1] - backoff * (e[1] - s[1]) / d
         robot.move_to(bx, by, height, yaw=yaw, speed=speed, allow_contact=target.name)
         # the fingertip may still brush the object while rising: that is expected
-        robot.move_to(bx, by, clear, yaw=yaw, allow_contact=target.name)
+        try:
+            robot.move_to(bx, by, clear, yaw=yaw, allow_contact=target.name)
+        except Exception:  # close to the base, the fingers turned, the arm cannot rise straight up: home
+            pass           # (the next push, or the end, starts there)
     robot.home()
     return True

@@ -152,3 +152,19 @@ def test_the_corner_nearest_an_object_is_measured_from_where_the_object_started(
     assert part.held is True and "front left" in part.detail
     (part,) = check_parts(tree, trace(start, far))
     assert part.held is False and part.numbers["off"] > part.numbers["limit"]
+
+
+def test_a_line_of_members_not_listed_may_stand_in_any_order_but_must_run_the_way_said():
+    across = [det("red_block", 0.5, -0.1), det("green_block", 0.5, 0.1), det("blue_block", 0.5, 0.0)]
+    along = [det("red_block", 0.4, 0.0), det("green_block", 0.5, 0.0), det("blue_block", 0.6, 0.0)]
+    (any_order,) = check_parts(goal("in_line(all blocks, left_to_right)"), trace(across, across))
+    (other_way,) = check_parts(goal("in_line(all blocks, left_to_right)"), trace(along, along))
+    assert any_order.held is True and other_way.held is False
+
+
+def test_objects_in_the_corners_are_measured_for_a_repair():
+    end = [det("red_ball", 0.66, 0.26), det("blue_ball", 0.66, -0.26), det("green_ball", 0.34, 0.26),
+           det("white_ball", 0.37, -0.23)]
+    (corners,) = check_parts(goal("in_corners(4 balls)"), trace(end, end))
+    assert corners.held is False and "white ball is 0.10 m from the back right corner" in corners.detail
+    assert corners.numbers["off"] > corners.numbers["limit"] == 0.08

@@ -13,11 +13,13 @@ condition is ``in(red block, green bowl)``. Three steps, a module each:
    object references ("the red, blue and green blocks", "the block closest
    to the red bowl", "the second block from the right"), amounts ("10 cm",
    "a lot") and orders; `chart` finds the grammar's best reading of each run.
-3. `clauses.read` reads each clause (split at "then", full stops, "and"
-   before a verb) as a verb with its objects, relation and place, and builds
-   the predicates: sequences become ``then``, constraints ``unmoved`` or
-   ``never_lifted``, clauses in the present tense ("the red block is in the
-   bowl") start states; `checks` refuses what cannot be done.
+3. `clauses.read` reads each clause (`splitting` splits them at "then",
+   full stops, "and" before a verb) as a verb with its objects, relation and
+   place, and builds the predicates: sequences become ``then``, constraints
+   ``unmoved`` or ``never_lifted``, clauses in the present tense ("the red
+   block is in the bowl") start states; `referents` resolves "it" and "the
+   blue one", `asides` drops remarks and refuses words not known, `steps`
+   tidies the steps read, and `checks` refuses what cannot be done.
 
 Only words are read here: never a scene, never ground truth. Errors are one
 line (`InstructionError`, with a `reason` for benchmarks: empty, unreadable,

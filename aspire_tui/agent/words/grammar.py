@@ -206,6 +206,8 @@ class _Phrases(Transformer):
     def colored_one(self, parts):
         if len(parts[0]) > 1:  # "the red, green and blue ones": one of the kind named before for each colour
             return Item("np", NP(ref=Ref("?", members=tuple(Ref("?", c) for c in parts[0]))))
+        if parts[-1].value.text == "ones":  # "the green ones": every one of that colour, of the kind named before
+            return Item("np", NP(ref=Ref("?", parts[0][0], quantity="all")))
         return Item("np", NP(color=parts[0][0]))
 
     def pron(self, toks):

@@ -24,17 +24,20 @@ VERBS: dict[str, tuple[str, ...]] = {
             "deposit", "get", "bring", "relocate", "shift", "reposition", "carry", "plop", "plonk", "rest",
             "set down", "put down", "lower", "leave it", "tuck", "dump", "slot", "insert", "stand", "gather",
             "fit", "squeeze", "deliver", "transport", "haul", "ferry", "convey", "release", "bung", "plunk", "stow",
-            "stash"),
+            "stash", "tip", "return", "stage", "hide", "conceal", "pack"),
     "move": ("move", "take", "moved", "unstack", "taking", "moving it", "scoot", "shuffle", "translate", "displace",
-             "remove", "translating"),
+             "remove", "translating", "unload", "offload"),
     "pick": ("pick up", "grab", "lift", "pick", "grasp", "collect", "raise", "fetch", "take hold of", "hold"),
-    "stack": ("stack", "pile", "stack up", "pile up", "build", "make", "balance", "rebuild", "restack"),
+    "stack": ("stack", "pile", "stack up", "pile up", "build", "make", "balance", "rebuild", "restack", "assemble",
+              "construct", "erect"),
     "push": ("push", "slide", "shove", "nudge", "sweep", "poke", "pushing", "sliding", "shoving"),
     "pull": ("pull", "yoink", "drag", "rake", "draw", "retrieve", "hook in", "reel in", "pull in", "drag in", "draw in",
              "rake in", "bring near", "bring closer", "draw near"),  # "bring near the red cube": the object after
     "go": ("go", "drive", "navigate", "nav", "head", "travel", "roll", "proceed", "come", "steer", "approach", "visit",
-           "make your way", "get yourself", "reach"),
-    "sort": ("sort", "organise", "organize", "group", "match", "separate", "distribute", "sorted"),
+           "make your way", "get yourself", "reach", "wander", "stroll", "amble", "trundle",
+           "traverse", "nip", "toddle", "potter", "mosey", "pull up"),
+    "sort": ("sort", "organise", "organize", "group", "match", "separate", "distribute", "sorted", "segregate",
+             "classify", "categorise", "categorize"),
     "arrange": ("arrange", "line up", "line", "align", "lay out", "spread", "spread out", "order", "set out",
                 "organise them", "arranged", "aligned"),
     "leave": ("leave", "keep", "keeping", "leaving", "stay", "stays", "remain", "remains"),
@@ -44,7 +47,7 @@ VERBS: dict[str, tuple[str, ...]] = {
                "grow", "shrink", "dye", "recolor", "recolour", "transform", "fold", "crush", "eat", "smash",
                "split", "merge", "weld", "glue", "flatten", "round", "colour", "color it", "repaint", "tint", "stain",
                "become", "becomes", "turn into", "turns into"),  # "make the cube to become green"
-    "use": ("use", "using", "with help of"),
+    "use": ("use", "using", "with help of", "employ", "employing", "utilise", "utilize", "make use of", "actuate"),
     "swap": ("swap", "switch", "exchange", "trade", "swap around", "switch around", "interchange"),
     "flip": ("flip", "invert", "reverse", "turn upside down", "flip over", "upend"),
 }
@@ -117,14 +120,33 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           # a speaker's hedges, pauses and pet names: how it is said, never what
           "you know", "kind of", "kinda", "sort of", "sorta", "i guess", "i think", "i suppose", "i reckon",
           "let me think", "let me see", "lemme think", "lemme see", "thing is", "the thing is", "basically",
-          "honey", "sweetie", "sweetheart", "darling", "hun"}
+          "honey", "sweetie", "sweetheart", "darling", "hun", "love", "luv", "pet", "poppet", "kiddo",
+          "yeah", "yep", "yup", "innit", "eh", "first things first", "right then", "right so", "off you go",
+          "your turn", "my turn", "our turn", "vertical",  # "a vertical stack": a stack
+          # "dead centre", "slap bang in the middle": exactly there
+          "smack", "smack bang", "slap bang", "bang", "dead", "ish",
+          # for how long a condition holds ("at any point": "at" is dropped), which is the whole task anyway
+          "any point", "any time", "all times", "throughout", "during task", "during this task", "during whole task",
+          "during entire task", "throughout task",
+          # a child's or a parent's exclamations
+          "yay", "hooray", "hurray", "wow", "ooh", "yippee", "whee", "oopsie", "whoops", "whoopsie", "uh oh",
+          # power, not a swap or a change: "is the robot switched on?" asks nothing of the objects
+          "switch on", "switched on", "switch off", "switched off", "turn on", "turned on", "turn off", "turned off",
+          "power on", "powered on", "power off", "powered off",
+          # how closely one thing sits by another ("the immediate left of", "flush against", "a short distance
+          # in front of"): the relation is the same, and no distance is asked
+          "immediate", "immediately", "flush", "short distance", "small distance", "short way",
+          # "at a distance of 10 cm to the right of": the amount after it says how far
+          "at a distance of", "at distance of", "a distance of", "distance of"}
 # Words that are filler only in some places are listed again in PHRASES below, which win.
 
 COPULA = ("is", "are", "sits", "sit", "starts", "start", "lies", "lie", "stands", "was", "were", "located",
           "is located", "are located", "situated", "is situated", "are situated",
           "is sitting", "are sitting", "is lying", "are lying", "is resting", "are resting", "begins",
           "is currently", "are currently", "rests", "is placed", "are placed", "currently sits",
-          "ended up", "has ended up", "have ended up", "wound up", "landed", "has landed", "have landed")
+          "ended up", "has ended up", "have ended up", "wound up", "landed", "has landed", "have landed",
+          "fell", "has fallen", "have fallen", "rolled", "has rolled", "have rolled",  # how it got there
+          "has been left", "have been left", "had been left", "resides", "reside")
 
 # Words that only say which objects there are ("there's a green bowl and a blue bowl. ..."): the objects
 # count as named, so a later bare "the bowl" is one of them.
@@ -204,8 +226,12 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["former"], "LISTED", 1)  # "the former ... the latter": the objects of a list by place (`_listed_order`)
     add(["latter"], "LISTED", 2)
     add(["one", "ones"], "ONE")
+    # "the red guy", "the blue thingy": after a colour, a word for any object says what "the red one" says (alone it
+    # names no kind the simulator has, and is refused by name)
+    add(["guy", "guys", "thing", "things", "thingy", "thingies", "thingamajig", "doodad", "fella"], "ONE", "informal")
     add(["it", "them", "they", "that one", "this one", "those ones", "the thing", "em", "'em"], "PRON")
-    add(["all", "every", "all of", "each of", "every single", "all of them", "everything", "each and every"],
+    add(["all", "every", "all of", "each of", "every single", "all of them", "everything", "each and every",
+         "every last"],
         "ALL")
     add(["each"], "EACH")
     add(["both", "both of"], "BOTH")
@@ -214,11 +240,12 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["or"], "OR")
     add(["not", "never", "do not", "does not", "dont", "don't", "no", "nor", "must not", "should not",
          "avoid", "without ever", "cannot", "can not", "not to", "make sure not to", "be careful not to",
-         "careful not to", "try not to"], "NOT")
+         "careful not to", "try not to", "take care not to", "taking care not to", "being careful not to",
+         "do not you dare", "do not dare"], "NOT")
     add(["without", "with no", "but not", "but do not"], "WITHOUT")
     # "every block except the red one": a group less some of it
     add(["except", "except for", "excluding", "apart from", "other than", "save for", "with exception of",
-         "but for", "leaving out", "aside from"], "EXCEPT")
+         "but for", "leaving out", "aside from", "save", "bar", "barring"], "EXCEPT")
     add(["with", "by using", "via", "by means of"], "WITH")
     add(CORRECTIONS, "CORRECT")
     add(HESITATIONS, "CORRECT", "hesitation")
@@ -255,7 +282,7 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["is empty", "are empty", "are both empty", "both are empty", "is still empty", "are still empty"],
         "COPULA")
     add(["where it is", "where they are", "in place", "where it was", "alone", "as it is", "as they are",
-         "untouched", "still", "unmoved", "stationary", "in its place", "in their place",
+         "untouched", "still", "unmoved", "stationary", "in its place", "in their place", "undisturbed",
          "where it started", "stay put", "stays put", "remain put", "remains put", "staying put", "it there",
          "them there", "fixed", "static", "in position", "where they were", "where they started"], "WHERE")
     add(["within reach", "in reach", "within arm's reach", "reachable", "within range", "in range",
@@ -277,7 +304,9 @@ def _phrases() -> dict[str, tuple[str, Any]]:
          "with same color as them", "with same color as it", "of same color as them", "of same color as it",
          "that matches", "which matches", "its own", "their own", "of same colour", "same colored",
          "same coloured", "matching colored", "matching coloured", "color-matched", "that match", "matched",
-         "matched up"], "MATCH")
+         "matched up", "that shares its color", "that share their color", "that shares their color",
+         "sharing its color", "sharing their color", "shares its color", "share their color",
+         "of identical color", "identical color", "with identical color"], "MATCH")
     add(["own corner", "separate corner", "different corner", "separate corners", "different corners",
          "own corners", "their own corner", "a corner each", "one corner each", "a different corner",
          "per corner", "one per corner", "every corner", "one in every corner", "one in each corner",
@@ -292,10 +321,14 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["middle", "center", "centre", "middle of table", "center of table", "centre of table",
          "table's center", "table's centre", "table center", "table centre", "the middle"], "MIDDLE")
     add(["edge", "side", "border", "rim", "edges", "end"], "EDGE")
-    add(["table", "table's", "workspace", "work area", "tabletop", "table top", "surface"], "TABLE")
+    # a desk or a workbench is the table the robot works on
+    add(["table", "table's", "workspace", "work area", "tabletop", "table top", "surface", "desk", "desk's",
+         "desktop", "workbench", "work surface"], "TABLE")
     add(["line", "row", "column", "straight line", "single line", "single row", "a line", "a row", "lined up",
          "lined", "in a line", "in a row", "neat line", "neat row",
-         "line up", "queue"], "LINE")
+         "line up", "queue",
+         # a group "side by side" is in a row (two objects named side by side are beside each other: `reciprocal`)
+         "side by side", "side-by-side"], "LINE")
     add(["tower", "stack", "pile", "tower out of", "stack out of"], "TOWER")
     add(["keeping it on table", "keep it on table", "keeping it on table whole time", "on table whole time",
          "keep it flat on table", "keeping it in contact with table", "keep it in contact with table",
@@ -307,8 +340,12 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["from"], "FROM")
     add(["to", "toward", "towards", "for"], "TO")
     add(["left to right", "from left to right", "left-to-right"], "ORDER", "left_to_right")
-    add(["bottom to top", "from bottom to top", "bottom up", "from bottom up"], "ORDER", "bottom_to_top")
-    add(["top to bottom", "from top to bottom", "top down", "from top down", "in that order from top"],
+    # a list said "starting from the bottom" (or "starting at the top": "at" is gone by now) runs from that end
+    add(["bottom to top", "from bottom to top", "bottom up", "from bottom up", "starting from bottom",
+         "starting bottom", "starting with bottom", "beginning from bottom", "beginning bottom"],
+        "ORDER", "bottom_to_top")
+    add(["top to bottom", "from top to bottom", "top down", "from top down", "in that order from top",
+         "starting from top", "starting top", "starting with top", "beginning from top", "beginning top"],
         "ORDER", "top_to_bottom")
     add(["right to left", "from right to left", "right-to-left"], "ORDER", "right_to_left")
     add(["front to back", "from front to back", "far to near"], "ORDER", "front_to_back")
@@ -318,14 +355,15 @@ def _phrases() -> dict[str, tuple[str, Any]]:
         "front_to_back")
     add(["in that order", "in order", "in this order", "in the order given", "in order named"], "INORDER")
     # why the task is asked ("since the bowl is empty, ...", "... so that the two are side by side"): see `_reasons`
-    add(["because", "since", "so that", "in order to", "so as to", "seeing that", "seeing as", "now that", "as long as"],
-        "REASON")
+    add(["because", "since", "so that", "in order to", "so as to", "seeing that", "seeing as", "now that", "as long as",
+         "such that", "in such a way that"], "REASON")
     add(["left", "right", "front", "near side", "forward", "forwards", "ahead", "back", "rear",
          "backward", "backwards"], "SIDE")
     add(["leftwards", "leftward"], "SIDE", "left")
     add(["rightwards", "rightward"], "SIDE", "right")
     for amount, metres in vocab.AMOUNTS.items():
         add([amount, amount.removeprefix("a ")], "AMOUNT", metres)
+    add(["wee", "wee bit", "teeny bit", "teensy bit", "weeny bit"], "AMOUNT", 0.05)  # "a wee nudge": a bit
     add(["away from robot", "further from robot", "farther from robot", "away", "further away from robot",
          "farther away from robot", "further away", "farther away"], "SIDE", "front")
     add(["long way", "good way", "long distance", "good distance"], "AMOUNT", 0.2)

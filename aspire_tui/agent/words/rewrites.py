@@ -151,6 +151,8 @@ def _heading(m: re.Match) -> str:
         table.get(w, ("", ""))[0] == "VERB" for w in words)
     if naming and not doing:
         return f"{lead} there are {head} . "
+    if doing and any(vocab.kind_of(w) for w in words if w not in TYPE_WORDS):
+        return f"{lead}{head} , "  # "stack blocks: red on green on blue": the colours after it are of that kind
     return m.group(0) if doing else f"{lead} "
 
 
@@ -185,18 +187,23 @@ GOAL_FRAME = re.compile(
 def goal_frames(text: str) -> str:
     """Headings of the state to reach as a wish; when the task is done ("at the end") and which way ("in the
     direction away from ...", "the robot's right") said plainly."""
+    # "the target pose for the cube is ...", "the final position of the ball should be ...": where it is to be
+    text = re.sub(r"\b(?:the )?(?:final|desired|target|resulting|end|intended) (?:position|location|pose|place|"
+                  r"placement|spot) (?:of|for) ((?:the |a |an )?[a-z ]+?) (?:is|should be|will be|must be)\b",
+                  r"\1 should be", text)
     text = _as_wished(GOAL_FRAME.sub(_frame_opens, _acceptance_criteria(text)))
     # "it is required that X be ...", "make it so the bowl is ...": a wish for how things are to be; "... is
     # required" after the task only says it is asked
-    text = re.sub(r"\bit is (?:required|necessary|essential|important|needed) that\b|\bmake (?:it )?so(?: that)?\b",
+    text = re.sub(r"\bit is (?:required|necessary|essential|important|needed|desired|desirable|preferred|expected) "
+                  r"that\b|\bmake (?:it )?so(?: that)?\b",
                   " want that ", text)
     text = re.sub(r"\b(?:is|are) (?:required|needed|wanted|necessary|requested)\b(?=\s*(?:[.;!?,]|$))", " ", text)
     # "the block gets placed in the bowl": the passive with "get" is a wish, as "should be placed" is
     text = re.sub(r"\b(?:gets|get) (?=[a-z]+(?:ed|en)\b|(?:slid|put|set|made|laid|thrown|held)\b)", "should be ", text)
     text = re.sub(r"\bbe got\b", "be moved", text)
     # "when you're done", "once you have finished": when the task ends, which every goal is read at
-    text = re.sub(r"\b(?:when|once|after) (?:you are|you have|you|it is|everything is|all is|we are) "
-                  r"(?:done|finished|through)\b", " ", text)
+    text = re.sub(r"\b(?:when|once|after|by the time) (?:you are|you have|you|it is|everything is|all is|we are) "
+                  r"(?:done|finished|through|finish)\b", " ", text)
     # "should finish in the corner", "wind up on the plate": where it ends up
     text = re.sub(r"\b(should|must|to|will|would|can) (?:finish|wind up|land)(?: up)?\b", r"\1 end up", text)
     # "ideally the ball ends up in the tray": a wish for how things are to be
@@ -221,9 +228,16 @@ def goal_frames(text: str) -> str:
     # you to ...", where a verb follows)
     text = re.sub(r"\b(?:i|we) (?:really )?(?:want|need|would like|would love|'d like)\b(?! (?:you|to|robot|the robot)\b)",
                   " want that ", text)
-    text = re.sub(r"\b(?:at|in|by) the (?:very )?(?:end|finish)\b(?! of)", " ", text)
+    text = re.sub(r"\b(?:at|in|by) the (?:very )?(?:end|finish)(?: of (?:it|this|that|it all|all this|the task|the job))?\b"
+                  r"(?! of)", " ", text)
     text = re.sub(r"\bin the direction of\b", "toward", text)
     text = re.sub(r"\bin (?:the|a) direction(?= (?:away|toward|towards|to|further|farther|closer)\b)", " ", text)
+    # "in the leftward direction", "in a forward direction": the side itself
+    text = re.sub(r"\bin (?:the|a) ((?:left|right|for|back)wards?|left|right|front|back|rear) direction\b", r"\1", text)
+    # "to the area in front of the bowl", "into the space left of the plate": the place beside it, not a zone
+    text = re.sub(r"\b(to|into|in|at|toward|towards|onto) (?:the|a|an) (?:area|region|space|spot|place|location|"
+                  r"position)(?: (?:that is|which is|immediately|just|directly|right))? (?=(?:in front of|behind|"
+                  r"(?:to the |on the )?(?:left|right)(?: hand side)? of|next to|beside|near)\b)", r"\1 ", text)
     text = re.sub(r"\b(?:the )?robot's (left|right|front|back)\b", r"\1", text)
     # "beside the tray is where the ball should go": the place said first
     if " is where " in text:
@@ -279,7 +293,15 @@ def possessive_sides(text: str) -> str:
             return m.group(0)
         return f"{m.group(1)} the {m.group(3)} of {'it' if m.group(2) == 'its' else 'them'}"
 
-    return re.sub(r"\b(to|on|at) (its|their) (left|right)(?: hand)?(?: side)?\b", side, text)
+    text = re.sub(r"\b(to|on|at) (its|their) (left|right)(?: hand)?(?: side)?\b", side, text)
+    # "to the bowl's immediate right", "on the red block's left": the side of the object named
+    return re.sub(rf"\b(to|on|at) (the (?:[a-z]+ )?(?:{_kind_nouns()}))'s (?:immediate )?(left|right)(?:[- ]hand)?"
+                  r"(?: side)?\b", r"\1 the \3 of \2", text)
+
+
+@functools.cache
+def _kind_nouns() -> str:
+    return "|".join(sorted({w for words in vocab.KINDS.values() for w in words}, key=len, reverse=True))
 
 
 # a task put as a suggestion: "why not put ...", "how about moving ...", "would you mind lining up ..."
@@ -443,8 +465,22 @@ def _side_before_noun() -> re.Pattern:
 
 def size_adjectives(text: str) -> str:
     """"the big bowl", "the little one": a size said of one object after "the" picks it among those of its
-    kind, as "largest" does; "a big tower", "a little to the left" or "the big blocks" pick nothing."""
+    kind, as "largest" does; "a big tower", "a little to the left" or "the big blocks" pick nothing. A fond
+    "little" before a colour ("the little red ball") only describes, as the colour says which, unless the words
+    set sizes against each other ("the little red block on the big red block")."""
+    if not re.search(rf"\b(?:{'|'.join(s for s, most in SIZES.items() if most == 'largest')}|small|"
+                     r"(?:bigg|larg|small|tini)(?:er|est))\b", text):
+        text = re.sub(rf"\b(?<=the )(?:(?:{'|'.join(FOND)}) )+(?=(?:{'|'.join(_colour_names())})\b)", "", text)
     return _size_before_noun().sub(lambda m: SIZES[m.group(1)] if m.group(1) else "", text)
+
+
+# sizes a parent says fondly ("the little red ball", "the teeny little cube")
+FOND = ("little", "wee", "teeny", "teensy", "weeny", "itty bitty", "teeny weeny")
+
+
+@functools.lru_cache(maxsize=1)
+def _colour_names() -> tuple[str, ...]:
+    return tuple(sorted({w for words in vocab.COLORS.values() for w in words}, key=len, reverse=True))
 
 
 SIZES = {"big": "largest", "large": "largest", "huge": "largest", "massive": "largest", "giant": "largest",
@@ -462,10 +498,122 @@ def _size_before_noun() -> re.Pattern:
                       rf"(?= ?(?:(?:{'|'.join(colors)}) )?(?:{'|'.join(nouns)})\b(?! ?-?s\b))")
 
 
+def speaker_doings(text: str) -> str:
+    """"... while I watch", "as we look on", "I've been cleaning all morning and ...", "I'm setting up a demo and
+    ...": what the speaker does meanwhile, is doing, or has been doing, asks the robot nothing, and is dropped up to the clause's end; so does who asks
+    ("Mummy says ...") or a dare ("I bet you can't ..."). "While the plate stays put" (not the speaker) stays a
+    condition."""
+    text = re.sub(r"\b(?:i|we)(?:'ve| have|'d| had) been [a-z]+ing\b[a-z' ]*?(?=\s*(?:[,.;!?]|\band\b|$))", " ", text)
+    # "I'm setting up a demo and ...": what the speaker is busy with (not "I'm going to", "I'm trying to", which
+    # say what is wanted)
+    text = re.sub(r"(^|[.;!?]\s*)(?:i|we)(?:'m| am|'re| are) (?!(?:going|about|trying|planning|hoping|wondering|"
+                  r"thinking|asking|looking|wanting|needing|not)\b)[a-z]+ing\b[a-z' ]*?(?=\s*(?:[,.;!?]|\band\b|$))",
+                  r"\1", text)
+    # "Mummy says put ...", "I bet you can't stack ...": who asks, or a dare, opening the ask
+    text = re.sub(r"(^|[.;!?,]\s*)(?:(?:your |my |the )?(?:mummy|mommy|mum|mom|daddy|dad|teacher|grandma|granny|"
+                  r"grandpa|nana|he|she|they) (?:says|said)(?: that)?|i bet (?:that )?you (?:can't|cannot|can not|"
+                  r"couldn't|could not|can)(?: even)?)\s+", r"\1", text)
+    return re.sub(r"(?:,\s*)?\b(?:while|whilst|as|like) (?:i|we) (?!(?:want|need|would|have|had|said|asked|told)\b)"
+                  r"[a-z' ]*?(?=\s*(?:[,.;!?]|$))", " ", text)
+
+
+def assurances(text: str) -> str:
+    """"Ensure that the ball is placed in the tray", "make sure the cube is left of the bowl": opening a sentence,
+    what is to be made sure of is how things are to be, the goal, not how they are now. A negation or a word for
+    staying ("make sure the bowl is not moved", "... is still") stays a condition, as it is after a task; "than it is
+    now" measures a shift, and is no "is" of the object made sure of."""
+    return re.sub(r"(^|[.;!?:]\s*|\bthen\s+)(?:please\s+)?(?:make sure|ensure|see to it|be sure)(?: that)?\s+"
+                  r"(?:(?:at|by|in) the (?:very )?end,?\s+)?"
+                  r"((?:the|a|an|all|every|both|each|it|they)\b(?:(?!\bthan\b)[^.;!?,])*?)\s+(?:is|are)\s+"
+                  r"(?:(?:placed|positioned|put|located|situated|sitting|resting|lying|set)\s+)?"
+                  r"(?!(?:not|never|still|left|untouched|unmoved|where|moved|touched|disturbed|stationary|kept|"
+                  r"alone|lifted|in place)\b)", r"\1\2 should be ", text)
+
+
+def action_nouns(text: str) -> str:
+    """"perform a grasp of the cube", "execute a pick-and-place of the ball into the tray": an action said as a
+    noun after a verb of doing is that action's verb."""
+    def verb(m: re.Match) -> str:
+        said = m.group(1).replace("-", " ")
+        if said == "pick and place":
+            return "put "
+        return f"{said} " if said in _bare_verbs() else m.group(0)
+
+    return re.sub(r"\b(?:perform|execute|carry out|conduct|complete|do) (?:a|an|the|one) "
+                  r"(pick[- ]and[- ]place|[a-z]+)(?: (?:operation|action|motion|maneuver|manoeuvre|task))?"
+                  r"(?: (?:of|on))? ", verb, text)
+
+
+def ordinal_compounds(text: str) -> str:
+    """"the second-from-left block", "the 3rd from the right cube": a rank said before the noun, as "the second
+    block from the left" says it."""
+    return _ordinal_compound().sub(r"\1 \3 from the \2", text)
+
+
+@functools.lru_cache(maxsize=1)
+def _ordinal_compound() -> re.Pattern:
+    nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))} | {"one"},
+                   key=len, reverse=True)
+    return re.compile(rf"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)[- ]from[- ](?:the[- ])?(left|right|front|back)"
+                      rf"(?:most)? ((?:(?:{'|'.join(_colour_names())}) )?(?:{'|'.join(nouns)}))\b")
+
+
+def starting_with(text: str) -> str:
+    """"Starting with the green block on the blue block, unstack it ...": how things are at the start, said as
+    "the green block is on the blue block; ...", so the task after it acts from there."""
+    return re.sub(r"(^|[.;!?]\s*)(?:starting|beginning)(?: out| off)? with ((?:the|a|an|all|both) [^,;.]+?) "
+                  r"((?:on top of|on|in|inside|under|behind|in front of|next to|beside|near|(?:to the )?(?:left|right) "
+                  r"of) [^,;.]+?)\s*[,;]", r"\1\2 is \3 ; ", text)
+
+
+def that_as_it(text: str) -> str:
+    """"put the white cube on top of that": "that" after a relation, with no noun after it, is the object just
+    named, as "it" is ("on that plate" keeps its noun)."""
+    return re.sub(r"\b(on top of|onto|on|in|into|inside|beside|next to|behind|in front of|near) that"
+                  r"(?=\s*(?:[,.;!?]|$|\b(?:and|then|too|as well|please)\b))", r"\1 it", text)
+
+
+def colours_to_become(text: str) -> str:
+    """"the red block should be blue", "I want the cube to be green": a colour the object is to be, said with no
+    place, asks it to change colour, as "become blue" does (refused: the robot only moves objects). "The block
+    that is red" only says which one."""
+    return re.sub(rf"\b(should|must|shall|will|to|needs to|has to|have to|ought to) be (?:all )?"
+                  rf"((?:{'|'.join(_colour_names())}))(?=\s*(?:[.!?,;]|$|\b(?:and|then|instead|now|please)\b))",
+                  r"\1 become \2", text)
+
+
+def decimals(text: str) -> str:
+    """Decimals written short or the continental way: ".05 m" is 0.05 m, "0,1 m" and "2,5 cm" are 0.1 m and 2.5
+    cm; "1,000 mm" (three digits after the comma) stays a thousands separator."""
+    text = re.sub(r"(?<![\w.])\.(\d)", r"0.\1", text)
+    units = "|".join(sorted((re.escape(u) for u in vocab.UNITS), key=len, reverse=True))
+    return re.sub(rf"\b(\d+),(\d{{1,2}}|\d{{4,}}|(?<=\b0,)\d+)\s*(?=(?:{units})(?![a-z]))", r"\1.\2 ", text)
+
+
+def hands_off(text: str) -> str:
+    """"keep your hands off the bowl", "hands off the bowl", "but mind the bowl", "leave the bowl be": the object
+    is not to be touched."""
+    text = re.sub(r"\b(but|and|,|\.|;|^)\s*mind (?=(?:the|that|those|these)\b)", r"\1 do not touch ", text)
+    text = re.sub(r"\b(leave|let) ((?:the|that|this|those|these|it|them)\b[a-z ]{0,30}?) be\b(?! (?:in|on|at|to|left|"
+                  r"right|next|near|beside|behind|moved|placed|put)\b)", r"\1 \2 alone", text)
+    return re.sub(r"\b(?:(?:keep|take|get) (?:your |its |the robot's )?)?hands off(?: of)?\b", "do not touch", text)
+
+
 def cardinals(text: str) -> str:
-    """Number words as digits ("twelve" -> 12, "twenty-five" -> 25, "half a" -> 0.5), all but "one", which
-    is as often "the one on the left" as a number (the phrase table reads it where it counts)."""
+    """Number words as digits ("twelve" -> 12, "twenty-five" -> 25, "half a" -> 0.5, "two and a half" -> 2.5,
+    "a quarter of a metre", "3/4 of an inch", "an inch and a half"), all but "one", which is as often "the one on
+    the left" as a number (the phrase table reads it where it counts)."""
     text = re.sub(r"\bhalf (?:a|an) ", "0.5 ", text)
+    text = re.sub(r"\b(?:a|one) quarter (?:of )?(?:a|an) ", "0.25 ", text)
+    text = re.sub(r"\bthree quarters (?:of )?(?:a|an) ", "0.75 ", text)
+    # "an inch", "a foot": one of the unit ("m" and "in." are too short to tell from other words)
+    units = "|".join(sorted((u for u in vocab.UNITS if len(u) > 2 and u.isalpha()), key=len, reverse=True))
+    text = re.sub(rf"\b(\d+)/([1-9]\d*)(?: of)?(?: an?)? (?=(?:{units}|cm|mm|m|ft|in)\b)",
+                  lambda m: f"{round(int(m.group(1)) / int(m.group(2)), 4):g} ", text)  # "3/4 of an inch"
+    text = re.sub(rf"\b(?:a|an|one) (?=(?:{units})\b)", "1 ", text)
+    text = re.sub(rf"\b(?:a )?couple (?:of )?(?=(?:{units}|cm|mm)\b)", "2 ", text)  # "a couple of inches"
+    # "a metre and a half", "2 inches and a half": the number of units and a half
+    text = re.sub(rf"\b(\d+) ((?:{units})) and a half\b", lambda m: f"{m.group(1)}.5 {m.group(2)}", text)
     units = "|".join(CARDINALS)
 
     def number(m: re.Match) -> str:
@@ -474,7 +622,37 @@ def cardinals(text: str) -> str:
             return m.group(0)
         return str(TENS.get(tens or "", 0) + CARDINALS.get(unit or "", 0))
 
-    return re.sub(rf"\b(?:({'|'.join(TENS)})(?:[- ]({units}))?|({units}))\b", number, text)
+    text = re.sub(rf"\b(?:({'|'.join(TENS)})(?:[- ]({units}))?|({units}))\b", number, text)
+    # "two and a half", "one and a half": the number and a half
+    return re.sub(r"\b(\d+|one) and (?:a|one) half\b", lambda m: f"{1 if m.group(1) == 'one' else m.group(1)}.5", text)
 
 
 RELATION_WORDS = {w for words in vocab.RELATIONS.values() for phrase in words for w in phrase.split()[:1]}
+
+
+def emptying(text: str) -> str:
+    """"empty the bowl", "clear out the tray", "clear the plate of its balls": everything taken out of it, said as
+    "take all the blocks out of the bowl"; "empty the bowl into the tray" moves it all there. What is in it is of
+    the kind the words name ("of its balls", or the kinds named anywhere in the words), blocks where they name none."""
+    return _emptying().sub(lambda m: _emptied(m, text), text)
+
+
+@functools.cache
+def _emptying() -> re.Pattern:
+    holders = "|".join(w for k in vocab.CONTAINERS + vocab.SURFACES + ("plate",) for w in vocab.KINDS[k])
+    things = "|".join(p for k in vocab.MOVABLE for w in vocab.KINDS[k] for p in (*vocab.plurals(w), w))
+    return re.compile(rf"(^|[.!?;:,]\s*|\b(?:and|then|please|now|first|you|to)\s+)(?:empty|clear|clean)(?:\s+(?:out|off))?\s+"
+                      rf"((?:the|that|this|your)\s+(?:[a-z]+\s+){{0,2}}?(?:{holders})|it)\b(?:\s+(?:out|off))?"
+                      rf"(?:\s+of\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?((?:[a-z]+\s+)?(?:{things})))?(?![\w-])"
+                      rf"(\s+(?:into|in|onto|on|to)\b)?")
+
+
+def _emptied(m: re.Match, text: str) -> str:
+    opens, holder, said, onward = m.group(1), m.group(2), m.group(3), m.group(4)
+    if said is None:
+        named = [k for k in vocab.MOVABLE if re.search(
+            rf"\b(?:{'|'.join(p for w in vocab.KINDS[k] for p in (*vocab.plurals(w), w))})\b", text)]
+        said = " and all the ".join(f"{k}s" for k in named or ["block"])
+    if onward:  # "empty the bowl into the tray": everything in it goes there
+        return f"{opens}move all the {said} from {holder}{onward}"
+    return f"{opens}take all the {said} out of {holder}"

@@ -7,21 +7,55 @@ from __future__ import annotations
 
 import re
 
+from aspire_tui.agent.words.accounts import accounts
+from aspire_tui.agent.words.conditionals import conditionals
+from aspire_tui.agent.words.courtesy import courtesies
+from aspire_tui.agent.words.labels import named_objects
 from aspire_tui.agent.words.lexicon import (FILLER, GERUND_VERBS, InstructionError, PARTICIPLES, Word, lexicon, lookup,
                                             verb_form)
 from aspire_tui.agent.words.mending import apart, mended, opens_clause, run_together
-from aspire_tui.agent.words.rewrites import (FORUM_FRAME, RELATION_WORDS, TOPIC_TAGS, bare_verb_steps, cardinals,
-                                             colour_compounds, comparative_referents, either, goal_frames,
-                                             listed_steps, periphrastic_superlatives, place_prepositions,
-                                             possessive_sides, provisos, shorthand, side_adjectives, size_adjectives,
-                                             spec_notation, suggestions)
+from aspire_tui.agent.words.particles import particles
+from aspire_tui.agent.words.receiving import receiving
+from aspire_tui.agent.words.reciprocal import each_other
+from aspire_tui.agent.words.upward_lists import listed_upwards
+from aspire_tui.agent.words.rewrites import (FORUM_FRAME, RELATION_WORDS, TOPIC_TAGS, action_nouns, assurances,
+                                             bare_verb_steps, cardinals, colour_compounds, colours_to_become,
+                                             comparative_referents, decimals,
+                                             either, emptying, goal_frames, hands_off, listed_steps,
+                                             ordinal_compounds, periphrastic_superlatives, place_prepositions,
+                                             possessive_sides, provisos, shorthand, side_adjectives, size_adjectives, speaker_doings,
+                                             spec_notation, starting_with, suggestions, that_as_it)
 from sim import vocabulary as vocab
 
 
 def _words(text: str) -> list[str]:
     t = text.lower().replace("’", "'").replace("colour", "color").replace("grey", "gray")
-    t = re.sub(r"\b(do|does|is|are|was|were|should|must|could|would)n't\b", r"\1 not", t)
+    t = re.sub(r"\b(do|does|did|is|are|was|were|should|must|could|would|has|have|had)n't\b", r"\1 not", t)
+    t = re.sub(r"\bwhilst\b", "while", t)  # the British spelling
+    t = decimals(t)
+    t = listed_upwards(t)
+    t = each_other(t)
+    # "... and the blue cube on top of that": "that" ending the clause is the object named before, as "it" is
+    t = re.sub(r"\b(on top of|onto|on) (?:that|this)(?=\s*(?:[,.;!?]|$|and\b|then\b))", r"\1 it", t)
+    # "on top of that, put the green block": the place said first is by the object named before ("it")
+    t = re.sub(r"(^|[.;!?]\s*)(on top of|onto|on|in|into|inside|next to|beside|behind|in front of|above|"
+               r"to the left of|to the right of|left of|right of) (?:that|this|it)\s*,?\s+"
+               r"((?:put|place|set|stack|drop|stand|balance|pop|lay)\b[^.;!?]*)", r"\1\3 \2 it", t)
+    # "the red block must reach the green zone": an object that must reach a place must go there
+    t = re.sub(r"\b(must|should|needs to|need to|has to|have to) reach(?= (?:the|a|an) (?!robot\b))", r"\1 go to", t)
+    # "finish the tower", "complete the stack": build it, with what is on it already
+    t = re.sub(r"\b(?:finish|complete|top off)(?: off)? (?=(?:the |my |this |that |our )?(?:tower|stack|pile)\b)",
+               "build ", t)
+    t = re.sub(r"\bprior to\b", "before", re.sub(r"\bsubsequent to\b", "after", t))  # a report's "before", "after"
+    t = named_objects(t)
+    t = speaker_doings(t)
+    t = hands_off(t)
+    t = action_nouns(t)
+    t = ordinal_compounds(t)
+    t = starting_with(t)
+    t = that_as_it(t)
     t = t.replace("->", " to ").replace("=>", " to ")
+    t = re.sub(r"(?<=[a-z0-9])\s*>+\s*(?=[a-z])", " to ", t)  # "red blk > bowl": an arrow typed short
     t = listed_steps(t)
     t = spec_notation(t)
     t = shorthand(t)
@@ -34,12 +68,21 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"\b(you|we|they|i)'ve\b", r"\1 have", t)
     t = t.replace("can't", "can not").replace("won't", "will not").replace("it's", "it is") \
         .replace("let's", "let us").replace("i'd", "i would").replace("i'm", "i am").replace("that's", "that is")
+    # "hide it behind the bowl so he cannot see it": "so" before someone who can or cannot do something says
+    # why, as "so that" does, never what to do
+    t = re.sub(r"\bso(?= (?:he|she|they|we|i|nobody|no one|noone|people|everyone|anyone|others)"
+               r" (?:can|cannot|could|will|would|wo not|do|does|did|may|might)\b)", "so that", t)
+    t = courtesies(t)
+    t = accounts(t)
+    t = receiving(t)
+    t = conditionals(t)
+    t = particles(t)
     # "the corner farthest from you": said to the robot, "you" is the robot (elsewhere it is filler)
     t = re.sub(r"\b(nearest|closest|farthest|furthest)( to)? (?:you|yourself)\b", r"\1\2 robot", t)
     # "from where the robot stands": the robot's view is the one every side word is read in already
     t = re.sub(r"\b(?:as seen |seen |looking )?from (?:where (?:the robot|you) (?:stands?|sits?|is|are)|"
                r"(?:the robot's|your) (?:point of view|perspective|viewpoint|view|position)|"
-               r"(?:the robot|you)(?= *,))", " ", t)
+               r"(?:the robot|you)(?= *,))|\b(?:as seen|seen|looking) from (?:the robot|you)(?= *[.;!?]| *$)", " ", t)
     t = re.sub(r"\bfrom (?:you|yourself)\b", "from robot", t)
     # "the block on your left", "to your right": the robot's own sides are the ones every side word means
     t = re.sub(r"\byour (left|right)\b", r"the \1", t)
@@ -49,6 +92,7 @@ def _words(text: str) -> list[str]:
     # "the tray should be left with the ball in it": "left" the verb, not the side
     t = re.sub(r"\b(be|is|are|was|were|been|get|gets|got)\s+left(?=\s+with\b)", r"\1", t)
     t = re.sub(r"\bbetween (?:you|yourself) and\b", "between robot and", t)
+    t = emptying(t)
     # "take them out": out of where they were said to be, as "out of it" reads
     # ("every one of them", "them all": "them" says the whole group already)
     t = re.sub(r"\b(take|get|lift|pull|bring|move)\s+(?:(?:all|each|every one|both) of )?(it|them)(?: all| both)?"
@@ -62,6 +106,8 @@ def _words(text: str) -> list[str]:
     t = FORUM_FRAME.sub(r"\1", t)
     t = suggestions(t)
     t = provisos(t)
+    t = assurances(t)
+    t = colours_to_become(t)
     t = either(t)
     # "the side of the plate that faces you": the robot's side of it
     t = re.sub(r"\b(?:on |to |at )?the (?:side|face|edge) of (the (?:[a-z]+ )?[a-z]+) (?:that |which )?(?:faces|is facing|"
@@ -195,10 +241,25 @@ def tag(text: str, topic: bool = False) -> list[Word]:
             form = None if w in FILLER else verb_form(w, table)
             out.append(form or Word("FILLER" if w in FILLER or w.endswith("ly") else "UNKNOWN", w))
             i += 1
-    kept = _pairs_as_steps(_contrasts(_introductions(_listed_order(_reasons(_robot_parts(_corrected([w for w in out if w.tag != "FILLER"])))))))
+    kept = _pairs_as_steps(_contrasts(_introductions(_listed_order(_reasons(_robot_parts(_corrected(_informal_ones([w for w in out if w.tag != "FILLER"]))))))))
     kept = _described_objects(_named_first(_table_sides(kept)))
     return _counted_steps(_conditions_as_steps(_gerunds_as_verbs(_on_top_before_object(_colours_after_nouns(
-        _two_as_to(kept))))))
+        _two_as_to(_objects_that_go(kept)))))))
+
+
+def _objects_that_go(words: list[Word]) -> list[Word]:
+    """"the red blocks go in the red bowl": "go" right after objects in the plural says where they are to be, as
+    "goes" does after one; the robot going somewhere is "go to the marker" with no objects before it."""
+    return [Word("MODAL", w.text, w.text) if w.tag == "VERB" and w.text == "go" and k and (
+        words[k - 1].tag == "KINDS" or words[k - 1].tag == "ONE" and words[k - 1].text == "ones") else w
+        for k, w in enumerate(words)]
+
+
+def _informal_ones(words: list[Word]) -> list[Word]:
+    """"the red guy", "the blue thingy": after a colour, one of the object of that colour; alone ("pop the thingy on
+    the plate") a word not read, so that the refusal names it."""
+    return [Word("UNKNOWN", w.text) if w.tag == "ONE" and w.value == "informal" and
+            (k == 0 or words[k - 1].tag != "COLOR") else w for k, w in enumerate(words)]
 
 
 def _two_as_to(words: list[Word]) -> list[Word]:
@@ -483,6 +544,11 @@ def _corrected(words: list[Word]) -> list[Word]:
         while nxt < len(words) and (words[nxt].tag in ("COMMA", "STOP", "CORRECT") or words[nxt].text == "no"):
             nxt += 1
         said = _unpunctuated(out)
+        amount = _amount_said_again(said, words[nxt:])
+        if amount is not None:  # "move it 10 cm left, no, 15 cm": the distance taken back, the side kept
+            out, used = amount
+            k = nxt + used
+            continue
         swap = _same_kind_said_again(said, words[nxt:])
         if swap is not None:  # "put the red block in the bowl, no, the blue block": only the block is taken back
             start, stop, end = swap
@@ -546,6 +612,27 @@ def _same_kind_said_again(said: list[Word], then: list[Word]) -> tuple[int, int,
     return None
 
 
+def _amount_said_again(said: list[Word], then: list[Word]) -> tuple[list[Word], int] | None:
+    """A correction that opens with a distance ("10 cm left, no, 15 cm", "a bit forward, sorry, 8 cm") takes back the
+    distance said last in the same phrase: the words with it replaced (its unit kept where the new one says none, the
+    side kept where it says none), and how many words after the correction it used; None where it is no distance."""
+    if not then or then[0].tag not in ("NUM", "AMOUNT"):
+        return None
+    end = next((j for j, w in enumerate(then) if w.tag in PHRASE_BREAKS), len(then))
+    for j in range(len(said) - 1, -1, -1):
+        if said[j].tag in PHRASE_BREAKS:
+            return None
+        if said[j].tag in ("NUM", "AMOUNT"):
+            stop = j + 1 + (said[j].tag == "NUM" and j + 1 < len(said) and said[j + 1].tag == "UNIT")
+            new = list(then[:end])
+            if new[0].tag == "NUM" and (len(new) == 1 or new[1].tag != "UNIT") and stop == j + 2:
+                new.insert(1, said[j + 1])  # "10 cm ..., no, 15": in the unit said before
+            if any(w.tag not in ("NUM", "UNIT", "AMOUNT") for w in new):
+                return said[:j] + new, end  # "10 cm left, no, 15 cm right": all of it said again
+            return said[:j] + new + said[stop:], end
+    return None
+
+
 def _object_of(clause: list[Word]) -> list[Word]:
     """The words of the object a clause's verb acts on: those after the verb, up to where it goes."""
     out: list[Word] = []
@@ -591,14 +678,29 @@ def _taken_back(said: list[Word], then: list[Word], bare: bool) -> int | None:
 
 def _robot_parts(words: list[Word]) -> list[Word]:
     """The robot's parts dropped where they are the means ("with the gripper", "using the end effector") and
-    kept as words not read elsewhere, so that a refusal names them ("move the end effector above the block")."""
+    kept as words not read elsewhere, so that a refusal names them ("move the end effector above the block").
+    The robot or a part of it said as who acts ("the robot should put ...", "the gripper must grasp ...") is
+    dropped too: the verb after it acts on its own object, never on the robot."""
     out: list[Word] = []
-    for w in words:
+    for k, w in enumerate(words):
+        after = [x for x in words[k + 1:k + 3] if x.tag != "MODAL"][:1]
+        acts = after and (after[0].tag == "VERB" and after[0].value in OBJECT_VERBS or after[0].tag == "TOWER") \
+            and k + 1 < len(words) and words[k + 1].tag in ("VERB", "MODAL")  # "needs to stack": the verb
+        opens = k == 0 or words[k - 1].tag in ("STOP", "COMMA", "THEN", "AND")
+        if w.tag == "ROBOT" and acts and opens:
+            continue
+        if w.tag == "ROBOT" and opens and k + 1 < len(words) and words[k + 1].tag in ("STOP", "COMMA") and \
+                any(x.tag == "VERB" and x.value in OBJECT_VERBS for x in words[k + 2:]):
+            continue  # "Robot! Robot! put the ball ...": calling the robot, not where anything goes
         if w.tag != "PART":
             out.append(w)
-        elif not (out and (out[-1].tag == "WITH" or out[-1].tag == "VERB" and out[-1].value == "use")):
+        elif not (acts or out and (out[-1].tag == "WITH" or out[-1].tag == "VERB" and out[-1].value == "use")):
             out.append(Word("UNKNOWN", w.text))
     return out
+
+
+# verbs that act on an object the words name after them ("the robot should put the cube ..."), not on the robot
+OBJECT_VERBS = ("put", "pick", "stack", "push", "pull", "sort", "arrange")
 
 
 def _gerunds_as_verbs(words: list[Word]) -> list[Word]:

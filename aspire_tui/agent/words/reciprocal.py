@@ -1,0 +1,24 @@
+"""Two objects placed by each other: "put the red block and the blue block side by side" (or "next to each
+other", "beside one another") is the first beside the second."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from sim import vocabulary as vocab
+
+
+def each_other(text: str) -> str:
+    """"A and B side by side", "A and B next to each other": "A next to B"."""
+    return _pair_by_each_other().sub(lambda m: f"{m.group(1)} {m.group(3) or ''}next to {m.group(2)}", text)
+
+
+@functools.cache
+def _pair_by_each_other() -> re.Pattern:
+    nouns = "|".join(sorted({w for words in vocab.KINDS.values() for w in words}, key=len, reverse=True))
+    one = rf"(?:the |a |an )?(?:[a-z]+ ){{0,2}}?(?:{nouns})"  # one object: up to two words before its noun
+    # "should be", "are to be", "end up": how the pair is to be, said before where
+    how = r"((?:should|must|need to|needs to|have to|has to|are to|will) (?:be|end up|sit|go) |are |end up |go )?"
+    return re.compile(rf"\b({one}) and ({one}) {how}(?:(?:right |directly |just )?(?:next to|beside|by|adjacent to|"
+                      rf"alongside|against) (?:each other|one another)|side by side|side-by-side)\b")

@@ -1,0 +1,64 @@
+"""The steps read, tidied into the goal: a way of doing a step dropped, towers merged, restated starts dropped."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from aspire_tui.agent.goal import CONSTRAINTS, Cond, Goal, Ref
+from aspire_tui.agent.words.sides import CONVERSE
+
+
+def without_restated(goal: Goal) -> Goal:
+    """The goal without a "start state" that the goal already is, said the other way round: "put the ball on
+    the far side of the bowl, so the bowl is between you and the ball" restates the goal (a start where the
+    task is done already is none)."""
+    asked = set(goal.condition.conjuncts())
+    restated = asked | {Cond(CONVERSE[c.name], (c.args[1], c.args[0], *c.args[2:])) for c in asked
+                        if c.name in CONVERSE and len(c.args) >= 2}
+    kept = tuple(c for c in goal.start if c not in restated)
+    return goal if kept == goal.start else replace(goal, start=kept)
+
+
+def drop_lifts(steps: list[Cond]) -> list[Cond]:
+    """"pick up X and put it in Y": picking X up is the way, not a goal of its own."""
+    moved = [a for c in steps if c.name != "lifted" for a in c.args if isinstance(a, Ref)]
+    return [c for c in steps if not (c.name == "lifted" and same_object(c.args[0], moved))]
+
+
+def same_object(ref: Ref, refs: list[Ref]) -> bool:
+    """Whether ``refs`` name ``ref``, or its kind bare ("pick up the red cube ... place the cube ...")."""
+    return any(r == ref or (not r.color and not r.select and not r.is_group and r.kind == ref.kind) for r in refs)
+
+
+def drop_taken_out(steps: list[Cond], taken_out: list[Cond]) -> list[Cond]:
+    """"take the block off the plate and put it in the bowl": taking it off is the way, and where it starts is
+    a start state; what is asked is where it goes. Alone ("take the block out of the bowl") it is the goal."""
+    placed = [c.args[0] for c in steps if c.name not in CONSTRAINTS and c.args and isinstance(c.args[0], Ref)]
+    return [c for c in steps if not (c in taken_out and same_object(c.args[0].args[0], placed))] or steps
+
+
+def merge_towers(steps: list[Cond]) -> list[Cond]:
+    """"B on A and C on B" is one tower: ``stacked(C, B, A)``."""
+    ons = [c for c in steps if c.name == "on" and all(isinstance(a, Ref) and a.kind == "block" and not a.is_group
+                                                       for a in c.args)]
+    if len(ons) < 2:
+        return steps
+    above = {c.args[1]: c.args[0] for c in ons}
+    below = {c.args[0]: c.args[1] for c in ons}
+    bottoms = [b for b in above if b not in below]
+    if len(bottoms) != 1:
+        return steps
+    chain = [bottoms[0]]
+    while chain[-1] in above and above[chain[-1]] not in chain:
+        chain.append(above[chain[-1]])
+    if len(chain) != len(ons) + 1:
+        return steps
+    tower = Cond("stacked", tuple(reversed(chain)))
+    rest = [c for c in steps if c not in ons]
+    return [tower] + rest
+
+
+def group_of(refs: list[Ref]) -> Ref:
+    if len(refs) == 1:
+        return refs[0]
+    return Ref(refs[0].kind, members=tuple(refs))
