@@ -12,7 +12,7 @@ from aspire_tui.agent.plan import plan_goal
 from aspire_tui.agent.program import HELPERS
 
 from .tree_goals import seed_skills
-from .word_runs import Seen, Table, validated_as
+from .word_runs import Seen, Table, first_program_run, validated_as
 
 
 @pytest.mark.parametrize("words, goal", [
@@ -34,19 +34,7 @@ def test_words_validate_on_the_goal_they_were_read_as(words, goal, lib, events):
     ("move the four blocks to the front right corner", 504),  # the last one between two: a finger hit
 ])
 def test_the_first_program_succeeds_where_it_failed(words, seed, tmp_path):
-    from aspire_tui.agent.loop import goal_for
-    from aspire_tui.agent.program import write_program
-    from aspire_tui.agent.scene import spec_for
-    from aspire_tui.agent.words import read
-    from aspire_tui.runner.pool import run_program
-
-    from .tree_goals import SEED_SKILLS
-
-    tree = read(words)
-    spec, _, ids = spec_for(tree)
-    source = write_program(goal_for(tree, spec, ids), plan_goal(tree, seed_skills()), seed_skills())
-    trace = run_program(source, spec, seed, skills_dir=SEED_SKILLS, runs_dir=tmp_path / "runs", keyframes=False,
-                        scene_args=True)
+    trace = first_program_run(words, seed, tmp_path / "runs")
     assert trace.outcome == "succeeded", trace.failure_reason
 
 

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from aspire_tui.agent.plan import plan_goal
-
-from .tree_goals import SEED_SKILLS, seed_skills
-from .word_runs import validated_as
+from .word_runs import first_program_run, validated_as
 
 
 @pytest.mark.slow
@@ -36,17 +33,7 @@ def test_a_block_put_in_a_bowl_and_taken_out_again_validates(lib, events):
     ("every block is in the green zone at the start; get them out of the zone", 510),
 ])
 def test_the_first_program_takes_it_out_where_a_finger_met_something(words, seed, tmp_path):
-    from aspire_tui.agent.loop import goal_for
-    from aspire_tui.agent.program import write_program
-    from aspire_tui.agent.scene import spec_for
-    from aspire_tui.agent.words import read
-    from aspire_tui.runner.pool import run_program
-
-    tree = read(words)
-    spec, _, ids = spec_for(tree)
-    source = write_program(goal_for(tree, spec, ids), plan_goal(tree, seed_skills()), seed_skills())
-    trace = run_program(source, spec, seed, skills_dir=SEED_SKILLS, runs_dir=tmp_path / "runs", keyframes=False,
-                        scene_args=True)
+    trace = first_program_run(words, seed, tmp_path / "runs")
     assert trace.outcome == "succeeded", trace.failure_reason
 
 

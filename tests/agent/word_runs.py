@@ -1,5 +1,6 @@
-"""Words run through the whole loop in tests (the offline coder, two validation scenes, up to four tries), and
-the camera's view of a table for the program helpers that lay out spots (`Table`)."""
+"""Words run through the whole loop in tests (the offline coder, two validation scenes, up to four tries), the
+offline coder's first program for words run once on one scene (`first_program_run`), and the camera's view of
+a table for the program helpers that lay out spots (`Table`)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,25 @@ def validated_as(words: str, goal: str, lib, events):
     assert result.success, result.message
     assert result.validated == "2/2" and result.goal["tree"]["goal"] == goal
     return result
+
+
+def first_program_run(words: str, seed: int, runs_dir):
+    """The trace of the offline coder's first program for ``words`` (seed skills, no repair) on the scene of
+    ``seed`` that the words make."""
+    from aspire_tui.agent.loop import goal_for
+    from aspire_tui.agent.plan import plan_goal
+    from aspire_tui.agent.program import write_program
+    from aspire_tui.agent.scene import spec_for
+    from aspire_tui.agent.words import read
+    from aspire_tui.runner.pool import run_program
+
+    from .tree_goals import SEED_SKILLS, seed_skills
+
+    tree = read(words)
+    spec, _, ids = spec_for(tree)
+    source = write_program(goal_for(tree, spec, ids), plan_goal(tree, seed_skills()), seed_skills())
+    return run_program(source, spec, seed, skills_dir=SEED_SKILLS, runs_dir=runs_dir, keyframes=False,
+                       scene_args=True)
 
 
 class Seen:
