@@ -17,6 +17,7 @@ from aspire_tui.agent.words.mending import apart, mended, opens_clause, run_toge
 from aspire_tui.agent.words.particles import particles
 from aspire_tui.agent.words.receiving import receiving
 from aspire_tui.agent.words.reciprocal import each_other
+from aspire_tui.agent.words.results import results
 from aspire_tui.agent.words.upward_lists import listed_upwards
 from aspire_tui.agent.words.rewrites import (FORUM_FRAME, RELATION_WORDS, TOPIC_TAGS, action_nouns, assurances,
                                              bare_verb_steps, cardinals, colour_compounds, colours_to_become,
@@ -73,6 +74,7 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"\bso(?= (?:he|she|they|we|i|nobody|no one|noone|people|everyone|anyone|others)"
                r" (?:can|cannot|could|will|would|wo not|do|does|did|may|might)\b)", "so that", t)
     t = courtesies(t)
+    t = results(t)
     t = accounts(t)
     t = receiving(t)
     t = conditionals(t)
