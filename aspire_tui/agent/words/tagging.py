@@ -15,6 +15,7 @@ from aspire_tui.agent.words.lexicon import (FILLER, GERUND_VERBS, InstructionErr
                                             verb_form)
 from aspire_tui.agent.words.mending import apart, mended, opens_clause, run_together
 from aspire_tui.agent.words.particles import particles
+from aspire_tui.agent.words.partitives import partitives
 from aspire_tui.agent.words.receiving import receiving
 from aspire_tui.agent.words.reciprocal import each_other
 from aspire_tui.agent.words.results import results
@@ -74,6 +75,7 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"\bso(?= (?:he|she|they|we|i|nobody|no one|noone|people|everyone|anyone|others)"
                r" (?:can|cannot|could|will|would|wo not|do|does|did|may|might)\b)", "so that", t)
     t = courtesies(t)
+    t = partitives(t)
     t = results(t)
     t = accounts(t)
     t = receiving(t)
