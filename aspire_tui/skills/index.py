@@ -405,9 +405,12 @@ class SkillIndex:
         return tuple(row) if row else None
 
     def keep_parse(self, skill: Any) -> None:
-        """Keep ``skill``'s parse on its row, while the row still holds the same bytes."""
-        self.db.execute("update skills set parsed = ?, parsed_by = ? where path = ? and blob = ?",
-                        [kept_parse(skill), parser_id(), skill.path, skill.blob])
+        """Keep ``skill``'s parse on its row, while the row still holds the same bytes (a parse JSON cannot keep
+        is parsed at each read, and nothing is written for it)."""
+        text = kept_parse(skill)
+        if text is not None:
+            self.db.execute("update skills set parsed = ?, parsed_by = ? where path = ? and blob = ?",
+                            [text, parser_id(), skill.path, skill.blob])
 
     def touch(self, path: str, mtime_ns: int, size: int) -> None:
         """Record a new mtime for a file whose content (blob) did not change."""
