@@ -223,6 +223,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("what", nargs="?", choices=("quality", "validate", "plot"), default="quality")
     parser.add_argument("--set", choices=tuple(SETS), action="append", help="one set (default: every set)")
+    parser.add_argument("--dev", action="store_true",
+                        help="only the development sets: the held-out ones stay unseen by whoever tunes the reader")
     parser.add_argument("--misses", action="store_true", help="print every miss")
     parser.add_argument("--per-category", type=int, default=2)
     parser.add_argument("--skip", type=int, default=0,
@@ -237,7 +239,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.what == "plot":
         print(f"wrote {plot(args.out)}")
         return
-    for name in args.set or list(SETS):
+    names = args.set or [n for n in SETS if not (args.dev and n.startswith("heldout"))]
+    for name in names:
         cases = load(SETS[name])
         if args.what == "quality":
             figures = quality(cases)

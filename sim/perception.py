@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim.types import Detection
-from sim.world import Camera, World
+from sim.world import Body, Camera, World
 
 HIDDEN_KINDS = {"table", "floor", "robot"}
 MIN_PIXELS = 6
@@ -68,39 +68,43 @@ class Perception:
         self.world = world
         self.rng = rng
         self.last_seen: dict[str, list[float]] = {}
-        self._frames: dict[tuple, tuple[tuple, np.ndarray, np.ndarray]] = {}  # camera -> (signature, points, ids)
+        self._frames: dict[tuple, tuple[tuple, list]] = {}  # camera -> (scene signature, what it sees)
 
-    def _frame(self, camera: Camera) -> tuple[np.ndarray, np.ndarray]:
-        """The 3D point and the body id under each pixel. A scene that has not moved since the last look
-        through the same camera is not rendered again: a program looks several times before it moves, and
-        each look draws its own noise still."""
+    def _frame(self, camera: Camera) -> list[tuple[Body, int, np.ndarray, np.ndarray]]:
+        """The bodies this camera sees, each with its pixel count and the 2nd and 98th percentile corners of
+        its points, in body-id order. A scene that has not moved since the last look through the same camera
+        is not rendered or measured again: a program looks several times before it moves, and each look
+        draws its own noise still."""
         key = (camera.width, camera.height, tuple(camera.view()), camera.fov, camera.near, camera.far)
         signature = self.world.pose_signature()
         seen = self._frames.get(key)
         if seen is not None and seen[0] == signature:
-            return seen[1], seen[2]
+            return seen[1]
         _, depth, seg = self.world.capture(camera)
         points = unproject(depth, camera, camera.width, camera.height)
         ids = seg.astype(np.int64) & ((1 << 24) - 1)
+        blobs = []
+        for uid in np.unique(ids):
+            body = self.world.by_uid(int(uid))
+            if body is None or body.kind in HIDDEN_KINDS:
+                continue
+            mask = ids == uid
+            count = int(mask.sum())
+            if count < MIN_PIXELS:
+                continue
+            pts = points[mask]
+            blobs.append((body, count, np.percentile(pts, 2, axis=0), np.percentile(pts, 98, axis=0)))
         self._frames = {k: v for k, v in self._frames.items() if v[0] == signature}
-        self._frames[key] = (signature, points, ids)
-        return points, ids
+        self._frames[key] = (signature, blobs)
+        return blobs
 
     def look(self, cameras: list[Camera]) -> list[Detection]:
         """Everything visible through these cameras (merged by name, most pixels wins)."""
         best: dict[str, tuple[int, Detection]] = {}
         for camera in cameras:
-            points, ids = self._frame(camera)
-            for uid in np.unique(ids):
-                body = self.world.by_uid(int(uid))
-                if body is None or body.kind in HIDDEN_KINDS:
+            for body, count, lo, hi in self._frame(camera):
+                if body.name in best and best[body.name][0] >= count:
                     continue
-                mask = ids == uid
-                count = int(mask.sum())
-                if count < MIN_PIXELS or (body.name in best and best[body.name][0] >= count):
-                    continue
-                pts = points[mask]
-                lo, hi = np.percentile(pts, 2, axis=0), np.percentile(pts, 98, axis=0)
                 center = (lo + hi) / 2 + self.rng.normal(0.0, NOISE_M, 3)
                 size = np.maximum(hi - lo + self.rng.normal(0.0, NOISE_M, 3), 0.0)
                 det = Detection(name=body.name, kind=body.kind, color=body.color,

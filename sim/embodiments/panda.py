@@ -114,10 +114,10 @@ class Panda(Embodiment):
         return np.asarray(s[4]), np.asarray(s[5])
 
     def joint_angles(self) -> list[float]:
-        return [self.p.getJointState(self.uid, j)[0] for j in ARM]
+        return [s[0] for s in self.p.getJointStates(self.uid, ARM)]
 
     def gripper_width(self) -> float:
-        return float(sum(self.p.getJointState(self.uid, j)[0] for j in FINGERS))
+        return float(sum(s[0] for s in self.p.getJointStates(self.uid, FINGERS)))
 
     def state(self) -> dict:
         pos, _ = self.ee_pose()
@@ -147,10 +147,10 @@ class Panda(Embodiment):
         return angles, residual
 
     def _seed_ghost(self, seed) -> None:
-        for j, q in zip(ARM, seed):
-            self.ik.resetJointState(self.ghost, j, q)
-        for j in FINGERS:  # open, as in the rest pose: the fingers' angles sway the solver
-            self.ik.resetJointState(self.ghost, j, MAX_WIDTH / 2)
+        # the fingers open, as in the rest pose: their angles sway the solver. One call for every joint: the
+        # solver runs hundreds of times a motion, and a call a joint was a tenth of its cost
+        self.ik.resetJointStatesMultiDof(self.ghost, (*ARM, *FINGERS),
+                                         [[q] for q in (*seed, *[MAX_WIDTH / 2] * len(FINGERS))])
 
     def _ik_pass(self, goal: list[float], quat) -> list[float]:
         """One pass of pybullet's solver from the ghost's pose, within the joint limits; leaves the ghost there."""
@@ -158,8 +158,7 @@ class Panda(Embodiment):
             self.ghost, EE_LINK, goal, quat, lowerLimits=self.lower, upperLimits=self.upper,
             jointRanges=self.ranges, restPoses=REST, maxNumIterations=20, residualThreshold=1e-5)
         angles = [min(max(q, lo), hi) for q, lo, hi in zip(sol[:7], self.lower[:7], self.upper[:7])]
-        for j, q in zip(ARM, angles):
-            self.ik.resetJointState(self.ghost, j, q)
+        self.ik.resetJointStatesMultiDof(self.ghost, ARM, [[q] for q in angles])
         return angles
 
     # -- motion ------------------------------------------------------------
