@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -18,7 +18,9 @@ class Detection:
     confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # by hand, not `asdict`: its deep copy of every field was most of what a detection cost to record
+        return {"name": self.name, "kind": self.kind, "color": self.color, "position": tuple(self.position),
+                "size": tuple(self.size), "confidence": self.confidence}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Detection":
@@ -38,7 +40,7 @@ class Pose:
     orientation: tuple[float, float, float] = field(default=(0.0, 0.0, 0.0))
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"position": tuple(self.position), "orientation": tuple(self.orientation)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Pose":

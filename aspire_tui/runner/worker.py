@@ -164,6 +164,18 @@ class _Ending:
     info: dict[str, Any] = field(default_factory=dict)
 
 
+_SIGNATURES: dict[tuple[type, str], inspect.Signature] = {}
+
+
+def _signature(robot: type, name: str, call: Any) -> inspect.Signature:
+    """A robot call's signature, read once for each kind of robot and call: every call's arguments are
+    checked against it, and `inspect` reads a signature slowly."""
+    key = (robot, name)
+    if key not in _SIGNATURES:
+        _SIGNATURES[key] = inspect.signature(call)
+    return _SIGNATURES[key]
+
+
 def encode_value(value: Any) -> dict[str, Any]:
     """A call result tagged for the proxy (see `protocol`)."""
     import base64
@@ -532,7 +544,7 @@ class SimWorker:
         else:
             fn = getattr(episode.robot, name)
             try:
-                inspect.signature(fn).bind(*args, **kwargs)
+                _signature(type(episode.robot), name, fn).bind(*args, **kwargs)
             except TypeError as e:
                 error, kind = {"type": "TypeError", "message": f"robot.{name}: {e}", "evidence": {}}, "TypeError"
         if error is None:
