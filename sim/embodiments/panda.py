@@ -67,8 +67,8 @@ class Panda(Embodiment):
 
     def __init__(self, world: World) -> None:
         super().__init__(world)
-        self.ik: BulletClient | None = None  # the world's scratch client, where the ghost arm lives
-        self.ghost = -1
+        self._ghost_pose: tuple | None = None  # where the ghost arm stands, once the arm is loaded
+        self._ghost = -1
         self.grasp_constraint: int | None = None
         self.camera = Camera(eye=(1.2, 0.0, 0.8), target=(0.45, 0.0, 0.0))
         self.overview = Camera(eye=(1.25, 0.55, 0.75), target=(0.35, 0.0, 0.1))
@@ -77,8 +77,7 @@ class Panda(Embodiment):
     def load(self, position=(0.0, 0.0, 0.0), yaw: float = 0.0) -> None:
         orn = p.getQuaternionFromEuler([0, 0, yaw])
         self.uid = self.p.loadURDF(panda_urdf(True), list(position), orn, useFixedBase=True)
-        self.ik = self.world.scratch()
-        self.ghost = self.world.scratch_body(panda_urdf(False), position, orn)
+        self._ghost_pose, self._ghost = (tuple(position), tuple(orn)), -1
         self.base = np.asarray(position, dtype=float)
         info = [self.p.getJointInfo(self.uid, j) for j in range(9)]
         movable = [j for j in range(self.p.getNumJoints(self.uid))
@@ -125,6 +124,19 @@ class Panda(Embodiment):
                 "held": self.held}
 
     # -- inverse kinematics on the ghost -----------------------------------
+    @property
+    def ik(self) -> BulletClient:
+        """The world's scratch client, where the ghost arm lives."""
+        return self.world.scratch()
+
+    @property
+    def ghost(self) -> int:
+        """The ghost arm the solver moves, loaded at the first solve: a scene built only to be read (which
+        objects it holds) never pays for a second arm, and a worker's world keeps its ghost across episodes."""
+        if self._ghost < 0:
+            self._ghost = self.world.scratch_body(panda_urdf(False), *self._ghost_pose)
+        return self._ghost
+
     def solve_ik(self, target, quat, seed: list[float] | None = None,
                  enough: float = 1e-3) -> tuple[list[float], float]:
         """Joint angles for the end effector at `target`; returns (angles, residual in metres).
