@@ -642,9 +642,9 @@ class Loop:
         o = self.options
         goal, self.spec = understand(instruction, o.scene, o.model)
         if o.pool is None:  # the shared pool's workers start now, while the scene is chosen and the library searched
-            from aspire_tui.runner.pool import pool_size, start_default_pool
+            from aspire_tui.runner.pool import start_task_workers
 
-            start_default_pool(pool_size(None) if o.validate else 1)
+            start_task_workers(validating=o.validate > 0)
         debug_seed, goal = choose_scene(goal, self.spec, o.seed, o.any_scene)
         self.goal = goal
         self.result = TaskResult(instruction=goal.text, family=goal.family, seed=debug_seed, goal=goal.to_dict(),

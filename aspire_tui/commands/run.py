@@ -182,6 +182,12 @@ def run(task: str, scene: str | None, task_file: str | None, seed: int | None, m
     With --world or --save-world, TASK is one turn of a conversation with one table: it may refer to the
     table ("put it in the bowl"), ask about it ("how many blocks are in the green bowl?") or be a one-off
     ("just ...": run once, not kept)."""
+    if dry_run is None and not (world_file or save_world):
+        from aspire_tui.runner.pool import start_task_workers
+
+        # the workers get ready while the words are read and the program written, not after them: words
+        # refused still answer at once, and the workers started for them end with the command
+        start_task_workers(validating=validate > 0)
     from aspire_tui.agent.budget import Budget, BudgetError
     from aspire_tui.agent.coder import CoderError, coder_for
     from aspire_tui.agent.loop import AgentError, run_task, understand
@@ -205,7 +211,7 @@ def run(task: str, scene: str | None, task_file: str | None, seed: int | None, m
     if dry_run is None:
         threading.Thread(target=_warm_search, args=(task,), daemon=True).start()
     try:
-        goal, spec = understand(task, scene, model)  # bad words fail before anything heavy starts
+        goal, spec = understand(task, scene, model)
         if dry_run is not None:
             return _dry_run(goal, spec, dry_run, as_json)
         coder = coder_for(model)

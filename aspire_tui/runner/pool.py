@@ -487,6 +487,12 @@ def start_default_pool(workers: int = 1) -> WorkerPool:
     return pool
 
 
+def start_task_workers(validating: bool) -> WorkerPool:
+    """Start the shared pool's workers a task will use, without waiting for them: all of them when it
+    validates (its validation scenes run at once), else one."""
+    return start_default_pool(default_pool().size if validating else 1)
+
+
 def _task_name(task: Any) -> str:
     if isinstance(task, Path) or str(task).endswith(".toml"):
         return Path(task).stem
