@@ -186,8 +186,9 @@ def run(task: str, scene: str | None, task_file: str | None, seed: int | None, m
         from aspire_tui.runner.pool import start_task_workers
 
         # the workers get ready while the words are read and the program written, not after them: words
-        # refused still answer at once, and the workers started for them end with the command
-        start_task_workers(validating=validate > 0)
+        # refused still answer at once, and the workers started for them end with the command (one task:
+        # nothing later to warm up for)
+        start_task_workers(validating=validate > 0, warm_up=False)
     from aspire_tui.agent.budget import Budget, BudgetError
     from aspire_tui.agent.coder import CoderError, coder_for
     from aspire_tui.agent.loop import AgentError, run_task, understand

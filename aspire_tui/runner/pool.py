@@ -183,13 +183,16 @@ class WorkerPool:
         start: how many start now (default: all); the rest start when runs overlap.
         gui: open a pybullet GUI window per worker (needs a display).
         keyframe_size: width and height of each call's keyframe.
+        warm_up: each worker, once idle, builds a scene of every built-in family, so that a later task's first
+            scene is built warm (an app's pool, opened while a person types); a command that runs one task and
+            ends has no later task to warm up for.
     """
 
     def __init__(self, size: int = 1, *, gui: bool = False, keyframe_size: tuple[int, int] = (160, 120),
-                 start: int | None = None) -> None:
+                 start: int | None = None, warm_up: bool = True) -> None:
         if size < 1:
             raise RunnerError("a pool needs at least one worker")
-        self.options = {"gui": gui}
+        self.options = {"gui": gui, "warm_up": warm_up}
         self.size = size
         self.keyframe_size = keyframe_size
         self._lock = threading.Lock()
@@ -468,12 +471,13 @@ def pool_size(pool: Any) -> int:
     return int(getattr(pool, "size", 0) or 0) or (default_pool().size if pool is None else 1)
 
 
-def default_pool() -> WorkerPool:
-    """The process-wide pool (`default_workers` workers), closed at exit; it stays warm across tasks."""
+def default_pool(warm_up: bool = True) -> WorkerPool:
+    """The process-wide pool (`default_workers` workers), closed at exit; it stays warm across tasks.
+    ``warm_up`` is for the pool made by this call (see `WorkerPool`)."""
     global _default
     with _default_lock:
         if _default is None or _default.closed:
-            _default = WorkerPool(default_workers(), start=1)  # more start once runs overlap
+            _default = WorkerPool(default_workers(), start=1, warm_up=warm_up)  # more start once runs overlap
             atexit.register(_default.close, wait=False)
         return _default
 
@@ -487,10 +491,12 @@ def start_default_pool(workers: int = 1) -> WorkerPool:
     return pool
 
 
-def start_task_workers(validating: bool) -> WorkerPool:
+def start_task_workers(validating: bool, warm_up: bool = True) -> WorkerPool:
     """Start the shared pool's workers a task will use, without waiting for them: all of them when it
-    validates (its validation scenes run at once), else one."""
-    return start_default_pool(default_pool().size if validating else 1)
+    validates (its validation scenes run at once), else one. ``warm_up``: see `WorkerPool`."""
+    pool = default_pool(warm_up)
+    pool.start(pool.size if validating else 1)
+    return pool
 
 
 def _task_name(task: Any) -> str:

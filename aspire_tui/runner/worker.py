@@ -56,10 +56,9 @@ MAX_CALLS = 5000  # robot calls per run; each one is a record and a keyframe
 # A folder: when set in the worker's environment, each run's CPU profile (cProfile on a CPU-time clock) is
 # written there as ``<run_id>.prof``; bench/speed.py reads them for its per-episode breakdown.
 PROFILE_ENV = "ASPIRE_WORKER_PROFILE"
-# A worker warms up only once no run has come for this long: a command (`aspire run`, `aspire exec`) sends
-# its first run within a second of starting the pool, and on a small machine building every family's scene
-# then only takes CPU from that run and from the caller reading the words; the app's pool, started while a
-# person types, still warms up.
+# A worker warms up (when its pool asks it to) only once no run has come for this long: a caller that sends
+# its first run within a second of starting the pool would otherwise share the CPU with building every
+# family's scene; the app's pool, opened while a person types, still warms up.
 WARM_UP_AFTER = 1.0
 THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
@@ -280,7 +279,7 @@ class SimWorker:
     def serve_forever(self) -> None:
         self.zygote.wait_ready()
         self.emit("ready", {"pid": os.getpid(), "zygote": self.zygote.proc.pid, "probe": sandbox.probe()})
-        if not self.conn.poll(WARM_UP_AFTER):
+        if self.options.get("warm_up", True) and not self.conn.poll(WARM_UP_AFTER):
             self._warm_up(budget=1.5)
         while True:
             try:
