@@ -92,3 +92,37 @@ def cli(ctx: click.Context, library: str | None, model: str | None, scene: str |
 
         run_app(library=library, model=model, scene=scene,
                 resume="pick" if resume else "last" if continue_ else None)
+
+
+def main() -> None:
+    """The `aspire` command: `cli`, ended without the interpreter's teardown.
+
+    A command that has said everything still spends a tenth of a second or more freeing what it loaded (the
+    reader's tables, the embedding model, pybullet); the person waits for the prompt through it. So once
+    the command has ended, its output is flushed, the exit handlers run (the worker pool ends its workers)
+    and the process ends. An error that is not the command's own exit keeps Python's usual ending, with
+    its traceback."""
+    import atexit
+    import os
+    import sys
+    import threading
+
+    try:
+        cli.main(prog_name="aspire")
+    except SystemExit as done:
+        code = done.code
+    else:  # pragma: no cover - click's standalone mode always ends in SystemExit
+        code = 0
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    for thread in threading.enumerate():  # a thread still writing finishes first, as at a usual exit
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()
+    atexit._run_exitfuncs()  # noqa: SLF001 - the handlers Python would run at its own exit
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away ("aspire tasks | head"): nothing to flush to
+            pass
+    os._exit(code or 0)

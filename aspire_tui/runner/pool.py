@@ -153,16 +153,19 @@ class _Worker:
                 return f"crashed (signal {-code})"
         return f"exited with status {code}: {self.last_error()}"
 
-    def kill(self) -> None:
+    def kill(self, wait: bool = True) -> None:
+        """End the worker at once; ``wait`` for the system to take it down (a command that ends leaves that to
+        the system: a worker's world takes tens of milliseconds to free)."""
         for fn in (lambda: os.killpg(self.proc.pid, signal.SIGKILL), self.proc.kill):
             try:
                 fn()
             except OSError:
                 pass
-        try:
-            self.proc.wait(5)
-        except subprocess.TimeoutExpired:
-            pass
+        if wait:
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                pass
         self.conn.close()
         self.log.close()
 
@@ -262,7 +265,7 @@ class WorkerPool:
             if wait:
                 worker.stop()
             else:
-                worker.kill()
+                worker.kill(wait=False)
 
     # -- one run ------------------------------------------------------------------
     def run(self, request: _Request, on_record: Callable[[CallRecord], None] | None = None) -> Trace:
