@@ -40,7 +40,7 @@ DEFAULT_SIZES: dict[str, tuple[float, float, float]] = {
     "stick": (0.32, 0.025, 0.025),
     "hook": (0.34, 0.1, 0.025),
     "marker": (0.6, 0.6, 0.004),
-    "crate": (0.4, 0.4, 0.4),
+    "crate": (0.22, 0.22, 0.05),  # open-topped, its walls low enough for the gripper to reach in over them
     "barrel": (0.3, 0.3, 0.5),
     "cone": (0.25, 0.25, 0.35),
     "wall": (1.0, 0.1, 0.4),
@@ -49,6 +49,7 @@ DEFAULT_SIZES: dict[str, tuple[float, float, float]] = {
 
 STILL = 1e-4  # (m/s)² + (rad/s)²: an object slower than this lies still, and may sleep (see `build`)
 FOOT = 0.002  # metres: a container's walls stop this far above its underside (see bowl)
+WALL = 0.006  # metres: how thick a container's floor and walls are
 # Kinds whose pybullet bounding box is wrong, so success checks take it from their size:
 # a cylinder's is loose (a 17 cm plate got 22 cm), a painted patch has none.
 BOX_FROM_SIZE = {"plate": "round", "barrel": "round", "cone": "round", "zone": "box", "marker": "box"}
@@ -90,9 +91,8 @@ def block(p, size, color, pos, orn, mass=0.1):
     return p.createMultiBody(mass, col, vis, pos, orn)
 
 
-@kind("crate")
 @kind("wall")
-def crate(p, size, color, pos, orn, mass=0.0):
+def wall(p, size, color, pos, orn, mass=0.0):
     return block(p, size, color, pos, orn, mass=mass)
 
 
@@ -159,10 +159,10 @@ def bowl(p, size, color, pos, orn, mass=0.6, segments=12):
     return p.createMultiBody(mass, col, vis, pos, orn)
 
 
-@kind("tray")
-def tray(p, size, color, pos, orn, mass=0.8):
+def _open_box(p, size, color, pos, orn, mass):
+    """A floor and four walls, open at the top."""
     sx, sy, h = size[0] / 2, size[1] / 2, size[2]
-    t = 0.006
+    t = WALL
     boxes = [
         ([sx, sy, t / 2], [0, 0, -h / 2 + t / 2]),
         ([t / 2, sy, h / 2], [sx - t / 2, 0, 0]),
@@ -171,6 +171,17 @@ def tray(p, size, color, pos, orn, mass=0.8):
         ([sx, t / 2, h / 2], [0, -sy + t / 2, 0]),
     ]
     return _compound(p, boxes, color, mass, pos, orn)
+
+
+@kind("tray")
+def tray(p, size, color, pos, orn, mass=0.8):
+    return _open_box(p, size, color, pos, orn, mass)
+
+
+@kind("crate")
+def crate(p, size, color, pos, orn, mass=0.0):
+    """A fixed open crate: the arm loads things into it from above, a mobile base drives up to it."""
+    return _open_box(p, size, color, pos, orn, mass)
 
 
 @kind("stick")

@@ -118,7 +118,7 @@ def _every(ctx: Context, arg, test: Callable[[str], bool]) -> bool:
 # -- containment and support ------------------------------------------------
 @predicate("in", (2, 2))
 def in_(ctx: Context, obj, container) -> bool:
-    """obj rests inside container (bowl, tray, zone): centre within its rim, bottom below the rim, not held."""
+    """obj rests inside container (bowl, tray, crate, zone): centre within its rim, bottom below the rim, not held."""
     (cname,) = ctx.names(container)[:1]
     c_lo, c_hi = ctx.box(cname)
     kind = ctx.world.bodies[cname].kind
@@ -401,7 +401,7 @@ def along_edge(ctx: Context, group, edge) -> bool:
 @predicate("fully_in", (2, 2))
 def fully_in(ctx: Context, obj, zone) -> bool:
     """obj's whole footprint lies inside the zone (or container), and obj rests there: on the table
-    for a painted zone, inside for a bowl or tray."""
+    for a painted zone, inside for a bowl, tray or crate."""
     (zn,) = ctx.names(zone)[:1]
     z_lo, z_hi = ctx.box(zn)
     round_ = ctx.world.bodies[zn].kind == "bowl"
@@ -414,7 +414,7 @@ def fully_in(ctx: Context, obj, zone) -> bool:
             inside = bool(np.all(np.linalg.norm(corners - centre, axis=1) < r))
         else:
             inside = bool(np.all(lo[:2] >= z_lo[:2]) and np.all(hi[:2] <= z_hi[:2]))
-        rests = in_(ctx, n, zn) if ctx.world.bodies[zn].kind in ("bowl", "tray") else _on_table(ctx, n)
+        rests = in_(ctx, n, zn) if ctx.world.bodies[zn].kind in vocabulary.CONTAINERS else _on_table(ctx, n)
         return inside and rests
     return _each(ctx, obj, within)
 

@@ -28,6 +28,7 @@ from sim.embodiments import get_embodiment
 from sim.embodiments.base import Embodiment
 from sim.errors import TaskError
 from sim.taskspec import SIZE_RULES, Chosen, ObjectSpec, TaskSpec, placing_order
+from sim.vocabulary import CONTAINERS
 from sim.world import World
 
 MARGIN = 0.03      # a chosen object leads the next candidate by this much (metres) under its rule
@@ -328,8 +329,8 @@ def _place_on(world: World, rng: np.random.Generator, host: str, radius: float,
     pos, orn = world.pose(host)
     yaw = p.getEulerFromQuaternion(orn.tolist())[2]
     sx, sy, sz = body.size
-    wall = 0.006 if body.kind in ("bowl", "tray") else 0.0
-    floor = pos[2] - sz / 2 + wall if inside and body.kind in ("bowl", "tray") else pos[2] + sz / 2
+    wall = objects.WALL if body.kind in CONTAINERS else 0.0
+    floor = pos[2] - sz / 2 + wall if inside and body.kind in CONTAINERS else pos[2] + sz / 2
     round_ = body.kind in ("bowl", "plate", "barrel")
     reach_x = max((sx / 2 * (0.8 if body.kind == "bowl" else 1.0)) - wall - radius, 0.0)
     reach_y = reach_x if round_ else max(sy / 2 - wall - radius, 0.0)

@@ -48,7 +48,7 @@ from typing import Any
 
 from sim import vocabulary
 from sim.errors import TaskFileError
-from sim.objects import COLORS, DEFAULT_SIZES, KINDS, footprint_radius
+from sim.objects import COLORS, DEFAULT_SIZES, KINDS, WALL, footprint_radius
 from sim.predicates import COMBINATORS, PREDICATES
 
 CATEGORIES = ("pick_place", "arrange", "stack", "sort", "push", "tool_use", "navigation")
@@ -69,7 +69,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 TABLES = ("task", "objects", "choices", "distractors", "perturb", "robot", "workspace")
 RESERVED_IDS = ("robot", "distractors", "count")  # names a success check or template already gives a meaning
 CONTAINER_KINDS = vocabulary.CONTAINERS + vocabulary.SURFACES + ("marker",)  # what `inside` may name
-SUPPORT_KINDS = vocabulary.SUPPORTS + ("crate", "barrel", "wall")              # what `on` may name
+SUPPORT_KINDS = vocabulary.SUPPORTS + ("barrel", "wall")                       # what `on` may name
 RULES = ("nearest", "farthest", "leftmost", "rightmost", "frontmost", "backmost", "largest", "smallest")
 ANCHORED_RULES = ("nearest", "farthest")
 SIZE_RULES = ("largest", "smallest")
@@ -534,7 +534,7 @@ def _is_group(o: ObjectSpec) -> bool:
 
 def _inner_radius(o: ObjectSpec) -> float:
     """How far from its centre a container's floor (or a zone's patch) reaches, in the plane."""
-    wall = 0.006 if o.kind in ("bowl", "tray") else 0.0
+    wall = WALL if o.kind in vocabulary.CONTAINERS else 0.0
     if o.kind == "bowl":
         return o.size[0] / 2 * 0.8 - wall
     return min(o.size[0], o.size[1]) / 2 - wall

@@ -40,13 +40,13 @@ KINDS: dict[str, tuple[str, ...]] = {
     "ball": ("ball", "sphere", "marble"),
     "bowl": ("bowl", "dish"),
     "plate": ("plate", "saucer", "platter", "coaster"),
-    "tray": ("tray", "bin", "basket", "box", "container", "tote"),
+    "tray": ("tray", "bin", "basket", "box", "container"),
     "zone": ("zone", "area", "region", "patch", "pad", "square"),
     "hook": ("hook", "stick", "rake", "tool", "cane"),
     "marker": ("marker", "goal", "flag", "waypoint"),
     "barrel": ("barrel", "drum", "keg"),
     "cone": ("cone", "pylon"),
-    "crate": ("crate",),
+    "crate": ("crate", "tote"),  # a tote is a deep bin, loaded like a crate
 }
 assert set(KINDS) <= set(DEFAULT_SIZES), "every kind with words is one the simulator builds"
 
@@ -61,7 +61,7 @@ UNKNOWN_THINGS = ("banana", "apple", "phone", "cup", "mug", "bottle", "pen", "pe
 # with no kind named: the fruit); beside a kind ("the orange block", "the blue block and the orange") a colour.
 COLOR_NOUNS = ("orange", "lime", "rose", "lilac", "lavender", "violet")
 
-CONTAINERS = ("bowl", "tray")          # things go *in* these
+CONTAINERS = ("bowl", "tray", "crate")  # things go *in* these (a crate is open-topped, and fixed)
 SUPPORTS = ("plate", "block")          # things go *on* these
 SURFACES = ("zone",)                   # painted: things go *onto* them, by pushing or placing
 MOVABLE = ("block", "ball")            # what the arm picks up and places
@@ -70,8 +70,14 @@ MOBILE_GOALS = ("marker", "barrel", "cone", "crate")  # where a mobile base driv
 
 
 def embodiment_for(kinds) -> str:
-    """The robot a task over objects of these kinds needs: the mobile base for places it drives to."""
-    return "husky" if any(k in MOBILE_GOALS for k in kinds) else "panda"
+    """The robot a task over objects of these kinds needs: the mobile base for places it drives to, the arm
+    when things it picks up go into a container that is also a place to drive to ("load the ball into the
+    crate")."""
+    kinds = set(kinds)
+    goals = kinds & set(MOBILE_GOALS)
+    if kinds & set(MOVABLE):
+        goals -= set(CONTAINERS)
+    return "husky" if goals else "panda"
 
 # Places on the table (the robot's view: front is far from its base, left is +y).
 CORNERS: dict[str, tuple[str, ...]] = {

@@ -30,6 +30,7 @@ from aspire_tui.agent.distill import goal_record, same_goal
 from aspire_tui.agent.instruction import Goal
 from aspire_tui.agent.plan import numeric_defaults
 from aspire_tui.agent.program import module_literal
+from sim.vocabulary import CONTAINERS
 
 
 class CoderError(Exception):
@@ -220,7 +221,7 @@ HEIGHT_WORDS = ("approach", "clear", "height", "lift", "drop", "gap", "standoff"
 # parameters for the room a skill keeps from (or clears around) objects it does not work on
 CLEARANCE_WORDS = ("margin", "lane", "room", "radius")
 ROLE_KINDS = {
-    "container": {"bowl", "tray"}, "bowl": {"bowl"}, "tray": {"tray"}, "zone": {"zone"},
+    "container": set(CONTAINERS), "bowl": {"bowl"}, "tray": {"tray"}, "zone": {"zone"},
     "tool": {"hook"}, "base": {"block", "plate"}, "support": {"block", "plate"}, "surface": {"plate", "block"},
     "plate": {"plate"}, "anchor": {"block"},
 }

@@ -30,13 +30,13 @@ from typing import Any
 
 from aspire_tui import pyast
 from aspire_tui.agent.goal import CONSTRAINTS, Cond, Ref
-from sim.vocabulary import CORNERS, MOVABLE, SUPPORTS
+from sim.vocabulary import CONTAINERS, CORNERS, MOVABLE, SUPPORTS
 
 ALIASES = {"in_zone": "in", "in_corner": "at_place"}          # predicates that mean another one
 KIND_PARAM = re.compile(r"^(\w+)_kind$")                       # sort_by_color(object_kind, container_kind)
 # which kinds a parameter takes, by its name; a name not listed takes any kind
 ROLE_KINDS = {
-    "container": ("bowl", "tray"), "bowl": ("bowl",), "tray": ("tray",), "zone": ("zone",),
+    "container": CONTAINERS, "bowl": ("bowl",), "tray": ("tray",), "zone": ("zone",),
     "tool": ("hook",), "base": ("block", "plate"), "support": ("block", "plate"), "surface": ("plate", "block"),
     "plate": ("plate",), "anchor": ("block",),
     "obj": MOVABLE, "object": MOVABLE, "item": MOVABLE, "query": MOVABLE, "block": ("block",),

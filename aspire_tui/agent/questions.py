@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aspire_tui.agent.goal import Ref
+from sim.vocabulary import CONTAINERS
 
 REACH = 0.62          # metres from the arm's base: `sim.predicates.in_reach`'s radius
 ON_TABLE = 0.03       # an object whose bottom is below this rests on the table (`sim.predicates._on_table`)
@@ -123,7 +124,7 @@ def read_question(text: str) -> Question:
     table = any(i.kind == "TABLE" for i in items)
     subject, anchor = _roles(items, rel)
     if re.search(r"\bempty\b", t) and nps:  # "is the green bowl empty?"
-        container = nps[0].kind in ("bowl", "tray", "zone", "marker")
+        container = nps[0].kind in (*CONTAINERS, "zone", "marker")
         return Question(text, "empty", None, "in" if container else "on", nps[0])
     if re.match(r"(can|could) (you|the robot|it) (reach|get to)", t) or re.search(r"\b(reachable|in reach)\b", t):
         return Question(text, "reach", _one(nps, "reach", text))
@@ -333,7 +334,7 @@ def on_table(a: Seen, seen: list[Seen]) -> bool:
 def _inside(a: Seen, c: Seen) -> bool:
     if c.kind in ("zone", "marker"):
         return a.bottom < ON_TABLE and _over(a, c, 0.0)
-    if c.kind not in ("bowl", "tray"):
+    if c.kind not in CONTAINERS:
         return False
     if c.kind == "bowl":
         ok = math.hypot(a.position[0] - c.position[0], a.position[1] - c.position[1]) < c.size[0] / 2 * 0.85

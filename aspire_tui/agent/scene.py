@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from aspire_tui.agent.goal import Cond, Goal, Ref, canonical
 from sim.objects import DEFAULT_SIZES
 from sim.predicates import BESIDE_CENTRES, BESIDE_EDGES
-from sim.vocabulary import MOBILE_GOALS, embodiment_for
+from sim.vocabulary import CONTAINERS, MOBILE_GOALS, embodiment_for
 
 
 class SceneError(ValueError):
@@ -180,8 +180,9 @@ REACH = {"x": [0.36, 0.62], "y": [-0.22, 0.22]}
 class _Objects:
     """The scene's objects as TOML tables, one id per reference."""
 
-    def __init__(self, prior: Prior | None) -> None:
+    def __init__(self, prior: Prior | None, arm: bool = True) -> None:
         self.prior = prior
+        self.arm = arm  # the arm's table: every object within its reach (a crate it loads too)
         self.tables: dict[str, dict] = {}
         self.ids: dict[str, str] = {}
         self.groups: dict[tuple, str] = {}  # (kind, colour) -> the group rules of that kind pick among
@@ -209,8 +210,7 @@ class _Objects:
             table = {k: v for k, v in table.items() if k not in ("color", "count")}
         else:
             oid = self._fresh(_slug(ref.phrase))
-            if ref.kind not in MOBILE_GOALS:
-                table["region"] = dict(REACH)  # where the arm works well, as the families' regions are
+            table.update(self._region(ref.kind))  # where the arm works well, as the families' regions are
         table.update({"id": oid, "kind": ref.kind})
         if ref.members:
             table["color"] = [m.color or "red" for m in ref.members]
@@ -230,6 +230,10 @@ class _Objects:
         self.ids[key] = oid
         return oid
 
+    def _region(self, kind: str) -> dict:
+        """The arm's reach for what stands on its table; a mobile base's goals keep the ground's own region."""
+        return {} if kind in MOBILE_GOALS and not self.arm else {"region": dict(REACH)}
+
     def _fresh(self, base: str) -> str:
         oid, n = base, 2
         while oid in self.tables:
@@ -242,8 +246,7 @@ class _Objects:
 
         if ref.select == "other":
             return self._other(ref)
-        # the arm's reach for what the arm moves; a mobile base's goals keep the ground's own region
-        region = {} if ref.kind in MOBILE_GOALS else {"region": dict(REACH)}
+        region = self._region(ref.kind)
         # picks of one kind share their group ("the smallest cube on the biggest one"): each is then ranked
         # among all of them, the other picks included
         others = self.groups.get((ref.kind, ref.color))
@@ -270,7 +273,7 @@ class _Objects:
         taken = self.tables.get(anchor, {}).get("color") if anchor else None
         colors = [c for c in sorted(COLORS) if c != taken] if isinstance(taken, str) else sorted(COLORS)
         oid = self._fresh(_slug(f"other {ref.kind}"))
-        region = {} if ref.kind in MOBILE_GOALS else {"region": dict(REACH)}
+        region = self._region(ref.kind)
         self.tables[oid] = {"id": oid, "kind": ref.kind, **region, "color": ref.color or colors}
         self.ids[str(ref)] = oid
         return oid
@@ -370,7 +373,7 @@ def _expr(cond: Cond, ids: dict[str, str], tails: dict[str, tuple] | None = None
 
 # what holds an object that the simulator's beside-checks count as beside it: a ball in a low bowl has its
 # bottom on the table, its centre near the bowl's
-HOLDS = {"bowl": "in", "tray": "in", "plate": "on"}
+HOLDS = {**{k: "in" for k in CONTAINERS}, "plate": "on"}
 
 
 def _not_inside(text: str, cond: Cond, arg) -> str:
@@ -430,7 +433,8 @@ def _toml(value) -> str:
 
 def spec_text(goal: Goal, prior: Prior | None) -> tuple[str, dict[str, str]]:
     """The task file for the goal, and which object id each reference took."""
-    objects = _Objects(prior)
+    embodiment = embodiment_for(r.kind for r in goal.refs())
+    objects = _Objects(prior, arm=embodiment == "panda")
     for ref in _scene_refs(goal):
         objects.add(ref)
     if prior is not None:  # the family's scene: its other objects too (the hook a pull needs)
@@ -469,7 +473,6 @@ def spec_text(goal: Goal, prior: Prior | None) -> tuple[str, dict[str, str]]:
         _pushed_sideways(parts, objects)
     spec = prior.spec if prior else None
     family = spec.name if spec else ""
-    embodiment = embodiment_for(r.kind for r in goal.refs())
     category = spec.category if spec else _category(goal)
     # a distractor never takes a colour and kind the words name, nor any kind a rule chooses among
     avoid = sorted({r.kind if r.is_group or r.select or not r.color else r.phrase for r in goal.refs()
@@ -576,7 +579,7 @@ def _matched(parts, objects: "_Objects") -> None:
 
 
 # what the arm does not pick up, so that a program cannot clear it off a place (make_room moves blocks and balls)
-UNMOVED = ("tray", "bowl", "plate")
+UNMOVED = ("tray", "bowl", "plate", "crate")
 
 
 def _place_free(parts, objects: "_Objects") -> None:
@@ -693,7 +696,8 @@ def _category(goal: Goal) -> str:
 
 
 # what stands fixed on the mobile base's floor: the base drives up to it and stops at what it touches (it
-# has no arm), and the arm's table (40 cm deep) has no room for a 25-40 cm object to be pushed about
+# has no arm), and the arm's table (40 cm deep) has no room for a 25-40 cm object to be pushed about; a crate
+# on the arm's table stays put while things are loaded into it
 FIXED = ("crate", "barrel", "cone", "wall")
 # the parts that leave their first object somewhere else
 MOVES = ("moved", "at_place", "at", "in", "on", "stacked", "left_of", "right_of", "in_front_of", "behind",
@@ -707,8 +711,10 @@ def _fixed_not_moved(goal: Goal) -> None:
             ref = cond.args[0]
             if any(r.kind in FIXED for r in (ref, *ref.members)):
                 kind = next(r.kind for r in (ref, *ref.members) if r.kind in FIXED)
+                why = ("the arm puts things into it" if kind in CONTAINERS else
+                       f"a {kind} is too big for the arm's table")
                 raise SceneError(f"cannot move the {ref.phrase}: a {kind} stands fixed in the simulator (the "
-                                 f"mobile base only drives up to it, and a {kind} is too big for the arm's table)")
+                                 f"mobile base only drives up to it, and {why})")
         for a in cond.args:
             if isinstance(a, Cond):
                 visit(a)
@@ -741,7 +747,7 @@ def _pushed_not_onto(goal: Goal) -> None:
             continue
         into = "onto" if cond.name == "on" else "into"
         why = (f"a pushed {obj.kind} shoves the {place.kind} along instead of climbing onto it"
-               if cond.name == "on" or place.kind not in ("bowl", "tray") else
+               if cond.name == "on" or place.kind not in CONTAINERS else
                f"the {place.kind}'s {high * 100:.0f} cm wall is higher than a push may lift the {obj.kind} (1.5 cm)")
         it = "them" if obj.is_group or obj.members else "it"
         raise SceneError(f"cannot move the {obj.phrase} {into} the {place.phrase} without lifting {it}: {why}; "

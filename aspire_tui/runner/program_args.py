@@ -59,8 +59,8 @@ def program_for(source: str, episode) -> str:
 # An ARGS key that is no slot of the task may name the role of one: "container" is the task's one
 # bowl or tray. Only a role that exactly one object of the scene can fill is bound.
 ROLE_KINDS = {
-    "container": {"bowl", "tray", "box", "basket"}, "receptacle": {"bowl", "tray", "box", "basket"},
-    "target": {"bowl", "tray", "plate", "zone"}, "destination": {"bowl", "tray", "plate", "zone"},
+    "container": {"bowl", "tray", "crate", "box", "basket"}, "receptacle": {"bowl", "tray", "crate", "box", "basket"},
+    "target": {"bowl", "tray", "crate", "plate", "zone"}, "destination": {"bowl", "tray", "crate", "plate", "zone"},
     "surface": {"plate", "block"}, "support": {"plate", "block"}, "tool": {"hook"},
     "obj": {"block", "ball"}, "object": {"block", "ball"}, "item": {"block", "ball"},
 }

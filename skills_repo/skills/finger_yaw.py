@@ -3,7 +3,7 @@
 When to use:
     Before a grasp or a set-down among other objects: the fingers of the open
     gripper reach about 5.5 cm to either side of the point they close on, so
-    a neighbour, or the wall of the bowl or tray the object sits in, can be in
+    a neighbour, or the wall of the bowl, tray or crate the object sits in, can be in
     their way. Answers "which way should the gripper turn here?"; it moves nothing.
 
 Preconditions:
@@ -19,6 +19,8 @@ Evidence:
     block) and grasps inside bowls (composite suite, start states), so set_down_at can turn a held
     block the same way at the spot it sets it down (composite suite, arrangements: a block set down
     3 cm behind a bowl with its fingers spread towards the bowl hit the bowl's wall).
+    Version 2: a crate's walls count as a bowl's or a tray's do; blocks taken out of a crate were grasped
+    with a finger on its wall in one seed in four.
 """
 
 import math
@@ -27,11 +29,11 @@ ASPIRE = {
     "task_type": "pick_place",
     "embodiment": "panda",
     "depends_on": [],
-    "version": 1,
+    "version": 2,
     "tags": ["grasp", "fingers", "yaw", "clearance", "arm"],
 }
 
-WALLED = ("bowl", "tray")  # what an object can sit inside, walls around it; a plate or zone is only under it
+WALLED = ("bowl", "tray", "crate")  # what an object can sit inside, walls around it; a plate or zone is only under it
 
 
 def finger_yaw(robot, tx, ty, name, seen=None, finger_offset=0.055):

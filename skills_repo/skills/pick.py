@@ -36,6 +36,7 @@ Evidence:
     way down backs up and comes down again away from where it met it, as far as the finger's outside
     needs; a block put in a bowl a few mm off its centre and then taken out hit the wall in one seed in
     three, blocks near a tray's wall in one seed in two, and blocks packed in a zone hit each other.
+    Version 6: an object inside a crate is grasped a little towards the crate's centre, as in a tray.
 """
 
 import math
@@ -46,7 +47,7 @@ ASPIRE = {
     "task_type": "pick_place",
     "embodiment": "panda",
     "depends_on": ["finger_yaw"],
-    "version": 5,
+    "version": 6,
     "tags": ["grasp", "lift", "arm"],
     "achieves": "held(query)",
 }
@@ -59,7 +60,7 @@ def _grasp_point(target, others):
     for o in others:
         dx, dy = o.position[0] - x, o.position[1] - y
         d = math.hypot(dx, dy)
-        if o.name != target.name and o.kind in ("bowl", "tray") and 0 < d < max(o.size[:2]) / 2:
+        if o.name != target.name and o.kind in ("bowl", "tray", "crate") and 0 < d < max(o.size[:2]) / 2:
             shift = min(d, 0.4 * min(target.size[:2]))
             return x + dx / d * shift, y + dy / d * shift
     return x, y

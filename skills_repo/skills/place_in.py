@@ -25,6 +25,8 @@ Evidence:
     Version 4: three blocks into a zone went down within 2 cm of its centre, as if it had a tray's walls,
     and the second came down on the first; a zone has no walls, and its whole area is used (development
     set, groups).
+    Version 5: takes a crate as a tray; drop points keep in from walls the camera sees 3 cm too wide
+    (a ball let go at a crate's corner bounced out off its wall).
 """
 
 import math
@@ -36,10 +38,10 @@ ASPIRE = {
     "task_type": "pick_place",
     "embodiment": "panda",
     "depends_on": ["pick", "release_above"],
-    "version": 4,
+    "version": 5,
     "tags": ["pick", "place", "container", "bowl"],
     "achieves": "in(obj, container)",
-    "takes": {"container": ["bowl", "tray", "zone"]},  # a painted zone: let go just above the table
+    "takes": {"container": ["bowl", "tray", "crate", "zone"]},  # a painted zone: let go just above the table
     "validation": {"task": "pick_place_bowl", "seeds": [0, 1, 2, 3, 4],
                    "args": {"obj": "{block}", "container": "{bowl}"}},
 }
@@ -66,8 +68,10 @@ def _drop_points(box, seen, held):
         ax = ay = max(0.0, 0.85 * min(box.size[0], box.size[1]) / 2 - half)
     elif box.kind == "zone":  # painted, no walls: only the centre has to be over it
         ax, ay = max(0.0, box.size[0] / 2 - 0.02), max(0.0, box.size[1] / 2 - 0.02)
-    else:  # a tray's walls have a thickness, and a block let go against one comes to rest on it
-        ax, ay = max(0.0, box.size[0] / 2 - half - 0.025), max(0.0, box.size[1] / 2 - half - 0.025)
+    else:  # a tray's walls have a thickness, and a block let go against one comes to rest on it; the camera
+        # sees a taller wall's outside too, so a crate looks wider than it is by about what its walls pass 3 cm
+        keep = 0.025 + max(0.0, box.size[2] - 0.03)
+        ax, ay = max(0.0, box.size[0] / 2 - half - keep), max(0.0, box.size[1] / 2 - half - keep)
     spots = [(x + ax * i / 3, y + ay * j / 3) for i in range(-3, 4) for j in range(-3, 4)
              if box.kind != "bowl" or math.hypot(i / 3, j / 3) <= 1.0]
 

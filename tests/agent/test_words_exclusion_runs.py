@@ -21,7 +21,7 @@ from .word_runs import run_words, validated_as
 
 @pytest.mark.parametrize("words, goal", [
     ("put every block except the red one in the bowl", "in(except(all blocks, red block), bowl)"),
-    ("move the blocks other than the green one to the left corner", "in_corners(except(all blocks, green block))"),
+    ("move the blocks other than the green one to the corners", "in_corners(except(all blocks, green block))"),
     ("stack all the blocks except the blue one", "stacked(except(all blocks, blue block))"),
     ("put the blocks that are not red in the tray, and leave the red one alone",
      "all(in(except(all blocks, red block), tray), unmoved(red block))"),

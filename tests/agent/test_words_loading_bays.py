@@ -12,7 +12,7 @@ from .readings import start_states, tree, want
     ("return the pink cube to the bowl", "in(pink block, bowl)"),
     ("stage the white barrel next to the cone", "next_to(white barrel, cone)"),
     ("stage the cones along the front edge", "along_edge(all cones, front)"),
-    ("pop the green ball into the tote", "in(green ball, tray)"),
+    ("pop the green ball into the tote", "in(green ball, crate)"),
     ("pnk ball on wht plate", "on(pink ball, white plate)"),
     ("gry blk in brn bowl", "in(gray block, brown bowl)"),
 ])
@@ -32,7 +32,7 @@ def test_taken_from_a_crate(text, goal, start):
 
 @pytest.mark.parametrize("text, goal", [
     ("orange blk > gray bowl", "in(orange block, gray bowl)"),
-    ("ylw ball >> tote", "in(yellow ball, tray)"),
+    ("ylw ball >> tote", "in(yellow ball, crate)"),
 ])
 def test_an_arrow_typed_short_sends_the_thing(text, goal):
     assert tree(text) == want(goal)

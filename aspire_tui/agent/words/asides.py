@@ -144,16 +144,20 @@ def refuse_unknown(words: list[Word]) -> None:
                                    f"{', '.join(vocab.COLORS)}", "unknown_color")
 
 
-# "x=0.3, y=0.1", "(0.4, -0.2)", "at coordinates ...", "at 0.3, 0.1": a place given as numbers
+# "x=0.3, y=0.1", "x equals 0.3" (dictated), "(0.4, -0.2)", "at coordinates ...", "at 0.3, 0.1": a place given
+# as numbers
 NUMBER = r"[-+]?\d*\.?\d+"
-COORDINATES = re.compile(rf"\b[xyz]\s*[=:]\s*{NUMBER}(?:\s*,?\s*[xyz]\s*[=:]\s*{NUMBER})*|"
+EQUALS = r"(?:\s*[=:]\s*|\s+equals?\s+)"
+COORDINATES = re.compile(rf"\b[xyz]{EQUALS}{NUMBER}(?:\s*,?\s*[xyz]{EQUALS}{NUMBER})*|"
                          rf"(?:\bco-?ordinates?\s*)?\(\s*{NUMBER}\s*,\s*{NUMBER}\s*(?:,\s*{NUMBER}\s*)?\)|"
                          rf"\bco-?ordinates?\b|\bat\s+{NUMBER}\s*,\s*{NUMBER}", re.I)
 
 
 def refuse_coordinates(text: str) -> None:
     """A place said as coordinates is none a goal can name: refused with the words to say instead."""
-    m = COORDINATES.search(text)
+    found = list(COORDINATES.finditer(text))
+    # "at coordinates x=0.3, y=0.1": the message names the numbers, not the word that announces them
+    m = next((f for f in found if re.search(r"\d", f.group(0))), found[0] if found else None)
     if m is not None:
         raise InstructionError(f"cannot read the coordinates {m.group(0).strip()!r} in {text[:60]!r}: say the place "
                                "with the table and the objects on it instead, e.g. \"in the back left corner\", "

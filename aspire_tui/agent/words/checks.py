@@ -38,10 +38,18 @@ def check_unambiguous(goal: Goal, introduced: list[Ref] = (), apart: list[Ref] =
             names = [o.phrase for o in colored]
             raise AmbiguousWord(f"which {r.kind} is 'the {r.kind}': the {' or the '.join(names)}? say its colour",
                                 r.kind, names)
+        if colored and any(_related(c, r, colored[0]) for c in (goal.condition, *goal.start)):
+            continue  # "the block next to the plate onto the green block": another block than the green one
         if colored:
             goal = replace(goal, condition=_deduped(_swapped(goal.condition, r, colored[0])),
                            start=tuple(dict.fromkeys(_swapped(c, r, colored[0]) for c in goal.start)))
     return goal
+
+
+def _related(cond: Cond, a: Ref, b: Ref) -> bool:
+    """Whether one condition in ``cond`` relates ``a`` and ``b`` to each other (so they are two objects)."""
+    args = [x for x in cond.args if isinstance(x, Ref)]
+    return (a in args and b in args) or any(_related(x, a, b) for x in cond.args if isinstance(x, Cond))
 
 
 def _deduped(cond: Cond) -> Cond:
@@ -92,8 +100,10 @@ def check_possible(condition: Cond) -> None:
                     condition.name != "then":  # one after the other, each may hold in turn
                 raise InstructionError(f"contradiction: the {x.phrase} and the {y.phrase} cannot each be "
                                        "in or on the other", "contradiction")
-            if c.name == "in" and x.kind in DEFAULT_SIZES and y.kind in DEFAULT_SIZES and \
-                    y.kind not in ("zone",) and max(DEFAULT_SIZES[x.kind][:2]) > max(DEFAULT_SIZES[y.kind][:2]):
+            if c.name == "in" and x.kind in DEFAULT_SIZES and y.kind in DEFAULT_SIZES and y.kind not in ("zone",) \
+                    and any(a > b for a, b in zip(sorted(DEFAULT_SIZES[x.kind][:2]), sorted(DEFAULT_SIZES[y.kind][:2]))):
+                # each side of the footprint must fit: a square crate is narrower than a tray is long, not than
+                # it is wide
                 raise InstructionError(f"impossible: a {x.kind} does not fit inside a {y.kind}", "impossible")
     seen = {str(c) for c in parts}
     for c in parts:

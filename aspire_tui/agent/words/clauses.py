@@ -15,14 +15,18 @@ from aspire_tui.agent.words.pieces import (AS_IT_STARTED, VERB_LIKE, amount_said
                                            kind_then_colours, made_into, negated_aside, on_the_table, sends_verbless,
                                            states_a_distance, takes_more, tool_as_means, topic_first)
 from aspire_tui.agent.words.referents import References
-from aspire_tui.agent.words.sides import BESIDE, SIDE_OF, shared_object, shifts_each, side_of_object
+from aspire_tui.agent.words.sides import (BESIDE, SIDE_OF, refuse_one_sided_corner, refuse_vague_away, shared_object,
+                                         shifts_each, side_of_object)
+from aspire_tui.agent.words.setting_aside import UnreadWords, set_aside
+from aspire_tui.agent.words.setting_aside import note as aside_note
 from aspire_tui.agent.words.splitting import split_clauses
-from aspire_tui.agent.words.steps import drop_lifts, drop_taken_out, group_of, merge_towers, without_restated
+from aspire_tui.agent.words.steps import (drop_counted_towers, drop_lifts, drop_taken_out, group_of, merge_towers,
+                                           without_restated)
 from aspire_tui.agent.words.tagging import mended_words, tag
 from sim import vocabulary as vocab
 
-# what an object taken "from" it was inside: a container, a painted zone, or a crate it was loaded into
-HELD_IN = vocab.CONTAINERS + vocab.SURFACES + ("crate",)
+# what an object taken "from" it was inside: a container (a crate it was loaded into too), or a painted zone
+HELD_IN = vocab.CONTAINERS + vocab.SURFACES
 
 
 def read(text: str) -> Goal:
@@ -40,8 +44,25 @@ def read(text: str) -> Goal:
     said, remarks = without_remarks(text)
     words = without_asides(tag(said))
     refuse_unknown(words)
-    goal = _Clauses(text, removed(excepting(had(phrases(words))))).goal()
-    notes = [f"read {slip!r} as {meant!r}" for slip, meant in mended_words(said)]
+    refuse_one_sided_corner(words)
+    refuse_vague_away(words)
+    notes: list[str] = []
+    try:
+        goal = _Clauses(text, removed(excepting(had(phrases(words))))).goal()
+    except UnreadWords:
+        aside = set_aside(words)
+        if aside is None:
+            raise
+        kept, runs = aside
+        try:  # the rest must read to a whole goal on its own; if not, the words not read are the problem
+            goal = _Clauses(text, removed(excepting(had(phrases(kept))))).goal()
+        except InstructionError:
+            pass
+        else:
+            notes.append(aside_note(runs, said))
+        if not notes:
+            raise
+    notes += [f"read {slip!r} as {meant!r}" for slip, meant in mended_words(said)]
     notes += [f"read ({r}) as a remark, not part of the task" for r in remarks]
     return replace(goal, notes=goal.notes + tuple(notes)) if notes else goal
 
@@ -56,6 +77,7 @@ class _Clauses:
         self.start: list[Cond] = []        # the start states read so far ("swap them" reads them)
         self.remarks: list[str] = []       # what was read as how things are and that no goal or start holds
         self.bare_sorts: list[Cond] = []   # sorts read from words that name nothing ("group by colour")
+        self.unplaced_sorts: list[Cond] = []  # sorts that name no holder ("sort the blocks")
         self.ordered = any(i.kind in ("THEN", "FIRST", "BEFORE") for i in items)
         self.pulled = any(i.kind == "VERB" and i.value == "pull" for i in items) or \
             any(i.kind == "np" and i.value.ref is not None and i.value.ref.kind == "hook" for i in items)
@@ -83,10 +105,17 @@ class _Clauses:
                 ahead = []
         for earlier in ahead:
             self._add(*self.clause(earlier), steps, constraints, start)
-        steps = merge_towers(drop_lifts(steps))  # "B on A and (then) C on B" is one tower, built bottom up
+        steps = drop_counted_towers(merge_towers(drop_lifts(steps)))  # "B on A and (then) C on B" is one tower
         if any(c.name == "sorted_into" and c not in self.bare_sorts for c in steps):
             # "sort by colour: the balls into the trays": the heading says how, the words after it what and where
             steps = [c for c in steps if c not in self.bare_sorts] or steps
+        headings = self.bare_sorts + self.unplaced_sorts
+        spelled = [c for c in steps if c not in headings]
+        parts = [p for c in spelled for p in c.conjuncts()]
+        if len(spelled) < len(steps) and len(parts) >= 2 and all(_into_its_colour(p) for p in parts):
+            # "sorting: put the red block in the red bowl, then the blue block in the blue bowl": the steps
+            # spell the sort out, and say which objects it is of
+            steps = spelled
         if not steps and constraints:
             steps, constraints = constraints, []
         for c in steps:
@@ -106,10 +135,9 @@ class _Clauses:
                                    "where, e.g. \"put the red block in the green bowl\"", "unreadable")
         unread = [i.text for i in self.items if i.kind == "UNKNOWN"]
         if unread:  # a word not read may change what is asked ("like a smiley"): never guess past it
-            raise InstructionError(f"cannot tell what to do in {self.text[:60]!r}: did not read "
-                                   f"{', '.join(repr(w) for w in unread[:4])} (use -m MODEL, or say it with "
-                                   "objects, places and relations, e.g. \"put the red block left of the bowl\")",
-                                   "unreadable")
+            raise UnreadWords(f"cannot tell what to do in {self.text[:60]!r}: did not read "
+                              f"{', '.join(repr(w) for w in unread[:4])} (use -m MODEL, or say it with "
+                              "objects, places and relations, e.g. \"put the red block left of the bowl\")", unread)
         steps = left_out(steps, constraints)
         self._refuse_exclusion(steps, constraints)
         asked = {c for s in steps for c in s.conjuncts()}
@@ -489,6 +517,9 @@ class _Clauses:
             if len(stops) > 1:  # "visit A, B and C (in that order)": one after another, as said
                 return [Cond("then", tuple(Cond("near", (Ref("robot"), m)) for m in stops))]
             return [Cond("near", (Ref("robot"), target))] if target is not None else []
+        if verb == "sort" and not kinds & {"MATCH", "BYCOLOR"} and dests and subjects and \
+                all(not d.is_group and d.color for _, d in dests) and all(s.color for s in subjects):
+            verb = "put"  # "sort the red blocks into the red tray, ...": each group said with its own holder goes there
         if "MATCH" in kinds or "BYCOLOR" in kinds or verb == "sort":
             # "the red ball and the blue ball into the bowls of their colours": the objects named one by one
             named = [s for s in subjects if not s.is_group and s.kind in vocab.MOVABLE]
@@ -504,6 +535,8 @@ class _Clauses:
             self.refs.last = [group]
             if not subjects and not dests:  # "sort by colour": which objects, and into what, may be said next
                 self.bare_sorts.append(Cond("sorted_into", (group, bins)))
+            if not dests:  # "sort the blocks: the reds in the red tray, ...": into what may be said next
+                self.unplaced_sorts.append(Cond("sorted_into", (group, bins)))
             return [Cond("sorted_into", (group, bins))]
         if not subjects:
             return []
@@ -630,9 +663,10 @@ class _Clauses:
                         pairs[-1][2] is not None:
                     ref = self.refs.ref_of(it, kind=pairs[-1][2].kind)  # "A in the green bowl, B in the other one"
                 elif (it.value.ref is None and it.value.color or it.value.ref is not None and it.value.ref.kind == "?"
-                      and (it.value.ref.members or it.value.ref.color)) and rel is None and pairs and pairs[-1][0]:
-                    # "the red block in the green zone, the blue one in the other zone": one more of the kind
-                    # moved, not of the kind named last
+                      and (it.value.ref.members or it.value.ref.color or it.value.ref.select == "other")) and \
+                        rel is None and pairs and pairs[-1][0]:
+                    # "the red block in the green zone, the blue one (the other one) in the other zone": one
+                    # more of the kind moved, not of the kind named last
                     ref = self.refs.ref_of(it, kind=pairs[-1][0][0].kind)
                 elif rel is None:
                     ref = self.refs.subject_of(it)
@@ -866,3 +900,8 @@ class _Clauses:
         return Cond("stacked", tuple(chain))
 
 
+def _into_its_colour(c: Cond) -> bool:
+    """Whether a goal puts an object into or onto a holder of the object's own colour ("the red block in the red
+    bowl")."""
+    return c.name in ("in", "on") and all(isinstance(a, Ref) for a in c.args[:2]) and \
+        bool(c.args[0].color) and c.args[0].color == c.args[1].color

@@ -25,6 +25,10 @@ FRAME = (r"(?:i|we) (?:was|were|am|are) (?:just |really )?(?:hoping|wondering|th
          r"obliged) if"
          r"|(?:could|would|can|will) you do (?:me|us) a (?:quick )?(?:favour|favor) and"
          r"|do you think (?:that )?you could|(?:i|we) do not suppose you could|(?:is there )?any chance you could"
+         # "do you think the ball would fit in the tray?", "any chance the cube could go on the plate?": asked of
+         # how things would be, the wish that they be
+         r"|(?:do you (?:think|reckon|suppose)|(?:is there )?any chance)(?: that)?"
+         r"(?= (?:the|a|an|it|this|these|those|all|both|every|each)\b)"
          r"|it would (?:really |just )?be (?:so |very |really )?(?:great|nice|lovely|wonderful|helpful|amazing|"
          r"fantastic|good|ideal|brilliant|awesome|perfect|super) if"
          r"|it would (?:really )?mean (?:a lot|so much|the world)(?: to (?:me|us))? if"
@@ -56,7 +60,8 @@ COURTESY = re.compile(rf"(?:,\s*)?\b(?:{APOLOGY}|{FRAME}|{IF_IT_SUITS}|{UNHURRIE
 # an intention in place of a wish: "I intend for ...", "the idea is that ...", "what we're after is ..."
 INTENTION = re.compile(r"(^|[.;!?,]\s*|\b(?:so|basically|honestly|well|okay|ok)\s+)"
                        r"(?:(?:i|we) (?:intend|plan|expect|wish)(?: for)?"
-                       r"|(?:the|my|our) (?:idea|point|intention|hope|wish|aim|plan) (?:here )?is (?:that|for)"
+                       r"|(?:the|my|our) (?:idea|point|intention|hope|wish|aim|plan|goal|objective) (?:here )?is "
+                       r"(?:that|for)"
                        r"|what (?:i|we) (?:am|are) (?:after|going for|aiming for|hoping for) is(?: for| that)?"
                        r"|what (?:needs|has) to happen is(?: that)?|(?:i|we) (?:am|are) going to (?:need|want)"
                        r"|(?:i|we) (?:would like|would love|want|need) to (?:end up with|be left with|see|have))\s+"

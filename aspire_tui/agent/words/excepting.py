@@ -95,8 +95,9 @@ def excepting(items: list[Item]) -> list[Item]:
         # "every block except the red one", "all the cubes but the blue (one)"
         # "every ball besides the yellow one", "all the blocks bar the blue one": right after a whole group and
         # before some of its own kind, these leave out (elsewhere "besides" is "beside", "bar" a word not read)
+        # "all the cubes but not the blue one": "but not" right after the group leaves out too
         leaves = it.kind == "EXCEPT" or (it.kind == "AND" and it.text == "but") or \
-            (it.kind, it.text) in (("REL", "besides"), ("UNKNOWN", "bar"))
+            (it.kind, it.text) in (("REL", "besides"), ("UNKNOWN", "bar"), ("WITHOUT", "but not"))
         if group is not None and leaves:
             left, end = _listed(out, k + 1, group.kind)
             if left:

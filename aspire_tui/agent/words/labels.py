@@ -21,7 +21,7 @@ def named_objects(text: str) -> str:
 
     def given(m: re.Match) -> str:
         names[_key(m.group("name"))] = m.group("what")
-        return m.group("what") + (" " if m.group("after") else "")
+        return m.group("what") + " "  # the spaces after the description were taken with it
 
     def defined(m: re.Match) -> str:
         names[_key(m.group("name"))] = m.group("what")

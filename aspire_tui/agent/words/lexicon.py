@@ -24,18 +24,18 @@ VERBS: dict[str, tuple[str, ...]] = {
             "deposit", "get", "bring", "relocate", "shift", "reposition", "carry", "plop", "plonk", "rest",
             "set down", "put down", "lower", "leave it", "tuck", "dump", "slot", "insert", "stand", "gather",
             "fit", "squeeze", "deliver", "transport", "haul", "ferry", "convey", "release", "bung", "plunk", "stow",
-            "stash", "tip", "return", "stage", "hide", "conceal", "pack"),
-    "move": ("move", "take", "moved", "unstack", "taking", "moving it", "scoot", "shuffle", "translate", "displace",
-             "remove", "translating", "unload", "offload"),
+            "stash", "tip", "return", "revert", "stage", "hide", "conceal", "pack", "nest", "scoop", "whisk"),
+    "move": ("move", "take", "moved", "unstack", "taking", "moving it", "scoot", "scooch", "scootch", "shuffle",
+             "translate", "displace", "remove", "translating", "unload", "offload"),
     "pick": ("pick up", "grab", "lift", "pick", "grasp", "collect", "raise", "fetch", "take hold of", "hold"),
     "stack": ("stack", "pile", "stack up", "pile up", "build", "make", "balance", "rebuild", "restack", "assemble",
-              "construct", "erect"),
+              "construct", "erect", "layer"),
     "push": ("push", "slide", "shove", "nudge", "sweep", "poke", "pushing", "sliding", "shoving"),
     "pull": ("pull", "yoink", "drag", "rake", "draw", "retrieve", "hook in", "reel in", "pull in", "drag in", "draw in",
              "rake in", "bring near", "bring closer", "draw near"),  # "bring near the red cube": the object after
     "go": ("go", "drive", "navigate", "nav", "head", "travel", "roll", "proceed", "come", "steer", "approach", "visit",
            "make your way", "get yourself", "reach", "wander", "stroll", "amble", "trundle",
-           "traverse", "nip", "toddle", "potter", "mosey", "pull up"),
+           "traverse", "nip", "toddle", "potter", "mosey", "pull up", "zoom", "whizz", "zip"),
     "sort": ("sort", "organise", "organize", "group", "match", "separate", "distribute", "sorted", "segregate",
              "classify", "categorise", "categorize"),
     "arrange": ("arrange", "line up", "line", "align", "lay out", "spread", "spread out", "order", "set out",
@@ -95,6 +95,8 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           # a player's asides: how it is said, never what is asked
           "ez", "gg", "lol", "lmao", "ngl", "fr", "bro", "bruh", "lil", "brrr", "go brrr", "real quick", "speedrun", "pls",
           "tbh", "imo", "fam", "dude", "kinda", "sorta", "rly",
+          # the sentence particles of Singapore and Malaysian English: a tone, never what is asked
+          "lah", "leh", "lor", "hor", "meh",
           # the heading words of a spec ("push task: ...")
           # how a thing sits, and a note's opening: how things are, never what is asked
           "chilling", "chillin", "hanging", "hanging out", "sittin", "note that", "note", "please note",
@@ -121,7 +123,8 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           "you know", "kind of", "kinda", "sort of", "sorta", "i guess", "i think", "i suppose", "i reckon",
           "let me think", "let me see", "lemme think", "lemme see", "thing is", "the thing is", "basically",
           "honey", "sweetie", "sweetheart", "darling", "hun", "love", "luv", "pet", "poppet", "kiddo",
-          "yeah", "yep", "yup", "innit", "eh", "first things first", "right then", "right so", "off you go",
+          "yeah", "yes", "yep", "yup", "innit", "eh", "that is it", "that is all", "that will be all",
+          "that is everything", "and that is it", "and that is all", "first things first", "right then", "right so", "off you go",
           "your turn", "my turn", "our turn", "vertical",  # "a vertical stack": a stack
           # "dead centre", "slap bang in the middle": exactly there
           "smack", "smack bang", "slap bang", "bang", "dead", "ish",
@@ -129,7 +132,10 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           "any point", "any time", "all times", "throughout", "during task", "during this task", "during whole task",
           "during entire task", "throughout task",
           # a child's or a parent's exclamations
-          "yay", "hooray", "hurray", "wow", "ooh", "yippee", "whee", "oopsie", "whoops", "whoopsie", "uh oh",
+          "yay", "hooray", "hurray", "wow", "ooh", "yippee", "whee", "oopsie", "whoops", "whoopsie", "uh oh", "ugh",
+          "argh",
+          # a teacher's praise and reminders: how it is said, never what
+          "good job", "great job", "well done", "nice work", "good work", "nice job", "remember", "remember that",
           # power, not a swap or a change: "is the robot switched on?" asks nothing of the objects
           "switch on", "switched on", "switch off", "switched off", "turn on", "turned on", "turn off", "turned off",
           "power on", "powered on", "power off", "powered off",
@@ -154,7 +160,8 @@ INTRODUCING = ("there is", "there are", "i have", "i've got", "i have got", "we 
                "here are", "you have", "you've got")
 
 SEQUENCE = ("then", "and then", "after that", "afterwards", "afterward", "next", "finally", "after this",
-            "once done", "once that is done", "when done", "lastly", "and finally", "followed by", "later",
+            "once done", "once that is done", "when done", "when that is done", "after that is done",
+            "once that is finished", "when that is finished", "once finished", "when finished", "lastly", "and finally", "followed by", "later",
             "subsequently", "secondly")
 FIRST = ("first", "firstly", "to start", "to begin", "first of all", "begin by", "start by")
 
@@ -163,7 +170,8 @@ FIRST = ("first", "firstly", "to start", "to begin", "first of all", "begin by",
 CORRECTIONS = ("sorry", "i mean", "sorry i mean", "i meant", "no i mean", "no sorry", "sorry no", "no wait",
                "wait no", "wait", "actually no", "no actually", "actually make that", "make that", "or rather",
                "scratch that", "correction", "my mistake", "my bad", "oops", "actually", "on second thought",
-               "on second thoughts", "change of plan", "hang on", "nope", "or actually", "or no")
+               "on second thoughts", "change of plan", "hang on", "nope", "or actually", "or no", "strike that",
+               "scrap that", "forget that", "cancel that", "ignore that", "disregard that")
 # A pause ("put it in the tray, er, the bowl"): a correction only where an object of the same kind is said again
 # after it; elsewhere it says nothing
 HESITATIONS = ("er", "erm", "uh", "uhm", "um", "umm")
@@ -201,13 +209,15 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["before"], "BEFORE")            # "before putting A in X, put B in Y": the clause it opens comes second
     add(["leftmost", "left-most", "furthest left", "farthest left", "most left"], "SIDEMOST", "leftmost")
     add(["rightmost", "right-most", "furthest right", "farthest right", "most right"], "SIDEMOST", "rightmost")
-    add(["frontmost", "front-most", "furthest forward", "farthest forward"], "SIDEMOST", "frontmost")
-    add(["backmost", "rearmost", "back-most", "hindmost"], "SIDEMOST", "backmost")
-    # "the bowl on the right", "the block at the very back": where an object is picks it out of its kind
+    add(["frontmost", "front-most", "furthest forward", "farthest forward", "most front", "most forward"],
+        "SIDEMOST", "frontmost")
+    add(["backmost", "rearmost", "back-most", "hindmost", "most back", "most rear"], "SIDEMOST", "backmost")
+    # "the bowl on the right", "the block at the very back", "the block most at the front": where an object is
+    # picks it out of its kind
     for side, rule in (("left", "leftmost"), ("right", "rightmost"), ("back", "backmost"), ("rear", "backmost"),
                        ("front", "frontmost"), ("far end", "frontmost"), ("near end", "backmost")):
-        add([f"{at} {very}{side}{tail}" for at in ("on", "at") for very in ("", "very ", "far ")
-             for tail in ("", " side", " hand side", " end")], "SIDEMOST", rule)
+        add([f"{most}{at} {very}{side}{tail}" for most in ("", "most ") for at in ("on", "at")
+             for very in ("", "very ", "far ") for tail in ("", " side", " hand side", " end")], "SIDEMOST", rule)
     add(["largest", "biggest", "bigger", "larger"], "SIZEMOST", "largest")
     add(["smallest", "tiniest", "smaller", "littlest"], "SIZEMOST", "smallest")
     add(["nearest", "closest", "closer one", "most near"], "SUPER", "nearest")
@@ -294,10 +304,16 @@ def _phrases() -> dict[str, tuple[str, Any]]:
          "beyond its reach", "out of its reach", "out of robot's reach", "beyond arm's reach", "far out of reach",
          "out of arm's reach", "beyond robot's reach"], "OUT_OF_REACH")
     add(["by color", "by their color", "by its color", "according to color", "by colors",
-         "according to their color", "by colour"], "BYCOLOR")
+         "according to their color", "by colour",
+         # "... so the colours match": the colours matched is what sorting by colour asks
+         "so colors match", "so that colors match", "so their colors match", "so that their colors match",
+         "so colors match up", "so that colors match up", "with colors matching", "so colors are matching",
+         "so that colors are matching"], "BYCOLOR")
     add(["of its color", "of its own color", "of their color", "of their own color", "of same color",
          "that matches its color", "that matches their color", "matching its color", "matching their color",
          "with same color", "in same color", "same color", "of matching color", "its own color",
+         # a learner's order, the adjective after its noun: "to the bowls, colour same"
+         "color same", "of color same", "with color same", "in color same",
          "their own color", "its color", "their colors", "their color", "matching", "corresponding",
          "that is its color", "that is same color as it", "same color as it", "same color as them",
          "same colors as them", "with same colors as them", "that is their color", "of same colors",
@@ -364,6 +380,7 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     for amount, metres in vocab.AMOUNTS.items():
         add([amount, amount.removeprefix("a ")], "AMOUNT", metres)
     add(["wee", "wee bit", "teeny bit", "teensy bit", "weeny bit"], "AMOUNT", 0.05)  # "a wee nudge": a bit
+    add(["hair", "hair's breadth", "hairsbreadth", "whisker"], "AMOUNT", 0.05)  # "a hair to the right": a bit
     add(["away from robot", "further from robot", "farther from robot", "away", "further away from robot",
          "farther away from robot", "further away", "farther away"], "SIDE", "front")
     add(["long way", "good way", "long distance", "good distance"], "AMOUNT", 0.2)
@@ -412,7 +429,7 @@ TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy
 IRREGULAR_FORMS = {"slid": "slide", "driven": "drive", "drove": "drive", "made": "make", "got": "get", "gotten": "get",
                    "laid": "lay", "thrown": "throw", "threw": "throw", "held": "hold", "drawn": "draw", "drew": "draw",
                    "swept": "sweep", "stood": "stand", "took": "take", "sent": "send", "brought": "bring",
-                   "taken": "take", "built": "build"}
+                   "taken": "take", "built": "build", "kept": "keep"}
 
 
 def verb_form(word: str, table: dict[str, tuple[str, Any]]) -> Word | None:
@@ -434,6 +451,26 @@ def verb_form(word: str, table: dict[str, tuple[str, Any]]) -> Word | None:
             return Word("VERB", word, hit[1])
         if hit is not None and hit[0] == "TOWER":  # "stacking of the blocks"
             return Word("VERB", word, "stack")
+    return None
+
+
+# who is said to do the task, before a verb in the third person ("the robot places ...", "then it pushes ...")
+DOERS = ("it", "he", "she", "robot", "arm", "gripper")
+
+
+def third_person(word: str, table: dict[str, tuple[str, Any]]) -> Word | None:
+    """"places", "pushes", "carries": a verb in the third person, as a teacher tells what the robot does, read as
+    that verb; only a stem that is a known verb counts (the caller asks only right after who does it, so a
+    noun in the plural is never read so)."""
+    stems = [word[:-1]] if word.endswith("s") else []
+    if word.endswith("es"):
+        stems.append(word[:-2])
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    for stem in stems:
+        hit = table.get(stem)
+        if hit is not None and hit[0] == "VERB":
+            return Word("VERB", word, hit[1])
     return None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
+from aspire_tui.agent.words.homophones import heard
 from aspire_tui.agent.words.lexicon import CARDINALS, FILLER, NUMBERS, VERBS, lexicon
 from sim import vocabulary as vocab
 
@@ -82,8 +83,9 @@ def _mend(word: str) -> str:
 
 def mended(words: list[str]) -> list[str]:
     """Each word as meant: two words typed without the space between them apart (`run_together`), slips of
-    one word alone (`_mend`), then slips that only the place of the word shows (`_mend_by_place`)."""
-    return _mend_by_place([_mend(w) for w in apart(words)])
+    one word alone (`_mend`), then slips that only the place of the word shows (`_mend_by_place`), and words
+    heard for others that sound the same (`homophones.heard`)."""
+    return heard(_mend_by_place([_mend(w) for w in apart(words)]))
 
 
 def apart(words: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ from sim import vocabulary as vocab
 # the object taken: an object, a group or a count, up to "from"
 THING = r"((?:the|a|an|all|both|every|each|\d+)\b[^.;!?,]*?)"
 # what it is taken from: a thing that holds or bears others ("from the bowl", never "from the left")
-HOLDER = "|".join(w for k in vocab.CONTAINERS + vocab.SURFACES + vocab.SUPPORTS + ("crate",) for w in vocab.KINDS[k])
+HOLDER = "|".join(w for k in vocab.CONTAINERS + vocab.SURFACES + vocab.SUPPORTS for w in vocab.KINDS[k])
 # "take out the cube from the bowl": the particle before the object
 PARTICLE_FIRST = re.compile(rf"\b(take|get|lift|pull) (out|off) {THING} from(?= (?:the|a|an|that|this) (?:[a-z]+ )?"
                             rf"(?:{HOLDER})\b)")

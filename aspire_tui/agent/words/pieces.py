@@ -59,10 +59,13 @@ def sent_before_negation(piece: list[Item], then: list[Item]) -> bool:
     own, never the object of the negated verb after it; nor the object of one kept where it is after it ("largest
     block on plate; smallest block untouched")."""
     kinds = [i.kind for i in piece]
-    sends = "np" in kinds and any(k in ("REL", "TO") for k in kinds[kinds.index("np"):])
+    after = kinds[kinds.index("np"):] if "np" in kinds else []
+    # ("blue cube 10 cm right, no lift": a shift said without a verb sends it too)
+    shifts = "amount" in after and kinds[-1] == "SIDE"
+    sends = any(k in ("REL", "TO") for k in after) and kinds[-1] == "np" or shifts
     kept = kept_by_name(then) or [i.kind for i in then[:2]] == ["np", "VERB"] and then[1].value == "leave" or \
         bool(then) and then[0].kind in VERB_LIKE and any(i.kind == "WHERE" for i in then)  # "; keep X where it is"
-    return sends and kinds[-1] == "np" and (any(i.kind in ("NOT", "WITHOUT") for i in then[:2]) or kept)
+    return sends and (any(i.kind in ("NOT", "WITHOUT") for i in then[:2]) or kept)
 
 
 def sends_verbless(items: list[Item]) -> bool:
@@ -122,16 +125,17 @@ def corner_pairs(items: list[Item]) -> list[tuple[Item, str]]:
 
 def kind_then_colours(items: list[Item]) -> list[Item]:
     """"stack the blocks red on green on blue", "stack blks, red on top of green ...": a plural kind with no colour
-    right before colours said alone names their kind, as a heading does; it is not one more object (all the blocks)."""
+    right before colours said alone names their kind, as a heading does; it is not one more object (all the blocks).
+    So does a count of them as many as the colours ("the three blocks, white on black on gray")."""
     for k in range(len(items) - 1):
         group = items[k].value.ref if items[k].kind == "np" else None
-        if group is None or group.quantity != "all" or group.color or group.members or group.select:
+        if group is None or group.quantity not in ("all", "count") or group.color or group.members or group.select:
             continue
         j = k + 1 + (items[k + 1].kind == "COMMA")
         if j >= len(items) or items[j].kind != "np" or items[j].value.ref is not None or not items[j].value.color:
             continue
         colours = [i for i in items[j:] if i.kind == "np" and i.value.ref is None and i.value.color]
-        if len(colours) < 2:
+        if len(colours) < 2 or group.quantity == "count" and group.count != len(colours):
             continue  # "stack the blocks so the blue one is on top": one of the blocks, the rest unnamed
         named = [Item("np", NP(ref=Ref(group.kind, i.value.color)), i.text)
                  if i.kind == "np" and i.value.ref is None and i.value.color and not i.value.pronoun else i
@@ -191,7 +195,7 @@ def kept_after_placing(items: list[Item], k: int) -> bool:
     # from the verb of the clause the "and" is in: "..., keeping A and B where they are" keeps both
     start = max((j for j in range(k) if items[j].kind in ("STOP", "THEN", "FIRST", "BEFORE") + VERB_LIKE),
                 default=-1)
-    return any(i.kind in ("REL", "TO", "CORNER", "MIDDLE", "EDGE", "SIDE") for i in items[start:k])
+    return any(i.kind in ("REL", "TO", "CORNER", "MIDDLE", "EDGE", "SIDE") for i in items[start + 1:k])
 
 
 def has_copula_after(items: list[Item], k: int) -> bool:

@@ -10,7 +10,7 @@ import re
 from sim import vocabulary as vocab
 
 # what can be said to get or hold a thing put there
-RECEIVERS = vocab.CONTAINERS + vocab.SURFACES + ("plate", "crate")
+RECEIVERS = vocab.CONTAINERS + vocab.SURFACES + ("plate",)
 
 
 def receiving(text: str) -> str:
@@ -46,6 +46,6 @@ def _receives() -> re.Pattern:
     # hold the ball"), as "the tray holds the ball" says how things are
     modal = r"(?:should|must|will|is to|needs to|has to|ought to)"
     verb = rf"(?:{modal} |can )?(?:gets?|receives?|takes?)|{modal} (?:hold|contain|have|end up with|end up holding)"
-    # the clause's start, with a word for when before the place ("ultimately the tray should ...")
-    opens = r"(?:^|[.;!?,]\s*|\b(?:then|and|first|next|finally|lastly)\s+)(?:[a-z]+ly,?\s+)?"
+    # the clause's start, with words for when before the place ("ultimately the tray should ...", "in the end ...")
+    opens = r"(?:^|[.;!?,]\s*|\b(?:then|and|first|next|finally|lastly)\s+)(?:[a-z]+ly,?\s+|(?:in|at|by) the end,?\s+)?"
     return re.compile(rf"({opens})({place})\s+(?:{verb})\s+({thing})(?=\s*(?:$|[.;!?,]|\band\b|\bthen\b))")

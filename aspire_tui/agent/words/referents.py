@@ -58,7 +58,9 @@ class References:
             prior = next((r for r in reversed(self.named) if r.kind == ref.kind and not r.select), None)
             ref = prior if prior is not None else replace(ref, select="")
         if ref.select == "other":
-            prior = next((r for r in reversed(self.named) if r.kind == ref.kind and not r.select), None)
+            # the other one than the last one named of its kind, by colour or by a rule ("the leftmost block")
+            prior = next((r for r in reversed(self.named) if r.kind == ref.kind and r.select not in ("other", "same")),
+                         None)
             if prior is None and re.search(r"\bthe other\b", self.text.lower()):  # not "another block"
                 raise AmbiguousWord(f"which {ref.kind} is 'the other {ref.kind}': no {ref.kind} was named before "
                                     f"it; say its colour", ref.kind, [])
@@ -117,11 +119,21 @@ class References:
         # "the green ones": every one of that colour, of the kind last moved too
         colour_alone = item.value.ref is None and item.value.color and not item.value.noun or \
             item.value.ref is not None and item.value.ref.kind == "?" and item.value.ref.color
-        if colour_alone and self.moved:
+        # "put the red block in the bowl and the other one on the plate": the other one of the kind moved
+        other_one = item.value.ref is not None and item.value.ref.kind == "?" and item.value.ref.select == "other"
+        if (colour_alone or other_one) and self.moved:
             return self.ref_of(item, kind=self.moved[-1].kind)
         # nothing moved yet ("the red block is already in the bowl, put the blue one on it"): the last kind named
         # that the arm can move, not the container it was said to be in
         movable = next((k for k in reversed(self.kinds) if k in vocab.MOVABLE), None)
+        if colour_alone:
+            # "a red block and a red ball: put the red one ...": either of them could be meant
+            colour = item.value.color or item.value.ref.color
+            kinds = sorted({m.kind for r in self.named + self.introduced for m in (r.members or (r,))
+                            if m.color == colour and not m.is_group and m.kind in vocab.MOVABLE})
+            if len(kinds) > 1:
+                raise AmbiguousWord(f"which is 'the {colour} one': the {colour} {f' or the {colour} '.join(kinds)}? "
+                                    "say its kind", f"{colour} one", [f"{colour} {k}" for k in kinds])
         if colour_alone and movable is not None:
             return self.ref_of(item, kind=movable)
         return self.ref_of(item)

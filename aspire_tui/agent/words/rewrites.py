@@ -23,7 +23,7 @@ ARE_AFTER = ("u", "you", "we", "they", "these", "those", "them", "blocks", "cube
 
 def shorthand(text: str) -> str:
     """Shorthand words spelled out (`SHORTHAND`), and digits with their unit cut short: "4 in." and "4 in" before a
-    direction are inches ("put 2 in the bowl" is a count); "1) ... 2) ..." are numbered steps."""
+    direction are inches ("put 2 in the bowl" is a count); "1) ... 2) ..." and "a) ... b) ..." are numbered steps."""
     def spelled(m: re.Match) -> str:
         before = text[:m.start()].split()[-1:]
         if m.group(0) == "r" and before and before[0] in ARE_AFTER:
@@ -36,6 +36,8 @@ def shorthand(text: str) -> str:
     text = re.sub(r"(\d)\s*in\.?(?=\s+(?:to\s+)?(?:the\s+)?(?:left|right|forward|forwards|backward|backwards|back|"
                   r"front|away|toward|towards|closer|further|farther)\b)|(\d)\s*in\.(?=\s*$|\s*[,;])",
                   lambda m: (m.group(1) or m.group(2)) + " inch", text)
+    if len(re.findall(r"(?:^|[.;,\s])[a-h]\)\s*(?=[a-z])", text)) >= 2:  # "a) ... b) ...": lettered steps
+        text = re.sub(r"(^|[.;,]\s*|\s)[a-h]\)\s*(?=[a-z])", r"\1 then ", text)
     return re.sub(r"(^|[.;,]\s*|\s)\d{1,2}\)\s*(?=[a-z])", r"\1 then ", text)
 
 
@@ -111,18 +113,33 @@ def spec_notation(text: str) -> str:
                       r"initial position|where it (?:started|was|is))\s*\)?", " ", text)
     if "corner" in text:
         text = _corner_said_apart(text)
+    if "edge" in text:
+        # "the edge of the table on the right": an edge said in two parts, as "the right edge"
+        text = re.sub(r"\bedge(?: of (?:the )?(?:table|workspace|desk))?,? (?:on|at|to) the "
+                      r"(left|right|front|back|far|near)(?: side| hand side| end)?\b(?! of\b)", r"\1 edge", text)
     if "between" in text:
         text = re.sub(r"\bin between\b(?=\s*(?:[,.;]|$))", " in the middle ", text)  # "green in between": the middle one
     return HEADING.sub(_heading, text) if ":" in text else text
 
 
 def _corner_said_apart(text: str) -> str:
-    """"the corner at the front on the right", "the front corner on the left": a corner said in two parts."""
+    """"the corner at the front on the right", "the front corner on the left", "the corner, the one far away on the
+    right": a corner said in two parts."""
     text = re.sub(r"\bcorner (?:at|on|in|to) the (front|back|far|near|rear)(?: end| side)?,? (?:on|at|to) the (left|right)"
                   r"(?: side| hand side)?\b", r"\1 \2 corner", text)
     text = re.sub(r"\bcorner (?:on|at|to) the (left|right)(?: side| hand side)?,? (?:at|on|in|to) the "
                   r"(front|back|far|near|rear)\b", r"\2 \1 corner", text)
-    return re.sub(r"\b(front|back|far|near|rear) corner (?:on|at|to) the (left|right)\b", r"\1 \2 corner", text)
+    text = re.sub(r"\b(front|back|far|near|rear) corner (?:on|at|to) the (left|right)\b", r"\1 \2 corner", text)
+    # "in the corner! the one far away on the right": which corner, said after it as "the one ..."
+    far = r"(?P<far>far|far away|far off|farther|further|away from you)|(?P<near>near|nearer|close|close by|closer|" \
+          r"near you|close to you|by you|nearest you|closest to you)"
+    side = r"(?:on|at|to) the (?P<side>left|right)(?: side| hand side)?"
+    for which in (rf"(?:{far}) {side}", rf"{side},? (?:that is |which is )?(?:{far})"):
+        text = re.sub(rf"\bcorner\b[\s.!?,;:-]*the one (?:that is |which is )?{which}\b",
+                      lambda m: f"{'front' if m.group('far') else 'back'} {m.group('side')} corner", text)
+    # "the left corner at the back": the side first, then the end of the table
+    return re.sub(r"\b(left|right) corner (?:on|at|in|to) the (front|back|far|near|rear)(?: end| side)?\b",
+                  r"\2 \1 corner", text)
 
 
 def _heading(m: re.Match) -> str:
@@ -130,6 +147,8 @@ def _heading(m: re.Match) -> str:
     objects there are ("objects:"), or a verb said first ("sort: each block ..."); not an object with a
     colour or a number ("red block: in the bowl")."""
     lead, head = m.group(1), m.group(2).strip()
+    if "\n" in lead:
+        lead = lead.replace("\n", " . ")  # a heading on a line of its own opens a sentence of its own
     words = head.split()
     if any(w.isdigit() or vocab.color_of(w) for w in words) or words[0] in ("step", "then") or \
             GOAL_FRAME.match(m.group(0).strip(" .;!?\n")):
@@ -144,14 +163,29 @@ def _heading(m: re.Match) -> str:
         return f"{lead} want that \x00" if COPULA_WORD.search(rest[:stop.start() if stop else len(rest)]) else f"{lead} "
     table, _ = lexicon()
     # a heading that says what to do ("sort:", "make a tower:", "push task:") is read with its sentence
-    doing = any(table.get(w, ("", ""))[0] in ("TOWER", "LINE") or table.get(w, ("", ""))[:2] in
-                {("VERB", v) for v in VERBS if v != "use"} for w in words)
+    acts = [table.get(w, ("", ""))[0] in ("TOWER", "LINE") or table.get(w, ("", ""))[:2] in
+            {("VERB", v) for v in VERBS if v != "use"} for w in words]
+    doing = any(acts)
+    if doing and any(k and acts[k - 1] and w in TYPE_WORDS + GOAL_HEADINGS for k, w in enumerate(words)):
+        # "stack target:", "push goal:": the word for what is asked, right after its verb, says nothing more
+        # (after "to" it is a place: "go to goal:")
+        return f"{lead}" + " ".join(w for k, w in enumerate(words) if not (
+            k and acts[k - 1] and w in TYPE_WORDS + GOAL_HEADINGS)) + " :"
     # "blocks: red on green on blue": a heading that names the kind the sentence's colours are of
     naming = any(vocab.kind_of(w) for w in words if w not in TYPE_WORDS) and not any(
         table.get(w, ("", ""))[0] == "VERB" for w in words)
     if naming and not doing:
+        holder = re.match(r"\s*(?:the |a |an )?(?:[a-z]+ )?([a-z]+)\s*(?=[.;!?\n]|$)", m.string[m.end():])
+        if holder and vocab.kind_of(holder.group(1)) in vocab.CONTAINERS + vocab.SURFACES + ("plate",) and \
+                vocab.kind_of(holder.group(1)) not in [vocab.kind_of(w) for w in words]:
+            return f"{lead}{head} to "  # "cubes: crate": the objects, then only the thing they go in or on
         return f"{lead} there are {head} . "
     if doing and any(vocab.kind_of(w) for w in words if w not in TYPE_WORDS):
+        said = re.match(r"\s*(?:the\s+)?(?:[a-z]+\s+)?([a-z]+)\b", m.string[m.end():])
+        if len(words) > 1 and vocab.kind_of(words[-1]) and said and vocab.kind_of(said.group(1)) == \
+                vocab.kind_of(words[-1]):
+            # "navigate to waypoint: blue marker": the object after the colon is the one the heading's noun names
+            return f"{lead}{' '.join(words[:-1])} "
         return f"{lead}{head} , "  # "stack blocks: red on green on blue": the colours after it are of that kind
     return m.group(0) if doing else f"{lead} "
 
@@ -187,9 +221,10 @@ GOAL_FRAME = re.compile(
 def goal_frames(text: str) -> str:
     """Headings of the state to reach as a wish; when the task is done ("at the end") and which way ("in the
     direction away from ...", "the robot's right") said plainly."""
-    # "the target pose for the cube is ...", "the final position of the ball should be ...": where it is to be
+    # "the target pose for the cube is ...", "the final position of the ball should be ...", "target pose for the
+    # ball: ...": where it is to be
     text = re.sub(r"\b(?:the )?(?:final|desired|target|resulting|end|intended) (?:position|location|pose|place|"
-                  r"placement|spot) (?:of|for) ((?:the |a |an )?[a-z ]+?) (?:is|should be|will be|must be)\b",
+                  r"placement|spot) (?:of|for) ((?:the |a |an )?[a-z ]+?)(?: (?:is|should be|will be|must be)\b|\s*:)",
                   r"\1 should be", text)
     text = _as_wished(GOAL_FRAME.sub(_frame_opens, _acceptance_criteria(text)))
     # "it is required that X be ...", "make it so the bowl is ...": a wish for how things are to be; "... is
@@ -201,7 +236,9 @@ def goal_frames(text: str) -> str:
     # "the block gets placed in the bowl": the passive with "get" is a wish, as "should be placed" is
     text = re.sub(r"\b(?:gets|get) (?=[a-z]+(?:ed|en)\b|(?:slid|put|set|made|laid|thrown|held)\b)", "should be ", text)
     text = re.sub(r"\bbe got\b", "be moved", text)
-    # "when you're done", "once you have finished": when the task ends, which every goal is read at
+    # "when you're done", "once you have finished": when the task ends, which every goal is read at ("when
+    # finished, ..." opening the words too; later, "when done" says what comes next)
+    text = re.sub(r"^\s*(?:when|once) (?:finished|complete|completed)\b,?", " ", text)
     text = re.sub(r"\b(?:when|once|after|by the time) (?:you are|you have|you|it is|everything is|all is|we are) "
                   r"(?:done|finished|through|finish)\b", " ", text)
     # "should finish in the corner", "wind up on the plate": where it ends up
@@ -217,6 +254,11 @@ def goal_frames(text: str) -> str:
                   r"\1 \2 \3 to be \4", text)
     # "the ball can go on the plate": where it may go is where it is to go
     text = re.sub(r"\b(?:can|could|may|might) go\b", "should go", text)
+    # "can the ball sit beside the block?": asked of an object where it may be, a wish that it be there
+    text = re.sub(r"(^|[.;!?]\s*)(?:can|could|may|might)\s+((?:the|a|an|all|both|every|each|these|those)\s+"
+                  r"(?:[a-z]+\s+){0,3}?[a-z]+?)\s+(sit|rest|stand|lie|be)\b", r"\1\2 should \3", text)
+    # "the cube could sit on the plate": where it may sit is where it is to sit, as with "can go"
+    text = re.sub(r"\b(?:can|could|may|might|would) (sit|rest|stand|lie)\b", r"should \1", text)
     # "10 cm further left than it is now", "to the right of where it started": the object's own start, which
     # every distance it is moved by is measured from
     text = re.sub(r"\s+than (?:it|they) (?:is|are|was|were|started|sits?)(?: now| at the start| before)?\b", " ", text)
@@ -226,8 +268,13 @@ def goal_frames(text: str) -> str:
     text = re.sub(r"\b(go|drive|head|navigate|travel|roll|proceed) (?:over )?there\b", r"\1 to it", text)
     # "I want the ball in the bowl", "I'd like the blocks stacked": a wish for how things are to be (not "I want
     # you to ...", where a verb follows)
-    text = re.sub(r"\b(?:i|we) (?:really )?(?:want|need|would like|would love|'d like)\b(?! (?:you|to|robot|the robot)\b)",
+    # ("I am wanting ...": a learner's progressive, the same wish)
+    text = re.sub(r"\b(?:i|we) (?:really )?(?:want|need|would like|would love|'d like|am wanting|are wanting|"
+                  r"am needing|are needing)\b(?! (?:you|to|robot|the robot)\b)",
                   " want that ", text)
+    # "in the end the bowl is in the middle": opening the words, how things are then is the wish
+    text = re.sub(r"^\s*(?:at|in|by) the (?:very )?(?:end|finish)(?: of (?:it all|all this|it|this|that|the task|the job))?"
+                  r"\b(?! of),?", " want that ", text)
     text = re.sub(r"\b(?:at|in|by) the (?:very )?(?:end|finish)(?: of (?:it|this|that|it all|all this|the task|the job))?\b"
                   r"(?! of)", " ", text)
     text = re.sub(r"\bin the direction of\b", "toward", text)
@@ -287,13 +334,15 @@ TOPIC_TAGS = {"COLOR", "KIND", "KINDS", "AND", "COMMA", "ALL", "EACH", "BOTH", "
 
 def possessive_sides(text: str) -> str:
     """"next to the brown block but not to its left": the side of the thing "its" stands for, as "to the left of
-    it". After a corner ("the corner nearest the robot on its left") it says which corner, and stays."""
+    it"; "left from the bowl" is "left of the bowl". After a corner ("the corner nearest the robot on its left") it says which corner, and stays."""
     def side(m: re.Match) -> str:
         if re.search(r"\bcorners?\b[^.;]*$", text[:m.start()]):
             return m.group(0)
         return f"{m.group(1)} the {m.group(3)} of {'it' if m.group(2) == 'its' else 'them'}"
 
     text = re.sub(r"\b(to|on|at) (its|their) (left|right)(?: hand)?(?: side)?\b", side, text)
+    # "left from the bowl", "to the right from the plate": a learner's "from" for the "of" of a side
+    text = re.sub(rf"\b(left|right) from (?=(?:the|a|an) (?:[a-z]+ )?(?:{_kind_nouns()})\b)", r"\1 of ", text)
     # "to the bowl's immediate right", "on the red block's left": the side of the object named
     return re.sub(rf"\b(to|on|at) (the (?:[a-z]+ )?(?:{_kind_nouns()}))'s (?:immediate )?(left|right)(?:[- ]hand)?"
                   r"(?: side)?\b", r"\1 the \3 of \2", text)
@@ -449,10 +498,17 @@ def _place_last(m: re.Match) -> str:
     return f"{m.group(2)} {m.group(3)} {'' if related else 'to '}{place}"
 
 
+# a side or a distance said before a noun after "the", and the one it picks: "the back bowl" is the backmost
+SIDE_ADJECTIVES = {"left": "leftmost", "right": "rightmost", "front": "frontmost", "back": "backmost",
+                   "rear": "backmost", "far": "farthest", "farther": "farthest", "further": "farthest",
+                   "near": "nearest", "nearer": "nearest", "closer": "nearest"}
+
+
 def side_adjectives(text: str) -> str:
-    """"the left bowl", "the right red one": a side before a noun picks the object on that side, as
-    "leftmost" does; after a verb ("put back the ball") or before anything else it stays a direction."""
-    return _side_before_noun().sub(lambda m: m.group(1) + "most", text)
+    """"the left bowl", "the back red one", "the nearer block": a side or a distance before a noun picks the
+    object on that side, or so far from the robot, as "leftmost" does; after a verb ("put back the ball") or
+    before anything else it stays a direction."""
+    return _side_before_noun().sub(lambda m: SIDE_ADJECTIVES[m.group(1)], text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -460,7 +516,8 @@ def _side_before_noun() -> re.Pattern:
     colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=len, reverse=True)
     nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))}
                    | {"one", "ones"}, key=len, reverse=True)
-    return re.compile(rf"(?<=\bthe )(left|right)(?= (?:(?:{'|'.join(colors)}) )?(?:{'|'.join(nouns)})\b)")
+    sides = "|".join(sorted(SIDE_ADJECTIVES, key=len, reverse=True))
+    return re.compile(rf"(?<=\bthe )({sides})(?= (?:(?:{'|'.join(colors)}) )?(?:{'|'.join(nouns)})\b)")
 
 
 def size_adjectives(text: str) -> str:
@@ -472,6 +529,18 @@ def size_adjectives(text: str) -> str:
                      r"(?:bigg|larg|small|tini)(?:er|est))\b", text):
         text = re.sub(rf"\b(?<=the )(?:(?:{'|'.join(FOND)}) )+(?=(?:{'|'.join(_colour_names())})\b)", "", text)
     return _size_before_noun().sub(lambda m: SIZES[m.group(1)] if m.group(1) else "", text)
+
+
+def round_ones(text: str) -> str:
+    """"the round one", "the red round thing": of the objects the robot moves, the round one is a ball (and
+    "round" before "ball" says nothing more); "round" is a change of shape only as a verb ("round the
+    block")."""
+    colours = "|".join(_colour_names())
+    text = re.sub(rf"\b(the|a|an|that|this) round ((?:(?:{colours}) )?)(?:one|thing|thingy|thingie|object|toy)\b",
+                  r"\1 \2ball", text)
+    text = re.sub(rf"\b(the|a|an|that|this) ((?:(?:{colours}) )?)round (?:one|thing|thingy|thingie|object|toy)\b",
+                  r"\1 \2ball", text)
+    return re.sub(rf"\b(the|a|an|that|this) round (?=(?:(?:{colours}) )?(?:ball|sphere|marble)s?\b)", r"\1 ", text)
 
 
 # sizes a parent says fondly ("the little red ball", "the teeny little cube")
@@ -601,6 +670,7 @@ def hands_off(text: str) -> str:
 
 def cardinals(text: str) -> str:
     """Number words as digits ("twelve" -> 12, "twenty-five" -> 25, "half a" -> 0.5, "two and a half" -> 2.5,
+    "a hundred" -> 100, "zero point one" -> 0.1,
     "a quarter of a metre", "3/4 of an inch", "an inch and a half"), all but "one", which is as often "the one on
     the left" as a number (the phrase table reads it where it counts)."""
     text = re.sub(r"\bhalf (?:a|an) ", "0.5 ", text)
@@ -623,11 +693,141 @@ def cardinals(text: str) -> str:
         return str(TENS.get(tens or "", 0) + CARDINALS.get(unit or "", 0))
 
     text = re.sub(rf"\b(?:({'|'.join(TENS)})(?:[- ]({units}))?|({units}))\b", number, text)
+    # "a hundred", "two hundred and fifty": hundreds said aloud
+    text = re.sub(r"\b(?:(\d+)|a|one) hundred(?:(?: and)? (\d{1,2})\b)?",
+                  lambda m: str(int(m.group(1) or 1) * 100 + int(m.group(2) or 0)), text)
+    # "zero point one", "one point two five": a decimal said aloud, digit by digit after the point
+    text = re.sub(r"\b(\d+|one) point ((?:\d\b ?)+)",
+                  lambda m: f"{1 if m.group(1) == 'one' else m.group(1)}.{''.join(m.group(2).split())} ", text)
     # "two and a half", "one and a half": the number and a half
     return re.sub(r"\b(\d+|one) and (?:a|one) half\b", lambda m: f"{1 if m.group(1) == 'one' else m.group(1)}.5", text)
 
 
 RELATION_WORDS = {w for words in vocab.RELATIONS.values() for phrase in words for w in phrase.split()[:1]}
+
+
+# a holder's noun said as the verb of putting into or onto it ("plate up the ball", "crate the blocks")
+HOLDER_VERBS = {"plate": "on", "crate": "in", "box": "in"}
+
+
+def holders_as_verbs(text: str) -> str:
+    """"plate up the orange ball", "crate the cubes", "box up the balls": a holder's noun opening a clause, before
+    what it acts on, is the verb of putting that there, said as "put the orange ball on the plate"."""
+    return _holder_verb().sub(lambda m: f"{m.group(1)}put {m.group(3)} {HOLDER_VERBS[m.group('holder')]} the "
+                                        f"{m.group('holder')}", text)
+
+
+@functools.cache
+def _holder_verb() -> re.Pattern:
+    nouns = "|".join(sorted({p for ws in vocab.KINDS.values() for w in ws for p in (w, *vocab.plurals(w))},
+                            key=len, reverse=True))
+    return re.compile(rf"(^|[.!?;:,]\s*|\b(?:and|then|first|now|please|next|finally)\s+)"
+                      rf"(?P<holder>{'|'.join(HOLDER_VERBS)})(?:\s+up)?\s+"
+                      rf"(it|them|(?:the|a|an|all|both|every|each|this|that|those|these|\d+)\s+"
+                      rf"(?:[a-z]+\s+){{0,3}}?(?:{nouns}))\b")
+
+
+def wished_empty(text: str) -> str:
+    """"I want the tray empty", "the bowl should be emptied", "get the plate clear": a holder wished empty at
+    the end is emptied, said as "empty the tray" (`emptying` reads that). "The bowl is empty" says how it is."""
+    return _wished_empty().sub(lambda m: f"{m.group(1)}empty {m.group(2)}", text)
+
+
+@functools.cache
+def _wished_empty() -> re.Pattern:
+    holders = "|".join(w for k in vocab.CONTAINERS + vocab.SURFACES + ("plate",) for w in vocab.KINDS[k])
+    return re.compile(rf"(^|[.!?;:,]\s*|\b(?:and|then|please|now|first)\s+)(?:(?:i|we)\s+(?:really\s+)?(?:want|need|"
+                      rf"would like|'d like)\s+|(?:make|get)\s+)?((?:the|that|this|your)\s+(?:[a-z]+\s+){{0,2}}?"
+                      rf"(?:{holders}))\s+(?:(?:to be|should be|must be|needs to be|has to be|is to be|to end up|"
+                      rf"should end up|will be)\s+)?(?:all\s+|completely\s+)?(?:empty|emptied|cleared|clear)"
+                      rf"(?:\s+out)?(?=\s*(?:[.!?;:,]|$|\b(?:and|then|please|when|once|after|by the time)\b))")
+
+
+def topping_with(text: str) -> str:
+    """"top off the red cube with the green cube", "top it off with the ball", "garnish the plate with the
+    ball": the object after "with" goes on top of the one before it, said as "put the green cube on top of the
+    red cube"."""
+    return _topping().sub(lambda m: f"{m.group(1)}put {m.group(3)} on top of {m.group(2)}", text)
+
+
+@functools.cache
+def _topping() -> re.Pattern:
+    nouns = "|".join(sorted({p for ws in vocab.KINDS.values() for w in ws for p in (w, *vocab.plurals(w))},
+                            key=len, reverse=True))
+    thing = rf"(?:it|them|(?:the|a|an|this|that|each|every|both|all)\s+(?:[a-z]+\s+){{0,3}}?(?:{nouns}))"
+    return re.compile(rf"(^|[.!?;:,]\s*|\b(?:and|then|first|now|please|next|finally)\s+)"
+                      rf"(?:top|cap|crown|garnish|decorate)(?:\s+off)?\s+({thing})(?:\s+off)?\s+with\s+({thing})\b")
+
+
+# the robot's own resting pose, which a task may end by returning to
+HOME_POSE = re.compile(
+    r"(?:[,.;]\s*|\s+)(?:(?:and|then|finally|and then|after that|afterwards),?\s+)*(?:please\s+)?"
+    r"(?:(?:return|go|move|come|head|send)(?: the (?:arm|robot|gripper|end effector|end-effector)| yourself)?(?: back)?"
+    r"(?: to)? (?:the |its |your )?(?:home|rest|ready|starting|start|initial|neutral)(?: position| pose| "
+    r"configuration| config| posture)?|retreat|retract(?: the (?:arm|gripper))?)(?=\s*(?:[.;!?]|$))")
+
+
+def homing(text: str) -> str:
+    """"..., then return to home position", "... and retract the arm", "...; retreat": the robot going back to its
+    own resting pose after the task asks nothing of the objects, and is dropped (said alone, it stays a task
+    the reader cannot read)."""
+    return HOME_POSE.sub("", text)
+
+
+def colour_plurals(text: str) -> str:
+    """"the reds in the red tray, the blues in the blue tray": a colour said in the plural as a noun is every
+    object of that colour, of the kind of things to move the words name before it (blocks where they name none).
+    "Oranges" stays the fruit."""
+    def group(m: re.Match) -> str:
+        said = [k for k in re.findall(r"\b([a-z]+)\b", text[:m.start()]) if vocab.kind_of(k) in vocab.MOVABLE]
+        return f"{m.group(1)}all the {m.group(2)} {vocab.kind_of(said[-1]) if said else 'block'}s"
+
+    names = "|".join(c for c in vocab.COLORS if c != "orange")
+    return re.sub(rf"(^|[\s,;:.!?]+)(?:all (?:of )?)?(?:the )?({names})s\b", group, text)
+
+
+def correlative_both(text: str) -> str:
+    """"put both the red block and the blue ball in the tray": "both" before one object and "and" joins the two
+    objects named, as "and" alone does; it counts two only before a plural ("both blocks")."""
+    return _correlative_both().sub("", text)
+
+
+@functools.cache
+def _correlative_both() -> re.Pattern:
+    nouns = "|".join(sorted({w for ws in vocab.KINDS.values() for w in ws}, key=len, reverse=True))
+    return re.compile(rf"\bboth (?=(?:the |a |an )?(?:[a-z]+ ){{0,2}}?(?:{nouns}) and\b)")
+
+
+def type_words(text: str) -> str:
+    """"place object red block at target left of blue bowl": a roboticist's word for what a thing is ("object",
+    "item" before a named object) or for where it goes ("target", "target position" before a place) names
+    nothing more, and is dropped."""
+    text = _typed_object().sub("", text)
+    return re.sub(r"\b(?:(?:the|a) )?target(?: (?:position|location|pose|spot|place))?(?:\s*(?:is|=|:))?\s+"
+                  r"(?=(?:the )?(?:left|right|in front|behind|next|near|on|in|into|inside|onto|beside|to the|"
+                  r"middle|center|centre|front|back)\b)", "", text)
+
+
+@functools.cache
+def _typed_object() -> re.Pattern:
+    nouns = "|".join(sorted({p for ws in vocab.KINDS.values() for w in ws for p in (w, *vocab.plurals(w))},
+                            key=len, reverse=True))
+    return re.compile(rf"\b(?:object|objects|obj|item|items)\s+(?=(?:[a-z]+\s+)?(?:{nouns})\b)")
+
+
+def the_other_way_round(text: str) -> str:
+    """"stack the blue on the red, no wait, the other way round", "... vice versa": a correction that turns the
+    relation just said around, said as the two objects swapped ("the red on the blue")."""
+    return _other_way_round().sub(lambda m: f"{m.group('b')} {m.group('rel')} {m.group('a')}", text)
+
+
+@functools.cache
+def _other_way_round() -> re.Pattern:
+    rels = "on top of|onto|on|into|inside|in|to the left of|left of|to the right of|right of|in front of|behind|under"
+    thing = r"\b(?:the|a|an) (?:[a-z]+ ){0,2}?[a-z]+"
+    return re.compile(rf"(?P<a>{thing}) (?P<rel>{rels}) (?P<b>{thing})\s*[,;.!-]*\s*"
+                      rf"(?:(?:no|wait|sorry|actually|oops|i mean|or rather|make (?:it|that))[\s,;.!-]*)*"
+                      rf"(?:the )?(?:other way (?:round|around)|vice versa|reversed|the reverse)\b")
 
 
 def emptying(text: str) -> str:

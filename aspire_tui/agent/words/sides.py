@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aspire_tui.agent.goal import Cond, Ref
 from aspire_tui.agent.words.grammar import Item
+from aspire_tui.agent.words.lexicon import InstructionError
 from aspire_tui.agent.words.pieces import amount_said
 from sim import vocabulary as vocab
 
@@ -67,3 +68,50 @@ def shifts_each(items: list[Item], subjects: list[Ref]) -> list[Cond]:
         amount = amount_said(said)
         out.append(Cond("moved", (s, side, float(amount if amount is not None else 0.1))))
     return out
+
+
+# the two corners a side of the table has, as FORMAT's places say them
+CORNERS_OF_SIDE = {"left": ("front left", "back left"), "right": ("front right", "back right"),
+                   "front": ("front left", "front right"), "back": ("back left", "back right")}
+
+
+def refuse_one_sided_corner(words: list) -> None:
+    """"the left corner", "the corner on the right": one side names two corners of the table, so which one is
+    asked about, never read as a shift to that side. "the left corner nearest you" says which."""
+    for k, w in enumerate(words):
+        if w.tag != "CORNERWORD":
+            continue
+        clause = [x.tag for x in words[k + 1:k + 4]]
+        if any(t in ("SUPER", "CLOSER", "SIDEMOST") for t in clause):
+            continue
+        before = words[k - 1] if k > 0 else None
+        after = next((x for x in words[k + 1:k + 3] if x.tag != "REL"), None) if k + 1 < len(words) and \
+            words[k + 1].tag == "REL" else None
+        for said in (before, after):
+            side = SIDE_OF.get(str(said.value).split()[0]) if said is not None and said.tag == "SIDE" else None
+            if side in CORNERS_OF_SIDE:
+                a, b = CORNERS_OF_SIDE[side]
+                raise InstructionError(f"which corner is the {side} corner: the table has two, the {a} and the "
+                                       f"{b}; say which, e.g. \"the {a} corner\"", "ambiguous")
+
+
+def refuse_vague_away(words: list) -> None:
+    """"away from the bowl" says neither which way nor how far, and "put the balls away" (tidy them up) says
+    nowhere: each is refused with the words to say instead, never read as a shift away from the robot
+    (which moved the bowl too). "away" alone after moving ("slide the bowl away") is away from the robot."""
+    for k, w in enumerate(words):
+        if w.tag != "SIDE" or w.text != "away":
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if any(x.tag in ("NUM", "UNIT", "AMOUNT") for x in words[max(k - 3, 0):k]) and \
+                any(x.tag == "REL" and x.value in BESIDE for x in words[:k]):
+            continue  # "in front of the tray, 10 cm away from it": which way and how far are said
+        if nxt is not None and nxt.tag == "FROM" and k + 2 < len(words) and \
+                words[k + 2].tag in ("KIND", "KINDS", "COLOR", "PRON"):
+            raise InstructionError("which way and how far is 'away from' an object? say the side and the amount, "
+                                   "e.g. \"10 cm to the left of the bowl\" or \"far to the right of the bowl\"",
+                                   "unreadable")
+        put = any(x.tag == "VERB" and x.value == "put" for x in words[:k])
+        if put and (nxt is None or nxt.tag in ("STOP", "COMMA", "AND")):
+            raise InstructionError("where should it go when it is put away? say the place, e.g. \"put the "
+                                   "balls in the tray\"", "unreadable")

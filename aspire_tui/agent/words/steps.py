@@ -62,3 +62,15 @@ def group_of(refs: list[Ref]) -> Ref:
     if len(refs) == 1:
         return refs[0]
     return Ref(refs[0].kind, members=tuple(refs))
+
+
+def drop_counted_towers(steps: list[Cond]) -> list[Cond]:
+    """"make a tower of three blocks. red on green on blue": a tower of a count of blocks, said with a tower of
+    as many blocks named one by one, is that tower."""
+    named = [len(c.args) if c.name == "stacked" else 2 for c in steps
+             if c.name in ("stacked", "on") and len(c.args) >= 2 and all(
+                 isinstance(a, Ref) and a.kind == "block" and not a.is_group for a in c.args[:3 if c.name == "stacked"
+                                                                                          else 2])]
+    return [c for c in steps if not (
+        c.name == "stacked" and len(c.args) == 1 and isinstance(c.args[0], Ref) and c.args[0].kind == "block" and
+        c.args[0].quantity == "count" and c.args[0].count in named)]

@@ -10,23 +10,28 @@ import re
 from aspire_tui.agent.words.accounts import accounts
 from aspire_tui.agent.words.conditionals import conditionals
 from aspire_tui.agent.words.courtesy import courtesies
+from aspire_tui.agent.words.key_values import key_values
 from aspire_tui.agent.words.labels import named_objects
-from aspire_tui.agent.words.lexicon import (FILLER, GERUND_VERBS, InstructionError, PARTICIPLES, Word, lexicon, lookup,
-                                            verb_form)
+from aspire_tui.agent.words.lexicon import (DOERS, FILLER, GERUND_VERBS, InstructionError, PARTICIPLES, Word, lexicon,
+                                            lookup, third_person, verb_form)
 from aspire_tui.agent.words.mending import apart, mended, opens_clause, run_together
 from aspire_tui.agent.words.particles import particles
 from aspire_tui.agent.words.partitives import partitives
 from aspire_tui.agent.words.receiving import receiving
 from aspire_tui.agent.words.reciprocal import each_other
+from aspire_tui.agent.words.repeats import repeats
 from aspire_tui.agent.words.results import results
+from aspire_tui.agent.words.tower_levels import tower_levels
 from aspire_tui.agent.words.upward_lists import listed_upwards
+from aspire_tui.agent.words.whereabouts import whereabouts
 from aspire_tui.agent.words.rewrites import (FORUM_FRAME, RELATION_WORDS, TOPIC_TAGS, action_nouns, assurances,
-                                             bare_verb_steps, cardinals, colour_compounds, colours_to_become,
-                                             comparative_referents, decimals,
-                                             either, emptying, goal_frames, hands_off, listed_steps,
+                                             bare_verb_steps, cardinals, colour_compounds, colour_plurals,
+                                             colours_to_become, comparative_referents, correlative_both, decimals, either,
+                                             emptying, goal_frames, hands_off, holders_as_verbs, homing, listed_steps,
                                              ordinal_compounds, periphrastic_superlatives, place_prepositions,
-                                             possessive_sides, provisos, shorthand, side_adjectives, size_adjectives, speaker_doings,
-                                             spec_notation, starting_with, suggestions, that_as_it)
+                                             possessive_sides, provisos, round_ones, shorthand, side_adjectives,
+                                             size_adjectives, speaker_doings, spec_notation, starting_with, suggestions,
+                                             that_as_it, the_other_way_round, topping_with, type_words, wished_empty)
 from sim import vocabulary as vocab
 
 
@@ -49,7 +54,30 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"\b(?:finish|complete|top off)(?: off)? (?=(?:the |my |this |that |our )?(?:tower|stack|pile)\b)",
                "build ", t)
     t = re.sub(r"\bprior to\b", "before", re.sub(r"\bsubsequent to\b", "after", t))  # a report's "before", "after"
+    # "destination: the blue marker" opening the words: the robot is to go there (a marker is only ever gone to)
+    t = re.sub(r"^\s*(?:the )?(?:final )?destination\s*(?::|=|is)\s*(?=(?:the |a )?(?:[a-z]+ )?markers?\b)", "go to ", t)
+    t = key_values(t)
+    # "do the needful and put ...": do what is needed, which the task said with it says; alone it asks nothing
+    t = re.sub(r"\b(?:please |kindly )?do (?:the )?needful\b\s*(?:,\s*|and\s+|then\s+)?",
+               lambda m: " " if re.search(r"[a-z]", t[:m.start()] + t[m.end():]) else m.group(0), t)
     t = named_objects(t)
+    t = repeats(t)
+    # "color-sort: the balls": a sort by colour, said as one word
+    t = re.sub(r"\bcolor[- ]?sort(?:ing)?\b", "sort by color", t)
+    # "..., i.e. closer to the robot", "in other words ...": the same ask said again, which adds nothing
+    t = re.sub(r"\s*,?\s*\(?\b(?:i\.\s?e\.?|that is to say|in other words)(?=[\s,])[^.;!?()]*\)?", " ", t)
+    # "is required to be placed", "it is to be ensured that": a spec's passive for what is asked
+    t = re.sub(r"\b(is|are) (?:required|expected|supposed|needed|meant) to be\b", r"\1 to be", t)
+    t = re.sub(r"\bit (?:is|shall be|must be|should be|has to be)(?: to be)? (?:ensured|verified|guaranteed) that\b",
+               "make sure that", t)
+    # "10 cm to the left of its current position": a shift from where it is, as "10 cm to the left" says
+    t = re.sub(r"\b(left|right|forward|forwards|backward|backwards|front|back|behind)\s+(?:of|from) (?:its|their) "
+               r"(?:current |present |original |starting |initial )?(?:location|position|place|spot|pose)\b", r"\1", t)
+    # "don't disturb others": the other objects, which no goal names (not "put the others in the tray")
+    t = re.sub(r"\b((?:do not|don't|dont|never|without) (?:disturb|disturbing|touch|touching|move|moving|knock|"
+               r"knocking|bump|bumping)(?: over| into)?) (?:the )?others\b", r"\1 other objects", t)
+    # "put the balls together in the corner": gathered at the place said, which the place says already
+    t = re.sub(r"\btogether(?=\s+(?:in|into|inside|at|on|onto|to|near|by|beside|next to)\b)", " ", t)
     t = speaker_doings(t)
     t = hands_off(t)
     t = action_nouns(t)
@@ -58,12 +86,25 @@ def _words(text: str) -> list[str]:
     t = that_as_it(t)
     t = t.replace("->", " to ").replace("=>", " to ")
     t = re.sub(r"(?<=[a-z0-9])\s*>+\s*(?=[a-z])", " to ", t)  # "red blk > bowl": an arrow typed short
+    t = tower_levels(t)
+    # "put the blocks one on top of the other": stack them
+    t = re.sub(r"\b(?:put|place|set|stack|pile|arrange)\b([a-z ]{1,40}?) one (?:on top of|on|onto|atop|above|upon) "
+               r"(?:the )?(?:other|another)s?\b", r"stack\1", t)
+    # "a three-block tower": a tower of that many blocks
+    t = re.sub(r"\b(\d+|two|three|four|five|six)[- ](?:block|cube|piece|level|layer|storey|story)s?[- ]"
+               r"(tower|stack|pile)\b", r"\2 of \1 blocks", t)
+    # "A on B, which should rest on C": the object under A is to be on C in turn, one tower
+    t = re.sub(r"\b(on (?:top of )?(?:the |a )?(?:[a-z]+ )?[a-z]+)\s*,?\s*(?:which|that)\s+(?:in turn\s+)?"
+               r"(?:shall|should|must|will|is to|has to|needs to)\s+(?:in turn\s+)?(?:be\s+)?"
+               r"(?:rest|sit|stand|go|placed|put|stacked|resting|sitting)?\s*(?:on top of|onto|on|upon)\b", r"\1 on", t)
     t = listed_steps(t)
     t = spec_notation(t)
+    # a line that ends in a word, in a list of facts or a spec, is a sentence of its own
+    t = re.sub(r"(?<=[a-z0-9])[ \t]*\n(?!\s*(?:and|or|but|then|so|with|to|into|onto|on|in|of)\b)", " . ", t)
     t = shorthand(t)
     t = re.sub(r"\s[-–—]+\s", " ; ", t)  # a dash between words: a pause, as a semicolon is
     t = re.sub(r"\b(there|that|it|what|here|where)'s\b", r"\1 is", t)
-    t = re.sub(r"\b(there|here)s\b", r"\1 is", t)  # "theres": the apostrophe left out
+    t = re.sub(r"\b(there|here|that|what)s\b", r"\1 is", t)  # "theres", "thats": the apostrophe left out
     t = re.sub(r"(\w)'s (in|on|inside|already|currently|sitting|out|at|under|behind|next|chillin|chilling|hanging)\b",
                r"\1 is \2", t)
     t = re.sub(r"\b(you|we|they)'re\b", r"\1 are", t)
@@ -91,14 +132,43 @@ def _words(text: str) -> list[str]:
     # "the block on your left", "to your right": the robot's own sides are the ones every side word means
     t = re.sub(r"\byour (left|right)\b", r"the \1", t)
     # "the corner on the left that is farthest from ...": the left corner farthest from it
-    t = re.sub(r"\bcorner (?:on|at|to) the (left|right)(?: side| hand side)?,? (?:that is |which is )?"
+    t = re.sub(r"\bcorner (?:on|at|to) the (?:robot's )?(left|right)(?: side| hand side)?,? (?:that is |which is )?"
                r"(?=(?:farthest|furthest|nearest|closest)\b)", r"\1 corner ", t)
     # "the tray should be left with the ball in it": "left" the verb, not the side
     t = re.sub(r"\b(be|is|are|was|were|been|get|gets|got)\s+left(?=\s+with\b)", r"\1", t)
     t = re.sub(r"\bbetween (?:you|yourself) and\b", "between robot and", t)
-    t = emptying(t)
+    t = emptying(wished_empty(t))
+    # "there are blocks and bowls of the same colours": which objects there are; the colours they share are what
+    # a sort after it uses, and say nothing by themselves
+    t = re.sub(r"\b(there (?:are|is) [a-z ,]*?) (?:of|in|with) (?:the )?(?:same|matching) colors?\b", r"\1", t)
+    # "each ball into the bowl with the same colour as the ball": the object said again is the one moved ("it")
+    t = re.sub(r"\b(same color) as (?:the |that |this |each |every )?([a-z]+)\b",
+               lambda m: f"{m.group(1)} as it" if vocab.kind_of(m.group(2)) and re.search(
+                   rf"\b{m.group(2)}s?\b", t[:m.start()]) else m.group(0), t)
+    # "every block goes home to its bowl": home is where it belongs, said before the place
+    t = re.sub(r"\b(go|goes|going|come|comes|run|runs|hop|hops)(?: back)? home(?= (?:to|into|in|onto|on)\b)", r"\1", t)
+    # "a line running from front to back": how the line runs is its order, said with the verb of its course
+    t = re.sub(r"\b(?:(?:that|which) (?:runs|goes|leads|stretches|extends)|running|going|leading|stretching|"
+               r"extending) (?=(?:from )?(?:the )?(?:left|right|front|back|near|far|bottom|top) to\b)", "", t)
+    t = holders_as_verbs(t)
+    t = topping_with(t)
+    t = the_other_way_round(t)
+    t = homing(t)
+    t = type_words(t)
+    t = colour_plurals(t)
+    t = correlative_both(t)
+    # "a row along the back": along that edge of the table (not "along the left side of the bowl")
+    t = re.sub(r"\balong the (front|back|left|right|far|near)\b(?!(?: side| hand side| end)? (?:of|edge)\b)"
+               r"(?: side| hand side| end)?", r"along the \1 edge", t)
+    # "sit the ball beside the bowl": "sit" opening a clause, before what it acts on, is setting it there
+    t = re.sub(r"(^|[.;!?,:]\s*|\b(?:then|and|now|please|first|next)\s+)sit (?=(?:the|a|an|it|them|this|that|all|"
+               r"both|every|each)\b)", r"\1put ", t)
     # "take them out": out of where they were said to be, as "out of it" reads
     # ("every one of them", "them all": "them" says the whole group already)
+    t = re.sub(r"\bfish (?=(?:it|them|the|a|an|all|both|every|each)\b[a-z ]*?\bout\b)", "take ", t)  # "fish it out"
+    # "roll the ball into the zone": an object rolled along the table is pushed (the robot itself rolls to places)
+    t = re.sub(r"\broll (?=(?:the|a|an|it|them|this|that|all|both|every|each)\b"
+               r"(?! (?:the )?(?:robot|rover|base|husky)\b))", "push ", t)
     t = re.sub(r"\b(take|get|lift|pull|bring|move)\s+(?:(?:all|each|every one|both) of )?(it|them)(?: all| both)?"
                r"\s+out\b(?=\s*(?:[.;!?]|$))", r"\1 \2 out of it", t)
     # "your job is to stack ...", "the goal is to have ...": a frame around the task (not "the goal is to the left")
@@ -124,6 +194,7 @@ def _words(text: str) -> list[str]:
     t = re.sub(rf"\b(?:(?:you|we|i|they) )?(?:have|has|'ve) ({'|'.join(PARTICIPLES)})\b",
                lambda m: PARTICIPLES[m.group(1)], t)
     t = side_adjectives(t)
+    t = round_ones(t)
     t = size_adjectives(t)
     t = cardinals(t)
     # "Step 1: ... Step 2: ...": a teacher's numbered steps are a sequence (not "step 2 cm")
@@ -131,7 +202,12 @@ def _words(text: str) -> list[str]:
                t)
     t = re.sub(r"(\d)in\b|(\d)\s*(?:\"|'')", r"\1\2 inch", t)  # "4in", '4"': inches ("2 in the bowl" a count)
     t = re.sub(r"(\d)\s*(cm|mm|m|ft|cms|mms)\b", r"\1 \2", t)
+    # "10 cm to the right side", "a bit to the left side": after a distance, the side is the way to shift it,
+    # not the table's edge
+    t = re.sub(r"(\d (?:cm|mm|m|ft|inch|inches|feet|foot|centimet\w*|millimet\w*|met(?:er|re)s?)|\bbit|\blittle|"
+               r"\blot) to (?:the )?(left|right)(?:[- ]hand)? side\b(?! of)", r"\1 to the \2", t)
     t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1\2", t)
+    t = whereabouts(t)
     t = _topics(t)
     # "the white block, which is on the plate, is to be moved ...": how the object is now, said as its own sentence
     t = re.sub(r"(^|[.;!?]\s*)((?:the|a|an) [a-z' -]{1,40}?), (?:which|that|who) ((?:is|are|sits|lies|rests|stands) [^,.;!?]+), ",
@@ -164,8 +240,9 @@ def _topics(text: str) -> str:
 
     # a topic is a short noun phrase alone before "?", the clause after it up to the sentence's end
     text = re.sub(r"(^|[.;!?]\s*)((?:the|a|an|this|that|those|these) [a-z' ,-]{1,60}?)\s*\?\s*([^.;!?]+)", said, text)
-    # "the bowl on the far right, put the ball in it": the same, set apart by a comma before a verb
-    return re.sub(r"(^|[.;!?]\s*)((?:the|a|an|this|that|those|these) [a-z' -]{1,60}?)\s*,\s*((?:put|place|move|drop|"
+    # "the bowl on the far right, put the ball in it": the same, set apart by a comma (a colon, a semicolon)
+    # before a verb
+    return re.sub(r"(^|[.;!?]\s*)((?:the|a|an|this|that|those|these) [a-z' -]{1,60}?)\s*[,:;]\s*((?:put|place|move|drop|"
                   r"set|bring|take|stack|push|slide|pull|drag|drive|leave|get)\b[^.;!?]*)", said, text)
 
 
@@ -243,10 +320,14 @@ def tag(text: str, topic: bool = False) -> list[Word]:
                 break
         else:
             form = None if w in FILLER else verb_form(w, table)
+            if form is None and out and (out[-1].tag == "ROBOT" or out[-1].text in DOERS):
+                form = third_person(w, table)  # "the robot places ...", "then it pushes ..."
+                if form is not None and out[-1].tag != "ROBOT":
+                    out.pop()  # "it" who does it is the robot, not the object acted on
             out.append(form or Word("FILLER" if w in FILLER or w.endswith("ly") else "UNKNOWN", w))
             i += 1
     kept = _pairs_as_steps(_contrasts(_introductions(_listed_order(_reasons(_robot_parts(_corrected(_informal_ones([w for w in out if w.tag != "FILLER"]))))))))
-    kept = _described_objects(_named_first(_table_sides(kept)))
+    kept = _retrieved_to_be_put(_described_objects(_named_first(_table_sides(kept))))
     return _counted_steps(_conditions_as_steps(_gerunds_as_verbs(_on_top_before_object(_colours_after_nouns(
         _two_as_to(_objects_that_go(kept)))))))
 
@@ -260,10 +341,12 @@ def _objects_that_go(words: list[Word]) -> list[Word]:
 
 
 def _informal_ones(words: list[Word]) -> list[Word]:
-    """"the red guy", "the blue thingy": after a colour, one of the object of that colour; alone ("pop the thingy on
-    the plate") a word not read, so that the refusal names it."""
+    """"the red guy", "the blue thingy": after a colour, one of the object of that colour; after the object's own
+    noun ("the hook thingy") it says nothing more; alone ("pop the thingy on the plate") a word not read, so
+    that the refusal names it."""
     return [Word("UNKNOWN", w.text) if w.tag == "ONE" and w.value == "informal" and
-            (k == 0 or words[k - 1].tag != "COLOR") else w for k, w in enumerate(words)]
+            (k == 0 or words[k - 1].tag != "COLOR") else w for k, w in enumerate(words)
+            if not (w.tag == "ONE" and w.value == "informal" and k and words[k - 1].tag in ("KIND", "KINDS"))]
 
 
 def _two_as_to(words: list[Word]) -> list[Word]:
@@ -528,6 +611,8 @@ def _np_at(words: list[Word], k: int) -> int:
 
 # tags that end the phrase a correction can take back: it never reaches past a verb or into the clause before
 PHRASE_BREAKS = ("VERB", "THEN", "FIRST", "AND", "STOP", "COMMA", "BEFORE")
+# words after which the object they take is still to come: a hesitation there is a pause before saying it
+AWAITING_OBJECT = ("VERB", "TOWER", "REL", "TO", "OF", "FROM", "WITH", "WITHOUT", "EXCEPT")
 
 
 def _corrected(words: list[Word]) -> list[Word]:
@@ -544,26 +629,55 @@ def _corrected(words: list[Word]) -> list[Word]:
             out.append(w)
             k += 1
             continue
+        if w.value == "hesitation" and out and out[-1].tag in AWAITING_OBJECT:
+            k += 1  # "put the block on um the plate": a pause before the object the words await, not a correction
+            continue
         nxt = k + 1
         while nxt < len(words) and (words[nxt].tag in ("COMMA", "STOP", "CORRECT") or words[nxt].text == "no"):
             nxt += 1
+        if nxt + 1 < len(words) and words[nxt].text in ("make", "change") and \
+                (words[nxt + 1].tag == "PRON" and words[nxt + 1].text in ("it", "that") or words[nxt + 1].tag == "TO"):
+            # "actually, make it behind the bowl", "sorry, change that to 15 cm": what follows is said again
+            nxt += 1 + (words[nxt + 1].tag == "PRON")
+            nxt += nxt < len(words) and words[nxt].tag == "TO"
         said = _unpunctuated(out)
+        denied = _object_denied(said, words[nxt:])
+        if denied is not None:  # "wait, not the plate, the tray": the object denied is the one taken back
+            out, used = denied
+            k = nxt + used
+            continue
         amount = _amount_said_again(said, words[nxt:])
         if amount is not None:  # "move it 10 cm left, no, 15 cm": the distance taken back, the side kept
             out, used = amount
             k = nxt + used
             continue
+        over = _said_over(said, words[nxt:])
+        if over is not None:  # "stack red on blue on green, or rather green on blue on red": all of it said again
+            out, used = over
+            k = nxt + used
+            continue
+        place = _place_said_again(said, words[nxt:])
+        if place is not None:  # "in the middle, no, the front left corner": the place taken back, said otherwise
+            out, used = place
+            k = nxt + used
+            continue
+        if _one_on_a_side(words[nxt:]):  # "the bowl on the left, no, the one on the right": which one, not where
+            side = words[nxt + 2]
+            words = words[:nxt + 1] + [Word("SIDEMOST", side.text, f"{side.value}most")] + words[nxt + 3:]
         swap = _same_kind_said_again(said, words[nxt:])
         if swap is not None:  # "put the red block in the bowl, no, the blue block": only the block is taken back
             start, stop, end = swap
-            again = [said[stop - 1] if x.tag == "ONE" else x for x in words[nxt:nxt + end]]
+            noun = next(x for x in reversed(said[start:stop]) if x.tag in ("KIND", "KINDS"))
+            again = [noun if x.tag == "ONE" else x for x in words[nxt:nxt + end]]
             out = said[:start] + again + said[stop:]
             k = nxt + end
             continue
         if w.value == "hesitation" and (nxt >= len(words) or words[nxt].tag not in OBJECT_TAGS):
             k += 1
             continue
-        start = _taken_back(out, words[nxt:nxt + 2], bare=w.tag == "NOT")
+        # a "no" set off by a comma ("behind the bowl, no, in front of it") takes back what was said, as "sorry" does
+        set_off = k + 1 < len(words) and words[k + 1].tag == "COMMA"
+        start = _taken_back(out, words[nxt:nxt + 2], bare=w.tag == "NOT" and not set_off)
         if start is None:
             if w.tag == "NOT":
                 out.append(w)  # a "no" that corrects nothing says no
@@ -607,12 +721,86 @@ def _same_kind_said_again(said: list[Word], then: list[Word]) -> tuple[int, int,
             return None
         # more words after the new object go on from it only where the object taken back was the last said
         # ("put the red block, no, the blue one in the bowl")
+        # a side said after the object ("the bowl on the left") goes with it where the new one says a side
+        sided = any(w.tag == "SIDEMOST" for w in then[:end]) and all(w.tag == "SIDEMOST" for w in said[j + 1:])
         if said[j].tag in ("KIND", "KINDS") and said[j].value == kind and \
-                (end == len(then) or then[end].tag in PHRASE_BREAKS or j == len(said) - 1):
+                (end == len(then) or then[end].tag in PHRASE_BREAKS or j == len(said) - 1 or sided):
             start = j
             while start > 0 and said[start - 1].tag in OBJECT_TAGS:
                 start -= 1
-            return start, j + 1, end
+            return start, len(said) if sided else j + 1, end
+    return None
+
+
+def _object_denied(said: list[Word], then: list[Word]) -> tuple[list[Word], int] | None:
+    """A correction that denies an object just said and names another ("..., wait, not the plate, the tray", "not
+    the cube, the ball"): the words with the object denied replaced by the one named, and how many words after
+    the correction it used; None where the correction opens otherwise."""
+    end = next((j for j, w in enumerate(then[1:], 1) if w.tag not in OBJECT_TAGS), len(then))
+    if not then or then[0].tag != "NOT" or end == 1 or end + 1 >= len(then) or then[end].tag != "COMMA":
+        return None
+    stop = next((j for j, w in enumerate(then[end + 1:], end + 1) if w.tag not in OBJECT_TAGS), len(then))
+    denied, named = [(w.tag, w.value) for w in then[1:end]], then[end + 1:stop]
+    if not named:
+        return None
+    for j in range(len(said) - len(denied), -1, -1):
+        if [(w.tag, w.value) for w in said[j:j + len(denied)]] == denied:
+            return said[:j] + named + said[j + len(denied):], stop
+    return None
+
+
+def _said_over(said: list[Word], then: list[Word]) -> tuple[list[Word], int] | None:
+    """A correction that says the clause's objects and relation again ("put the red ball in the tray, no, the blue
+    ball in the bowl", "red on blue on green, or rather green on blue on red"): everything after the clause's verb
+    (or the comma the clause follows) is taken back. The words with it replaced, and how many words after the
+    correction it used."""
+    end = next((j for j, w in enumerate(then) if w.tag in PHRASE_BREAKS), len(then))
+    new = then[:end]
+    v = next((j for j in range(len(said) - 1, -1, -1) if said[j].tag in PHRASE_BREAKS + ("TOWER",)), None)
+    if not new or v is None or said[v].tag not in ("VERB", "TOWER", "COMMA") or new[0].tag not in OBJECT_TAGS or \
+            not any(w.tag == "REL" for w in new):
+        return None
+    clause = said[v + 1:]
+    if not clause or clause[0].tag != new[0].tag or not any(w.tag == "REL" for w in clause):
+        return None
+    return said[:v + 1] + new, end
+
+
+def _one_on_a_side(then: list[Word]) -> bool:
+    """Whether a correction opens with "the one on the left" (or right, front, back): which one it names."""
+    return len(then) >= 3 and then[0].tag == "ONE" and then[1].tag == "REL" and then[1].value == "on" and \
+        then[2].tag == "SIDE" and then[2].value in ("left", "right", "front", "back")
+
+
+# a side said alone as a correction ("left of the bowl, sorry, the right side"): the relation on that side
+SIDE_AS_RELATION = {"left": "left_of", "right": "right_of", "front": "in_front_of", "back": "behind"}
+
+
+def _place_said_again(said: list[Word], then: list[Word]) -> tuple[list[Word], int] | None:
+    """A correction that says again where the object goes, in other words than the place it takes back: a corner
+    or the middle for another place ("in the middle, no, the front left corner", "on the plate, sorry, the
+    middle"), or a bare side for the side of a relation ("left of the bowl, no wait, the right side", whose
+    landmark is kept). The words with the place replaced, and how many words after the correction it used; None
+    where the correction says no such place (a place of the same kind is taken back as any word is)."""
+    end = next((j for j, w in enumerate(then) if w.tag in PHRASE_BREAKS), len(then))
+    new = then[:end]
+    if not new:
+        return None
+    place = next((j for j in range(len(said) - 1, -1, -1)
+                  if said[j].tag in PHRASE_BREAKS + ("REL", "MIDDLE", "CORNER")), None)
+    if place is None or said[place].tag in PHRASE_BREAKS:
+        return None
+    if new[0].tag in ("MIDDLE", "CORNER") and said[place].tag != new[0].tag and \
+            all(w.tag in ("MIDDLE", "CORNER", "OF", "TABLE") for w in new):
+        while place > 0 and said[place - 1].tag == "REL":  # "in the bowl": its relation goes with it
+            place -= 1
+        return said[:place] + new, end
+    sides = [w for w in new if w.tag == "SIDE"]
+    if said[place].tag == "REL" and said[place].value in SIDE_AS_RELATION.values() and len(sides) == 1 and \
+            sides[0].value in SIDE_AS_RELATION and all(w.tag in ("SIDE", "EDGE") for w in new) and \
+            SIDE_AS_RELATION[sides[0].value] != said[place].value:
+        turned = Word("REL", sides[0].text, SIDE_AS_RELATION[sides[0].value])
+        return said[:place] + [turned] + said[place + 1:], end
     return None
 
 
@@ -673,8 +861,8 @@ def _taken_back(said: list[Word], then: list[Word], bare: bool) -> int | None:
             then[0].tag in PHRASE_BREAKS[1:]:  # a correction says again a word, never a joining one
         return None
     for j in range(end - 1, -1, -1):
-        if said[j].tag == then[0].tag:
-            return j
+        if said[j].tag == then[0].tag or (said[j].tag, then[0].tag) == ("TOWER", "VERB"):
+            return j  # a verb said again takes back the clause, whether it opened with a verb or "stack"
         if said[j].tag in PHRASE_BREAKS:
             return None
     return None
@@ -705,6 +893,18 @@ def _robot_parts(words: list[Word]) -> list[Word]:
 
 # verbs that act on an object the words name after them ("the robot should put the cube ..."), not on the robot
 OBJECT_VERBS = ("put", "pick", "stack", "push", "pull", "sort", "arrange")
+
+
+def _retrieved_to_be_put(words: list[Word]) -> list[Word]:
+    """"retrieve the cube, then deposit it in the bowl": with no tool named and no word of reach, "retrieve"
+    fetches what a later step puts somewhere, as "fetch" does; with a hook, or of what is out of reach, or alone,
+    it pulls the object into reach."""
+    if any(w.tag in ("REACH", "OUT_OF_REACH") or w.tag in ("KIND", "KINDS") and w.value in vocab.TOOLS
+           for w in words):
+        return words
+    return [Word("VERB", w.text, "pick") if w.tag == "VERB" and w.text.startswith("retriev") and any(
+        x.tag == "VERB" and x.value in ("put", "move", "stack") for x in words[k + 1:]) else w
+        for k, w in enumerate(words)]
 
 
 def _gerunds_as_verbs(words: list[Word]) -> list[Word]:

@@ -1,0 +1,33 @@
+"""A tower written level by level, as a spec lists it: "bottom: yellow, middle: purple, top: orange" is the
+orange block on the purple block on the yellow block."""
+
+from __future__ import annotations
+
+import re
+
+from sim import vocabulary as vocab
+
+# the words for a level of a tower, lowest first: 0 the bottom, 1 one in between, 2 the top
+LEVELS = {"bottom": 0, "base": 0, "lowest": 0, "middle": 1, "mid": 1, "center": 1, "centre": 1,
+          "top": 2, "topmost": 2, "highest": 2, "uppermost": 2}
+LEVEL = re.compile(r"(?:\s*[\n,;]\s*|^\s*|\s+)(?:[-*•]\s*)?(?:the\s+)?(?P<level>" + "|".join(LEVELS) +
+                   r")(?:\s+(?:block|cube|level|layer|one))?\s*[:=]\s*(?:the\s+)?(?P<color>[a-z]+)"
+                   r"(?:\s+(?P<kind>blocks?|cubes?))?(?=\s*(?:[\n,;.]|$))")
+
+
+def tower_levels(text: str) -> str:
+    """``text`` (lower case) with a tower said level by level (a bottom and a top, each with a colour) said as
+    one object on the next, top first, where its first level was."""
+    found = [m for m in LEVEL.finditer(text) if vocab.color_of(m.group("color"))]
+    levels = [LEVELS[m.group("level")] for m in found]
+    if 0 not in levels or 2 not in levels or levels.count(0) > 1 or levels.count(2) > 1:
+        return text
+    order = sorted(found, key=lambda m: -LEVELS[m.group("level")])  # top first; levels between in the order said
+    tower = " on ".join(m.group("color") for m in order)  # colours alone: a tower is of blocks
+    out, last = [], 0
+    for k, m in enumerate(found):
+        out.append(text[last:m.start()])
+        if k == 0:
+            out.append(f" , {tower}")
+        last = m.end()
+    return "".join(out) + text[last:]
