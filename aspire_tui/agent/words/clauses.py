@@ -636,11 +636,13 @@ class _Clauses:
         subjects: list[Ref] = []
         rel: str | None = None
         joined = ""  # the word before the objects not yet placed: "and" joins them, "with" names a means
-        for it in items:
+        for k, it in enumerate(items):
             if it.kind not in ("np", "COMMA"):
                 joined = joined if subjects else it.kind
             if it.kind in ("REL", "TO"):
                 rel = it.value if it.kind == "REL" else "to"
+            elif it.kind == "SIDE" and rel == "to" and (k + 1 == len(items) or items[k + 1].kind in ("AND", "COMMA")):
+                rel = None  # "A to the left and B to the right": a way to move, and no place the next object is
             elif it.kind == "np":
                 mentioned = [s for g, _, _ in pairs for s in g] + subjects
                 if it.value.pronoun and it.value.ref is None:

@@ -856,3 +856,18 @@ def _emptied(m: re.Match, text: str) -> str:
     if onward:  # "empty the bowl into the tray": everything in it goes there
         return f"{opens}move all the {said} from {holder}{onward}"
     return f"{opens}take all the {said} out of {holder}"
+
+
+def the_rest(text: str) -> str:
+    """"the rest of the balls" is "the other balls"; "the rest", "the others" or "the other ones" are the
+    others of the kind last moved, a block or a ball where one was named ("put the red block in the bowl and
+    the rest on the plate": the other blocks, not bowls). Said before any kind, they stay as said (and are
+    refused)."""
+    text = re.sub(r"\bthe rest of (?:the |those |these )?(?=[a-z]+s\b)", "the other ", text)
+
+    def others(m: re.Match) -> str:
+        kinds = [k for k in (vocab.kind_of(w) for w in re.findall(r"[a-z]+", text[:m.start()])) if k]
+        kind = next((k for k in reversed(kinds) if k in vocab.MOVABLE), kinds[0] if kinds else None)
+        return f"the other {vocab.plurals(kind)[0]}" if kind else m.group(0)
+
+    return re.sub(r"\bthe (?:rest|others|other ones)\b(?! of\b)", others, text)

@@ -31,7 +31,8 @@ from aspire_tui.agent.words.rewrites import (FORUM_FRAME, RELATION_WORDS, TOPIC_
                                              ordinal_compounds, periphrastic_superlatives, place_prepositions,
                                              possessive_sides, provisos, round_ones, shorthand, side_adjectives,
                                              size_adjectives, speaker_doings, spec_notation, starting_with, suggestions,
-                                             that_as_it, the_other_way_round, topping_with, type_words, wished_empty)
+                                             that_as_it, the_other_way_round, the_rest, topping_with, type_words,
+                                             wished_empty)
 from sim import vocabulary as vocab
 
 
@@ -157,6 +158,7 @@ def _words(text: str) -> list[str]:
     t = type_words(t)
     t = colour_plurals(t)
     t = correlative_both(t)
+    t = the_rest(t)
     # "a row along the back": along that edge of the table (not "along the left side of the bowl")
     t = re.sub(r"\balong the (front|back|left|right|far|near)\b(?!(?: side| hand side| end)? (?:of|edge)\b)"
                r"(?: side| hand side| end)?", r"along the \1 edge", t)
