@@ -138,8 +138,11 @@ def refuse_unknown(words: list[Word]) -> None:
             raise InstructionError(f"the simulator cannot make {article} {noun}: it has "
                                    f"{', '.join(sorted(vocab.KINDS))}", "unknown_kind")
         shade = w.text.replace("~", "-")  # "navy-blue": one shade, kept whole by `tag`
-        if shade in vocab.MISSING_COLORS or "~" in w.text or (w.text.endswith("ish") and k + 1 < len(words)
-                                                               and words[k + 1].tag in ("KIND", "KINDS")):
+        # "clear the middle of the table": opening a clause before no kind, a shade's word is a verb
+        verb = (k == 0 or before in ("STOP", "COMMA", "AND", "THEN")) and \
+            follows not in ("KIND", "KINDS", "ONE", "STOP", "COMMA", "")
+        if (shade in vocab.MISSING_COLORS and not verb) or "~" in w.text or (
+                w.text.endswith("ish") and k + 1 < len(words) and words[k + 1].tag in ("KIND", "KINDS")):
             raise InstructionError(f"there is no {shade} colour in the simulator; its colours are "
                                    f"{', '.join(vocab.COLORS)}", "unknown_color")
 

@@ -48,7 +48,8 @@ def shared_object(items: list[Item]) -> list[Item]:
         if side and out[k + 1].kind == "AND" and out[k + 2].kind == "REL" and \
                 out[k + 2].value in SIDE_RELATION.values():
             out[k] = Item("REL", side, out[k].text)
-        if out[k].kind == "REL" and out[k + 1].kind == "AND" and out[k + 2].kind == "REL" and out[k + 3].kind == "np":
+        if k + 3 < len(out) and out[k].kind == "REL" and out[k + 1].kind == "AND" and out[k + 2].kind == "REL" and \
+                out[k + 3].kind == "np":
             out.insert(k + 1, out[k + 3])
     return out
 
