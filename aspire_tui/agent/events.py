@@ -56,7 +56,8 @@ def goal_line(goal: dict[str, Any]) -> str:
     line += f" · scene: {slots}" if slots else ""
     if goal.get("variant_of"):
         line += f" · like {goal['variant_of']}"
-    mended = [n for n in tree.get("notes") or [] if str(n).startswith("read ")]  # "read 'blokc' as 'block'"
+    # how the words were read where they were not taken as said: "read 'blokc' as 'block'", "set aside 'hmm'"
+    mended = [n for n in tree.get("notes") or [] if str(n).startswith(("read ", "set aside "))]
     return line + (f" · {'; '.join(mended)}" if mended else "")
 
 

@@ -487,8 +487,8 @@ def default_pool(warm_up: bool = True) -> WorkerPool:
 
 def start_default_pool(workers: int = 1) -> WorkerPool:
     """Start ``workers`` of the process-wide pool's workers now (at most its size), without waiting for them
-    (a front end calls this when it opens, from any thread; the loop when it starts, as it will validate on
-    all of them), so a task finds a warm simulation: no process start, pybullet import or world build."""
+    (a front end calls this when it opens, from any thread; a task through `start_task_workers`), so a task
+    finds a warm simulation: no process start, pybullet import or world build."""
     pool = default_pool()
     pool.start(workers)
     return pool
@@ -498,8 +498,7 @@ def start_task_workers(validating: bool, warm_up: bool = True) -> WorkerPool:
     """Start the shared pool's workers a task will use, without waiting for them: all of them when it
     validates (its validation scenes run at once), else one. ``warm_up``: see `WorkerPool`."""
     pool = default_pool(warm_up)
-    pool.start(pool.size if validating else 1)
-    return pool
+    return start_default_pool(pool.size if validating else 1)
 
 
 def _task_name(task: Any) -> str:

@@ -104,3 +104,12 @@ def test_dry_run_says_the_goal_writes_its_task_file_and_the_file_runs_as_said(tm
     assert event["event"] == "understood" and event["line"].startswith("goal: in(nearest(block, red bowl), green bowl)")
     assert event["path"].endswith("mine.toml") and "[task]" in event["task_file"]
     assert sorted(p.name for p in work.iterdir()) == ["mine.toml"]
+
+
+def test_the_goal_line_names_the_words_set_aside(tmp_path, monkeypatch):
+    """Words read past are said with the goal, so the person can say them another way."""
+    monkeypatch.chdir(tmp_path)
+    done = invoke("alright, pay attention, drop the green ball in the tray", "--dry-run", "mine.toml")
+    assert done.exit_code == 0, done.output
+    line = done.output.splitlines()[0]
+    assert line.startswith("goal: in(green ball, tray)") and "set aside 'pay attention'" in line

@@ -86,8 +86,7 @@ def refuse_one_sided_corner(words: list) -> None:
         if any(t in ("SUPER", "CLOSER", "SIDEMOST") for t in clause):
             continue
         before = words[k - 1] if k > 0 else None
-        after = next((x for x in words[k + 1:k + 3] if x.tag != "REL"), None) if k + 1 < len(words) and \
-            words[k + 1].tag == "REL" else None
+        after = words[k + 2] if k + 2 < len(words) and words[k + 1].tag == "REL" else None  # "corner on the left"
         for said in (before, after):
             side = SIDE_OF.get(str(said.value).split()[0]) if said is not None and said.tag == "SIDE" else None
             if side in CORNERS_OF_SIDE:
