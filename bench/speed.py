@@ -149,21 +149,6 @@ def reference_programs(seeds: list[int], family: str = FAMILY) -> list[str]:
         world.close()
 
 
-def _request(source: str, seed: int, runs: Path, keyframes: bool, family: str = FAMILY) -> dict[str, Any]:
-    """The request `run_program` would send a worker for (family, seed)."""
-    import hashlib
-
-    from aspire_tui.runner.check import check_program
-    from aspire_tui.runner.paths import new_run_id
-
-    run_id = new_run_id()
-    return {"run_id": run_id, "run_dir": str(runs / run_id), "source": source,
-            "skills": check_program(source, None).skills, "task": family, "task_name": family, "seed": seed,
-            "timeout": 60.0, "keyframes": keyframes, "keyframe_size": [160, 120],
-            "program_hash": hashlib.sha256(source.encode()).hexdigest(), "started_at": "",
-            "address_space": 2 << 30, "max_calls": 5000, "frame_rate": 0.0, "frame_size": [160, 120]}
-
-
 def worker_breakdown(seeds: list[int], programs: list[str], runs: Path, keyframes: bool) -> dict[str, Any]:
     """CPU seconds per episode, by category, of a real pool worker serving the reference program: the
     worker profiles each run itself (`aspire_tui.runner.worker.PROFILE_ENV`) and the profiles are summed."""

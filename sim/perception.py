@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim import vocabulary
 from sim.types import Detection
 from sim.world import Body, Camera, World
 
@@ -17,17 +18,6 @@ HIDDEN_KINDS = {"table", "floor", "robot"}
 MIN_PIXELS = 6
 NOISE_M = 0.002
 
-KIND_WORDS = {
-    "block": "block", "blocks": "block", "cube": "block", "cubes": "block",
-    "bowl": "bowl", "bowls": "bowl",
-    "plate": "plate", "plates": "plate", "dish": "plate",
-    "tray": "tray", "trays": "tray",
-    "zone": "zone", "zones": "zone", "area": "zone", "patch": "zone",
-    "stick": "stick", "rod": "stick", "hook": "hook", "tool": "hook",
-    "marker": "marker", "goal": "marker", "target": "marker",
-    "crate": "crate", "crates": "crate", "box": "crate", "barrel": "barrel", "cone": "cone",
-    "wall": "wall", "ball": "ball", "balls": "ball",
-}
 FILLER = {"the", "a", "an", "any", "all", "of", "object", "objects", "thing", "one"}
 
 
@@ -54,11 +44,16 @@ def matches(body, query: str) -> bool:
     words = [w for w in q.replace("_", " ").replace("-", " ").split() if w not in FILLER]
     if not words:
         return False
-    for word in words:
-        if word == body.color or KIND_WORDS.get(word) == body.kind or word == body.kind:
-            continue
-        return False
-    return True
+    return all(_names(word, body) for word in words)
+
+
+def _names(word: str, body) -> bool:
+    """Does one word name this body's colour or kind, in the words the instruction reader knows for them
+    ("cube", "grey", "cubes")?"""
+    if word in (body.color, body.kind):
+        return True
+    kind, color = vocabulary.kind_of(word), vocabulary.color_of(word)
+    return (kind is not None and kind == body.kind) or (color is not None and color == body.color)
 
 
 class Perception:
@@ -83,16 +78,16 @@ class Perception:
         _, depth, seg = self.world.capture(camera)
         points = unproject(depth, camera, camera.width, camera.height)
         ids = seg.astype(np.int64) & ((1 << 24) - 1)
+        # pixels per body id, background (-1, all 24 bits set) left out: a count of each id at once, without
+        # the sort `np.unique` pays for
+        counts = np.bincount(ids[ids < (1 << 24) - 1])
         blobs = []
-        for uid in np.unique(ids):
+        for uid in np.flatnonzero(counts >= MIN_PIXELS):
             body = self.world.by_uid(int(uid))
             if body is None or body.kind in HIDDEN_KINDS:
                 continue
-            mask = ids == uid
-            count = int(mask.sum())
-            if count < MIN_PIXELS:
-                continue
-            pts = points[mask]
+            count = int(counts[uid])
+            pts = points[ids == uid]
             blobs.append((body, count, np.percentile(pts, 2, axis=0), np.percentile(pts, 98, axis=0)))
         self._frames = {k: v for k, v in self._frames.items() if v[0] == signature}
         self._frames[key] = (signature, blobs)

@@ -21,6 +21,9 @@ from aspire_tui.agent.llm_coder import fill, get_model, stored_options
 ERROR_CHARS = 240
 NO_FILE_NOTE = "\n\nYour last reply had no task file. Reply with the whole task file in one ```toml block."
 BAD_FILE_NOTE = "\n\nYour last task file does not load: {error}\nReply with the corrected task file."
+UNSAID_NOTE = ("\n\nYour last task file gives {objects} a colour the words never say. Give an object the "
+               "success check names only a colour the words say, or a list of colours where they say none. "
+               "Reply with the corrected task file.")
 
 
 class DraftError(ValueError):
@@ -75,8 +78,9 @@ def draft_task(instruction: str, model_id: str, why: str, attempts: int = 3):
 
     lines = [f"- {p.name}: {p.doc.splitlines()[0] if p.doc else ''}" for p in PREDICATES.values()]
     prompt = draft_prompt(model, model_id, build, lines, options.get("max_tokens"))
-    note = ""
+    note, invented = "", []
     for _ in range(attempts):
+        invented = []
         try:
             reply = model.prompt(prompt + note, **options).text() or ""
         except Exception as e:  # noqa: BLE001 - any provider error, in one line
@@ -88,7 +92,26 @@ def draft_task(instruction: str, model_id: str, why: str, attempts: int = 3):
             note = NO_FILE_NOTE
             continue
         try:
-            return parse_task(text, f"<drafted by {model_id}>"), text
+            spec = parse_task(text, f"<drafted by {model_id}>")
         except TaskFileError as e:
             note = BAD_FILE_NOTE.format(error=str(e)[:ERROR_CHARS])
+            continue
+        invented = invented_colours(spec, instruction)
+        if not invented:
+            return spec, text
+        note = UNSAID_NOTE.format(objects=", ".join(invented)[:ERROR_CHARS])
+    if invented:
+        raise DraftError(f"{model_id} drafted a task about {', '.join(invented)}, which the words never name, "
+                         f"in {attempts} replies ({why})")
     raise DraftError(f"{model_id} gave no task file that loads in {attempts} replies ({why})")
+
+
+def invented_colours(spec, instruction: str) -> list[str]:
+    """The objects of a drafted success check ("green bowl") given one colour the words never say: a model
+    that names them has drafted another task, and "validated" would mean a goal nobody asked for."""
+    from sim.vocabulary import color_of
+
+    said = {color_of(w) for w in re.findall(r"[a-z]+", instruction.lower())}
+    checked = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", spec.success_text))
+    return [f"{o.colors[0]} {o.kind}" for o in spec.objects
+            if o.id in checked and len(o.colors) == 1 and o.colors[0] not in said]

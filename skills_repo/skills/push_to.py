@@ -50,6 +50,8 @@ Evidence:
     sequences).
     Version 6: the fingertip stops where the push's line meets the side, not past its widest half (slantwise
     pushes stopped short seven times); where the arm cannot rise straight up after a push, it goes home.
+    Version 7: near the base the arm reaches a leg's start with the hand turned the other half-turn where
+    it cannot with the first (the fingers lie on the same line); that turn is tried before the next leg.
 """
 
 import math
@@ -58,7 +60,7 @@ ASPIRE = {
     "task_type": "push",
     "embodiment": "panda",
     "depends_on": [],
-    "version": 6,
+    "version": 7,
     "tags": ["push", "slide", "shove", "nonprehensile", "move"],
     "achieves": ["at(obj, x, y)", "never_lifted(obj)"],
     "takes": {"obj": ["block", "ball", "bowl", "plate", "tray"]},
@@ -229,14 +231,19 @@ def push_to(robot, obj, x, y, tolerance=0.025, max_pushes=7, clear=0.12, low=0.0
             if tried == 4:
                 break
             s, e, yaw, _ = _pusher_path(at, end, _behind(half, box, at, end), side)
-            try:  # the arm cannot get to this leg's start (with the fingers turned so): the next leg
-                robot.move_to(s[0], s[1], clear, yaw=yaw)
-                robot.move_to(s[0], s[1], height, yaw=yaw, speed=0.15)
-                error = None
+            # the fingers lie on the same line with the hand turned half a turn more, which the arm may reach
+            # where it cannot the first (near its base); neither: the next leg
+            for turn in (yaw, yaw - math.copysign(math.pi, yaw)):
+                try:
+                    robot.move_to(s[0], s[1], clear, yaw=turn)
+                    robot.move_to(s[0], s[1], height, yaw=turn, speed=0.15)
+                    yaw, error = turn, None
+                    break
+                except Exception as failed:
+                    error = failed
+                    robot.home()
+            if error is None:
                 break
-            except Exception as failed:
-                error = failed
-                robot.home()
         if error is not None:
             raise error
         robot.move_to(e[0], e[1], height, yaw=yaw, speed=speed, allow_contact=target.name)

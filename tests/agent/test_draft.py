@@ -72,3 +72,39 @@ def test_the_draft_prompt_gives_up_predicates_to_fit_a_small_context_and_says_so
     with pytest.raises(AgentError, match=r"the smallest draft prompt takes \d+ tokens but 'scripted' has room for"):
         understand("arrange the cubes like a smiley", model="scripted")
     assert len(fake_model.prompts) == sent
+
+
+COSY = "the red cube wants to be cosy with the blue dish, make it so, smiley style"  # words the rules cannot read
+ONE_BOWL = """```toml
+[task]
+name = "nudge"
+category = "pick_place"
+instructions = ["nudge it over"]
+success = "in(block, bowl)"
+
+[[objects]]
+id = "block"
+kind = "block"
+color = ["{block}"]
+
+[[objects]]
+id = "bowl"
+kind = "bowl"
+color = ["{bowl}"]
+```"""
+
+
+def test_a_draft_that_gives_its_objects_colours_the_words_never_say_goes_back_to_the_model(fake_model):
+    """A small model drafts a goal about a green bowl for words about a blue one: it is told so, and the
+    draft that keeps to the words' colours is the task."""
+    replies = iter([ONE_BOWL.format(block="red", bowl="green"), ONE_BOWL.format(block="red", bowl="blue")])
+    fake_model.reply = lambda text: next(replies)
+    goal, spec = understand(COSY, model="scripted")
+    assert goal.describe() == "in(red block, blue bowl)"
+    assert "green bowl" in fake_model.prompts[1] and "colour the words never say" in fake_model.prompts[1]
+
+
+def test_a_model_that_keeps_inventing_colours_is_refused_in_one_line(fake_model):
+    fake_model.reply = lambda text: ONE_BOWL.format(block="red", bowl="green")
+    with pytest.raises(AgentError, match="drafted a task about green bowl, which the words never name"):
+        understand(COSY, model="scripted")

@@ -130,6 +130,13 @@ def check_possible(condition: Cond) -> None:
                 raise InstructionError(f"contradiction: the {c.args[0].phrase} cannot be both {c.name} the "
                                        f"{c.args[1].phrase} and {others[0].name} the {others[0].args[1].phrase}",
                                        "contradiction")
+        if c.name == "moved" and condition.name != "then" and len(c.args) >= 2:
+            # one object shifted two opposite ways at once ends up neither way from where it started
+            opposite = {"left": "right", "right": "left", "front": "back", "back": "front"}.get(str(c.args[1]))
+            if any(p.name == "moved" and p.args[0] == c.args[0] and str(p.args[1]) == opposite for p in parts):
+                raise InstructionError(f"contradiction: the {c.args[0].phrase} cannot be moved both {c.args[1]} and "
+                                       f"{opposite} at once; say \"then\" between them for one move after the other",
+                                       "contradiction")
         if c.name == "at_place" and condition.name != "then" and not c.args[0].is_group:
             there = [p.args[1] for p in parts if p.name == "at_place" and p.args[0] == c.args[0]]
             if len(set(map(str, there))) > 1:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from aspire_tui.agent.goal import CONSTRAINTS, Cond, Goal, Ref
+from aspire_tui.agent.goal import CONSTRAINTS, Cond, Goal, Ref, canonical
 from aspire_tui.agent.words.asides import refuse_coordinates, refuse_unknown, without_asides, without_remarks
+from aspire_tui.agent.words.between import refuse_between
 from aspire_tui.agent.words.checks import check_possible, check_unambiguous
 from aspire_tui.agent.words.excepting import excepting, left_out, removed
 from aspire_tui.agent.words.grammar import NP, Item, phrases
@@ -15,11 +16,13 @@ from aspire_tui.agent.words.pieces import (AS_IT_STARTED, VERB_LIKE, amount_said
                                            kind_then_colours, made_into, negated_aside, on_the_table, sends_verbless,
                                            states_a_distance, takes_more, tool_as_means, topic_first)
 from aspire_tui.agent.words.referents import References
-from aspire_tui.agent.words.sides import (BESIDE, SIDE_OF, refuse_one_sided_corner, refuse_vague_away, shared_object,
-                                         shifts_each, side_of_object)
+from aspire_tui.agent.words.sides import (BESIDE, SIDE_OF, refuse_one_sided_corner, refuse_opposite_shifts,
+                                         refuse_vague_away, shared_object, shifts_each, side_of_object)
 from aspire_tui.agent.words.setting_aside import UnreadWords, set_aside
+from aspire_tui.agent.words.speaker_context import without_context
 from aspire_tui.agent.words.setting_aside import note as aside_note
 from aspire_tui.agent.words.splitting import split_clauses
+from aspire_tui.agent.words.taken_back import refuse_taken_back
 from aspire_tui.agent.words.steps import (drop_counted_towers, drop_lifts, drop_taken_out, group_of, merge_towers,
                                            without_restated)
 from aspire_tui.agent.words.tagging import mended_words, tag
@@ -41,7 +44,10 @@ def read(text: str) -> Goal:
                                "block in the green bowl\"", "empty")
     text = str(text).strip()
     refuse_coordinates(text)
+    refuse_taken_back(text)
+    refuse_between(text)
     said, remarks = without_remarks(text)
+    said, context = without_context(said)
     words = without_asides(tag(said))
     refuse_unknown(words)
     refuse_one_sided_corner(words)
@@ -64,6 +70,7 @@ def read(text: str) -> Goal:
             raise
     notes += [f"read {slip!r} as {meant!r}" for slip, meant in mended_words(said)]
     notes += [f"read ({r}) as a remark, not part of the task" for r in remarks]
+    notes += [f"read {c!r} as said around the task, not part of it" for c in context]
     return replace(goal, notes=goal.notes + tuple(notes)) if notes else goal
 
 
@@ -106,6 +113,11 @@ class _Clauses:
         for earlier in ahead:
             self._add(*self.clause(earlier), steps, constraints, start)
         steps = drop_counted_towers(merge_towers(drop_lifts(steps)))  # "B on A and (then) C on B" is one tower
+        if not self.ordered:  # "stack the three blocks: A on B on C": the tower said twice is one tower
+            steps = list(dict.fromkeys(steps))
+            # "stack the red, green and blue blocks: blue on green on red": the order said last is the tower's
+            steps = [c for k, c in enumerate(steps) if not (c.name == "stacked" and len(c.args) >= 3 and any(
+                later.name == "stacked" and set(later.args) == set(c.args) for later in steps[k + 1:]))]
         if any(c.name == "sorted_into" and c not in self.bare_sorts for c in steps):
             # "sort by colour: the balls into the trays": the heading says how, the words after it what and where
             steps = [c for c in steps if c not in self.bare_sorts] or steps
@@ -122,8 +134,9 @@ class _Clauses:
             for part in c.conjuncts():
                 if part.name == "in_reach" and self.pulled and Cond("not", (part,)) not in start:
                     start.append(Cond("not", (part,)))
-            if c in self.taken_out and c.args[0] not in start:
-                start.append(c.args[0])  # "take the block out of the bowl": it is in the bowl to begin with
+            # "take the block out of the bowl": it is in the bowl to begin with (once: "is stacked on" said it)
+            if c in self.taken_out and canonical(c.args[0]) not in [canonical(s) for s in start]:
+                start.append(c.args[0])
         steps = drop_taken_out(steps, self.taken_out)
         if not steps:
             if start:
@@ -162,6 +175,10 @@ class _Clauses:
         if kind == "step" and self.ordered and len(conds) > 1:
             conds = [Cond("all", tuple(conds))]  # one step of a sequence: "push X into Y (without lifting)"
         target = {"step": steps, "constraint": constraints, "start": start}[kind]
+        if kind == "step" and self.ordered:
+            # "go to A, then B, then back to A": in a sequence a step done again after another one is asked again
+            target.extend(c for c in conds if not target or c != target[-1])
+            return
         target.extend(c for c in conds if c not in target)
 
 
@@ -252,6 +269,8 @@ class _Clauses:
                 # "move it left and leave it where it is": what the clause before moved stays as it started
                 # (asked to move too, a contradiction); "... and leave it in place" only says it stays put there
                 kept = list(self.refs.last)
+            if kept:  # "keep the cube where it is and push it ...": "it" is the object kept
+                self.refs.last = kept
             return "constraint", self._kept(kept)
         return "step", self.action(items)
 
@@ -344,8 +363,9 @@ class _Clauses:
         said = next((i.text for i in items if i.kind == "EXCEPT"), None)
         for k in range(len(items) - 2):
             group, but, one = items[k:k + 3]
-            if said is None and group.kind == "np" and group.value.ref is not None and \
-                    group.value.ref.quantity == "all" and but.kind == "AND" and but.text == "but" and one.kind == "np":
+            whole = group.kind == "ALL" or (group.kind == "np" and group.value.ref is not None and
+                                            group.value.ref.quantity == "all")  # "everything but the blue cube"
+            if said is None and whole and but.kind == "AND" and but.text == "but" and one.kind == "np":
                 said = "but"
         moved = [r for c in steps for part in c.conjuncts() if part.name not in CONSTRAINTS for r in part.args
                  if isinstance(r, Ref) and r.quantity == "all" and not r.excluded]
@@ -465,7 +485,8 @@ class _Clauses:
         if "push" in verbs:
             verbs = ["push"]  # "give the ball a nudge ...": pushing, whatever verb carries it
         verb = verbs[0] if verbs else ("stack" if "TOWER" in kinds else "arrange" if "LINE" in kinds else "put")
-        table = on_the_table(items) if verbs else None  # "bowls on table": how things are, said clipped
+        # "bowls on table": how things are, said clipped ("it should be on the table": where it is to be)
+        table = on_the_table(items) if verbs or any(i.kind == "MODAL" for i in items) else None
         if table is not None:  # "on the table" names where the object lies, not an object it goes on or in
             items = items[:table[0]] + items[table[1]:]
         subjects, dests = self._split(items)
@@ -520,10 +541,20 @@ class _Clauses:
         if verb == "sort" and not kinds & {"MATCH", "BYCOLOR"} and dests and subjects and \
                 all(not d.is_group and d.color for _, d in dests) and all(s.color for s in subjects):
             verb = "put"  # "sort the red blocks into the red tray, ...": each group said with its own holder goes there
+        elif verb == "sort" and not kinds & {"MATCH", "BYCOLOR"} and subjects and len(dests) == 1 and \
+                not dests[0][1].is_group:
+            verb = "put"  # "sort the blocks into the red bowl": one holder named, so all of them go into it
+        elif verb == "sort" and not kinds & {"MATCH", "BYCOLOR"} and subjects and not dests and \
+                kinds & {"CORNER", "MIDDLE"}:
+            verb = "put"  # "group the balls in the back left corner": gathered at one place, no holders to sort into
         if "MATCH" in kinds or "BYCOLOR" in kinds or verb == "sort":
             # "the red ball and the blue ball into the bowls of their colours": the objects named one by one
             named = [s for s in subjects if not s.is_group and s.kind in vocab.MOVABLE]
-            group = next((s for s in subjects if s.is_group), None) or (
+            groups = [s for s in subjects if s.is_group and s.kind in vocab.MOVABLE]
+            # "the reds and the blues into their bowls": each group named is sorted ("the balls: the reds ...,
+            # the blues ...": the whole group is)
+            group = (group_of(groups) if len(groups) >= 2 and all(g.color for g in groups) else None) or next(
+                (s for s in subjects if s.is_group), None) or (
                 group_of(named) if len(named) >= 2 else Ref("block", quantity="all"))
             bins = next((d for _, d in dests), None) or next(
                 (s for s in subjects if s.kind in vocab.CONTAINERS + vocab.SURFACES + ("plate",)
@@ -542,7 +573,8 @@ class _Clauses:
             return []
         self.refs.last = subjects
         self.refs.moved += [s for s in subjects if s not in self.refs.moved]
-        if table is not None and not dests and self.place(items) is None and verb in ("put", "move", "push"):
+        # "lift it out onto the table": picked up and set down there, as "put" says
+        if table is not None and not dests and self.place(items) is None and verb in ("put", "move", "push", "pick"):
             return self._off_onto_table(subjects)
         conds = self._act(verb, kinds, items, subjects, dests)
         if verb == "leave":  # "keep it off the plate": kept away from a place, not taken from it
@@ -596,7 +628,10 @@ class _Clauses:
                 return [Cond("on", (tops[-1], standing[0]))]
         # "blue on the bottom, green in the middle and red on top": a bottom and a top said make a tower
         ends = "BOTTOM" in kinds and "TOP" in kinds and len(subjects) >= 2
-        if verb == "stack" or "TOWER" in kinds or ("STACKED" in kinds and not onto) or ends:
+        # "the green and red blocks stacked, green on red": the order said of the blocks listed, none put elsewhere
+        listed = next((s for s in subjects if s.members), None)
+        ordered = "STACKED" in kinds and listed is not None and all(d in listed.members for d in onto)
+        if verb == "stack" or "TOWER" in kinds or ("STACKED" in kinds and not onto) or ends or ordered:
             return [self.tower(items, subjects, dests)]  # "... the blocks stacked with green at the top"
         place = self.place(items)
         if isinstance(place, str) and place.startswith("edge:"):
@@ -613,6 +648,7 @@ class _Clauses:
             shifts = shifts_each(items, subjects)
             if shifts:
                 return shifts
+            refuse_opposite_shifts(items, subjects, self.text)
             amount = amount_said(items)
             side = next((SIDE_OF[str(i.value)] for i in items if i.kind == "SIDE" and str(i.value) in SIDE_OF), None)
             if side is not None:
@@ -833,6 +869,14 @@ class _Clauses:
     def tower(self, items: list[Item], subjects: list[Ref], dests: list[tuple[str, Ref]]) -> Cond:
         """"stack A on B", "A on B on C", "blue at the bottom ... red on top", "stack the blocks"."""
         pairs = [(g, r, d) for g, r, d in self._pairs(items) if r in ("on", "under") and g and d is not None]
+        listed = next((r for r in subjects if r.members), None)
+        # "the red, green and blue blocks, green on red ...": the list only names the blocks the pairs order
+        pairs = [(g[1:] if listed is not None and len(g) > 1 and g[0] == listed else g, r, d) for g, r, d in pairs]
+        # "the black and yellow blocks stacked, yellow on black": the one pair said is the whole list's order
+        if len(pairs) == 1 and listed is not None and len(listed.members) == 2 and \
+                {pairs[0][0][-1], pairs[0][2]} == set(listed.members):
+            top, rel, other = pairs[0][0][-1], pairs[0][1], pairs[0][2]
+            return Cond("on", (top, other) if rel == "on" else (other, top))
         if len(pairs) >= 2:  # "A on B, and C on A": one tower
             ons = [Cond("on", (g[0], d) if r == "on" else (d, g[0])) for g, r, d in pairs]
             merged = merge_towers(ons)

@@ -11,7 +11,8 @@ import re
 from sim import vocabulary as vocab
 
 # "sorry to bother you", "I hate to ask", "excuse me": an apology for asking
-APOLOGY = (r"(?:i am |so |very |really )*sorry (?:to (?:bother|trouble|disturb|interrupt|pester|ask|be a pain)"
+APOLOGY = (r"(?:i am |so |very |really )*sorry (?:to (?:bother|trouble|disturb|interrupt|pester|ask|"
+           r"be (?:a |such a )?(?:pain|bother|nuisance|trouble))"
            r"(?: you)?(?: again)?|(?:for|about) (?:the|this|any) (?:bother|trouble|hassle|interruption)"
            r"|if (?:this|it|i) (?:is|am) (?:being )?(?:a )?(?:bother|pain|hassle|nuisance|annoying|silly|"
            r"a silly question))"
@@ -25,6 +26,11 @@ FRAME = (r"(?:i|we) (?:was|were|am|are) (?:just |really )?(?:hoping|wondering|th
          r"obliged) if"
          r"|(?:could|would|can|will) you do (?:me|us) a (?:quick )?(?:favour|favor) and"
          r"|do you think (?:that )?you could|(?:i|we) do not suppose you could|(?:is there )?any chance you could"
+         # "could I trouble you to ...", "would it bother you terribly to ...": asking leave to ask
+         r"|(?:could|may|might|can) (?:i|we) (?:trouble|bother) you to"
+         r"|would it (?:trouble|bother|inconvenience) you(?: (?:terribly|too much|at all|much))? to"
+         # "I wonder if you might ...", "I wondered whether you could ...": a question put as a musing
+         r"|(?:i|we) (?:just )?wonder(?:ed)? (?:if|whether) you (?:might|could|would|can)(?: possibly| perhaps)?"
          # "do you think the ball would fit in the tray?", "any chance the cube could go on the plate?": asked of
          # how things would be, the wish that they be
          r"|(?:do you (?:think|reckon|suppose)|(?:is there )?any chance)(?: that)?"
@@ -43,7 +49,10 @@ IF_IT_SUITS = (r"if (?:it|that|this) is (?:not|n't) (?:too much|a)(?: of a)? "
                r"|if (?:it|that|this) (?:is|would be) (?:convenient|fine|alright|all right|ok|okay|possible)"
                r"|if (?:you|we) (?:have|get|find) (?:a|the) (?:moment|minute|second|chance|sec)"
                r"|if (?:you|we) (?:have|get|find) (?:the )?time|if at all possible|if you (?:would|do) not mind"
-               r"|if you would be (?:so|very) kind|(?:would|could) you be (?:so|very) kind as to")
+               r"|if you would be (?:so|very|ever so) (?:kind|good)"
+               r"|(?:would|could) you be (?:so|very|ever so) (?:kind|good) as to"
+               # "would you be good enough to", "be so good as to": an old-fashioned "please"
+               r"|(?:(?:would|could) you )?be (?:kind|good) enough to|(?:(?:would|could) you )?be so good as to")
 # "no rush at all", "take your time": haste, or its absence, asks nothing
 UNHURRIED = (r"(?:there is )?no (?:rush|hurry)(?: at all)?|take your time|whenever you (?:can|are ready|get a chance)"
              r"|(?:it is )?not (?:urgent|pressing)(?: at all)?|when(?:ever)? you are (?:free|ready)"
@@ -85,6 +94,9 @@ def courtesies(text: str) -> str:
     # "I'd love for the ball to go ...": the wish with its "for" said plainly, as "I'd love the ball to go ..."
     text = re.sub(r"\b((?:want|wants|need|needs|like|love|prefer)(?:\s*,[^,.;!?]*,)?)\s+for\b"
                   r"(?=\s+(?:the|a|an|all|both|every|each|\d|one|two|three|four|it|them)\b)", r"\1", text)
+    # "arrange for the cube to sit on the plate", "see to it that ...": the state to bring about, as a wish
+    text = re.sub(r"\b(?:please |kindly )?arrange for (?=(?:the|a|an|all|both|every|each)\b[^.;!?]* to )", "i want ",
+                  text)
     # "the bowl would be better off in the corner", "it would look best by the plate": a hedged wish
     text = re.sub(r"\b(?:would|might) (?:be|look|sit|fit) (?:much |a lot |far )?(?:better|best|nicer|happier)"
                   r"(?: off)?\b", "should be", text)
@@ -110,7 +122,7 @@ def _unsure(m: re.Match) -> str:
 
 
 def _wished(m: re.Match) -> str:
-    """The sentence after a wish's "if" with its hypothetical verb as "should"."""
+    """The sentence after a wish's "if" with its hypothetical verb as "should" ("if the cube sat on the plate")."""
     return re.sub(r"\b(?:went|would go|could go|were to go)\b", "should go",
-                  re.sub(r"\b(?:were|was|would be|could be)\b(?=\s+(?:in|on|into|onto|inside|next|beside|behind|"
-                         r"near|left|right|in front|at)\b)", "should be", m.group(0)))
+                  re.sub(r"\b(?:were|was|would be|could be|sat|stood|lay|rested)\b(?=\s+(?:in|on|into|onto|inside|next|"
+                         r"beside|behind|near|left|right|in front|at)\b)", "should be", m.group(0)))

@@ -134,6 +134,29 @@ def excepting(items: list[Item]) -> list[Item]:
                 if it.kind == "EXCEPT":
                     _refuse_other_kind(_group(out[at]), out[k + 1] if k + 1 < len(out) else None)
         k += 1
+    return _narrowed(out)
+
+
+def _narrowed(items: list[Item]) -> list[Item]:
+    """"sort the blocks into the bowls: every block but the cyan one": a group less some of it said alone after a
+    clause about the whole group says which of the group that clause moves; read as a clause of its own, it would
+    move the whole group as well."""
+    out = list(items)
+    j = len(out)
+    while j > 2:
+        j -= 1
+        it = out[j]
+        ref = it.value.ref if it.kind == "np" else None
+        if ref is None or not ref.excluded or ref.quantity != "all" or out[j - 1].kind not in ("STOP", "COMMA") or \
+                (j + 1 < len(out) and out[j + 1].kind != "STOP"):
+            continue
+        before = range(j - 2, -1, -1)
+        at = next((i for i in before if out[i].kind == "STOP" or (_group(out[i]) is not None and
+                                                                  _group(out[i]).kind == ref.kind)), None)
+        if at is not None and out[at].kind != "STOP" and not _group(out[at]).color:
+            out[at] = it
+            del out[j - 1:j + 1]
+            j -= 1
     return out
 
 

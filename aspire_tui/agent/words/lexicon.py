@@ -24,7 +24,8 @@ VERBS: dict[str, tuple[str, ...]] = {
             "deposit", "get", "bring", "relocate", "shift", "reposition", "carry", "plop", "plonk", "rest",
             "set down", "put down", "lower", "leave it", "tuck", "dump", "slot", "insert", "stand", "gather",
             "fit", "squeeze", "deliver", "transport", "haul", "ferry", "convey", "release", "bung", "plunk", "stow",
-            "stash", "tip", "return", "revert", "stage", "hide", "conceal", "pack", "nest", "scoop", "whisk"),
+            "stash", "tip", "return", "revert", "stage", "hide", "conceal", "pack", "nest", "scoop", "whisk", "dunk",
+            "dispense", "aliquot", "cluster", "huddle"),
     "move": ("move", "take", "moved", "unstack", "taking", "moving it", "scoot", "scooch", "scootch", "shuffle",
              "translate", "displace", "remove", "translating", "unload", "offload"),
     "pick": ("pick up", "grab", "lift", "pick", "grasp", "collect", "raise", "fetch", "take hold of", "hold"),
@@ -76,7 +77,7 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           "ensuring", "is placed", "are placed",
           "placed", "positioned", "sitting", "lying", "resting", "its position", "so that", "which",
           "currently", "here", "this", "these", "those", "single", "little", "small", "big", "tiny",
-          "whole", "entire", "well", "again", "very", "really", "all the way", "over", "out", "itself", "themselves",
+          "whole", "entire", "well", "again", "very", "ever so", "really", "all the way", "over", "out", "itself", "themselves",
           "off", "around", "about", "roughly", "approximately", "by hand", "yourself", "spot", "position",
           "whichever", "whatever", "which", "painted", "coloured", "colored", "enough", "who", "what", "is",
           "at least", "least", "by", "so", "it sits", "goes", "go", "whole time", "time", "while you", "its",
@@ -94,7 +95,8 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           "okay robot", "hi robot", "yo", "someone",
           # a player's asides: how it is said, never what is asked
           "ez", "gg", "lol", "lmao", "ngl", "fr", "bro", "bruh", "lil", "brrr", "go brrr", "real quick", "speedrun", "pls",
-          "tbh", "imo", "fam", "dude", "kinda", "sorta", "rly",
+          "tbh", "imo", "fam", "dude", "kinda", "sorta", "rly", "no cap",
+          "would go hard", "go hard", "goes hard", "would slap",
           # the sentence particles of Singapore and Malaysian English: a tone, never what is asked
           "lah", "leh", "lor", "hor", "meh",
           # the heading words of a spec ("push task: ...")
@@ -229,7 +231,8 @@ def _phrases() -> dict[str, tuple[str, Any]]:
                                      "closest", "most to", "farthest on", "furthest on")], "SIDEMOST", rule)
     add(["same"], "SAME")
     add(["any"], "ANY")
-    add(["farthest", "furthest", "farther", "further", "most distant", "remotest"], "SUPER", "farthest")
+    add(["farthest", "furthest", "farther", "further", "most distant", "remotest", "farthest away", "furthest away"],
+        "SUPER", "farthest")  # "the block furthest away": from the robot, not a way to move it
     for word, rank in ORDINALS.items():
         add([word], "ORD", rank)
     add(["other", "remaining", "another", "second one"], "OTHER")
@@ -322,6 +325,7 @@ def _phrases() -> dict[str, tuple[str, Any]]:
          "same coloured", "matching colored", "matching coloured", "color-matched", "that match", "matched",
          "matched up", "that shares its color", "that share their color", "that shares their color",
          "sharing its color", "sharing their color", "shares its color", "share their color",
+         "that shared its color", "that shared their color",
          "of identical color", "identical color", "with identical color"], "MATCH")
     add(["own corner", "separate corner", "different corner", "separate corners", "different corners",
          "own corners", "their own corner", "a corner each", "one corner each", "a different corner",
@@ -366,7 +370,8 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["right to left", "from right to left", "right-to-left"], "ORDER", "right_to_left")
     add(["front to back", "from front to back", "far to near"], "ORDER", "front_to_back")
     add(["back to front", "from back to front", "near to far", "going away from robot", "leading away from robot",
-         "going away from you", "going outward from robot"], "ORDER", "back_to_front")
+         "going away from you", "going outward from robot", "running away from robot", "running away from you",
+         "stretching away from robot", "stretching away from you"], "ORDER", "back_to_front")
     add(["coming toward robot", "coming towards robot", "going toward robot", "going towards robot"], "ORDER",
         "front_to_back")
     add(["in that order", "in order", "in this order", "in the order given", "in order named"], "INORDER")

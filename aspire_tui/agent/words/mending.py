@@ -69,6 +69,8 @@ def _known() -> frozenset[str]:
 
 def _mend(word: str) -> str:
     """The word meant by a slip of the keyboard, or by a word drawn out ("pleeease", "sooo"), else ``word``."""
+    if word in _known():  # no slip is a known word: the slips' table is built only when a word is unknown
+        return word
     typos = _typos()
     if word in typos:
         return typos[word]

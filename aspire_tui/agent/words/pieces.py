@@ -153,11 +153,14 @@ def tool_as_means(items: list[Item]) -> bool:
 def topic_first(items: list[Item]) -> list[Item]:
     """"the rightmost bowl, put the red block in it", "the cubes, put them along the edge": an object said first and
     then a verb with "it" / "them" (a learner's or a speaker's topic) is what the pronoun stands for, not one more
-    object to move."""
+    object to move; so too where the verb comes last ("the bowl, the red block in it put")."""
     if len(items) < 4 or items[0].kind != "np" or items[0].value.pronoun or items[0].value.robot:
         return items
     k = 1 + (items[1].kind == "COMMA")
-    if items[k].kind != "VERB":
+    # "the blue block, the red block on top of it put": the verb said last, as some languages put it
+    last = next((i for i in reversed(items) if i.kind != "STOP"), None)
+    verb_last = items[1].kind == "COMMA" and items[k].kind == "np" and last is not None and last.kind == "VERB"
+    if items[k].kind != "VERB" and not verb_last:
         return items
     pron = next((j for j in range(k + 1, len(items)) if items[j].kind == "np" and items[j].value.pronoun
                  and items[j].value.ref is None), None)

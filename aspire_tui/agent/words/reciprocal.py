@@ -10,15 +10,23 @@ from sim import vocabulary as vocab
 
 
 def each_other(text: str) -> str:
-    """"A and B side by side", "A and B next to each other": "A next to B"."""
-    return _pair_by_each_other().sub(lambda m: f"{m.group(1)} {m.group(3) or ''}next to {m.group(2)}", text)
+    """"A and B side by side", "A and B next to each other", "A, B, side by side": "A next to B"."""
+    def pair(m: re.Match) -> str:
+        if "and" not in m.group(0) and text[:m.start()].rstrip().endswith(","):
+            return m.group(0)  # "A, B, C side by side": a row of three, not a pair
+        return f"{m.group(1)} {m.group(3) or ''}next to {m.group(2)}"
+
+    return _pair_by_each_other().sub(pair, text)
 
 
 @functools.cache
 def _pair_by_each_other() -> re.Pattern:
     nouns = "|".join(sorted({w for words in vocab.KINDS.values() for w in words}, key=len, reverse=True))
-    one = rf"(?:the |a |an )?(?:[a-z]+ ){{0,2}}?(?:{nouns})"  # one object: up to two words before its noun
+    colors = "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=len, reverse=True))
+    # one object: up to two words before its noun, or its colour after it ("block black")
+    one = rf"(?:the |a |an )?(?:[a-z]+ ){{0,2}}?(?:{nouns})(?: (?:{colors})\b)?"
     # "should be", "are to be", "end up": how the pair is to be, said before where
     how = r"((?:should|must|need to|needs to|have to|has to|are to|will) (?:be|end up|sit|go) |are |end up |go )?"
-    return re.compile(rf"\b({one}) and ({one}) {how}(?:(?:right |directly |just )?(?:next to|beside|by|adjacent to|"
-                      rf"alongside|against) (?:each other|one another)|side by side|side-by-side)\b")
+    # "A and B", "A, B": the pair listed, then how it is to be ("block black, block white, side by side")
+    return re.compile(rf"\b({one})(?:,? and|,) ({one}),? {how}(?:(?:right |directly |just )?(?:next to|beside|by|"
+                      rf"adjacent to|alongside|against) (?:each other|one another)|side by side|side-by-side)\b")

@@ -57,10 +57,15 @@ LIST_MARK = re.compile(r"^[ \t]*(?:[-*•·–]|\(?(?:\d{1,2}|[a-h])\s*[.):](?!\
 
 def listed_steps(text: str) -> str:
     """A list written one item a line, numbered or bulleted, is a procedure: each item a step in turn, as
-    "then" says; an item that is only a condition ("2. the plate stays where it is") is read as conditions are."""
+    "then" says; an item that is only a condition ("2. the plate stays where it is") is read as conditions are.
+    Under a heading of the outcome wanted ("expected:") the items are all to hold, as "and" says."""
     if "\n" not in text or len(LIST_MARK.findall(text)) < 2:
         return text
-    return LIST_MARK.sub(" then ", text)
+    heading = re.match(r"\s*([a-z ]+?)\s*:\s*\n", text)
+    # "acceptance criteria:" over a list: every item is to hold at the end, none before another
+    joint = " and " if heading and heading.group(1) in GOAL_HEADINGS else " then "
+    marks = iter(range(len(LIST_MARK.findall(text))))
+    return LIST_MARK.sub(lambda m: " " if next(marks) == 0 else joint, text)  # the first item follows nothing
 
 
 @functools.lru_cache(maxsize=1)
@@ -77,7 +82,11 @@ START_HEADINGS = ("init", "initial", "initially", "initial condition", "initial 
                   "start", "start state", "starting state", "start condition", "precondition", "preconditions")
 # the heading of how things are to be ("goal: the ball is in the bowl")
 GOAL_HEADINGS = ("goal", "goals", "target", "objective", "aim", "required", "requirement", "requirements", "desired",
-                 "expected", "postcondition", "postconditions", "success", "success condition")
+                 "expected", "postcondition", "postconditions", "success", "success condition", "acceptance",
+                 "acceptance criteria", "acceptance criterion", "definition of done", "done when", "done if", "ac",
+                 "success criteria", "success criterion",
+                 "expected result", "expected results", "expected outcome", "expected behavior",
+                 "expected behaviour", "outcome", "end result")
 SCENE_HEADINGS = ("objects", "scene", "setup", "set up", "given", "world", "environment", "items", "inventory")
 # a word that types the identifier after it ("obj red_block", "region yellow_zone")
 TYPE_WORDS = ("obj", "object", "item", "entity", "region", "loc", "location", "target", "goal")
@@ -137,9 +146,19 @@ def _corner_said_apart(text: str) -> str:
     for which in (rf"(?:{far}) {side}", rf"{side},? (?:that is |which is )?(?:{far})"):
         text = re.sub(rf"\bcorner\b[\s.!?,;:-]*the one (?:that is |which is )?{which}\b",
                       lambda m: f"{'front' if m.group('far') else 'back'} {m.group('side')} corner", text)
+    # "the right corner far from the robot", "the left-hand corner close to you": which end, said by the robot
+    text = re.sub(r"\b(left|right)(?:[- ]hand)? corner,? (?:that is |which is )?(?:(far|far away|away|well away)|"
+                  r"(close|near|nearby|right by)) (?:from |to |by )?(?:the robot|you)\b",
+                  lambda m: f"{'front' if m.group(2) else 'back'} {m.group(1)} corner", text)
     # "the left corner at the back": the side first, then the end of the table
     return re.sub(r"\b(left|right) corner (?:on|at|in|to) the (front|back|far|near|rear)(?: end| side)?\b",
                   r"\2 \1 corner", text)
+
+
+def outside_of(text: str) -> str:
+    """"outside the bowl": out of the object named, as "outside of the bowl" ("outside" alone, with nothing
+    after it, is off the table)."""
+    return re.sub(rf"\boutside (?=(?:the |a |an )?(?:[a-z]+ )?(?:{_kind_nouns()})s?\b)", "outside of ", text)
 
 
 def _heading(m: re.Match) -> str:
@@ -226,10 +245,11 @@ def goal_frames(text: str) -> str:
     text = re.sub(r"\b(?:the )?(?:final|desired|target|resulting|end|intended) (?:position|location|pose|place|"
                   r"placement|spot) (?:of|for) ((?:the |a |an )?[a-z ]+?)(?: (?:is|should be|will be|must be)\b|\s*:)",
                   r"\1 should be", text)
-    text = _as_wished(GOAL_FRAME.sub(_frame_opens, _acceptance_criteria(text)))
+    text = _as_wished(GOAL_FRAME.sub(_frame_opens, DONE_WHEN.sub(_frame_opens, _acceptance_criteria(text))))
     # "it is required that X be ...", "make it so the bowl is ...": a wish for how things are to be; "... is
     # required" after the task only says it is asked
-    text = re.sub(r"\bit is (?:required|necessary|essential|important|needed|desired|desirable|preferred|expected) "
+    text = re.sub(r"\bit is (?:required|necessary|essential|important|needed|desired|desirable|preferred|expected|"
+                  r"requested|mandated|stipulated|demanded) "
                   r"that\b|\bmake (?:it )?so(?: that)?\b",
                   " want that ", text)
     text = re.sub(r"\b(?:is|are) (?:required|needed|wanted|necessary|requested)\b(?=\s*(?:[.;!?,]|$))", " ", text)
@@ -266,6 +286,15 @@ def goal_frames(text: str) -> str:
                   r"began|stood|sat)(?: now| before| at the start)?\b", r"\1", text)
     # "drive there", "go over there": to the place just named
     text = re.sub(r"\b(go|drive|head|navigate|travel|roll|proceed) (?:over )?there\b", r"\1 to it", text)
+    # "I'm picturing the ball in the bowl", "I imagine the cube on the plate": the picture wished for; "when I
+    # come back" is when the task is done, which every goal is read at
+    text = re.sub(r"\b(?:i|we)(?: am| are|'m)? (?:picturing|imagining|envisioning|envisaging|visualizing|visualising|"
+                  r"picture|imagine|envision|visualize|visualise)(?= (?:the|a|an|all|both|every|each|it|them)\b)",
+                  " want that ", text)
+    text = re.sub(r"\b(?:when|once|by the time) (?:i|we) (?:come|get) back\b,?|\b(?:when|once|by the time) (?:i|we) "
+                  r"return\b,?", " ", text)
+    text = re.sub(r"\b(?:i|we) (?:want|would like|'d like|hope|expect) to (?:(?:come back|get back|return) (?:and |to )?)?"
+                  r"(?:find|see)\b(?= (?:the|a|an|all|both|every|each)\b)", " want that ", text)
     # "I want the ball in the bowl", "I'd like the blocks stacked": a wish for how things are to be (not "I want
     # you to ...", where a verb follows)
     # ("I am wanting ...": a learner's progressive, the same wish)
@@ -297,9 +326,19 @@ def goal_frames(text: str) -> str:
                   text)
 
 
+# "done when the ball is in the bowl", "the task is complete once ...": how things are when the task is done,
+# a wish for how they are to be
+DONE_WHEN = re.compile(r"(?:^|(?<=[.;!?:]))\s*(?:(?:the )?(?:task|job|work|it|this|that|we) (?:is|are) )?(?:done|finished|"
+                       r"complete|completed|successful|success|achieved) (?:when|once|if)\b")
+
+
 # "Given <how things are>, when <the robot acts>, then <how things are to be>": acceptance criteria
-GIVEN_WHEN_THEN = re.compile(r"^\s*(?:acceptance(?: criteria)?\s*:?\s*)?given\s+(?P<given>[^.;]+?)\s*,?\s+when\s+"
-                             r"(?P<when>[^.;]+?),?\s+then\s+(?P<then>.+)$")
+# (the first two may be left out: "given a bowl, then ...", "when the robot runs, then ...", "then the ball is
+# in the bowl"; a "when" of anything but the robot acting is a condition: "when the bowl is empty, then ...")
+GIVEN_WHEN_THEN = re.compile(r"^\s*(?:acceptance(?: criteria)?\s*:?\s*)?(?=given\b|then\s+(?:first\s+)?(?:the|a|an|all|every|each|both)\b|when\s+(?:the\s+)?(?:robot|arm|"
+                             r"you|it runs|task|program)\b)"
+                             r"(?:given\s+(?P<given>[^.;]+?)\s*,?\s+)?(?:when\s+(?P<when>[^.;]+?),?\s+)?"
+                             r"then\s+(?P<then>.+)$", re.S)
 # words in a "when" part that change the goal ("when the robot pushes it": kept on the table; "without
 # touching the bowl"): such a part is read; any other only says how the robot acts, which the goal leaves to it
 WHEN_ASKS = re.compile(r"\b(?:push|pushes|pushing|slide|slides|sliding|shove|shoves|shoving|nudge|nudges|nudging|"
@@ -455,6 +494,22 @@ def _comparative_after_noun() -> re.Pattern:
                       rf"(?:to|from) (?:the )?(?:robot|you)(?= (?:the )?(?:{rel}|left|right)\b)")
 
 
+# the title line of a scenario, before its "given", "when" or "then": names it, asks nothing
+GHERKIN_TITLE = re.compile(r"^\s*(?:feature|scenario(?: outline)?|background|(?:user )?story|test case)\s*:[^.;\n]*"
+                           r"[.;\n]\s*(?=(?:given|when|then)\b)")
+
+
+def gherkin(text: str) -> str:
+    """Acceptance criteria written out a part to a line or a sentence ("Scenario: ... Given: a ball. When: the
+    robot runs. Then: ..."): the title drops, and the parts are one "given ..., when ..., then ..."."""
+    text = GHERKIN_TITLE.sub("", text)
+    if not re.match(r"\s*(?:acceptance(?: criteria)?\s*:?\s*)?(?:given|when)\b", text) or \
+            not re.search(r"\bthen\b", text):
+        return text
+    text = re.sub(r"\b(given|when|then)\s*:", r"\1", text)
+    return re.sub(r"\s*[.;\n]\s*(?=(?:when|then)\b)", " , ", text)
+
+
 def _acceptance_criteria(text: str) -> str:
     """"Given ..., when ..., then ..." as a start and a wish: the "given" part is how things are (or, with no
     verb, only which objects there are), the "when" part is read where it changes the goal (`WHEN_ASKS`), the
@@ -462,10 +517,13 @@ def _acceptance_criteria(text: str) -> str:
     m = GIVEN_WHEN_THEN.match(text)
     if m is None:
         return text
-    given, when = m.group("given"), m.group("when").strip()
-    start = given if COPULA_WORD.search(given) else f"there is {given}"
+    given, when = m.group("given") or "", (m.group("when") or "").strip()
+    start = "" if not given else given if COPULA_WORD.search(given) else f"there is {given}"
     acting = f"{when} . " if WHEN_ASKS.search(when) else ""
-    return f"{start} . {acting}want that \x00{m.group('then')}"
+    then = m.group("then")
+    if then.split()[0] in _bare_verbs():  # "then put the cube in the bowl": what to do, said as an order
+        return f"{start} . {acting}{then}"
+    return f"{start} . {acting}want that \x00{then}"
 
 
 def _frame_opens(m: re.Match) -> str:
@@ -477,7 +535,9 @@ def _frame_opens(m: re.Match) -> str:
     return " want that " + ("" if COPULA_WORD.search(sentence) is None else "\x00")
 
 
-COPULA_WORD = re.compile(r"\b(?:is|are|sits|sit|rests|rest|lies|lie|stands|stand)\b")
+# ("the ball located in the bowl": where it is, said with "located" alone)
+COPULA_WORD = re.compile(r"\b(?:(?:is|are) (?:located|situated)|located|situated|is|are|sits|sit|rests|rest|lies|lie|"
+                         r"stands|stand)\b")
 
 
 def _as_wished(text: str) -> str:
@@ -574,9 +634,10 @@ def speaker_doings(text: str) -> str:
     condition."""
     text = re.sub(r"\b(?:i|we)(?:'ve| have|'d| had) been [a-z]+ing\b[a-z' ]*?(?=\s*(?:[,.;!?]|\band\b|$))", " ", text)
     # "I'm setting up a demo and ...": what the speaker is busy with (not "I'm going to", "I'm trying to", which
-    # say what is wanted)
+    # say what is wanted, nor "I'm picturing ...", which pictures it)
     text = re.sub(r"(^|[.;!?]\s*)(?:i|we)(?:'m| am|'re| are) (?!(?:going|about|trying|planning|hoping|wondering|"
-                  r"thinking|asking|looking|wanting|needing|not)\b)[a-z]+ing\b[a-z' ]*?(?=\s*(?:[,.;!?]|\band\b|$))",
+                  r"thinking|asking|looking|wanting|needing|not|picturing|imagining|envisioning|envisaging|"
+                  r"visualizing|visualising)\b)[a-z]+ing\b[a-z' ]*?(?=\s*(?:[,.;!?]|\band\b|$))",
                   r"\1", text)
     # "Mummy says put ...", "I bet you can't stack ...": who asks, or a dare, opening the ask
     text = re.sub(r"(^|[.;!?,]\s*)(?:(?:your |my |the )?(?:mummy|mommy|mum|mom|daddy|dad|teacher|grandma|granny|"
@@ -590,10 +651,11 @@ def assurances(text: str) -> str:
     """"Ensure that the ball is placed in the tray", "make sure the cube is left of the bowl": opening a sentence,
     what is to be made sure of is how things are to be, the goal, not how they are now. A negation or a word for
     staying ("make sure the bowl is not moved", "... is still") stays a condition, as it is after a task; "than it is
-    now" measures a shift, and is no "is" of the object made sure of."""
+    now" measures a shift, and "where it is" says where an object stays: neither is the "is" of the object made sure
+    of."""
     return re.sub(r"(^|[.;!?:]\s*|\bthen\s+)(?:please\s+)?(?:make sure|ensure|see to it|be sure)(?: that)?\s+"
                   r"(?:(?:at|by|in) the (?:very )?end,?\s+)?"
-                  r"((?:the|a|an|all|every|both|each|it|they)\b(?:(?!\bthan\b)[^.;!?,])*?)\s+(?:is|are)\s+"
+                  r"((?:the|a|an|all|every|both|each|it|they)\b(?:(?!\bthan\b|\bwhere\b)[^.;!?,])*?)\s+(?:is|are)\s+"
                   r"(?:(?:placed|positioned|put|located|situated|sitting|resting|lying|set)\s+)?"
                   r"(?!(?:not|never|still|left|untouched|unmoved|where|moved|touched|disturbed|stationary|kept|"
                   r"alone|lifted|in place)\b)", r"\1\2 should be ", text)
@@ -660,9 +722,13 @@ def decimals(text: str) -> str:
 
 
 def hands_off(text: str) -> str:
-    """"keep your hands off the bowl", "hands off the bowl", "but mind the bowl", "leave the bowl be": the object
-    is not to be touched."""
+    """"keep your hands off the bowl", "hands off the bowl", "but mind the bowl", "leave the bowl be", "the bowl
+    left alone": the object is not to be touched."""
     text = re.sub(r"\b(but|and|,|\.|;|^)\s*mind (?=(?:the|that|those|these)\b)", r"\1 do not touch ", text)
+    # "... and the red block left alone", "the bowl left where it is": left so, said of a thing, it stays so
+    text = re.sub(rf"\b((?:{_kind_nouns()})s?|one|ones|it|them) left (?=(?:exactly |just |completely |well )?"
+                  r"(?:alone|untouched|undisturbed|where|as (?:it|they) (?:is|are)|in place|in its place)\b)",
+                  r"\1 stays ", text)
     text = re.sub(r"\b(leave|let) ((?:the|that|this|those|these|it|them)\b[a-z ]{0,30}?) be\b(?! (?:in|on|at|to|left|"
                   r"right|next|near|beside|behind|moved|placed|put)\b)", r"\1 \2 alone", text)
     return re.sub(r"\b(?:(?:keep|take|get) (?:your |its |the robot's )?)?hands off(?: of)?\b", "do not touch", text)

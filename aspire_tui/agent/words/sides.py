@@ -71,6 +71,21 @@ def shifts_each(items: list[Item], subjects: list[Ref]) -> list[Cond]:
     return out
 
 
+def refuse_opposite_shifts(items: list[Item], subjects: list[Ref], text: str) -> None:
+    """"move the cube 10 cm left and 10 cm right" in one move: the object cannot end up both ways from where it
+    started ("A to the left and B to the right" gives each object its own side, and "..., then ..." is two moves).
+
+    Raises:
+        InstructionError: ``contradiction``, naming the two sides.
+    """
+    sides = {SIDE_OF[str(i.value)] for i in items if i.kind == "SIDE" and str(i.value) in SIDE_OF}
+    for one, other in (("left", "right"), ("front", "back")):
+        if one in sides and other in sides and subjects:
+            raise InstructionError(f"contradiction: the {subjects[0].phrase} cannot be moved both {one} and {other} in one move "
+                                   f"({text[:60]!r}); say \"then\" between them for one move after the other",
+                                   "contradiction")
+
+
 # the two corners a side of the table has, as FORMAT's places say them
 CORNERS_OF_SIDE = {"left": ("front left", "back left"), "right": ("front right", "back right"),
                    "front": ("front left", "front right"), "back": ("back left", "back right")}

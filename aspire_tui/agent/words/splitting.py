@@ -18,7 +18,9 @@ def split_clauses(items: list[Item]) -> tuple[list[list[Item]], list[Ref]]:
     hard: list[bool] = [False]   # did the clause start at "then" or a full stop?
     for k, it in enumerate(items):
         # "..., and (you) must push the cube ...": a modal before the verb still opens a clause of its own
-        nxt = next((j for j in items[k + 1:] if j.kind not in ("NOT", "FIRST", "THEN", "MODAL")), None)
+        # (", and" splits where "and" alone would)
+        skipped = ("NOT", "FIRST", "THEN", "MODAL") + (("AND",) if it.kind == "COMMA" else ())
+        nxt = next((j for j in items[k + 1:] if j.kind not in skipped), None)
         if it.kind == "VERB" and runs_on(out[-1]):  # "the cube is in the tray put it ...": no "and" said
             out.append([it])
             hard.append(False)
@@ -66,7 +68,7 @@ def split_clauses(items: list[Item]) -> tuple[list[list[Item]], list[Ref]]:
         verbs = [i for i in c if i.kind in VERB_LIKE]
         if verbs:
             verb = verbs[:1]
-        elif starts_hard and merged and any(i.kind == "np" for i in c) and (any(
+        elif starts_hard and merged and any(i.kind == "np" for i in c) and not wished(c) and (any(
                 i.kind in ("REL", "TO", "CORNER", "MIDDLE") for i in c) or any(
                 i.kind == "VERB" and i.value == "go" for i in verb)):
             merged.append(verb + c)  # "..., then the yellow block into the red bowl": the same verb
@@ -89,8 +91,10 @@ def split_clauses(items: list[Item]) -> tuple[list[list[Item]], list[Ref]]:
             merged.append(c)
         elif merged and not any(i.kind in VERB_LIKE + ("COPULA",) for i in merged[-1]) and \
                 not is_start(merged[-1]) and not wished(merged[-1]) and not sent_before_negation(merged[-1], c) \
-                and not any(i.kind in ("NOT", "WITHOUT", "WHERE") for i in merged[-1]):
-            # (a piece that keeps something where it is, "the plate stays put.", is a constraint of its own)
+                and not any(i.kind in ("NOT", "WITHOUT", "WHERE") for i in merged[-1]) and \
+                not (starts_hard and wished(c)):
+            # (a piece that keeps something where it is, "the plate stays put.", is a constraint of its own; a
+            # wish after "then" is a step of its own)
             merged[-1] = merged[-1] + c
         else:
             merged.append(c)

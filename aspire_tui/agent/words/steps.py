@@ -54,8 +54,8 @@ def merge_towers(steps: list[Cond]) -> list[Cond]:
     if len(chain) != len(ons) + 1:
         return steps
     tower = Cond("stacked", tuple(reversed(chain)))
-    rest = [c for c in steps if c not in ons]
-    return [tower] + rest
+    at = steps.index(ons[0])  # where the tower was said, among the other steps
+    return [c for c in steps[:at] if c not in ons] + [tower] + [c for c in steps[at:] if c not in ons]
 
 
 def group_of(refs: list[Ref]) -> Ref:

@@ -8,27 +8,40 @@ from __future__ import annotations
 import re
 
 from aspire_tui.agent.words.accounts import accounts
+from aspire_tui.agent.words.any_order import any_order
 from aspire_tui.agent.words.conditionals import conditionals
 from aspire_tui.agent.words.courtesy import courtesies
 from aspire_tui.agent.words.key_values import key_values
 from aspire_tui.agent.words.labels import named_objects
+from aspire_tui.agent.words.landmarks import landmarks
 from aspire_tui.agent.words.lexicon import (DOERS, FILLER, GERUND_VERBS, InstructionError, PARTICIPLES, Word, lexicon,
                                             lookup, third_person, verb_form)
+from aspire_tui.agent.words.meanwhile import meanwhile
 from aspire_tui.agent.words.mending import apart, mended, opens_clause, run_together
 from aspire_tui.agent.words.particles import particles
 from aspire_tui.agent.words.partitives import partitives
+from aspire_tui.agent.words.postpositions import postpositions
+from aspire_tui.agent.words.pick_lists import pick_lists
 from aspire_tui.agent.words.receiving import receiving
 from aspire_tui.agent.words.reciprocal import each_other
 from aspire_tui.agent.words.repeats import repeats
 from aspire_tui.agent.words.results import results
+from aspire_tui.agent.words.rough_amounts import rough_amounts
+from aspire_tui.agent.words.row_ends import row_ends
+from aspire_tui.agent.words.step_order import step_order
+from aspire_tui.agent.words.tales import tales
+from aspire_tui.agent.words.texting import text_speak
+from aspire_tui.agent.words.their_own import their_own
 from aspire_tui.agent.words.tower_levels import tower_levels
+from aspire_tui.agent.words.unless import unless
 from aspire_tui.agent.words.upward_lists import listed_upwards
+from aspire_tui.agent.words.verifying import verifying
 from aspire_tui.agent.words.whereabouts import whereabouts
 from aspire_tui.agent.words.rewrites import (FORUM_FRAME, RELATION_WORDS, TOPIC_TAGS, action_nouns, assurances,
                                              bare_verb_steps, cardinals, colour_compounds, colour_plurals,
                                              colours_to_become, comparative_referents, correlative_both, decimals, either,
-                                             emptying, goal_frames, hands_off, holders_as_verbs, homing, listed_steps,
-                                             ordinal_compounds, periphrastic_superlatives, place_prepositions,
+                                             emptying, gherkin, goal_frames, hands_off, holders_as_verbs, homing, listed_steps,
+                                             ordinal_compounds, outside_of, periphrastic_superlatives, place_prepositions,
                                              possessive_sides, provisos, round_ones, shorthand, side_adjectives,
                                              size_adjectives, speaker_doings, spec_notation, starting_with, suggestions,
                                              that_as_it, the_other_way_round, the_rest, topping_with, type_words,
@@ -40,7 +53,9 @@ def _words(text: str) -> list[str]:
     t = text.lower().replace("’", "'").replace("colour", "color").replace("grey", "gray")
     t = re.sub(r"\b(do|does|did|is|are|was|were|should|must|could|would|has|have|had)n't\b", r"\1 not", t)
     t = re.sub(r"\bwhilst\b", "while", t)  # the British spelling
-    t = decimals(t)
+    # "robot, the balls are in the crate; ...": the robot addressed by name, as "hey robot" is
+    t = re.sub(r"^\s*(?:(?:hey|hi|ok|okay|yo|dear)\s+)?robot\s*[,:!]\s*", "", t)
+    t = their_own(rough_amounts(decimals(text_speak(t))))
     t = listed_upwards(t)
     t = each_other(t)
     # "... and the blue cube on top of that": "that" ending the clause is the object named before, as "it" is
@@ -54,15 +69,42 @@ def _words(text: str) -> list[str]:
     # "finish the tower", "complete the stack": build it, with what is on it already
     t = re.sub(r"\b(?:finish|complete|top off)(?: off)? (?=(?:the |my |this |that |our )?(?:tower|stack|pile)\b)",
                "build ", t)
+    t = re.sub(r"\b(?:no|not) (?:less|fewer) than\b", "at least", t)  # "no less than 20 cm": the least distance
+    # "spread among the four corners", "so each one gets its own corner": one object to a corner
+    t = re.sub(r"\bamong(?:st)? (?=(?:the )?(?:\w+ )?corners\b)", "to ", t)
+    t = re.sub(r"\b(each|every)( one| [a-z]+)? (?:gets|has|takes|occupies|is given|gets given) "
+               r"(?=(?:its|their) own corners?\b)", r"\1\2 ", t)
+    # "swap it onto the black plate": one object swapped to a place is moved there (two swap with each other)
+    t = re.sub(r"\b(?:swap|switch)(?= (?:it|the [a-z]+(?: [a-z]+)?) (?:onto|into|over to|over onto|on to|to)\b)",
+               "move", t)
+    # "arranged as a single stack", "set out as a row": made into one
+    t = re.sub(r"\bas (?:a|one) (?:single |neat |straight )?(stack|tower|pile|line|row)\b", r"in a \1", t)
+    # "... and finish with the cyan one on top": the last object put where it is said to go
+    t = re.sub(r"\b(?:finish|end|finish off|finish up|wrap up)(?: it)? with (?=(?:the|a|an)\b)",
+               "put ", t)
     t = re.sub(r"\bprior to\b", "before", re.sub(r"\bsubsequent to\b", "after", t))  # a report's "before", "after"
+    t = outside_of(tales(gherkin(t)))
+    # "in its own colour's bowl": the bowl of its colour
+    t = re.sub(r"\b(its|their) (own )?color's ([a-z]+)", lambda m: f"the {m.group(3)} of {m.group(1)} "
+               f"{m.group(2) or ''}color", t)
+    # "drive until it reaches the marker", "roll across the floor to the cone": where it stops is where it goes; the
+    # floor crossed on the way is no place
+    t = re.sub(r"\b(?:until|till|untill) (?:it|you|they|he|she|we) (?:reach|reaches|reached|gets? to|got to|arrives? at|"
+               r"arrived at|hits?|comes? to|came to)\b", "to", t)
+    t = re.sub(r"\b(?:across|over|along) (?:the )?(?:floor|room|ground|lab)\b(?= *,? *(?:to|toward|towards|and)\b)", " ", t)
+    # "the block should first be placed on the plate and then ...": the first of the steps, said as "first the
+    # block should be placed ..."
+    t = re.sub(r"(^|[.;:,]\s*|\b(?:that|then)\s+)((?:the|a|an|each|every|all|both) (?:[a-z]+ ){0,2}?[a-z]+) (should|must|is|are|"
+               r"has to|have to|needs to|need to|will) first\b(?=[^.;]*\bthen\b)", r"\1first \2 \3", t)
     # "destination: the blue marker" opening the words: the robot is to go there (a marker is only ever gone to)
     t = re.sub(r"^\s*(?:the )?(?:final )?destination\s*(?::|=|is)\s*(?=(?:the |a )?(?:[a-z]+ )?markers?\b)", "go to ", t)
-    t = key_values(t)
+    t = key_values(pick_lists(t))
     # "do the needful and put ...": do what is needed, which the task said with it says; alone it asks nothing
     t = re.sub(r"\b(?:please |kindly )?do (?:the )?needful\b\s*(?:,\s*|and\s+|then\s+)?",
                lambda m: " " if re.search(r"[a-z]", t[:m.start()] + t[m.end():]) else m.group(0), t)
     t = named_objects(t)
-    t = repeats(t)
+    t = verifying(meanwhile(any_order(repeats(t))))
+    t = unless(t)
     # "color-sort: the balls": a sort by colour, said as one word
     t = re.sub(r"\bcolor[- ]?sort(?:ing)?\b", "sort by color", t)
     # "..., i.e. closer to the robot", "in other words ...": the same ask said again, which adds nothing
@@ -88,20 +130,24 @@ def _words(text: str) -> list[str]:
     t = t.replace("->", " to ").replace("=>", " to ")
     t = re.sub(r"(?<=[a-z0-9])\s*>+\s*(?=[a-z])", " to ", t)  # "red blk > bowl": an arrow typed short
     t = tower_levels(t)
+    # "the three cubes stood one upon another": stacked; "the red one at the foot": at the bottom of the tower
+    t = re.sub(r"\b(?:stood|stand|stands|sat|sit|sits|rested|rest|rests|were|are|be|lay|lie|lies) one (?:on top of|on|"
+               r"upon|atop|above) (?:the )?(?:other|another)s?\b", "stacked", t)
+    t = re.sub(r"\bat the (?:very )?foot\b(?! of (?:the )?(?:table|bed|robot)\b)", "at the bottom", t)
     # "put the blocks one on top of the other": stack them
     t = re.sub(r"\b(?:put|place|set|stack|pile|arrange)\b([a-z ]{1,40}?) one (?:on top of|on|onto|atop|above|upon) "
                r"(?:the )?(?:other|another)s?\b", r"stack\1", t)
     # "a three-block tower": a tower of that many blocks
-    t = re.sub(r"\b(\d+|two|three|four|five|six)[- ](?:block|cube|piece|level|layer|storey|story)s?[- ]"
+    t = re.sub(r"\b(\d+|two|three|four|five|six)[- ](?:block|cube|piece|level|layer|storey|story|tier)s?[- ]"
                r"(tower|stack|pile)\b", r"\2 of \1 blocks", t)
     # "A on B, which should rest on C": the object under A is to be on C in turn, one tower
     t = re.sub(r"\b(on (?:top of )?(?:the |a )?(?:[a-z]+ )?[a-z]+)\s*,?\s*(?:which|that)\s+(?:in turn\s+)?"
                r"(?:shall|should|must|will|is to|has to|needs to)\s+(?:in turn\s+)?(?:be\s+)?"
                r"(?:rest|sit|stand|go|placed|put|stacked|resting|sitting)?\s*(?:on top of|onto|on|upon)\b", r"\1 on", t)
-    t = listed_steps(t)
+    t = step_order(listed_steps(t))
     t = spec_notation(t)
     # a line that ends in a word, in a list of facts or a spec, is a sentence of its own
-    t = re.sub(r"(?<=[a-z0-9])[ \t]*\n(?!\s*(?:and|or|but|then|so|with|to|into|onto|on|in|of)\b)", " . ", t)
+    t = re.sub(r"(?<=[a-z0-9])[ \t]*\n(?!\s*(?:and|or|but|then|so|with|to|into|onto|on|in|of|when)\b)", " . ", t)
     t = shorthand(t)
     t = re.sub(r"\s[-–—]+\s", " ; ", t)  # a dash between words: a pause, as a semicolon is
     t = re.sub(r"\b(there|that|it|what|here|where)'s\b", r"\1 is", t)
@@ -126,7 +172,9 @@ def _words(text: str) -> list[str]:
     # "the corner farthest from you": said to the robot, "you" is the robot (elsewhere it is filler)
     t = re.sub(r"\b(nearest|closest|farthest|furthest)( to)? (?:you|yourself)\b", r"\1\2 robot", t)
     # "from where the robot stands": the robot's view is the one every side word is read in already
-    t = re.sub(r"\b(?:as seen |seen |looking )?from (?:where (?:the robot|you) (?:stands?|sits?|is|are)|"
+    # (not "away from you,", a way to go)
+    t = re.sub(r"\b(?<!away )(?<!farther )(?<!further )(?:as seen |seen |looking )?from "
+               r"(?:where (?:the robot|you) (?:stands?|sits?|is|are)|"
                r"(?:the robot's|your) (?:point of view|perspective|viewpoint|view|position)|"
                r"(?:the robot|you)(?= *,))|\b(?:as seen|seen|looking) from (?:the robot|you)(?= *[.;!?]| *$)", " ", t)
     t = re.sub(r"\bfrom (?:you|yourself)\b", "from robot", t)
@@ -142,6 +190,11 @@ def _words(text: str) -> list[str]:
     # "there are blocks and bowls of the same colours": which objects there are; the colours they share are what
     # a sort after it uses, and say nothing by themselves
     t = re.sub(r"\b(there (?:are|is) [a-z ,]*?) (?:of|in|with) (?:the )?(?:same|matching) colors?\b", r"\1", t)
+    # "the bowls are colour coded": each has a colour of its own, which says only that they are there
+    t = re.sub(r"\b((?:the |all the |all )?[a-z]+s) (?:are|is) (?:all |each )?color[- ]?coded\b", r"there are \1", t)
+    # "the bowl whose colour matches its own": the bowl of its colour
+    t = re.sub(r"\bwhose colors? (?:corresponds? to|matches|match|is the same as|equals|is) (?:its|their) own\b",
+               "of its own color", t)
     # "each ball into the bowl with the same colour as the ball": the object said again is the one moved ("it")
     t = re.sub(r"\b(same color) as (?:the |that |this |each |every )?([a-z]+)\b",
                lambda m: f"{m.group(1)} as it" if vocab.kind_of(m.group(2)) and re.search(
@@ -173,6 +226,9 @@ def _words(text: str) -> list[str]:
                r"(?! (?:the )?(?:robot|rover|base|husky)\b))", "push ", t)
     t = re.sub(r"\b(take|get|lift|pull|bring|move)\s+(?:(?:all|each|every one|both) of )?(it|them)(?: all| both)?"
                r"\s+out\b(?=\s*(?:[.;!?]|$))", r"\1 \2 out of it", t)
+    # "the cube is on the plate, take it off": off what it was said to be on
+    t = re.sub(r"\b(take|get|lift|pull|bring|move)\s+(?:(?:all|each|every one|both) of )?(it|them)(?: all| both)?"
+               r"\s+off\b(?=\s*(?:[.;!?,]|$|and\b|then\b))", r"\1 \2 off of it", t)
     # "your job is to stack ...", "the goal is to have ...": a frame around the task (not "the goal is to the left")
     t = re.sub(r"(^|[.!?;:,]\s*)(?:(?:your|the|my|our|this)\s+)?(?:job|task|goal|aim|objective|mission|plan)"
                r"(?:\s+(?:here|now|today|for you))?\s+(?:is|will be)\s+to\s+(?!(?:the|a|an|left|right|front|back)\b)",
@@ -192,9 +248,12 @@ def _words(text: str) -> list[str]:
     t = bare_verb_steps(t)
     t = possessive_sides(t)
     t = comparative_referents(t)
-    t = goal_frames(t)
+    t = colours_to_become(goal_frames(t))  # ("expected: the cube is blue": a colour wished for, as "should be")
     t = re.sub(rf"\b(?:(?:you|we|i|they) )?(?:have|has|'ve) ({'|'.join(PARTICIPLES)})\b",
                lambda m: PARTICIPLES[m.group(1)], t)
+    # "the ball right at the back", "put it right on the left of the tray": "right" says exactly there, no side
+    t = re.sub(r"\bright (?=(?:at|on) the (?:very |far )?(?:left|right|front|back|rear)\b)", "", t)
+    t = row_ends(t)
     t = side_adjectives(t)
     t = round_ones(t)
     t = size_adjectives(t)
@@ -209,7 +268,7 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"(\d (?:cm|mm|m|ft|inch|inches|feet|foot|centimet\w*|millimet\w*|met(?:er|re)s?)|\bbit|\blittle|"
                r"\blot) to (?:the )?(left|right)(?:[- ]hand)? side\b(?! of)", r"\1 to the \2", t)
     t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1\2", t)
-    t = whereabouts(t)
+    t = whereabouts(landmarks(t))
     t = _topics(t)
     # "the white block, which is on the plate, is to be moved ...": how the object is now, said as its own sentence
     t = re.sub(r"(^|[.;!?]\s*)((?:the|a|an) [a-z' -]{1,40}?), (?:which|that|who) ((?:is|are|sits|lies|rests|stands) [^,.;!?]+), ",
@@ -330,16 +389,23 @@ def tag(text: str, topic: bool = False) -> list[Word]:
             i += 1
     kept = _pairs_as_steps(_contrasts(_introductions(_listed_order(_reasons(_robot_parts(_corrected(_informal_ones([w for w in out if w.tag != "FILLER"]))))))))
     kept = _retrieved_to_be_put(_described_objects(_named_first(_table_sides(kept))))
-    return _counted_steps(_conditions_as_steps(_gerunds_as_verbs(_on_top_before_object(_colours_after_nouns(
-        _two_as_to(_objects_that_go(kept)))))))
+    return _counted_steps(_conditions_as_steps(_gerunds_as_verbs(_on_top_before_object(postpositions(
+        _colours_after_nouns(_two_as_to(_objects_that_go(kept))))))))
 
 
 def _objects_that_go(words: list[Word]) -> list[Word]:
     """"the red blocks go in the red bowl": "go" right after objects in the plural says where they are to be, as
-    "goes" does after one; the robot going somewhere is "go to the marker" with no objects before it."""
+    "goes" does after one; so too after "each" or "every" one ("could each ball go onto its plate?"); the robot
+    going somewhere is "go to the marker" with no objects before it."""
+    def each_one(k: int) -> bool:
+        j = k - 1
+        while j >= 0 and words[j].tag in ("KIND", "COLOR", "ONE"):
+            j -= 1
+        return j < k - 1 and j >= 0 and words[j].tag in ("EACH", "ALL")
+
     return [Word("MODAL", w.text, w.text) if w.tag == "VERB" and w.text == "go" and k and (
-        words[k - 1].tag == "KINDS" or words[k - 1].tag == "ONE" and words[k - 1].text == "ones") else w
-        for k, w in enumerate(words)]
+        words[k - 1].tag == "KINDS" or words[k - 1].tag == "ONE" and words[k - 1].text == "ones" or each_one(k))
+        else w for k, w in enumerate(words)]
 
 
 def _informal_ones(words: list[Word]) -> list[Word]:

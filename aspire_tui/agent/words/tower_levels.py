@@ -15,9 +15,15 @@ LEVEL = re.compile(r"(?:\s*[\n,;]\s*|^\s*|\s+)(?:[-*•]\s*)?(?:the\s+)?(?P<leve
                    r"(?:\s+(?P<kind>blocks?|cubes?))?(?=\s*(?:[\n,;.]|$))")
 
 
+# an object said to crown or cap a tower is at its top: "the pink block crowning the tower"
+CROWNING = re.compile(r"\b(?:crowning|crowns|crowned|capping|caps|capped|topping|tops|topped) (?:off )?(?:the|this|that|"
+                      r"our|a|its|their) (?:tower|stack|pile)\b")
+
+
 def tower_levels(text: str) -> str:
     """``text`` (lower case) with a tower said level by level (a bottom and a top, each with a colour) said as
-    one object on the next, top first, where its first level was."""
+    one object on the next, top first, where its first level was; an object crowning the tower is on top."""
+    text = CROWNING.sub("on top", text)
     found = [m for m in LEVEL.finditer(text) if vocab.color_of(m.group("color"))]
     levels = [LEVELS[m.group("level")] for m in found]
     if 0 not in levels or 2 not in levels or levels.count(0) > 1 or levels.count(2) > 1:

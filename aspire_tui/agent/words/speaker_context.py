@@ -1,0 +1,104 @@
+"""What a speaker says of themselves around the task: what it is for ("for the display, ..."), the situation
+before it ("so I've got guests coming and the plate looks odd, can you move it to the middle?") and a comment
+after it ("... he'll love it", "..., I left something there"). None asks anything; the objects the situation
+names stay named, so "it" can stand for one."""
+
+from __future__ import annotations
+
+import re
+
+from aspire_tui.agent.words.asides import ASKING_TAGS
+from aspire_tui.agent.words.tagging import tag
+from sim import vocabulary as vocab
+
+# how a speaker opens a sentence about themselves: "so I ...", "ok so my ...", "we've ..."
+FIRST_PERSON = re.compile(r"^\s*(?:(?:ok|okay|so|well|right|anyway|honestly|basically|um|uh|ugh|oh)\b[\s,]*)*"
+                          r"(?:i|i'm|i've|i'd|i'll|we|we're|we've|we'd|my|our)\b", re.I)
+# what the task is for, said first ("ok so for the display, ...", "before the party ..."): a word not read after it
+OCCASION = re.compile(r"^\s*(?:(?:ok|okay|so|well|right|anyway)\b[\s,]*)*"
+                      r"((?:for|before|ahead of) (?:the|my|our|this|a|an) ([a-z]+)\b,?)", re.I)
+# someone named first, with a determiner ("so the kids ...", "my neighbour ...")
+SOMEONE = re.compile(r"^\s*(?:(?:ok|okay|so|well|right|anyway|honestly|basically|um|uh|ugh|oh)\b[\s,]*)*"
+                     r"(?:the|my|our|his|her|their) ([a-z']+)\b", re.I)
+# who a comment after the task is about: the speaker, someone else, or how it turns out
+COMMENT_SUBJECT = re.compile(r"^\s*(?:(?:and|so|but|as|since)\s+)?(?:that\s+)?"
+                             r"(?:i|i'm|i've|i'd|i'll|he|he's|he'll|he'd|she|she's|she'll|she'd|we|we'll|we'd|they|"
+                             r"they'll|they'd|that|that'd|that'll|this|it'll|it'd|you'll)\b", re.I)
+# tags that say what to do, in the task after a situation
+TASK_TAGS = {"VERB", "MODAL", "TOWER", "LINE"}
+# a clause that changes an object or names what the simulator lacks is refused, never set aside
+CHANGING = {"change", "swap", "flip"}
+
+
+def without_context(text: str) -> tuple[str, list[str]]:
+    """The text without what the task is for, the speaker's situation before it and comments after it, and
+    those words. What it is for opens the words ("for the display", "before the party") with a word not read.
+
+    A situation is the first clause, about the speaker ("I", "my", "we") or someone else ("the kids"), with a
+    word the reader does not read, before a task of its own; the objects it names are kept as named ("there is
+    the plate"). A comment is a last clause whose subject is a person or "that" ("he'll love it", "that would
+    help") and that names no object, place, amount or verb."""
+    set_apart: list[str] = []
+    while True:
+        m = re.search(r"[,.;!?]\s*([^,.;!?]+?)[\s.!?]*$", text)
+        if m is None or not _comment(m.group(1)) or not _has_task(text[:m.start()]):
+            break
+        set_apart.append(m.group(1).strip())
+        text = text[:m.start()]
+    m = OCCASION.match(text)
+    if m is not None and all(w.tag == "UNKNOWN" for w in tag(m.group(2))):
+        set_apart.append(m.group(1).strip())  # "for the display, ...": what the task is for
+        text = text[:m.start(1)] + text[m.end(1):]
+    m = re.match(r"\s*([^,.;!?]+)[,.;!]+\s*", text)  # not before "?": an object asked about is a topic
+    if m is not None and _about_people(m.group(1)) and _situation(m.group(1)) and _has_task(text[m.end():]):
+        named = _named(m.group(1))
+        set_apart.insert(0, m.group(1).strip())
+        text = (f"there is {' and '.join(named)} . " if named else "") + text[m.end():]
+    return text, set_apart
+
+
+def _about_people(clause: str) -> bool:
+    """Whether a clause is about the speaker ("I", "my", "we") or someone the reader does not know as a thing
+    ("the kids mixed up the balls", "my neighbour's cat ..."), not about the objects."""
+    if FIRST_PERSON.match(clause.replace("’", "'")):
+        return True
+    m = SOMEONE.match(clause)
+    # a sentence with words after its subject; a noun phrase alone ("the teapot? put it ...") is a topic
+    return m is not None and len(clause[m.end():].split()) >= 2 and all(w.tag == "UNKNOWN" for w in tag(m.group(1)))
+
+
+def _comment(clause: str) -> bool:
+    if not COMMENT_SUBJECT.match(clause.replace("’", "'")):
+        return False
+    return not {w.tag for w in tag(clause)} & (ASKING_TAGS - {"PRON"})
+
+
+def _situation(clause: str) -> bool:
+    words = tag(clause)
+    if not any(w.tag == "UNKNOWN" for w in words):
+        return False  # "I have the red block in the bowl, ...": how things are, read as such
+    things = set(vocab.UNKNOWN_THINGS) | set(vocab.MISSING_COLORS)
+    return not any(w.tag == "VERB" and w.value in CHANGING and _on_an_object(words, k) or w.text in things or
+                   w.text.rstrip("s") in things for k, w in enumerate(words))
+
+
+def _on_an_object(words: list, k: int) -> bool:
+    """Whether the verb at words[k] acts on an object ("paint the bowl", "the cube painted"); the speaker's own
+    doing ("I'd rather not bend over the table") names none beside it."""
+    near = [w.tag for w in words[max(k - 1, 0):k] + words[k + 1:k + 2]]
+    return any(t in ("KIND", "KINDS", "COLOR", "PRON") for t in near)
+
+
+def _has_task(text: str) -> bool:
+    return bool(re.search(r"[a-z]", text)) and bool({w.tag for w in tag(text)} & TASK_TAGS)
+
+
+def _named(clause: str) -> list[str]:
+    """The objects a clause names, as "the red plate", "the balls"."""
+    words = tag(clause)
+    named = []
+    for k, w in enumerate(words):
+        if w.tag in ("KIND", "KINDS"):
+            color = words[k - 1].text + " " if k and words[k - 1].tag == "COLOR" else ""
+            named.append(f"the {color}{w.text}")
+    return named
