@@ -52,6 +52,8 @@ Evidence:
     pushes stopped short seven times); where the arm cannot rise straight up after a push, it goes home.
     Version 7: near the base the arm reaches a leg's start with the hand turned the other half-turn where
     it cannot with the first (the fingers lie on the same line); that turn is tried before the next leg.
+    A push along one axis first needs the rest of the way clear: a block pushed out of a blocked line was
+    pushed back into it, to and fro for seven pushes (development set, pushes).
 """
 
 import math
@@ -166,18 +168,22 @@ def _way_round(at, goal, half, obstacles, margin, step=0.03, reach=0.13, per_pus
 
 def _next_legs(at, goal, half, obstacles, margin=0.03, sidestep=0.08, box=None):
     """The (end, side) choices for the next push, the best first: straight to the goal, or along one axis
-    first when blocked, or out of the way of what blocks both, or along the shortest way round through
-    the pushing area.
+    first when blocked and the rest is clear from there, or out of the way of what blocks both, or along
+    one axis anyway, or along the shortest way round through the pushing area.
 
     When no leg is clear the push goes straight anyway, unless a fingertip would come down on
     a neighbour standing close behind the block: then the block is first pushed ``sidestep``
     away in whichever clear direction leaves it nearest the goal, to make room behind it.
     """
-    for via in ((goal[0], goal[1]), (at[0], goal[1]), (goal[0], at[1])):
-        if math.hypot(via[0] - at[0], via[1] - at[1]) > 0.02:
-            for side in (1, -1):
-                if _leg_is_clear(at, via, half, side, obstacles, margin, box):
-                    yield via, side
+    axes = [via for via in ((at[0], goal[1]), (goal[0], at[1])) if math.hypot(via[0] - at[0], via[1] - at[1]) > 0.02]
+    # along one axis first where the rest of the way is clear from there; where it is not, only after a push out
+    # of the way (else the next push, planned afresh, would push the object back into the blocked line)
+    rest_clear = [via for via in axes if _either_side(via, goal, half, obstacles, margin, box)]
+    straight = [(goal[0], goal[1])] if math.hypot(goal[0] - at[0], goal[1] - at[1]) > 0.02 else []
+    for via in straight + rest_clear:
+        for side in (1, -1):
+            if _leg_is_clear(at, via, half, side, obstacles, margin, box):
+                yield via, side
     # something stands between (the object it is to end up beside): first a push out of its way, from
     # where the rest of the way (along the other axis, then on to the goal) is clear
     for d in (0.1, -0.1, 0.13, -0.13, 0.16, -0.16, 0.2, -0.2, 0.24, -0.24):
@@ -186,6 +192,11 @@ def _next_legs(at, goal, half, obstacles, margin=0.03, sidestep=0.08, box=None):
                 if _leg_is_clear(at, via, half, side, obstacles, margin, box) and \
                         _either_side(via, then, half, obstacles, margin, box) and \
                         _either_side(then, goal, half, obstacles, margin, box):
+                    yield via, side
+    for via in axes:
+        if via not in rest_clear:
+            for side in (1, -1):
+                if _leg_is_clear(at, via, half, side, obstacles, margin, box):
                     yield via, side
     # nothing along the axes: the shortest way round, by the points of the pushing area
     for via, sd in _way_round(at, goal, half, obstacles, margin, box=box)[:2]:

@@ -73,7 +73,7 @@ def test_the_program_finds_the_group_by_the_camera_and_leaves_out_the_one_exclud
     ("the red block is in the bowl. it must not end in the bowl", "not(in(red block, bowl)) · start: in(red block, bowl)"),
     # nothing in the words says where the block starts: the scene starts it in the zone, the one scene where
     # the words ask something
-    ("make sure no block is in the blue zone", "not(in(block, blue zone))"),
+    ("make sure no block is in the blue zone", "not(in(all blocks, blue zone))"),
     ("get every block out of the blue zone", "not(in(all blocks, blue zone)) · start: in(all blocks, blue zone)"),
 ])
 def test_what_must_not_be_so_is_done_when_the_scene_starts_so(words, goal, lib, events):

@@ -17,7 +17,9 @@ WHEN = re.compile(r"\s*\b(?:earlier(?: today| on)?|yesterday|last night|this mor
                   r"ago|just now|a bit ago)\b")
 # words before the doer that make the account a condition or a time, not how things are ("after I put ...")
 NOT_AN_ACCOUNT = ("if", "when", "once", "after", "before", "until", "can", "could", "should", "shall", "may",
-                  "will", "would", "do", "did", "where", "how", "why", "whether")
+                  "will", "would", "do", "did", "where", "how", "why", "whether",
+                  # "now we put the cube on the plate", "first we put ...": a step talked through as it is done
+                  "now", "first", "then", "next")
 ACCOUNT = re.compile(rf"\b{DOER} {DID} ((?:the|a|an|all|both|every|each|\d+) (?:[a-z]+ ){{0,4}}?)(?={WHERE}\b)")
 
 

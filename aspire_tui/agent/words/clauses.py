@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from aspire_tui.agent.goal import CONSTRAINTS, Cond, Goal, Ref, canonical
@@ -16,8 +17,11 @@ from aspire_tui.agent.words.pieces import (AS_IT_STARTED, VERB_LIKE, amount_said
                                            kind_then_colours, made_into, negated_aside, on_the_table, sends_verbless,
                                            states_a_distance, takes_more, tool_as_means, topic_first)
 from aspire_tui.agent.words.referents import References
+from aspire_tui.agent.words.no_member import without_double_negation
+from aspire_tui.agent.words.put_back import put_back
 from aspire_tui.agent.words.sides import (BESIDE, SIDE_OF, refuse_one_sided_corner, refuse_opposite_shifts,
-                                         refuse_vague_away, shared_object, shifts_each, side_of_object)
+                                         refuse_vague_away, shared_object, shifts_along_axes, shifts_each,
+                                         side_of_object)
 from aspire_tui.agent.words.setting_aside import UnreadWords, set_aside
 from aspire_tui.agent.words.speaker_context import without_context
 from aspire_tui.agent.words.setting_aside import note as aside_note
@@ -49,13 +53,18 @@ def read(text: str) -> Goal:
     said, remarks = without_remarks(text)
     said, context = without_context(said)
     words = without_asides(tag(said))
-    refuse_unknown(words)
+    try:
+        refuse_unknown(words)
+    except InstructionError:
+        _refuse_impossible_before_comparison(said)  # "make it round, like a pebble from the sea"
+        raise
     refuse_one_sided_corner(words)
     refuse_vague_away(words)
     notes: list[str] = []
     try:
         goal = _Clauses(text, removed(excepting(had(phrases(words))))).goal()
     except UnreadWords:
+        _refuse_impossible_before_comparison(said)
         aside = set_aside(words)
         if aside is None:
             raise
@@ -74,6 +83,19 @@ def read(text: str) -> Goal:
     return replace(goal, notes=goal.notes + tuple(notes)) if notes else goal
 
 
+def _refuse_impossible_before_comparison(said: str) -> None:
+    """"make the ball square, like a box": what cannot be done is refused as such, whatever the comparison after
+    it (words not read) would add."""
+    m = re.search(r"\s*[,;]\s*(?:just |much )?like\b", said, re.I)
+    if m is None or m.start() == 0:
+        return
+    try:
+        read(said[:m.start()])
+    except InstructionError as err:
+        if err.reason == "impossible":
+            raise
+
+
 class _Clauses:
     """Reads the phrases clause by clause, remembering what "it" and "the blue one" refer to."""
 
@@ -84,6 +106,7 @@ class _Clauses:
         self.start: list[Cond] = []        # the start states read so far ("swap them" reads them)
         self.remarks: list[str] = []       # what was read as how things are and that no goal or start holds
         self.bare_sorts: list[Cond] = []   # sorts read from words that name nothing ("group by colour")
+        self.built: tuple[Ref, ...] = ()   # the tower an earlier step built, top first ("..., then X on top")
         self.unplaced_sorts: list[Cond] = []  # sorts that name no holder ("sort the blocks")
         self.ordered = any(i.kind in ("THEN", "FIRST", "BEFORE") for i in items)
         self.pulled = any(i.kind == "VERB" and i.value == "pull" for i in items) or \
@@ -97,6 +120,8 @@ class _Clauses:
         ahead: list[list[Item]] = []  # constraints whose "it" is the object of the step after them
         for clause in self.clauses():
             kind, conds = self.clause(clause)
+            self.built = next((c.args for c in conds if c.name in ("on", "stacked") and all(
+                isinstance(a, Ref) and a.kind == "block" and not a.is_group for a in c.args)), self.built)
             if kind == "constraint" and not steps and any(r.kind == "?" for c in conds for r in c.refs()):
                 ahead.append(clause)  # "without lifting it, move the cyan block ...": "it" is the cyan block
                 continue
@@ -121,6 +146,10 @@ class _Clauses:
         if any(c.name == "sorted_into" and c not in self.bare_sorts for c in steps):
             # "sort by colour: the balls into the trays": the heading says how, the words after it what and where
             steps = [c for c in steps if c not in self.bare_sorts] or steps
+        # "sort the balls. balls into the trays.": the holders said after a sort that named none are its holders
+        steps = [c for c in steps if c not in self.unplaced_sorts or not any(
+            later.name == "sorted_into" and later.args[0] == c.args[0] and later not in self.unplaced_sorts
+            for later in steps)]
         headings = self.bare_sorts + self.unplaced_sorts
         spelled = [c for c in steps if c not in headings]
         parts = [p for c in spelled for p in c.conjuncts()]
@@ -159,7 +188,7 @@ class _Clauses:
         in_order = any(i.kind == "INORDER" for i in self.items) and \
             not any(s.name in ("never_lifted", "unmoved") for s in steps)
         main = steps[0] if len(steps) == 1 else Cond("then" if self.ordered or in_order else "all", tuple(steps))
-        condition = main if not constraints else Cond("all", (main, *constraints))
+        condition = without_double_negation(main if not constraints else Cond("all", (main, *constraints)))
         check_possible(condition)
         # every coloured object the words named counts, read into the goal or not ("next to the red ball and the
         # blue ball, then put the ball in the tray": either ball)
@@ -547,6 +576,8 @@ class _Clauses:
         elif verb == "sort" and not kinds & {"MATCH", "BYCOLOR"} and subjects and not dests and \
                 kinds & {"CORNER", "MIDDLE"}:
             verb = "put"  # "group the balls in the back left corner": gathered at one place, no holders to sort into
+        elif verb == "sort" and "MATCH" not in kinds and subjects and not dests and kinds & {"LINE", "EDGE"}:
+            verb = "arrange"  # "sort the blocks into a row": a line of them, no holders to sort into
         if "MATCH" in kinds or "BYCOLOR" in kinds or verb == "sort":
             # "the red ball and the blue ball into the bowls of their colours": the objects named one by one
             named = [s for s in subjects if not s.is_group and s.kind in vocab.MOVABLE]
@@ -618,11 +649,14 @@ class _Clauses:
             return [Cond("in_line", (group, order) if order else (group,))]
         standing = self.standing_tower()
         onto = [d for r, d in dests if r in ("on", "under")]
+        built = not standing and "TOP" in kinds and not onto and bool(self.built)
+        if built:  # "stack red on blue, then put green on top": on the top block of the tower a step built
+            standing = self.built
         tops = [s for s in subjects if not s.is_group and s not in standing]
         if standing and tops and (onto == [standing[0]] or ("TOP" in kinds and not onto)):
             # "green is already on yellow; put red on top": on the top block of the tower that stands, or, where
             # the words say a tower is made ("... to make a three-block tower"), the whole new tower
-            if "TOWER" in kinds:
+            if "TOWER" in kinds and not built:
                 return [Cond("stacked", (*tops, *standing))]
             if not onto:
                 return [Cond("on", (tops[-1], standing[0]))]
@@ -645,12 +679,15 @@ class _Clauses:
             places = [place] + [i.value for i in items if i.kind == "CORNER" and i.value != place and nps == 1]
             return [Cond("at_place", (s, p)) for s in subjects for p in places]  # one object, two corners
         if not dests:
-            shifts = shifts_each(items, subjects)
+            shifts = shifts_each(items, subjects) or shifts_along_axes(items, subjects)
             if shifts:
                 return shifts
             refuse_opposite_shifts(items, subjects, self.text)
             amount = amount_said(items)
             side = next((SIDE_OF[str(i.value)] for i in items if i.kind == "SIDE" and str(i.value) in SIDE_OF), None)
+            returned = put_back(items, subjects, self.start) if side == "back" and amount is None else []
+            if returned:
+                return returned
             if side is not None:
                 return [Cond("moved", (s, side, float(amount if amount is not None else 0.1))) for s in subjects]
             if verb == "pick":
@@ -737,6 +774,12 @@ class _Clauses:
                 # "next to the red ball and the blue ball": beside each of them
                 group, rel_ = pairs[-1][0], pairs[-1][1]
                 pairs += [(group, rel_, s) for s in subjects]
+            elif pairs and pairs[-1][1] == "on" and pairs[-1][0] and any(i.kind == "TOP" for i in items) and \
+                    not any(i.kind in ("BOTTOM", "TOWER", "STACKED") for i in items) and \
+                    all(r.kind == "block" and not r.is_group for r in (*subjects, pairs[-1][0][-1])):
+                # "A on B, and C on top": on the top of the tower the words before built (a tower said with its
+                # bottom is read level by level in `tower`)
+                pairs.append((subjects, "on", pairs[-1][0][-1]))
             else:
                 pairs.append((subjects, None, None))
         for k, (group, r, d) in enumerate(pairs):  # "A on B on C" / "A in X and in Y"
@@ -761,7 +804,9 @@ class _Clauses:
                 if amount is not None and cond.name in vocab.SIDE_RELATIONS:
                     cond = Cond(cond.name, (*cond.args, float(amount)))
                 conds.append(cond)
-        return conds
+        # "A on B, and C on top": a top said makes the blocks put one on another one tower
+        tops = any(i.kind == "TOP" for i in items) and not any(i.kind in ("BOTTOM", "TOWER", "STACKED") for i in items)
+        return merge_towers(conds) if tops else conds
 
     def relation(self, rel: str, subject: Ref, dest: Ref) -> Cond:
         if subject.kind == "robot":

@@ -28,6 +28,7 @@ def named_objects(text: str) -> str:
         return f"there is {m.group('what')}"
 
     text = _defined().sub(defined, text)  # "object a is the blue block": says which object the name is
+    text = _call_sign().sub(defined, text)  # "call sign bravo is the blue block": a radio name for it
     while (joined := re.sub(r"(\bthere is [^.;!?]*?)\s*(,|\band\b) there is\b", r"\1 \2", text)) != text:
         text = joined  # "there is the blue block and the pink bowl": one list of the objects there are
     text = _given().sub(given, text)
@@ -64,6 +65,12 @@ def _given() -> re.Pattern:
     # the name, then its description set apart by a comma, a bracket or a dash
     return re.compile(rf"\b{_name()}\s*(?:,|\(|:| - )\s*{_description()}\s*(?P<after>\)|,(?=\s*(?:is|are|should|"
                       rf"must|goes|go|needs|has|will|and|then|in|on|into|onto)\b))?")
+
+
+@functools.lru_cache(maxsize=1)
+def _call_sign() -> re.Pattern:
+    # "call sign bravo is the blue block", "codename alpha: the red cube": the one word after it is the name
+    return re.compile(rf"\b(?:call ?sign|code ?name) (?P<name>[a-z]+)(?: is| =| means|:|,)? {_description()}")
 
 
 @functools.lru_cache(maxsize=1)

@@ -21,24 +21,25 @@ class InstructionError(ValueError):
 VERBS: dict[str, tuple[str, ...]] = {
     "put": ("put", "yeet", "putting", "placing", "place", "set", "give", "chuck", "park", "send", "dropping", "setting",
             "bringing", "stick it", "drop", "drop off", "dropping off", "lay", "position", "stick", "pop", "toss", "throw", "load", "transfer",
-            "deposit", "get", "bring", "relocate", "shift", "reposition", "carry", "plop", "plonk", "rest",
+            "deposit", "get", "bring", "hurl", "fling", "lob", "relocate", "shift", "reposition", "carry", "plop", "plonk", "rest",
             "set down", "put down", "lower", "leave it", "tuck", "dump", "slot", "insert", "stand", "gather",
             "fit", "squeeze", "deliver", "transport", "haul", "ferry", "convey", "release", "bung", "plunk", "stow",
             "stash", "tip", "return", "revert", "stage", "hide", "conceal", "pack", "nest", "scoop", "whisk", "dunk",
-            "dispense", "aliquot", "cluster", "huddle"),
+            "dispense", "aliquot", "cluster", "huddle", "plant", "guide", "settle", "rescue"),
     "move": ("move", "take", "moved", "unstack", "taking", "moving it", "scoot", "scooch", "scootch", "shuffle",
-             "translate", "displace", "remove", "translating", "unload", "offload"),
+             "translate", "displace", "remove", "translating", "unload", "offload", "ease", "advance"),
     "pick": ("pick up", "grab", "lift", "pick", "grasp", "collect", "raise", "fetch", "take hold of", "hold"),
     "stack": ("stack", "pile", "stack up", "pile up", "build", "make", "balance", "rebuild", "restack", "assemble",
-              "construct", "erect", "layer"),
+              "construct", "erect", "layer", "heap", "heap up"),
     "push": ("push", "slide", "shove", "nudge", "sweep", "poke", "pushing", "sliding", "shoving"),
     "pull": ("pull", "yoink", "drag", "rake", "draw", "retrieve", "hook in", "reel in", "pull in", "drag in", "draw in",
              "rake in", "bring near", "bring closer", "draw near"),  # "bring near the red cube": the object after
     "go": ("go", "drive", "navigate", "nav", "head", "travel", "roll", "proceed", "come", "steer", "approach", "visit",
            "make your way", "get yourself", "reach", "wander", "stroll", "amble", "trundle",
-           "traverse", "nip", "toddle", "potter", "mosey", "pull up", "zoom", "whizz", "zip"),
+           "traverse", "nip", "toddle", "potter", "mosey", "pull up", "zoom", "whizz", "zip", "taxi", "land", "report to", "journey",
+           "trek"),
     "sort": ("sort", "organise", "organize", "group", "match", "separate", "distribute", "sorted", "segregate",
-             "classify", "categorise", "categorize"),
+             "classify", "categorise", "categorize", "partition"),
     "arrange": ("arrange", "line up", "line", "align", "lay out", "spread", "spread out", "order", "set out",
                 "organise them", "arranged", "aligned"),
     "leave": ("leave", "keep", "keeping", "leaving", "stay", "stays", "remain", "remains"),
@@ -48,7 +49,8 @@ VERBS: dict[str, tuple[str, ...]] = {
                "grow", "shrink", "dye", "recolor", "recolour", "transform", "fold", "crush", "eat", "smash",
                "split", "merge", "weld", "glue", "flatten", "round", "colour", "color it", "repaint", "tint", "stain",
                "become", "becomes", "turn into", "turns into"),  # "make the cube to become green"
-    "use": ("use", "using", "with help of", "employ", "employing", "utilise", "utilize", "make use of", "actuate"),
+    "use": ("use", "using", "with help of", "employ", "employing", "utilise", "utilize", "make use of", "actuate",
+            "wield", "wielding"),
     "swap": ("swap", "switch", "exchange", "trade", "swap around", "switch around", "interchange"),
     "flip": ("flip", "invert", "reverse", "turn upside down", "flip over", "upend"),
 }
@@ -105,22 +107,25 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           "before we begin", "before we start", "before you begin", "before you start", "ordered",
           # finding an object only says which one the next verb acts on ("find the block ... and place it ...")
           "find", "locate", "identify", "look for", "today", "this time",
-          "task", "tasks", "subtask", "objective", "spec", "specification", "requirement", "requirements", "somebody", "for a reason", "traffic", "at",
+          "task", "tasks", "subtask", "quest", "objective", "spec", "specification", "requirement", "requirements", "somebody", "for a reason", "traffic", "at",
           "gentle", "slight", "light", "soft", "firm", "careful", "high", "tall", "close", "between them",
           "apart", "um", "uh", "uhm", "erm", "er", "ah", "oh", "hmm", "more",
           # thanks, praise and haste: how it is asked, never what
-          "great", "awesome", "perfect", "wonderful", "lovely", "brilliant", "asap", "quick", "hello", "greetings",
+          "great", "awesome", "perfect", "wonderful", "lovely", "brilliant", "magnificent", "superb", "fantastic",
+          "amazing", "marvellous", "marvelous", "splendid", "terrific", "sensational", "clever", "asap", "quick", "hello", "greetings",
           "buddy", "mate", "pal", "friend", "dear", "as soon as possible", "in advance", "appreciated",
           "appreciate it", "would be great", "that would be great", "much appreciated", "ya", "so kind as to",
           "kind enough to", "grateful", "would be grateful", "when you get a moment", "when you get a chance",
           "when you have a moment", "when you have a chance", "where it belongs", "where they belong",
-          "without further ado",
+          "without further ado", "hurry", "hurry up", "make it snappy", "chop chop", "for crying out loud",
+          "for goodness sake", "for heaven's sake", "for pete's sake", "nice and easy", "nice and slow",
+          "ever",  # "don't ever lift it", "lifted, ever": said for weight, never what is asked
           # how a thing came to be, or whether it is a bother: never what is asked
           "by mistake", "by accident", "in error", "by error", "if it is not too much trouble",
           "if it is no trouble", "if it is not any trouble", "if that is not too much trouble", "if you do not mind",
           "if that is ok", "if that is okay", "if that is alright", "if that is all right", "if it is ok",
           "if it is okay", "if possible please", "if you would", "if you could",
-          "by way", "btw", "fyi", "hey all", "hi all", "hey guys", "hi guys", "hey everyone", "hi everyone", "guys", "several", "anywhere", "any ideas", "makes sense", "make sense", "just so you know", "for your information", "for what it is worth",
+          "be advised", "please be advised", "execute", "execute now", "by way", "btw", "fyi", "hey all", "hi all", "hey guys", "hi guys", "hey everyone", "hi everyone", "guys", "several", "anywhere", "any ideas", "makes sense", "make sense", "just so you know", "for your information", "for what it is worth",
           # a speaker's hedges, pauses and pet names: how it is said, never what
           "you know", "kind of", "kinda", "sort of", "sorta", "i guess", "i think", "i suppose", "i reckon",
           "let me think", "let me see", "lemme think", "lemme see", "thing is", "the thing is", "basically",
@@ -135,6 +140,7 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           "during entire task", "throughout task",
           # a child's or a parent's exclamations
           "yay", "hooray", "hurray", "wow", "ooh", "yippee", "whee", "oopsie", "whoops", "whoopsie", "uh oh", "ugh",
+          "vroom", "vrooom", "brrm", "brrrm", "brrrrm", "beep beep", "choo choo",  # a toy's noises
           "argh",
           # a teacher's praise and reminders: how it is said, never what
           "good job", "great job", "well done", "nice work", "good work", "nice job", "remember", "remember that",
@@ -154,7 +160,9 @@ COPULA = ("is", "are", "sits", "sit", "starts", "start", "lies", "lie", "stands"
           "is currently", "are currently", "rests", "is placed", "are placed", "currently sits",
           "ended up", "has ended up", "have ended up", "wound up", "landed", "has landed", "have landed",
           "fell", "has fallen", "have fallen", "rolled", "has rolled", "have rolled",  # how it got there
-          "has been left", "have been left", "had been left", "resides", "reside")
+          "has been left", "have been left", "had been left", "resides", "reside",
+          # "the cube is stuck in the crate": how it is, with no way out said
+          "is stuck", "are stuck", "got stuck", "is trapped", "are trapped", "is caught", "are caught")
 
 # Words that only say which objects there are ("there's a green bowl and a blue bowl. ..."): the objects
 # count as named, so a later bare "the bowl" is one of them.
@@ -292,12 +300,17 @@ def _phrases() -> dict[str, tuple[str, Any]]:
          "currently"], "ALREADY")
     # "the white plate and the black plate are both empty": only says the objects are there (named, so a
     # later bare "the plate" could be either); "empty the tray" stays a word not read
-    add(["is empty", "are empty", "are both empty", "both are empty", "is still empty", "are still empty"],
+    add(["is empty", "are empty", "are both empty", "both are empty", "is still empty", "are still empty",
+         "is full", "are full", "is already full", "are already full", "is in play", "are in play",
+         "are both in play", "are all in play"],
         "COPULA")
     add(["where it is", "where they are", "in place", "where it was", "alone", "as it is", "as they are",
          "untouched", "still", "unmoved", "stationary", "in its place", "in their place", "undisturbed",
          "where it started", "stay put", "stays put", "remain put", "remains put", "staying put", "it there",
-         "them there", "fixed", "static", "in position", "where they were", "where they started"], "WHERE")
+         "them there", "fixed", "static", "in position", "where they were", "where they started",
+         # a radio call's "hold": stay where it is
+         "hold position", "hold your position", "hold its position", "hold their position", "holding position"],
+        "WHERE")
     add(["within reach", "in reach", "within arm's reach", "reachable", "within range", "in range",
          "near robot", "in reach of robot", "within robot's reach", "into robot's reach", "close enough",
          "close enough to grab", "close enough to reach", "into its reach", "into arm's reach", 
@@ -326,7 +339,7 @@ def _phrases() -> dict[str, tuple[str, Any]]:
          "matched up", "that shares its color", "that share their color", "that shares their color",
          "sharing its color", "sharing their color", "shares its color", "share their color",
          "that shared its color", "that shared their color",
-         "of identical color", "identical color", "with identical color"], "MATCH")
+         "of identical color", "identical color", "with identical color", "color for color"], "MATCH")
     add(["own corner", "separate corner", "different corner", "separate corners", "different corners",
          "own corners", "their own corner", "a corner each", "one corner each", "a different corner",
          "per corner", "one per corner", "every corner", "one in every corner", "one in each corner",
@@ -386,6 +399,10 @@ def _phrases() -> dict[str, tuple[str, Any]]:
         add([amount, amount.removeprefix("a ")], "AMOUNT", metres)
     add(["wee", "wee bit", "teeny bit", "teensy bit", "weeny bit"], "AMOUNT", 0.05)  # "a wee nudge": a bit
     add(["hair", "hair's breadth", "hairsbreadth", "whisker"], "AMOUNT", 0.05)  # "a hair to the right": a bit
+    # "a little to the left, not much": a lot denied is a bit, never "not" said of the move
+    # ("not far" stays apart: "not far from the bowl" is near it)
+    add([f"{but}not {much}" for but in ("", "but ") for much in ("much", "too much", "very much", "lot")],
+        "AMOUNT", 0.05)
     add(["away from robot", "further from robot", "farther from robot", "away", "further away from robot",
          "farther away from robot", "further away", "farther away"], "SIDE", "front")
     add(["long way", "good way", "long distance", "good distance"], "AMOUNT", 0.2)
@@ -393,9 +410,15 @@ def _phrases() -> dict[str, tuple[str, Any]]:
          "toward you", "closer to you", "nearer to you", "towards yourself"], "SIDE", "back")
     add(["away from you", "further from you", "farther from you", "further away from you",
          "farther away from you"], "SIDE", "front")
+    # "toward the far side (of the table)": away from the robot; "the near side": toward it
+    add([f"{to} {end} {part}{of}" for to in ("toward", "towards") for end in ("far", "farther", "further")
+         for part in ("side", "end", "edge") for of in ("", " of table")], "SIDE", "front")
+    add([f"{to} {end} {part}{of}" for to in ("toward", "towards") for end in ("near", "nearer", "close")
+         for part in ("side", "end", "edge") for of in ("", " of table")], "SIDE", "back")
     add(list(vocab.UNITS), "UNIT")
     add(["color", "colors", "shape", "size", "form", "colour"], "PROPERTY")
     add(["floor", "ceiling", "room", "wall", "window", "door", "ground", "outside", "off table", "off of table",
+         "clean off table", "clear off table", "right off table", "straight off table",
          "off edge of table", "off side of table", "work cell", "cell", "building", "kitchen", "shelf", "drawer",
          "fridge", "pocket", "sky", "space", "moon", "roof", "lab", "another room", "next room", "hallway",
          "out of work cell", "out of workspace", "outside workspace", "beyond table", "mars", "house", "home",

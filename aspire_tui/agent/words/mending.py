@@ -26,7 +26,7 @@ def _typos() -> dict[str, str]:
     table, _ = lexicon()
     # never mend into a negation: a wrong "not" turns the task around ("ont" may be "onto")
     meaningful = {w for phrase, (tag_, _) in table.items() for w in phrase.split()
-                  if tag_ not in ("NOT", "WITHOUT")} - (FILLER - set(table))
+                  if tag_ not in ("NOT", "WITHOUT")} - (FILLER - set(table)) - {"not"}  # ("not much" is an amount)
     names = {w for words in (*vocab.COLORS.values(), *vocab.KINDS.values()) for phrase in words
              for w in phrase.split()}
     meaningful |= names
@@ -104,7 +104,29 @@ def run_together(word: str) -> list[str] | None:
     splits = [[word[:k], word[k:]] for k in range(2, len(word) - 1) if word[:k] in known and word[k:] in known]
     # two fillers make no word worth reading ("theme" is not "the me")
     splits = [p for p in splits if any(w not in FILLER or w in lexicon()[0] for w in p)]
+    # a slip joins a word of the task to the next ("redblock", "putthe", "inthe"), and small words joined read as
+    # their halves ("thereafter"); a noun joined to a word that is neither makes an English word of its own
+    # ("roommate", "backyard"), never split
+    splits = [p for p in splits if any(_joined_by_a_slip(w) for w in p) or not any(_noun(w) for w in p)]
     return splits[0] if len(splits) == 1 else None
+
+
+# the small words a slip runs into the next one: articles, prepositions, pronouns, conjunctions
+SMALL_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "at", "up", "by", "off", "out", "down"})
+SLIP_TAGS = ("VERB", "REL", "OF", "TO", "FROM", "WITH", "PRON", "AND", "THEN", "ALL", "EACH")
+
+
+def _noun(word: str) -> bool:
+    """Whether ``word`` names a thing or a place the reader knows is not on the table ("room", "yard")."""
+    tag = lexicon()[0].get(word)
+    return (tag is not None and tag[0] == "ELSEWHERE") or word in vocab.UNKNOWN_THINGS
+
+
+def _joined_by_a_slip(word: str) -> bool:
+    """Whether ``word`` is one a slip runs into its neighbour: a small word, a colour, a kind or a verb."""
+    tag = lexicon()[0].get(word)
+    return word in SMALL_WORDS or bool(vocab.color_of(word) or vocab.kind_of(word)) or \
+        (tag is not None and tag[0] in SLIP_TAGS)
 
 
 # words after which a clause starts, so that the next word read is its verb

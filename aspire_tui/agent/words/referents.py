@@ -75,6 +75,11 @@ class References:
             ref = replace(ref, anchor=prior or Ref("robot"))
         if ref.anchor is not None and ref.anchor.kind == "?":
             ref = replace(ref, anchor=replace(ref.anchor, kind=self.kinds[-1] if self.kinds else "block"))
+        if ref == Ref(ref.kind, quantity="all"):
+            # "line up the four cubes, every cube in a row": every one of the cubes the task counted, not a group
+            # of its own (cubes a statement only says there are stay all of them)
+            ref = next((r for r in reversed(self.named) if r.quantity == "count" and
+                        r == Ref(ref.kind, quantity="count", count=r.count)), ref)
         self.kinds.append(ref.kind)
         if ref.anchor is not None and ref.anchor.kind != "robot":
             self.named.append(ref.anchor)

@@ -139,6 +139,9 @@ def _corner_said_apart(text: str) -> str:
     text = re.sub(r"\bcorner (?:on|at|to) the (left|right)(?: side| hand side)?,? (?:at|on|in|to) the "
                   r"(front|back|far|near|rear)\b", r"\2 \1 corner", text)
     text = re.sub(r"\b(front|back|far|near|rear) corner (?:on|at|to) the (left|right)\b", r"\1 \2 corner", text)
+    # "the corner on the far left": the end and the side said together after it
+    text = re.sub(r"\bcorner (?:on|at|to) the (far|near|front|back) (left|right)(?: side| hand side)?\b", r"\1 \2 corner",
+                  text)
     # "in the corner! the one far away on the right": which corner, said after it as "the one ..."
     far = r"(?P<far>far|far away|far off|farther|further|away from you)|(?P<near>near|nearer|close|close by|closer|" \
           r"near you|close to you|by you|nearest you|closest to you)"
@@ -151,7 +154,7 @@ def _corner_said_apart(text: str) -> str:
                   r"(close|near|nearby|right by)) (?:from |to |by )?(?:the robot|you)\b",
                   lambda m: f"{'front' if m.group(2) else 'back'} {m.group(1)} corner", text)
     # "the left corner at the back": the side first, then the end of the table
-    return re.sub(r"\b(left|right) corner (?:on|at|in|to) the (front|back|far|near|rear)(?: end| side)?\b",
+    return re.sub(r"\b(left|right)(?:[- ]hand)? corner (?:on|at|in|to) the (front|back|far|near|rear)(?: end| side)?\b",
                   r"\2 \1 corner", text)
 
 
@@ -315,6 +318,13 @@ def goal_frames(text: str) -> str:
                   r"position)(?: (?:that is|which is|immediately|just|directly|right))? (?=(?:in front of|behind|"
                   r"(?:to the |on the )?(?:left|right)(?: hand side)? of|next to|beside|near)\b)", r"\1 ", text)
     text = re.sub(r"\b(?:the )?robot's (left|right|front|back)\b", r"\1", text)
+    # "back right corner for the black cube": a place of the table, then what it is for, is where that goes
+    text = re.sub(r"(^|[.;!?:]\s*)(?:the )?((?:front|back|far|near) (?:left|right) corner|(?:left|right) (?:front|back) "
+                  r"corner|middle|center)(?: of the table)? for ((?:the|a|an|all|both|each|every) [a-z ]+?)"
+                  r"(?=\s*(?:[,.;!?]|$))", r"\1put \3 in the \2", text)
+    # "..., that's where it belongs!": the place just said, said again
+    text = re.sub(r"\s*,?\s*\b(?:that|this|there) is where (?:it|they|he|she) (?:belongs?|goes|go|lives|live|"
+                  r"should go|should be|needs to go|has to go)\b", "", text)
     # "beside the tray is where the ball should go": the place said first
     if " is where " in text:
         text = re.sub(r"([^.;:!?]+?)\s+is where\s+([^.;:!?,]+?)\s+(should go|should be|must go|must be|goes|belongs|"
@@ -393,7 +403,8 @@ def _kind_nouns() -> str:
 
 
 # a task put as a suggestion: "why not put ...", "how about moving ...", "would you mind lining up ..."
-SUGGESTION = re.compile(r"(^|[.!?;:,]\s*)(?:so\s+|and\s+|then\s+)?(?:why\s+(?:not|do\s+not\s+(?:you|we))|how\s+about|"
+SUGGESTION = re.compile(r"(^|[.!?;:,]\s*)(?:so\s+|and\s+|then\s+)?(?:why\s+(?:not|(?:do|can|will|would)\s*not\s+(?:you|we)|"
+                        r"(?:can't|cannot|won't)\s+(?:you|we))(?:\s+just)?|how\s+about|"
                         r"what\s+about|(?:would|will|do)\s+you\s+mind|(?:would|will|do)\s+you\s+be\s+able\s+to|"
                         r"what\s+if)\s+([a-z]+)")
 
@@ -604,7 +615,7 @@ def round_ones(text: str) -> str:
 
 
 # sizes a parent says fondly ("the little red ball", "the teeny little cube")
-FOND = ("little", "wee", "teeny", "teensy", "weeny", "itty bitty", "teeny weeny")
+FOND = ("little", "tiny", "wee", "teeny", "teensy", "weeny", "itty bitty", "teeny weeny")
 
 
 @functools.lru_cache(maxsize=1)

@@ -55,7 +55,9 @@ def set_aside(words: list[Word]) -> tuple[list[Word], list[str]] | None:
 
 def _lead_in(words: list[Word], start: int, end: int) -> bool:
     """Whether words[start:end] opens a clause, closes at a comma or stop, and a task's verb comes next."""
-    opens = start == 0 or words[start - 1].tag in BOUNDARIES
+    # "..., and as you breathe out, lower ...": an "and" that opens a clause opens a lead-in too
+    opens = start == 0 or words[start - 1].tag in BOUNDARIES or (
+        words[start - 1].tag == "AND" and (start == 1 or words[start - 2].tag in BOUNDARIES))
     closes = end < len(words) and words[end].tag in BOUNDARIES
     return opens and closes and end + 1 < len(words) and words[end + 1].tag in TASK_OPENERS
 

@@ -71,6 +71,34 @@ def shifts_each(items: list[Item], subjects: list[Ref]) -> list[Cond]:
     return out
 
 
+AXIS_OF = {"left": "across", "right": "across", "front": "depth", "back": "depth"}
+
+
+def shifts_along_axes(items: list[Item], subjects: list[Ref]) -> list[Cond]:
+    """"move the red block 5 cm left and 3 cm forward": one move said as a shift along each axis of the table,
+    each with its own amount; every part said after the objects, split at "and" or a comma, is one side (and
+    amount), and no two are on the same axis (those are refused as opposite, or said twice)."""
+    last = max((k for k, i in enumerate(items) if i.kind == "np"), default=None)
+    if last is None or not subjects:
+        return []
+    parts: list[list[Item]] = [[]]
+    for it in items[last + 1:]:
+        if it.kind in ("AND", "COMMA"):
+            parts.append([])
+        else:
+            parts[-1].append(it)
+    sides = []
+    for part in parts:
+        said = [SIDE_OF[str(i.value)] for i in part if i.kind == "SIDE" and str(i.value) in SIDE_OF]
+        if len(said) != 1:
+            return []
+        sides.append((said[0], amount_said(part)))
+    if len(sides) < 2 or len({AXIS_OF[side] for side, _ in sides}) != len(sides):
+        return []
+    return [Cond("moved", (s, side, float(amount if amount is not None else 0.1)))
+            for s in subjects for side, amount in sides]
+
+
 def refuse_opposite_shifts(items: list[Item], subjects: list[Ref], text: str) -> None:
     """"move the cube 10 cm left and 10 cm right" in one move: the object cannot end up both ways from where it
     started ("A to the left and B to the right" gives each object its own side, and "..., then ..." is two moves).

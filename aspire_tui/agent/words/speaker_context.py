@@ -68,7 +68,8 @@ def _about_people(clause: str) -> bool:
 
 
 def _comment(clause: str) -> bool:
-    if not COMMENT_SUBJECT.match(clause.replace("’", "'")):
+    # "... the realm. I mean the table": a correction that says the place again, never a comment
+    if re.match(r"\s*i\s+mean", clause, re.I) or not COMMENT_SUBJECT.match(clause.replace("’", "'")):
         return False
     return not {w.tag for w in tag(clause)} & (ASKING_TAGS - {"PRON"})
 

@@ -43,6 +43,11 @@ def split_clauses(items: list[Item]) -> tuple[list[list[Item]], list[Ref]]:
         elif c and c[0].kind == "FIRST" and k > 0:  # "B after A" (said after B): A comes first
             pieces[k - 1], pieces[k] = (c[1:], pieces[k - 1][1]), (pieces[k - 1][0], True)
     pieces = [(c, h) for c, h in pieces if c]  # "red after": an "after" with nothing after it says no step
+    for k in range(len(pieces) - 1, 0, -1):
+        (c, h), (after, h_after) = pieces[k - 1], pieces[k]
+        if (h or k == 1) and [i.kind for i in c] == ["np"] and not h_after and after[0].kind == "VERB":
+            # "... . yellow block, proceed into the tray": the object spoken to opens its own sentence's step
+            pieces[k - 1:k + 1] = [(c + after, h)]
     merged: list[list[Item]] = []
     verb: list[Item] = []
     listed = False  # the piece before only said which objects there are

@@ -20,8 +20,10 @@ def without_restated(goal: Goal) -> Goal:
 
 
 def drop_lifts(steps: list[Cond]) -> list[Cond]:
-    """"pick up X and put it in Y": picking X up is the way, not a goal of its own."""
-    moved = [a for c in steps if c.name != "lifted" for a in c.args if isinstance(a, Ref)]
+    """"pick up X and put it in Y": picking X up is the way, not a goal of its own; so too where it is put
+    is said as what it must no longer be ("... and put it on the table": not in the bowl)."""
+    moved = [a for c in steps if c.name != "lifted"
+             for a in (*c.args, *(b for n in c.args if isinstance(n, Cond) for b in n.args)) if isinstance(a, Ref)]
     return [c for c in steps if not (c.name == "lifted" and same_object(c.args[0], moved))]
 
 

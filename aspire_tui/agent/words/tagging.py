@@ -9,6 +9,9 @@ import re
 
 from aspire_tui.agent.words.accounts import accounts
 from aspire_tui.agent.words.any_order import any_order
+from aspire_tui.agent.words.bare_pairs import bare_pairs
+from aspire_tui.agent.words.bindings import bindings
+from aspire_tui.agent.words.code_calls import code_calls
 from aspire_tui.agent.words.conditionals import conditionals
 from aspire_tui.agent.words.courtesy import courtesies
 from aspire_tui.agent.words.key_values import key_values
@@ -22,14 +25,24 @@ from aspire_tui.agent.words.particles import particles
 from aspire_tui.agent.words.partitives import partitives
 from aspire_tui.agent.words.postpositions import postpositions
 from aspire_tui.agent.words.pick_lists import pick_lists
+from aspire_tui.agent.words.pictures import pictures
 from aspire_tui.agent.words.receiving import receiving
 from aspire_tui.agent.words.reciprocal import each_other
 from aspire_tui.agent.words.repeats import repeats
 from aspire_tui.agent.words.results import results
+from aspire_tui.agent.words.radio_calls import radio_calls
+from aspire_tui.agent.words.shouting import said_again
+from aspire_tui.agent.words.similes import without_similes
 from aspire_tui.agent.words.rough_amounts import rough_amounts
 from aspire_tui.agent.words.row_ends import row_ends
 from aspire_tui.agent.words.step_order import step_order
 from aspire_tui.agent.words.tales import tales
+from aspire_tui.agent.words.never_mind import never_minded
+from aspire_tui.agent.words.no_member import no_member
+from aspire_tui.agent.words.nothing_else import nothing_else
+from aspire_tui.agent.words.double_negatives import double_negatives
+from aspire_tui.agent.words.self_answers import self_answers
+from aspire_tui.agent.words.letting import letting
 from aspire_tui.agent.words.texting import text_speak
 from aspire_tui.agent.words.their_own import their_own
 from aspire_tui.agent.words.tower_levels import tower_levels
@@ -52,10 +65,21 @@ from sim import vocabulary as vocab
 def _words(text: str) -> list[str]:
     t = text.lower().replace("’", "'").replace("colour", "color").replace("grey", "gray")
     t = re.sub(r"\b(do|does|did|is|are|was|were|should|must|could|would|has|have|had)n't\b", r"\1 not", t)
+    t = double_negatives(t)  # "don't not put ...", "don't leave it anywhere but in the bowl"
+    t = self_answers(t)  # "the cube behind the tray? yes, put it there"
+    t = letting(t)  # "let the ball rest on the plate"
+    t = re.sub(r"(^|[.;!?]\s*)([^.;!?]*?)\s+already(?=[\s.!?]*$)", _urged, t)  # "..., into the tray already"
+    t = without_similes(t)  # "rake it in, like pulling weeds": how to go about it, not what is asked
+    t = said_again(t)  # "put it in the tray! the tray!": a cry said again for emphasis asks once
+    t = radio_calls(t)  # "cleared to land on the plate", "proceed with the cube into the bowl"
     t = re.sub(r"\bwhilst\b", "while", t)  # the British spelling
     # "robot, the balls are in the crate; ...": the robot addressed by name, as "hey robot" is
     t = re.sub(r"^\s*(?:(?:hey|hi|ok|okay|yo|dear)\s+)?robot\s*[,:!]\s*", "", t)
-    t = their_own(rough_amounts(decimals(text_speak(t))))
+    t = bindings(t)  # "let b be the black cube; put b on the plate"
+    t = code_calls(t)  # "move(red_block, green_bowl)"
+    t = pictures(t)  # "green cube ➡️ blue bowl"
+    t = bare_pairs(t)  # "balls tray"
+    t = nothing_else(never_minded(their_own(rough_amounts(decimals(text_speak(t))))))
     t = listed_upwards(t)
     t = each_other(t)
     # "... and the blue cube on top of that": "that" ending the clause is the object named before, as "it" is
@@ -66,6 +90,8 @@ def _words(text: str) -> list[str]:
                r"((?:put|place|set|stack|drop|stand|balance|pop|lay)\b[^.;!?]*)", r"\1\3 \2 it", t)
     # "the red block must reach the green zone": an object that must reach a place must go there
     t = re.sub(r"\b(must|should|needs to|need to|has to|have to) reach(?= (?:the|a|an) (?!robot\b))", r"\1 go to", t)
+    # "the ball should never enter the bowl": to enter a place is to go into it
+    t = re.sub(r"\b(must|should|may|can|will|to|never|not|ever) enter(?= (?:the|a|an|any|its|their) )", r"\1 go into", t)
     # "finish the tower", "complete the stack": build it, with what is on it already
     t = re.sub(r"\b(?:finish|complete|top off)(?: off)? (?=(?:the |my |this |that |our )?(?:tower|stack|pile)\b)",
                "build ", t)
@@ -103,7 +129,7 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"\b(?:please |kindly )?do (?:the )?needful\b\s*(?:,\s*|and\s+|then\s+)?",
                lambda m: " " if re.search(r"[a-z]", t[:m.start()] + t[m.end():]) else m.group(0), t)
     t = named_objects(t)
-    t = verifying(meanwhile(any_order(repeats(t))))
+    t = no_member(verifying(meanwhile(any_order(repeats(t)))))
     t = unless(t)
     # "color-sort: the balls": a sort by colour, said as one word
     t = re.sub(r"\bcolor[- ]?sort(?:ing)?\b", "sort by color", t)
@@ -111,6 +137,12 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"\s*,?\s*\(?\b(?:i\.\s?e\.?|that is to say|in other words)(?=[\s,])[^.;!?()]*\)?", " ", t)
     # "is required to be placed", "it is to be ensured that": a spec's passive for what is asked
     t = re.sub(r"\b(is|are) (?:required|expected|supposed|needed|meant) to be\b", r"\1 to be", t)
+    # "require the cube to be beside the bowl", "subject to the cube never leaving the table": a condition the
+    # end must meet, as a mathematician states one
+    t = re.sub(r"\b(?:we )?(?:require|demand|stipulate|impose)s? (?:that )?((?:the|all|every|each|both) [a-z ]{1,40}?) "
+               r"to (be|lie|sit|rest|stand|end)\b", r"make sure \1 should \2", t)
+    t = re.sub(r",?\s*\bsubject to (?:the (?:condition|constraint) that )?(?=(?:the|all|every|each|both) [a-z ]{1,40}?"
+               r" (?:never|not) [a-z]+ing\b)", ", with ", t)
     t = re.sub(r"\bit (?:is|shall be|must be|should be|has to be)(?: to be)? (?:ensured|verified|guaranteed) that\b",
                "make sure that", t)
     # "10 cm to the left of its current position": a shift from where it is, as "10 cm to the left" says
@@ -130,6 +162,10 @@ def _words(text: str) -> list[str]:
     t = t.replace("->", " to ").replace("=>", " to ")
     t = re.sub(r"(?<=[a-z0-9])\s*>+\s*(?=[a-z])", " to ", t)  # "red blk > bowl": an arrow typed short
     t = tower_levels(t)
+    # "a block tower of red, green, blue", "cube stack: white, black": a tower of those blocks
+    colours = "|".join(vocab.COLORS)
+    t = re.sub(rf"\b(block|cube|ball)[- ](tower|stack|pile)\s*(?::|of)\s*((?:{colours})(?:\s*,\s*(?:and\s+)?(?:{colours}))+)\b",
+               r"\2 of \3 \1s", t)
     # "the three cubes stood one upon another": stacked; "the red one at the foot": at the bottom of the tower
     t = re.sub(r"\b(?:stood|stand|stands|sat|sit|sits|rested|rest|rests|were|are|be|lay|lie|lies) one (?:on top of|on|"
                r"upon|atop|above) (?:the )?(?:other|another)s?\b", "stacked", t)
@@ -152,8 +188,40 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"\s[-–—]+\s", " ; ", t)  # a dash between words: a pause, as a semicolon is
     t = re.sub(r"\b(there|that|it|what|here|where)'s\b", r"\1 is", t)
     t = re.sub(r"\b(there|here|that|what)s\b", r"\1 is", t)  # "theres", "thats": the apostrophe left out
-    t = re.sub(r"(\w)'s (in|on|inside|already|currently|sitting|out|at|under|behind|next|chillin|chilling|hanging)\b",
+    t = re.sub(r"(\w)'s (in|on|inside|already|currently|sitting|out|at|under|behind|next|chillin|chilling|hanging|sat|stood|perched)\b",
                r"\1 is \2", t)
+    # "the cube's sat in the bowl", "the balls are stood on the plate": the British for sitting and standing
+    t = re.sub(r"\b(is|are|was|were)\s+(sat|stood|perched|lain)\b",
+               lambda m: f"{m.group(1)} " + {"sat": "sitting", "stood": "standing", "perched": "sitting",
+                                             "lain": "lying"}[m.group(2)], t)
+    # "the cube of colour cyan", "a ball with the colour red": the colour said after its noun
+    t = re.sub(r"\b([a-z]+) (?:of|with|in) (?:the )?color ([a-z]+)\b", lambda m: f"{m.group(2)} {m.group(1)}"
+               if vocab.kind_of(m.group(1)) and vocab.color_of(m.group(2)) else m.group(0), t)
+    t = re.sub(r"\b(?:color|colou?r)[- ]?wise\b", "in color", t)  # "matches it colour-wise"
+    # "..., keep it on the table the whole way": never lifted
+    t = re.sub(r"(?:,\s*|\band\s+)keep (it|them) (?:on|against) the (?:table|surface)(?: the whole (?:way|time)| throughout|"
+               r" at all times| all the way| the entire time)?\b", r", without lifting \1", t)
+    # "position it such that it is far to the left of ...": where it ends, said with how far
+    t = re.sub(r"\bsuch that\b", "so that", t)
+    # "crate full of balls, empty it ...": how a holder named first is now, said without its verb
+    t = re.sub(r"(^[^a-z]*|[.;!?]\s*)(?:the |a )?((?:[a-z]+ )?(?:bowl|tray|crate|plate|zone)) (?=(?:full of|filled with|"
+               r"loaded with|piled with)\b)", r"\1the \2 is ", t)
+    # "the crate is full of balls": the balls are in it (on it, for a plate), which is how things are now
+    t = re.sub(r"\bthe ((?:[a-z]+ )?(bowl|tray|crate|plate|zone)) (?:is|was) (?:full of|filled with|loaded with|piled with"
+               r"|packed with) ((?:[a-z]+ )?[a-z]+s)\b", lambda m: f"the {m.group(3)} are "
+               f"{'on' if m.group(2) == 'plate' else 'in'} the {m.group(1)}", t)
+    # "the set of all cubes", "the collection of balls": the group itself, as a mathematician names it
+    t = re.sub(r"\bthe (?:set|collection|family) of (?:all )?(?:the )?(?=[a-z]+s\b)", "all the ", t)
+    t = re.sub(r"\b(?:of|with) (?:an? |the )?(?:equal|identical|same|matching) colors?\b", "of the same color", t)
+    # "sort them by colour, sending each one to the zone ...": where each goes is where the sort puts them
+    t = re.sub(r"\b(by color),\s*(?:sending|putting|placing|moving|dropping|taking|popping|bringing) (?=(?:each|every|"
+               r"them|all)\b)", r"\1, ", t)
+    # "slide it, without lifting it, into the zone": the aside said before the place, read after it
+    t = re.sub(r",\s*((?:without|never) (?:lifting|picking up|raising)(?: up)? (?:it|them)(?: up)?)\s*,\s*((?:into|onto|"
+               r"in|on|to|inside|next to|beside|behind|in front of|to the left of|to the right of|left of|right of)\b"
+               r"[^,.;!?]*)", r" \2, \1", t)
+    t = re.sub(r"\bso(?: that)? (?:it|they) (?:is|are|lies|lie|sits|sit|rests|rest|ends up|end up) (?=(?:far|well|a lot|"
+               r"a bit|a little|a tad|slightly|\d+(?:\.\d+)? ?(?:cm|mm|m|inch\w*|centimet\w*)) (?:to|in|behind)\b)", "", t)
     t = re.sub(r"\b(you|we|they)'re\b", r"\1 are", t)
     t = re.sub(r"\b(you|we|they|i)'ve\b", r"\1 have", t)
     t = t.replace("can't", "can not").replace("won't", "will not").replace("it's", "it is") \
@@ -186,6 +254,9 @@ def _words(text: str) -> list[str]:
     # "the tray should be left with the ball in it": "left" the verb, not the side
     t = re.sub(r"\b(be|is|are|was|were|been|get|gets|got)\s+left(?=\s+with\b)", r"\1", t)
     t = re.sub(r"\bbetween (?:you|yourself) and\b", "between robot and", t)
+    # "between the bowl and the robot": the robot's side of the bowl, said the other way round
+    t = re.sub(r"\bbetween ((?:the |a )?(?:[a-z]+ ){0,2}?[a-z]+) and (?:the )?(?:robot|you|yourself)\b",
+               r"between robot and \1", t)
     t = emptying(wished_empty(t))
     # "there are blocks and bowls of the same colours": which objects there are; the colours they share are what
     # a sort after it uses, and say nothing by themselves
@@ -195,12 +266,16 @@ def _words(text: str) -> list[str]:
     # "the bowl whose colour matches its own": the bowl of its colour
     t = re.sub(r"\bwhose colors? (?:corresponds? to|matches|match|is the same as|equals|is) (?:its|their) own\b",
                "of its own color", t)
+    t = re.sub(r"\bwhose colors? (?:it|they) (?:shares?|has|have|matches|match)\b", "of its own color", t)
     # "each ball into the bowl with the same colour as the ball": the object said again is the one moved ("it")
     t = re.sub(r"\b(same color) as (?:the |that |this |each |every )?([a-z]+)\b",
                lambda m: f"{m.group(1)} as it" if vocab.kind_of(m.group(2)) and re.search(
                    rf"\b{m.group(2)}s?\b", t[:m.start()]) else m.group(0), t)
     # "every block goes home to its bowl": home is where it belongs, said before the place
     t = re.sub(r"\b(go|goes|going|come|comes|run|runs|hop|hops)(?: back)? home(?= (?:to|into|in|onto|on)\b)", r"\1", t)
+    # "should the cube go back 20 cm?": "back" before a distance is the way it goes, not a return
+    t = re.sub(r"\b(go|goes|going) back(?= (?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
+               r"fifteen|a (?:bit|little|lot|tad)\b))", r"\1 backward", t)
     # "a line running from front to back": how the line runs is its order, said with the verb of its course
     t = re.sub(r"\b(?:(?:that|which) (?:runs|goes|leads|stretches|extends)|running|going|leading|stretching|"
                r"extending) (?=(?:from )?(?:the )?(?:left|right|front|back|near|far|bottom|top) to\b)", "", t)
@@ -230,7 +305,8 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"\b(take|get|lift|pull|bring|move)\s+(?:(?:all|each|every one|both) of )?(it|them)(?: all| both)?"
                r"\s+off\b(?=\s*(?:[.;!?,]|$|and\b|then\b))", r"\1 \2 off of it", t)
     # "your job is to stack ...", "the goal is to have ...": a frame around the task (not "the goal is to the left")
-    t = re.sub(r"(^|[.!?;:,]\s*)(?:(?:your|the|my|our|this)\s+)?(?:job|task|goal|aim|objective|mission|plan)"
+    t = re.sub(r"(^|[.!?;:,]\s*)(?:(?:your|the|my|our|this)\s+)?(?:(?:next|first|last|final|main|only|new)\s+)?"
+               r"(?:job|task|goal|aim|objective|mission|plan)"
                r"(?:\s+(?:here|now|today|for you))?\s+(?:is|will be)\s+to\s+(?!(?:the|a|an|left|right|front|back)\b)",
                r"\1", t)
     t = re.sub(r"(^|[.!?;:,]\s*)what (?:i|we) (?:would like|want|need|wish|would love)(?: (?:you|robot|the robot) to do| to (?:see|have|get))?(?: (?:at|in|by) the end)?"
@@ -244,6 +320,11 @@ def _words(text: str) -> list[str]:
     # "the side of the plate that faces you": the robot's side of it
     t = re.sub(r"\b(?:on |to |at )?the (?:side|face|edge) of (the (?:[a-z]+ )?[a-z]+) (?:that |which )?(?:faces|is facing|"
                r"facing|is towards|looks at) (?:you|yourself|the robot|robot)\b", r"behind \1", t)
+    # "behind the bowl, on the side closest to you": the same side said again, not an edge of the table
+    t = re.sub(r"\b(behind (?:the )?[a-z]+(?: [a-z]+)?),? (?:on|at|to) the (?:side|end) (?:closest|nearest|next|near|"
+               r"close) to (?:you|yourself|the robot|robot)\b", r"\1", t)
+    t = re.sub(r"\b(in front of (?:the )?[a-z]+(?: [a-z]+)?),? (?:on|at|to) the (?:side|end) (?:farthest|furthest|far) "
+               r"(?:from|away from) (?:you|yourself|the robot|robot)\b", r"\1", t)
     t = periphrastic_superlatives(t)
     t = bare_verb_steps(t)
     t = possessive_sides(t)
@@ -258,8 +339,8 @@ def _words(text: str) -> list[str]:
     t = round_ones(t)
     t = size_adjectives(t)
     t = cardinals(t)
-    # "Step 1: ... Step 2: ...": a teacher's numbered steps are a sequence (not "step 2 cm")
-    t = re.sub(r"\bstep\s+(?:\d+|one)\b(?!\s*(?:cm|mm|m|ft|in|inch|inches|feet|foot|centi|milli|met)\w*)\s*(?:[:.)]|is\b)?", " then ",
+    # "Step 1: ... Step 2: ...", "stage one: ...": numbered steps or stages are a sequence (not "step 2 cm")
+    t = re.sub(r"\b(?:step|stage|phase)\s+(?:\d+|one)\b(?!\s*(?:cm|mm|m|ft|in|inch|inches|feet|foot|centi|milli|met)\w*)\s*(?:[:.)]|is\b)?", " then ",
                t)
     t = re.sub(r"(\d)in\b|(\d)\s*(?:\"|'')", r"\1\2 inch", t)  # "4in", '4"': inches ("2 in the bowl" a count)
     t = re.sub(r"(\d)\s*(cm|mm|m|ft|cms|mms)\b", r"\1 \2", t)
@@ -284,6 +365,16 @@ def _words(text: str) -> list[str]:
     t = colour_compounds().sub(lambda m: m.group(1) + "~" + m.group(2), t)  # "navy-blue": one colour word
     t = re.sub(r"(?<=[a-z0-9])-(?=[a-z])", " ", t).replace("left most", "leftmost").replace("right most", "rightmost")
     return [w.strip("'") for w in t.split() if w.strip("'")]
+
+
+def _urged(m: re.Match) -> str:
+    """The last sentence, ending in "already": said with "is" or another word of how things are it says so ("the
+    ball is in the bowl already"); with none it is impatience ("the ball, into the bowl already"), and asks nothing.
+    Before a task ("the ball in the bowl already. move it ...") it says how things are."""
+    if re.search(r"\b(?:is|are|was|were|sits|sit|lies|lie|rests|stands|been|has|have|had|got|starts|began)\b",
+                 m.group(2)):
+        return m.group(0)
+    return m.group(1) + m.group(2)
 
 
 def _topics(text: str) -> str:
@@ -709,6 +800,15 @@ def _corrected(words: list[Word]) -> list[Word]:
             nxt += 1 + (words[nxt + 1].tag == "PRON")
             nxt += nxt < len(words) and words[nxt].tag == "TO"
         said = _unpunctuated(out)
+        unread = len(said)
+        while unread > 0 and said[unread - 1].tag == "UNKNOWN":
+            unread -= 1
+        if unread < len(said) and nxt < len(words) and words[nxt].tag in OBJECT_TAGS + ("TABLE",):
+            # "push the boulder... I mean the gray ball": a word the reader does not know, taken back and said
+            # again as an object it knows, is that object; the verb and place around it stay
+            out = said[:unread]
+            k = nxt
+            continue
         denied = _object_denied(said, words[nxt:])
         if denied is not None:  # "wait, not the plate, the tray": the object denied is the one taken back
             out, used = denied

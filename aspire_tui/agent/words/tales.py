@@ -20,11 +20,16 @@ DREAMING = re.compile(r"\b(?:dreamt|dreamed|dreams|longed|longs|yearned|yearns) 
 MOTION = re.compile(r"\b(?:went|rolled|climbed|crept|crawled|wandered|hopped|jumped|leapt|leaped|fled|crowded|"
                     r"hurried|ran|raced|walked|marched|drifted|tumbled|settled|travelled|traveled|floated|sailed|"
                     r"flew|headed|scurried|scampered|nestled|snuggled|huddled|strolled|stepped|skipped|bounced|"
-                    r"glided|trundled|came|hid|drove|made (?:its|their) way|found (?:its|their) way)(?: back| off| over| away| home| up(?! to\b))?"
+                    r"glided|trundled|came|hid|drove|made (?:its|their) way|found (?:its|their) way|"
+                    # told as it happens, as a commentator does: "the cube climbs onto the plate"
+                    r"climbs|creeps|crawls|hops|jumps|leaps|races|rolls|drifts|tumbles|settles|travels|floats|sails|"
+                    r"glides|slots|drops|lands|dashes|darts|zooms|comes|proceeds|taxis|makes (?:its|their) way)"
+                    r"(?: back| off| over| away| home| up(?! to\b)| down| straight| right)?"
                     r"(?: [a-z]+ly)?"  # "rolled gently to ...": how it went
                     r"(?= (?:to|into|onto|in|on|inside|toward|towards|near|beside|next|behind|left|right|up to|upon|"
                     r"atop|by|under|out|off|far|just|a little|a bit|\d))"
                     r"|\b(?:set|sets) (?:out|off) for\b"
+                    r"|\b(?:heads|headed|(?:makes|made) a (?:run|dash|beeline|break)) (?:straight )?for\b"
                     r"|\b(?:found|reached)(?= (?:the|a|an|its|their)\b)")  # "the ball found the crate": got there
 # where an object sat, out of the arm's reach: how things were ("the cube sat too far away")
 FAR_OFF = re.compile(r"\b(?:sat|stood|lay)(?= (?:too far|far away|out of reach|beyond reach)\b)")
@@ -61,10 +66,18 @@ def tales(text: str) -> str:
                   r"\1", text)
     text = LONGING.sub("should", text)
     text = DREAMING.sub("should go to", text)
-    text = MOTION.sub(lambda m: "should go to" if m.group(0).endswith((" for", "found", "reached")) else "should go",
-                      text)
+    text = MOTION.sub(_went, text)
     # "should go home to the bowl": home is where the story sends it
     return re.sub(r"\bshould go home (?=to\b)", "should go ", text)
+
+
+def _went(m: re.Match) -> str:
+    """How far an object went, said as where it should go; "back" before a distance is the way it went ("rolls back
+    5 cm"), elsewhere a return ("went back to the bowl")."""
+    if m.group(0).endswith((" for", "found", "reached")):
+        return "should go to"
+    back = m.group(0).endswith(" back") and re.match(r"\s+(?:\d|a (?:bit|little|lot)\b)", m.string[m.end():])
+    return "should go back" if back else "should go"
 
 
 def _ordered(text: str) -> bool:
