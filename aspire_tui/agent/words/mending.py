@@ -74,7 +74,7 @@ def _mend(word: str) -> str:
     typos = _typos()
     if word in typos:
         return typos[word]
-    if re.search(r"([a-z])\1\1", word) and word not in _known():
+    if re.search(r"([a-z])\1\1", word):
         for n in (2, 1):  # two letters first ("greeen" -> "green"), then one ("pleeease" -> "please")
             short = re.sub(r"([a-z])\1{2,}", lambda m: m.group(1) * n, word)
             short = typos.get(short, short)
