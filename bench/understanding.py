@@ -5,6 +5,7 @@
     python -m bench.understanding validate --per-category 2 --validate 2   # words -> validated runs
     python -m bench.understanding validate --skip 2 --per-category 2   # cases 3-4 of each category (*_skip2.json)
     python -m bench.understanding plot                 # understanding.png: each set first read blind, and now
+    python -m bench.understanding robustness --dev     # the same goal tree after small changes of wording?
 
 ``dev.jsonl`` and ``dev2.jsonl`` are the sets the reader may be improved
 against (``dev2`` was written later, by other imagined people, and scored
@@ -24,6 +25,13 @@ only) on N instructions of each category (the first N, or those after the
 first K with ``--skip K``) and counts a case right
 when it validated with the labelled goal; a run that validated a goal other
 than the labelled one is a false "validated" and is reported on its own.
+``robustness`` takes every goal case a set's reader reads right today and
+changes its words a little, one perturbation at a time, in ways that leave
+what is asked the same (a lead-in, a manner adverb, shouting, a typing slip,
+a synonym, a contraction: ``bench/perturbations.py``); it reports, per
+perturbation, the fraction still read to the same goal tree
+(``robustness_<set>.json``, or ``robustness_dev.json`` for ``--dev``).
+Refusals are never perturbed: their labels hang on the exact words.
 Figures go to ``bench/results/understanding/``.
 """
 
@@ -135,6 +143,57 @@ def quality(cases: list[Case]) -> dict:
     }
 
 
+def robustness(cases: list[Case], seed: int = 0) -> dict:
+    """Per perturbation, the fraction of the goal cases read right today that are read to the same goal tree
+    once perturbed; with every changed reading listed."""
+    from bench.perturbations import PERTURBATIONS, perturb
+
+    right = [c for c in cases if not c.refuse and read_case(c).right]
+    counts = {name: [0, 0] for name in PERTURBATIONS}
+    changed = []
+    for case in right:
+        for name in PERTURBATIONS:
+            text = perturb(case.text, name, seed)
+            if text is None:
+                continue
+            reading = read_case(Case(text, case.category, case.goal, case.start))
+            counts[name][0] += reading.right
+            counts[name][1] += 1
+            if not reading.right:
+                changed.append({"perturbation": name, "text": case.text, "perturbed": text, "want": reading.want,
+                                "got": reading.got})
+    same, tried = sum(c[0] for c in counts.values()), sum(c[1] for c in counts.values())
+    return {
+        "cases_read_right": len(right),
+        "perturbed": tried,
+        "same_goal_tree": round(same / max(1, tried), 3),
+        "per_perturbation": {name: {"same": c[0], "tried": c[1], "fraction": round(c[0] / max(1, c[1]), 3)}
+                             for name, c in counts.items()},
+        "changed": changed,
+    }
+
+
+def _pooled(per_set: dict[str, dict]) -> dict:
+    """One set's figures out of several sets' ``robustness`` figures (``--dev``): counts added, fractions redone."""
+    counts: dict[str, list[int]] = {}
+    for figures in per_set.values():
+        for name, c in figures["per_perturbation"].items():
+            counts.setdefault(name, [0, 0])
+            counts[name][0] += c["same"]
+            counts[name][1] += c["tried"]
+    same, tried = sum(c[0] for c in counts.values()), sum(c[1] for c in counts.values())
+    return {
+        "sets": list(per_set),
+        "cases_read_right": sum(f["cases_read_right"] for f in per_set.values()),
+        "perturbed": tried,
+        "same_goal_tree": round(same / max(1, tried), 3),
+        "per_perturbation": {name: {"same": c[0], "tried": c[1], "fraction": round(c[0] / max(1, c[1]), 3)}
+                             for name, c in counts.items()},
+        "per_set": {name: f["same_goal_tree"] for name, f in per_set.items()},
+        "changed": [dict(m, set=name) for name, f in per_set.items() for m in f["changed"]],
+    }
+
+
 def validate(cases: list[Case], per_category: int, validate_n: int, max_iterations: int, skip: int = 0) -> dict:
     """Run the loop on ``per_category`` goal cases of each category, after its first ``skip``; count right, wrong and false."""
     from rich.progress import Progress
@@ -221,7 +280,7 @@ def plot(out: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", nargs="?", choices=("quality", "validate", "plot"), default="quality")
+    parser.add_argument("what", nargs="?", choices=("quality", "validate", "plot", "robustness"), default="quality")
     parser.add_argument("--set", choices=tuple(SETS), action="append", help="one set (default: every set)")
     parser.add_argument("--dev", action="store_true",
                         help="only the development sets: the held-out ones stay unseen by whoever tunes the reader")
@@ -233,6 +292,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="validate: only this category (repeatable); figures go to validate_<set>_<categories>.json")
     parser.add_argument("--validate", type=int, default=2, help="validation seeds per run")
     parser.add_argument("--max-iterations", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=0, help="robustness: which perturbations are drawn")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -240,6 +300,23 @@ def main(argv: list[str] | None = None) -> None:
         print(f"wrote {plot(args.out)}")
         return
     names = args.set or [n for n in SETS if not (args.dev and n.startswith("heldout"))]
+    if args.what == "robustness":
+        if not (args.set or args.dev):
+            parser.error("robustness reads the dev sets only: pass --dev or --set S")
+        if any(n.startswith("heldout") for n in names):
+            parser.error("robustness lists the texts it misreads: the held-out sets stay unseen")
+        per_set = {name: robustness(load(SETS[name]), args.seed) for name in names}
+        figures = _pooled(per_set) if len(per_set) > 1 else next(iter(per_set.values()))
+        stem = "robustness_" + ("dev" if args.dev and not args.set else "_".join(names))
+        (args.out / f"{stem}.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
+        print(f"{stem}: {figures['cases_read_right']} cases read right, {figures['perturbed']} perturbed, "
+              f"same goal tree {figures['same_goal_tree']}")
+        for name, c in figures["per_perturbation"].items():
+            print(f"  {name:<20} {c['fraction']:.3f}  ({c['same']}/{c['tried']})")
+        if args.misses:
+            for m in figures["changed"]:
+                print(f"  {m['perturbation']:<19} {m['perturbed'][:90]!r}\n    want {m['want']}\n    got  {m['got']}")
+        return
     for name in names:
         cases = load(SETS[name])
         if args.what == "quality":

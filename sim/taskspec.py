@@ -151,11 +151,13 @@ class Expr:
 
     def __str__(self) -> str:
         def show(a):
+            if isinstance(a, list):  # a group listed object by object: "[red_block, green_ball]"
+                return f"[{', '.join(show(m) for m in a)}]"
             return str(a) if not isinstance(a, str) or isinstance(a, Expr) else a
         return f"{self.name}({', '.join(show(a) for a in self.args)})"
 
 
-_TOKEN = re.compile(r"\s*(?:(?P<num>-?\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<str>\"[^\"]*\"|'[^']*')|(?P<p>[(),]))")
+_TOKEN = re.compile(r"\s*(?:(?P<num>-?\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<str>\"[^\"]*\"|'[^']*')|(?P<p>[(),\[\]]))")
 
 
 def parse_expr(text: str) -> Expr:
@@ -188,6 +190,19 @@ def parse_expr(text: str) -> Expr:
             if i < len(tokens) and tokens[i][1] == "(":
                 return call(tok, at)
             return tok
+        if tok == "[":  # a group listed object by object, in order: in_line([red_block, green_ball])
+            members = []
+            while i < len(tokens) and tokens[i][1] != "]":
+                if tokens[i][0] != "name":
+                    raise ValueError(f"a list holds object ids, not {tokens[i][1]!r} (character {tokens[i][2] + 1})")
+                members.append(tokens[i][1])
+                i += 1
+                if i < len(tokens) and tokens[i][1] == ",":
+                    i += 1
+            if i >= len(tokens) or not members:
+                raise ValueError(f"an empty or unclosed list at character {at + 1}")
+            i += 1
+            return members
         raise ValueError(f"unexpected {tok!r} at character {at + 1}")
 
     def call(name: str, at: int) -> Expr:
@@ -675,7 +690,7 @@ def _check_names(expr: Expr, known: set[str], r: _Reader, path: tuple,
     pred = PREDICATES[expr.name]
     words = pred.words
     for k, allowed in words.items():  # arguments that are place words, literally or through a choice
-        if k >= len(expr.args) or isinstance(expr.args[k], Expr):
+        if k >= len(expr.args) or isinstance(expr.args[k], (Expr, list)):
             continue
         if k in pred.numbers and isinstance(expr.args[k], float):
             continue
@@ -685,6 +700,10 @@ def _check_names(expr: Expr, known: set[str], r: _Reader, path: tuple,
         if bad:
             r.fail(path + ("success",), f"{expr.name}(...) cannot use {bad[0]!r}; use one of {', '.join(allowed)}")
     for k, arg in enumerate(expr.args):
+        if isinstance(arg, list):  # a group listed object by object: each one an object id
+            arg = next((m for m in arg if m not in known), None)
+            if arg is None:
+                continue
         if k in words or not isinstance(arg, str):
             continue
         if arg not in known and not (expr.name == "at" and k > 0):

@@ -14,8 +14,8 @@ from sim.objects import COLORS as RGB, DEFAULT_SIZES
 # colour -> the words for it (the name itself first)
 COLORS: dict[str, tuple[str, ...]] = {
     "red": ("red", "crimson", "scarlet"),
-    "green": ("green", "lime", "grn"),  # "grn", "yel", "wht": a lab notebook's or a quick typist's shorthand
-    "blue": ("blue", "navy"),
+    "green": ("green", "lime", "grn", "emerald"),  # "grn", "yel", "wht": a lab notebook's or a quick typist's shorthand
+    "blue": ("blue", "navy", "azure", "cobalt"),
     "yellow": ("yellow", "yel", "ylw"),
     "orange": ("orange", "orng"),
     "purple": ("purple", "violet", "lilac", "lavender", "prpl"),
@@ -38,7 +38,7 @@ MISSING_COLORS = ("gold", "golden", "silver", "beige", "maroon", "olive", "tan",
 KINDS: dict[str, tuple[str, ...]] = {
     "block": ("block", "cube", "brick", "blk"),  # "blk": a lab notebook's shorthand
     "ball": ("ball", "sphere", "marble"),
-    "bowl": ("bowl", "dish"),
+    "bowl": ("bowl", "dish", "tub"),  # "chuck it in the tub": a round open holder
     "plate": ("plate", "saucer", "platter", "coaster"),
     "tray": ("tray", "bin", "basket", "box", "container"),
     "zone": ("zone", "area", "region", "patch", "pad", "square"),
@@ -55,7 +55,9 @@ UNKNOWN_THINGS = ("banana", "apple", "phone", "cup", "mug", "bottle", "pen", "pe
                   "spoon", "fork", "knife", "toy", "doll", "car", "shoe", "sock", "can", "glass", "chair",
                   "lamp", "laptop", "keyboard", "mouse", "remote", "sponge", "towel", "egg", "potato",
                   "carrot", "lemon", "teddy", "pyramid", "cylinder", "ring", "key", "coin", "hammer",
-                  "screwdriver", "vase", "jar", "lid", "wrench", "scissors", "pillow", "box of tissues")
+                  "screwdriver", "vase", "jar", "lid", "wrench", "scissors", "pillow", "box of tissues",
+                  # a ward's things
+                  "syringe", "bandage", "thermometer", "stethoscope", "glove", "pill", "vial")
 
 # Colour words that alone, as a noun, name a thing the simulator cannot make ("put the orange in the bowl"
 # with no kind named: the fruit); beside a kind ("the orange block", "the blue block and the orange") a colour.
@@ -100,12 +102,14 @@ ORDERS = ("left_to_right", "right_to_left", "front_to_back", "back_to_front")
 # Relations between two objects, in the success vocabulary of `sim.predicates`.
 SIDE_RELATIONS = ("left_of", "right_of", "in_front_of", "behind")
 AMOUNTS = {"a bit": 0.05, "a little": 0.05, "slightly": 0.05, "a little bit": 0.05, "a tad": 0.05, "a smidge": 0.05,
-           "a smidgen": 0.05, "a lot": 0.2, "far": 0.2, "well": 0.15, "way": 0.2, "much": 0.2}
+           "a smidgen": 0.05, "a lot": 0.2, "a great deal": 0.2, "a good deal": 0.2, "far": 0.2, "well": 0.15, "way": 0.2, "much": 0.2}
 
 # relation -> the words for it (a preposition phrase; "the" is dropped before matching)
 RELATIONS: dict[str, tuple[str, ...]] = {
     "in": ("in", "into", "inside", "inside of", "in to", "within"),
-    "on": ("on", "onto", "on top of", "on to", "upon", "atop", "over", "above", "ontop of", "ontop"),
+    # "the orange block tops the pink block": what tops, caps or crowns another is on it
+    "on": ("on", "onto", "on top of", "on to", "upon", "atop", "over", "above", "ontop of", "ontop", "tops", "caps",
+           "crowns"),
     "under": ("under", "underneath", "beneath", "below"),
     "left_of": ("left of", "to left of", "on left of", "to left side of", "on left side of", "at left of",
                 "to left-hand side of", "on left-hand side of"),
@@ -118,8 +122,13 @@ RELATIONS: dict[str, tuple[str, ...]] = {
     "behind": ("behind", "in back of", "on near side of", "at back of", "back of", "closer to robot than",
                "nearer to robot than", "nearer robot than", "closer to you than", "nearer to you than"),
     "next_to": ("next to", "beside", "besides", "alongside", "by", "adjacent to", "up against", "against",
-                "by side of", "at side of", "either side of", "on either side of", "to either side of"),
-    "near": ("near", "close to", "near to", "nearby", "close by", "up to", "to"),
+                "by side of", "at side of", "either side of", "on either side of", "to either side of",
+                # "put the ball to the side of the bowl": beside it, on no side said
+                "to side of", "to one side of", "off to side of"),
+    "near": ("near", "close to", "near to", "nearby", "close by", "up to", "to",
+             # "not too far from the bowl": a distance denied a far one is a near one
+             "not far from", "not too far from", "not so far from", "not very far from", "not far away from",
+             "not too far away from"),
 }
 UNITS = {"cm": 0.01, "centimetre": 0.01, "centimeter": 0.01, "centimetres": 0.01, "centimeters": 0.01,
          "mm": 0.001, "millimetre": 0.001, "millimeter": 0.001, "millimetres": 0.001, "millimeters": 0.001,
@@ -155,6 +164,13 @@ def _names() -> tuple[dict[str, str], dict[str, str]]:
             for spelling in (w, *plurals(w)):
                 kinds.setdefault(spelling, name)
     return colors, kinds
+
+
+def longest_first(word: str) -> tuple[int, str]:
+    """Sort key for words joined into a regular expression's alternatives: longer words first, so "cubes" is
+    tried before "cube", and words of one length in a fixed order, so a pattern is the same in every process
+    (sets iterate in a different order each time, and compiled patterns are kept by their text)."""
+    return -len(word), word
 
 
 def plurals(noun: str) -> tuple[str, ...]:

@@ -223,7 +223,7 @@ def goal_for(tree, spec, ids: dict[str, str]) -> Goal:
     slots: dict[str, Any] = {}
     for ref in tree.refs():
         oid = ids.get(str(ref))
-        if oid is None or oid == "robot" or ref.select:
+        if oid is None or oid == "robot" or ref.select or oid.startswith("["):  # a list: its members have slots
             continue
         if ref.members:
             slots[oid] = [m.phrase for m in ref.members]

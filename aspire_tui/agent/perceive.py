@@ -284,11 +284,16 @@ def _measure(part: Cond, looks: _Looks) -> tuple:
         point = ((x0 + x1) / 2, (y0 + y1) / 2) if place == "middle" else looks.corners()[place]
         out = []
         group = looks.many(args[0])
-        # a group in one corner is clustered there (sim.predicates.at_place): more room for more members
-        packed = 0.12 * (math.sqrt(len(group)) - 1) if name == "at_place" and len(group) > 1 else 0.0
+        # a group in one place is clustered there (sim.predicates.at_place): more room for more members, and
+        # for wider ones (three bowls side by side in the middle stand 10 cm from its centre)
+        packed = 0.0
+        if name == "at_place" and len(group) > 1:
+            widest = max(max(looks.last(n)["size"][:2]) for n in group)
+            step = max(0.12, math.sqrt(2) * (widest + 0.025)) / (2 if place == "middle" else 1)
+            packed = step * (math.sqrt(len(group)) - 1)
         for n in group:
             width = max(looks.last(n)["size"][:2])  # a bowl's centre cannot be nearer a corner than its size
-            limit = 0.06 if place == "middle" else 0.08 + (0.75 * width if width > 0.06 else packed)
+            limit = packed + (0.06 if place == "middle" else 0.08 + (0.75 * width if width > 0.06 else 0.0))
             off = _dist(looks.last(n)["position"], point)
             out.append((off < limit, f"{_words(n)} is {off:.2f} m from the {place.replace('_', ' ')}; "
                                      f"there means within {limit:.2f} m", {"off": off, "limit": limit}))

@@ -30,6 +30,7 @@ from typing import Any
 
 from aspire_tui import pyast
 from aspire_tui.agent.goal import CONSTRAINTS, Cond, Ref
+from aspire_tui.agent.shared_places import clustered
 from sim.vocabulary import CONTAINERS, CORNERS, MOVABLE, SUPPORTS
 
 ALIASES = {"in_zone": "in", "in_corner": "at_place"}          # predicates that mean another one
@@ -119,9 +120,11 @@ def plan_goal(tree, skills: list) -> Plan:
     Raises:
         PlanError: a part of the goal that no skill achieves, named.
     """
-    parts = _ordered(tree.condition)
+    parts = _ordered(clustered(tree.condition))  # objects sent to one place go there as a group
     keep = tuple(a for c in parts if c.name == "unmoved" for a in c.args[:1] if isinstance(a, Ref))
     never_lifted = {str(a) for c in parts if c.name == "never_lifted" for a in c.args[:1] if isinstance(a, Ref)}
+    never_lifted |= {str(a) for c in parts for a in c.args[:1]  # a group joined at a place: pushed if one of it is
+                     if isinstance(a, Ref) and any(str(m) in never_lifted for m in a.members)}
     programs = [s for s in skills if getattr(s, "kind", "program") == "program"]
     on_top = _on_top(getattr(tree, "start", ()))
     steps: list[Step] = []

@@ -122,6 +122,13 @@ def _within(spot, area, margin):
     (name, x, y) in the order to move them, the shortest trip first."""
     robot.home()  # the arm, parked over the last spot, would hide part of the table
     seen = {d.name: d for d in robot.scan()}
+    named = []
+    for n in names:  # a listed group's phrases ("white block") as the names the camera gives ("white_block")
+        try:
+            named.append(n if n in seen else robot.detect(n)[0].name)
+        except Exception:  # ObjectNotFound: left out, as one the camera does not see
+            pass
+    names = named
     corner = place in ("front_left", "front_right", "back_left", "back_right")
     if place == "middle" or corner:
         area = robot.workspace()

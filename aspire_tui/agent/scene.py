@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from aspire_tui.agent.goal import Cond, Goal, Ref, canonical
+from aspire_tui.agent.shared_places import clustered
 from sim.objects import DEFAULT_SIZES
 from sim.predicates import BESIDE_CENTRES, BESIDE_EDGES
 from sim.vocabulary import CONTAINERS, MOBILE_GOALS, embodiment_for
@@ -81,6 +82,8 @@ def _unify(cond: Cond, expr, spec, ids: dict[str, str], choices: dict[str, str] 
         if isinstance(arg, str) and arg in objects:
             o = objects[arg]
             if not isinstance(have, Ref) or have.kind != o.kind or have.select or have.excluded:
+                return False
+            if any(m.kind != o.kind for m in have.members):  # "the red block, the blue block and the green ball"
                 return False
             if have.is_group != (o.count[1] > 1 or o.match is not None):
                 return False
@@ -196,6 +199,11 @@ class _Objects:
             return "robot"
         if ref.select:
             return self._chosen(ref)
+        if len({m.kind for m in ref.members}) > 1:
+            # "the red block, the blue block and the green ball": a group of two kinds is each of its members,
+            # an object of its own, and the check lists them in the order named: in_line([red_block, ...])
+            self.ids[key] = "[" + ", ".join(self.add(m) for m in ref.members) + "]"
+            return self.ids[key]
         family = {o.id: o for o in self.prior.spec.objects} if self.prior else {}
         oid = self.prior.ids.get(key) if self.prior else None
         table: dict = {}
@@ -336,6 +344,8 @@ def _expr(cond: Cond, ids: dict[str, str], tails: dict[str, tuple] | None = None
     def arg(a) -> str:
         if isinstance(a, Cond):
             return _expr(a, ids, tails)
+        if isinstance(a, Ref) and str(a) not in ids and a.members and all(str(m) in ids for m in a.members):
+            return "[" + ", ".join(ids[str(m)] for m in a.members) + "]"  # objects joined at one place
         if isinstance(a, Ref):
             return ids[str(a)] if a.kind != "robot" else "robot"
         if isinstance(a, float):
@@ -484,7 +494,8 @@ def spec_text(goal: Goal, prior: Prior | None) -> tuple[str, dict[str, str]]:
         lines.append(f"variant_of = {_toml(family)}")
     lines += [f"description = {_toml('Made from the words: ' + goal.text)}",
               f"instructions = {_toml([goal.text])}",
-              f"success = {_toml(_expr(goal.condition, objects.ids, prior.tails if prior else None))}", ""]
+              f"success = {_toml(_expr(clustered(goal.condition), objects.ids, prior.tails if prior else None))}",
+              ""]
     for table in objects.tables.values():
         lines.append("[[objects]]")
         lines += [f"{k} = {_toml(v)}" for k, v in table.items()]
@@ -624,8 +635,14 @@ def _pushed_from_behind(parts, objects: "_Objects") -> None:
             continue
         half = max(DEFAULT_SIZES[mover.kind][:2]) * 1.1 / 2  # sizes scale by up to 1.1
         lo, hi = table["region"]["x"]
-        lo, hi = max(lo, round(0.30 + half + 0.035, 3)), min(hi, round(0.72 - half - 0.035, 3))
-        if hi - lo >= 0.02:
+        near, far = round(0.30 + half + 0.035, 3), round(0.72 - half - 0.035, 3)
+        lo, hi = max(lo, near), min(hi, far)
+        if hi - lo < 0.02 and near < far:
+            # the room a shift asked for (_make_room) left none where the arm can push it: "the tray 2 inches
+            # closer to the front" stood 44 cm out, the fingertip could not come down behind it, and pushes
+            # from the side moved it 2 cm; the end of where it is pushed nearest the room asked for instead
+            lo, hi = (near, round(near + 0.02, 3)) if hi < near else (round(far - 0.02, 3), far)
+        if hi - lo >= 0.02 - 1e-9:
             table["region"] = {**table["region"], "x": [lo, hi]}
 
 

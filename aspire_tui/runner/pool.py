@@ -128,6 +128,19 @@ class _Worker:
             raise RunnerError(f"the simulation worker failed to start: {reason}") from None
         self.info = event[1]
 
+    def started(self, timeout: float = START_LIMIT) -> bool:
+        """Whether the worker is ready (or said so within ``timeout`` s), without taking its word, which
+        `wait_ready` does in the thread that runs on it."""
+        end = time.monotonic() + timeout
+        while True:
+            try:
+                if self.info or self.conn.poll(min(0.05, max(end - time.monotonic(), 0))):
+                    return True
+            except (OSError, ValueError):  # killed meanwhile: its pipe is closed
+                return False
+            if self.proc.poll() is not None or time.monotonic() >= end:
+                return False
+
     def last_error(self) -> str:
         """The last line the worker wrote to stderr (its crash message, if any)."""
         try:
@@ -207,8 +220,22 @@ class WorkerPool:
             self._add()
 
     def start(self, workers: int) -> None:
-        """Have at least ``workers`` workers (at most `size`), starting the missing ones without waiting."""
+        """Have at least ``workers`` workers (at most `size`), starting the missing ones without waiting for
+        them, one after another: each once the one before is ready. Workers that start together take the
+        caller's core from it while it reads the words and writes the program (on two cores, three processes
+        starting at once get two thirds of a core each), and the later workers are only wanted once the first
+        one runs."""
+        threading.Thread(target=self._start_in_turn, args=(workers,), name="aspire-worker-start",
+                         daemon=True).start()
+
+    def _start_in_turn(self, workers: int) -> None:
         while True:
+            with self._lock:
+                if self.closed or len(self.workers) >= min(workers, self.size):
+                    return
+                last = self.workers[-1] if self.workers else None
+            if last is not None and not last.started():
+                return  # it failed to start: the runs that want it replace it
             with self._lock:
                 if self.closed or len(self.workers) >= min(workers, self.size):
                     return

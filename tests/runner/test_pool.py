@@ -141,3 +141,24 @@ def test_a_pool_started_small_grows_when_runs_overlap(runs_dir):
         assert len(traces) == 2 and len(pool.workers) == 2
         pool.start(5)  # never past its size
         assert len(pool.workers) == 2
+
+
+def test_workers_asked_for_together_start_one_after_another():
+    # each starts once the one before is ready, so starting workers never crowd out the caller's core
+    import time
+
+    from aspire_tui.runner import WorkerPool
+
+    with WorkerPool(3, start=1) as pool:
+        pool.start(3)
+        seen = []
+        deadline = time.monotonic() + 60
+        while len(pool.workers) < 3 and time.monotonic() < deadline:
+            workers = list(pool.workers)
+            if len(workers) > len(seen):
+                seen = workers
+                assert all(w.started(0) for w in workers[:-1])  # the ones before the newest were ready
+            time.sleep(0.005)
+        assert len(pool.workers) == 3
+        pool.warm()
+        assert all(w.info for w in pool.workers)

@@ -26,10 +26,16 @@ line (`InstructionError`, with a `reason` for benchmarks: empty, unreadable,
 impossible, unknown_kind, unknown_color, contradiction, ambiguous).
 """
 
-from aspire_tui.agent.words.checks import AmbiguousWord
-from aspire_tui.agent.words.clauses import read
-from aspire_tui.agent.words.grammar import phrases
-from aspire_tui.agent.words.lexicon import InstructionError
-from aspire_tui.agent.words.tagging import tag
+from aspire_tui.agent.words import compiled
+
+compiled.load()  # the patterns compiled by earlier commands, before the modules below compile theirs
+
+from aspire_tui.agent.words.checks import AmbiguousWord  # noqa: E402
+from aspire_tui.agent.words.clauses import read  # noqa: E402
+from aspire_tui.agent.words.grammar import phrases  # noqa: E402
+from aspire_tui.agent.words.lexicon import InstructionError  # noqa: E402
+from aspire_tui.agent.words.tagging import tag  # noqa: E402
+
+compiled.remember()  # the patterns the modules above compiled, for the next command
 
 __all__ = ["AmbiguousWord", "InstructionError", "phrases", "read", "tag"]

@@ -10,8 +10,9 @@ import re
 ANY_ORDER = re.compile(
     r"\s*,?\s*(?:\b(?:and |but )?(?:in |with )?(?:any|whatever|whichever|no particular|no special) order"
     r"(?: (?:you (?:like|want|choose|prefer|please)|(?:is|will be) (?:fine|ok|okay|alright|all right)|will do|works))?"
-    r"|\b(?:and |but )?(?:the )?order (?:does not|do not|doesn't|don't) matter|\b(?:and |but )?(?:the )?order is "
-    r"(?:not important|unimportant|up to you))\b")
+    r"|\b(?:and |but )?(?:the )?order (?:does not|do not|doesn't|don't) matter|\b(?:and |but )?(?:the )?order "
+    # "order being immaterial": a drafter's way to leave it open
+    r"(?:is|being) (?:not important|unimportant|up to you|immaterial|irrelevant|of no (?:importance|consequence)))\b")
 
 
 def any_order(text: str) -> str:

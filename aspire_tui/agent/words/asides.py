@@ -49,8 +49,8 @@ def without_asides(words: list[Word]) -> list[Word]:
 
     def aside(sentence: list[Word]) -> bool:
         tags = {w.tag for w in sentence}
-        if tags <= {"STOP", "COMMA"}:
-            return True  # what is left of a greeting made of fillers ("Hi!")
+        if tags <= {"STOP", "COMMA", "ROBOT"}:
+            return True  # what is left of a greeting made of fillers ("Hi!", "Hello my darling robot!")
         things = set(vocab.UNKNOWN_THINGS) | set(vocab.MISSING_COLORS)  # "Banana. Put it in the bowl." names one
         if "UNKNOWN" not in tags or any((w.text in things or w.text.rstrip("s") in things) and not named(sentence, k)
                                         for k, w in enumerate(sentence)):
@@ -62,7 +62,22 @@ def without_asides(words: list[Word]) -> list[Word]:
         acts = "VERB" in tags and (tags & {"KIND", "KINDS"} or any(
             w.tag == "PRON" and any(x.tag in ("KIND", "KINDS", "COLOR") for x in sentence[:k])
             for k, w in enumerate(sentence)))
-        return tags <= {"UNKNOWN", "ROBOT", "COMMA", "STOP"} or ("COLOR" not in tags and not acts)
+        return tags <= {"UNKNOWN", "ROBOT", "COMMA", "STOP"} or ("COLOR" not in tags and not acts) or \
+            looks(sentence)
+
+    def looks(sentence: list[Word]) -> bool:
+        # "the blue ball looks so lonely on the table", "the blocks are all jumbled up": how things look, in words
+        # not read, with no verb and no place but the table they all lie on, before the task
+        tags = [w.tag for w in sentence]
+        places = [k for k, t in enumerate(tags) if t in PLACE_TAGS]
+        k = 0
+        while k < len(tags) and tags[k] in ("COMMA", "ALL", "NUM", "COLOR"):
+            k += 1
+        # said of the objects it opens with: "the ball is ...", "the blocks look ..." (not "check the block")
+        said_of = k < len(tags) and tags[k] in ("KIND", "KINDS") and k + 1 < len(tags) and (
+            tags[k + 1] == "COPULA" or sentence[k + 1].text in LOOKING)
+        return said_of and "UNKNOWN" in tags and not set(tags) & DOING_TAGS and all(
+            tags[k] == "REL" and k + 1 < len(tags) and tags[k + 1] == "TABLE" for k in places)
 
     def named(sentence: list[Word], k: int) -> bool:
         # "the Rainbow Hills", "the Gold Coast": a colour missing from the simulator before a word not read is
@@ -76,8 +91,20 @@ def without_asides(words: list[Word]) -> list[Word]:
     if len(kept) == len(sentences) or not any(w.tag in ("VERB", "LINE", "TOWER") or w.tag.startswith("KIND")
                                               for s in kept for w in s):
         return _without_comments(words)  # nothing else to read: the words not read are the instruction, refused
-    return _without_comments([w for s in kept for w in s])
+    # the objects a look at how things are names stay named, for "it" after them ("the ball looks lonely. put it
+    # in the crate")
+    named = [w for s in sentences[:lead] if looks(s) for w in s if w.tag in ("COLOR", "KIND", "KINDS")]
+    if named:
+        named = [Word("ALREADY", "there is", "there is"), *named, Word("STOP", ".")]
+    return _without_comments(named + [w for s in kept for w in s])
 
+
+# tags that say what to do, or where: a sentence with one of them is no mere look at how things are
+DOING_TAGS = {"VERB", "MODAL", "TOWER", "LINE", "STACKED", "GERUND", "NOT", "WITHOUT", "PRON", "NUM", "AMOUNT",
+              "MATCH", "BYCOLOR", "REACH", "OUT_OF_REACH", "ELSEWHERE"}
+PLACE_TAGS = {"REL", "TO", "SIDE", "CORNER", "CORNERS", "MIDDLE", "EDGE", "SIDEMOST", "SUPER"}
+# the words for how a thing seems: "the ball looks lonely", "the cubes seem muddled"
+LOOKING = ("looks", "look", "seems", "seem", "appears", "appear", "feels", "feel")
 
 # what a comment on "it" may be made of besides words not read: "it's a little in the way", "it would look nicer"
 COMMENT_TAGS = {"COPULA", "UNKNOWN", "AMOUNT", "REL", "NOT", "MODAL"}
@@ -96,9 +123,11 @@ def _without_comments(words: list[Word]) -> list[Word]:
         while start and words[start - 1].tag not in ("STOP", "COMMA"):
             start -= 1
         clause = words[start:end]
-        if not start or len(clause) < 2 or clause[0].tag != "PRON" or clause[0].text != "it" or \
-                not {w.tag for w in clause[1:]} <= COMMENT_TAGS or not any(w.tag == "UNKNOWN" for w in clause) or \
-                not any(w.tag == "VERB" for w in words[:start]):
+        # "Grandpa likes them that way.": a comment on them, said with whose it is first
+        on_it = any(w.tag == "PRON" and w.text in ("it", "them") for w in clause)
+        if not start or len(clause) < 2 or not on_it or \
+                not {w.tag for w in clause} <= COMMENT_TAGS | {"PRON"} or not any(w.tag == "UNKNOWN" for w in clause) or \
+                not any(w.tag in ("VERB", "TOWER", "LINE") for w in words[:start]):
             return words
         words = words[:start]
 

@@ -46,7 +46,7 @@ def bindings(text: str) -> str:
         text = text[:m.start()] + m.group(1) + _there_are(given) + text[end:]
     if not names:
         return text
-    for name in sorted(names, key=len, reverse=True):
+    for name in sorted(names, key=vocab.longest_first):
         used = NAME_USED if name in ("a", "i") else r"(?![\w'])"
         text = re.sub(rf"(?<![\w'-]){re.escape(name)}{used}", names[name], text)
     return text

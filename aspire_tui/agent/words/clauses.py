@@ -8,11 +8,15 @@ from dataclasses import replace
 from aspire_tui.agent.goal import CONSTRAINTS, Cond, Goal, Ref, canonical
 from aspire_tui.agent.words.asides import refuse_coordinates, refuse_unknown, without_asides, without_remarks
 from aspire_tui.agent.words.between import refuse_between
+from aspire_tui.agent.words.chatter import chatter_clauses
+from aspire_tui.agent.words.chatter import note as chatter_note
+from aspire_tui.agent.words.dash_remarks import without_dash_remarks
 from aspire_tui.agent.words.checks import check_possible, check_unambiguous
 from aspire_tui.agent.words.excepting import excepting, left_out, removed
 from aspire_tui.agent.words.grammar import NP, Item, phrases
 from aspire_tui.agent.words.having import had
 from aspire_tui.agent.words.lexicon import InstructionError
+from aspire_tui.agent.words.named_again import named_again
 from aspire_tui.agent.words.pieces import (AS_IT_STARTED, VERB_LIKE, amount_said, corner_pairs, is_start,
                                            kind_then_colours, made_into, negated_aside, on_the_table, sends_verbless,
                                            states_a_distance, takes_more, tool_as_means, topic_first)
@@ -51,8 +55,32 @@ def read(text: str) -> Goal:
     refuse_taken_back(text)
     refuse_between(text)
     said, remarks = without_remarks(text)
-    said, context = without_context(said)
+    said, dashed = without_dash_remarks(said)  # "... on the blue block — a cozy two-level split"
+    remarks += dashed
+    said, context = without_context(named_again(said))  # "the rook -- the gray cube, I should say -- ..." is no
+    # one's situation: the cube named again
     words = without_asides(tag(said))
+    try:
+        goal, notes = _goal_of(text, said, words)
+    except InstructionError as err:
+        # "put the ball in the bowl, and breathe": chatter of its own clause is read past when the rest reads
+        kept, chatter = chatter_clauses(words, said)
+        if not chatter or not any(w.tag in ("KIND", "KINDS") for w in kept):
+            raise
+        try:
+            goal, notes = _goal_of(text, said, kept)
+        except InstructionError as rest:
+            # "left of the plate and right of it, hedge the bet": what the rest cannot be is the reason to give
+            raise (rest if rest.reason in ("contradiction", "ambiguous") else err) from None
+        notes.append(chatter_note(chatter))
+    notes += [f"read {slip!r} as {meant!r}" for slip, meant in mended_words(said)]
+    notes += [f"read ({r}) as a remark, not part of the task" for r in remarks]
+    notes += [f"read {c!r} as said around the task, not part of it" for c in context]
+    return replace(goal, notes=goal.notes + tuple(notes)) if notes else goal
+
+
+def _goal_of(text: str, said: str, words: list) -> tuple[Goal, list[str]]:
+    """The goal the tagged words read to, and the notes on words set aside."""
     try:
         refuse_unknown(words)
     except InstructionError:
@@ -65,7 +93,7 @@ def read(text: str) -> Goal:
         goal = _Clauses(text, removed(excepting(had(phrases(words))))).goal()
     except UnreadWords:
         _refuse_impossible_before_comparison(said)
-        aside = set_aside(words)
+        aside = set_aside(words, said)
         if aside is None:
             raise
         kept, runs = aside
@@ -77,10 +105,7 @@ def read(text: str) -> Goal:
             notes.append(aside_note(runs, said))
         if not notes:
             raise
-    notes += [f"read {slip!r} as {meant!r}" for slip, meant in mended_words(said)]
-    notes += [f"read ({r}) as a remark, not part of the task" for r in remarks]
-    notes += [f"read {c!r} as said around the task, not part of it" for c in context]
-    return replace(goal, notes=goal.notes + tuple(notes)) if notes else goal
+    return goal, notes
 
 
 def _refuse_impossible_before_comparison(said: str) -> None:
@@ -143,6 +168,15 @@ class _Clauses:
             # "stack the red, green and blue blocks: blue on green on red": the order said last is the tower's
             steps = [c for k, c in enumerate(steps) if not (c.name == "stacked" and len(c.args) >= 3 and any(
                 later.name == "stacked" and set(later.args) == set(c.args) for later in steps[k + 1:]))]
+            # "stack red on green on blue. expected: a tower with red at the top, blue at the bottom": only the
+            # ends of the tower said again, not one block right on the other; and one block on the next in the
+            # tower ("a tower: red bottom, yellow middle, green on top") is what the tower says already
+            steps = [c for c in steps if not (c.name == "on" and any(
+                t.name == "stacked" and len(t.args) >= 3 and ((t.args[0], t.args[-1]) == c.args[:2] or c.args[:2] in
+                                                              zip(t.args, t.args[1:])) for t in steps))]
+            # "a row from right to left. expected order: yellow, pink, gray": the row said again without its order
+            steps = [c for c in steps if not (c.name == "in_line" and len(c.args) == 1 and any(
+                o.name == "in_line" and len(o.args) == 2 and o.args[0] == c.args[0] for o in steps))]
         if any(c.name == "sorted_into" and c not in self.bare_sorts for c in steps):
             # "sort by colour: the balls into the trays": the heading says how, the words after it what and where
             steps = [c for c in steps if c not in self.bare_sorts] or steps
@@ -151,6 +185,10 @@ class _Clauses:
             later.name == "sorted_into" and later.args[0] == c.args[0] and later not in self.unplaced_sorts
             for later in steps)]
         headings = self.bare_sorts + self.unplaced_sorts
+        if not self.ordered and any(c.name in ("in_line", "along_edge") for c in steps):
+            # "line the cubes up along the back edge, sorted": a sort naming no holders, said of a line, is the
+            # line's order, which no goal names; there is nothing to sort into
+            steps = [c for c in steps if c not in headings]
         spelled = [c for c in steps if c not in headings]
         parts = [p for c in spelled for p in c.conjuncts()]
         if len(spelled) < len(steps) and len(parts) >= 2 and all(_into_its_colour(p) for p in parts):
@@ -224,6 +262,7 @@ class _Clauses:
         if len(items) > 1 and items[0].kind == "np" and items[0].value.robot and items[1].kind in ("COMMA",) + VERB_LIKE:
             items = items[1:] if items[1].kind in VERB_LIKE else items[2:]  # "robot, put ...": said to the robot
         self.refs.prev = list(self.refs.last)  # what the clauses before this one moved ("next to it")
+        self.refs.kept_before, self.refs.kept = self.refs.kept, []
         self.refs.prev_place = self.refs.last_place  # where the clause before put it ("to the right of it")
         items = self._relative_starts(shared_object(side_of_object(topic_first(kind_then_colours(items)))))
         items = self._held_on_subject(items)
@@ -296,8 +335,10 @@ class _Clauses:
             if not kept and any(i.kind == "VERB" and i.text.endswith((" it", " them")) for i in items) and \
                     any(i.kind == "WHERE" and i.text in AS_IT_STARTED for i in items):
                 # "move it left and leave it where it is": what the clause before moved stays as it started
-                # (asked to move too, a contradiction); "... and leave it in place" only says it stays put there
-                kept = list(self.refs.last)
+                # (asked to move too, a contradiction); "... and leave it in place" only says it stays put there;
+                # after a clause that kept an object by name ("don't touch the red cube, leave it where it is"),
+                # that object
+                kept = list(self.refs.kept_before or self.refs.last)
             if kept:  # "keep the cube where it is and push it ...": "it" is the object kept
                 self.refs.last = kept
             return "constraint", self._kept(kept)
@@ -493,6 +534,8 @@ class _Clauses:
             return [Cond("never_lifted", (t,)) for t in targets]
         if any(v in ("touch", "move", "grasp", "push") for v in verbs) or \
                 any(i.kind == "WHERE" for i in items):
+            if any(i.kind == "np" and not i.value.pronoun for i in items):
+                self.refs.kept = targets  # "don't touch the red cube, leave it where it is": "it" is the cube
             return self._kept(targets)
         rel = next((i.value for i in items if i.kind == "REL"), None)
         if rel and not verbs and not any(i.kind == "np" for i in items[rel_at:]):
@@ -576,8 +619,12 @@ class _Clauses:
         elif verb == "sort" and not kinds & {"MATCH", "BYCOLOR"} and subjects and not dests and \
                 kinds & {"CORNER", "MIDDLE"}:
             verb = "put"  # "group the balls in the back left corner": gathered at one place, no holders to sort into
-        elif verb == "sort" and "MATCH" not in kinds and subjects and not dests and kinds & {"LINE", "EDGE"}:
-            verb = "arrange"  # "sort the blocks into a row": a line of them, no holders to sort into
+        elif (verb == "sort" or "BYCOLOR" in kinds) and "MATCH" not in kinds and subjects and not dests and \
+                kinds & {"LINE", "EDGE"}:
+            # "sort the blocks into a row", "sort the cubes by colour into a line": a line of them, no holders to
+            # sort into (an order by colour names no order a goal can hold)
+            verb = "arrange"
+            kinds = kinds - {"BYCOLOR"}
         if "MATCH" in kinds or "BYCOLOR" in kinds or verb == "sort":
             # "the red ball and the blue ball into the bowls of their colours": the objects named one by one
             named = [s for s in subjects if not s.is_group and s.kind in vocab.MOVABLE]
@@ -894,8 +941,11 @@ class _Clauses:
     def _refuse_distance_from_edge(self, items: list[Item], k: int) -> None:
         """"10 cm from the edge of the table": a distance from an edge is no place a goal can name (and not a
         line along it); refused by name rather than read as along_edge or dropped."""
-        before = [i for i in items[max(0, k - 3):k] if i.kind != "SIDE"]
-        if before and before[-1].kind in ("FROM", "AWAY"):
+        before = [i for i in items[max(0, k - 3):k] if i.kind not in ("SIDE", "TABLE")]  # "from the table edge"
+        # "the table edge from 10 cm": the distance said after the edge, as a language with postpositions says it
+        after = items[k + 1:k + 2]
+        if before and before[-1].kind in ("FROM", "AWAY") or \
+                after and after[0].kind == "FROM" and amount_said(items) is not None:
             amount = amount_said(items)
             said = f"{amount * 100:g} cm from the edge" if amount is not None else "from the edge"
             raise InstructionError(f"cannot read {said!r} in {self.text[:60]!r}: a goal can say where an object is "
@@ -984,6 +1034,13 @@ class _Clauses:
         elif any(d[0] == "under" for d in dests) or any(
                 i.kind == "order" and i.value == "bottom_to_top" for i in items):
             chain = list(reversed(chain))
+        if len(chain) == 1 and not chain[0].is_group and chain[0] in marks and any(
+                i.kind == "TOWER" or i.kind == "VERB" and i.value == "stack" for i in items):
+            # "stack em, red on the bottom": a tower asked for, one block placed in it, and no others named
+            raise InstructionError(f"cannot tell the order of the tower in {self.text[:60]!r}: the words place the "
+                                   f"{chain[0].phrase} but not the other {chain[0].kind}s; name every {chain[0].kind} in "
+                                   f"order from the top, e.g. \"stack the blue, red and green {chain[0].kind}s, blue on "
+                                   "top\"", "ambiguous")
         if len(chain) == 1:
             return Cond("stacked", (chain[0],))
         if len(chain) == 2:

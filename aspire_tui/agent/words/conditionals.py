@@ -34,7 +34,7 @@ def conditionals(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _clipped_if() -> re.Pattern:
     # "if red blk in bowl": an object right before where it is, with no "is"
-    nouns = sorted({w for words in vocab.KINDS.values() for w in words}, key=len, reverse=True)
+    nouns = sorted({w for words in vocab.KINDS.values() for w in words}, key=vocab.longest_first)
     return re.compile(rf"\bif ((?:the |a |an |all |both )?(?:[a-z]+ )?(?:{'|'.join(nouns)})s?) "
                       r"(?=(?:in|on|inside|on top of|next to|beside|behind|in front of|near|under|left of|right of)\b)")
 

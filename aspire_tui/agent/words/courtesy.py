@@ -62,9 +62,17 @@ THANKS = (r"(?:thanks|thank you)(?: (?:so|very|ever so) much| a (?:ton|lot|bunch
           r"|many thanks|much obliged|please and thank you")
 # "I'd do it myself, but my hands are full": why the speaker asks, which asks nothing
 WHY_ASKED = r"(?:i|we) would (?:do|have done) (?:it|this|that) (?:myself|ourselves)(?:,? but [^.;!?]*)?"
+# "..., won't you?", "..., would you?": a question tagged on to a request, which asks it again
+TAG_QUESTION = r"(?:will|would|could|can|wo|ca)(?: not)? you(?=\s*(?:[.!?]|$))"
+# "..., isn't it?", "..., n'est-ce pas?": a tag asking agreement with what was asked, never its opposite
+TAG_QUESTION += r"|(?<=, )(?:is not it|is it not|isnt it|innit|n'est-ce pas)(?=\s*(?:[.!?]|$))"
+# "either side is fine", "I'm not fussy": the speaker leaving open what the words leave open already
+INDIFFERENT = (r"(?:either|any) (?:side|way) (?:(?:is|will be|would be) (?:fine|ok|okay|alright|all right|good)|"
+               r"will do|would do|works)"
+               r"|i am not (?:too |that |very |at all )?(?:fussy|picky|particular|fussed|bothered)(?: at all)?")
 # a radio operator's words for "heard you" and "done talking": how the message is sent
 RADIO = r"roger(?: that)?|copy that|wilco|over and out"
-COURTESY = re.compile(rf"(?:,\s*)?\b(?:{APOLOGY}|{FRAME}|{IF_IT_SUITS}|{UNHURRIED}|{THANKS}|{WHY_ASKED}|{RADIO})\b"
+COURTESY = re.compile(rf"(?:,\s*)?\b(?:{APOLOGY}|{FRAME}|{IF_IT_SUITS}|{UNHURRIED}|{THANKS}|{WHY_ASKED}|{RADIO}|{TAG_QUESTION}|{INDIFFERENT})\b"
                       r"(?:\s*,)?")
 # an intention in place of a wish: "I intend for ...", "the idea is that ...", "what we're after is ..."
 INTENTION = re.compile(r"(^|[.;!?,]\s*|\b(?:so|basically|honestly|well|okay|ok)\s+)"
@@ -100,6 +108,12 @@ def courtesies(text: str) -> str:
     # "the bowl would be better off in the corner", "it would look best by the plate": a hedged wish
     text = re.sub(r"\b(?:would|might) (?:be|look|sit|fit) (?:much |a lot |far )?(?:better|best|nicer|happier)"
                   r"(?: off)?\b", "should be", text)
+    # "you have to keep the block in the tray", "you've got to put it ...": the task said as a duty, as "you must"
+    text = re.sub(r"\b(you|we|u)(?: (?:have|'ve|ve)(?: got)?| got) to (?=[a-z]+\b)",
+                  r"\1 must ", text)
+    # "can you help me put the ball ...", "help me to move it": asking help with the task is asking the task
+    text = re.sub(r"\bhelp (?:me|us)(?: to)? (?=(?:put|place|move|take|get|set|stack|push|slide|sort|go|bring|pull|"
+                  r"line|arrange|drop|keep|shift|carry)\b)", "", text)
     text = HEDGE_BUT.sub(_unsure, text)
     if not COURTESY.search(text):
         return text

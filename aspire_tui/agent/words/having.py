@@ -22,6 +22,9 @@ def had(items: list[Item]) -> list[Item]:
         modal = out.pop() if out and out[-1].kind == "MODAL" else None
         if it.text.startswith(("should", "must")):  # "should contain": the wish is in the word
             modal = Item("MODAL", "should", "should")
+        if modal is None and len(out) > 1 and out[-1].kind == "np" and out[-2].kind == "MODAL":
+            # "want that the bowl contains every block": the wish said before the holder is for what it holds
+            modal = Item("MODAL", "should be", "should be")
         held, rel, back = (items[k + 1:k + 4] + [None, None, None])[:3]
         if out and out[-1].kind == "np" and held is not None and held.kind == "np" and rel is not None and \
                 rel.kind == "REL" and back is not None and back.kind == "np" and back.value.pronoun and back.value.ref is None:

@@ -36,7 +36,19 @@ def heard(words: list[str]) -> list[str]:
             out[k] = COLOUR_SOUNDS[w]
         elif w in NUMBER_SOUNDS and (nxt in vocab.UNITS or w == "too" and _many_of_a_kind(nxt)):
             out[k] = NUMBER_SOUNDS[w]
+        elif w == "too" and prev in TO_BEFORE and (nxt in TO_AFTER or vocab.kind_of(nxt) or vocab.color_of(nxt)):
+            out[k] = "to"  # "next too the bowl", "from left too right"
+        elif w in THING_SOUNDS and prev in THING_BEFORE and (not nxt or nxt in (",", ".", ";", "and", "then", "but")):
+            out[k] = THING_SOUNDS[w]  # "put the ball in the try": autocorrect's word for the thing
     return out
+
+
+# "too" typed for "to" between words that take "to": "next too the bowl", "left too right"
+TO_BEFORE = ("next", "close", "closer", "near", "nearer", "left", "right", "front", "back", "up", "go", "move")
+TO_AFTER = ("the", "a", "an", "it", "them", "left", "right", "front", "back", "bottom", "top")
+# real words autocorrect puts for a thing's name ("in the try"), read as the thing after "in", "on", ...
+THING_SOUNDS = {"try": "tray", "trey": "tray", "bowel": "bowl", "bowels": "bowls", "plait": "plate"}
+THING_BEFORE = ("in", "into", "inside", "on", "onto", "to", "from", "of", "near", "beside")
 
 
 def _many_of_a_kind(word: str) -> bool:

@@ -32,7 +32,7 @@ def named_objects(text: str) -> str:
     while (joined := re.sub(r"(\bthere is [^.;!?]*?)\s*(,|\band\b) there is\b", r"\1 \2", text)) != text:
         text = joined  # "there is the blue block and the pink bowl": one list of the objects there are
     text = _given().sub(given, text)
-    for name in sorted(names, key=len, reverse=True):  # "object 12" before "object 1"
+    for name in sorted(names, key=vocab.longest_first):  # "object 12" before "object 1"
         text = re.sub(rf"\b(?:the )?{re.escape(name)}\b(?! ?[(,]? ?the )", names[name], text)
     return text
 
@@ -44,7 +44,7 @@ def _key(name: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _description() -> str:
     nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))},
-                   key=len, reverse=True)
+                   key=vocab.longest_first)
     # "the blue bowl", "the big red cube", "red block": up to three words, then a thing the simulator has
     return rf"(?P<what>(?:the |a |an )?(?:[a-z]+ ){{0,3}}?(?:{'|'.join(nouns)}))\b"
 

@@ -31,15 +31,15 @@ def landmarks(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _by() -> tuple[re.Pattern, re.Pattern]:
     nouns = "|".join(sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))}
-                            | {"one"}, key=len, reverse=True))
-    colours = "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=len, reverse=True))
-    places = "|".join(sorted(PLACE_WORDS, key=len, reverse=True))
+                            | {"one"}, key=vocab.longest_first))
+    colours = "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first))
+    places = "|".join(sorted(PLACE_WORDS, key=vocab.longest_first))
     thing = rf"(?:(?:{colours}) )?(?:{nouns})"
     said = rf"(the {thing}) (?:that is |that's |which is )?by the "
     # "... on top of the block by the plate": the object something is sent to
     sent_to = re.compile(rf"\b((?:{places}) ){said}(?={thing}\b)")
     # "the block by the plate into the bowl", "take the block by the plate and ...": the object sent elsewhere
-    verbs = "|".join(sorted({w for words in VERBS.values() for w in words}, key=len, reverse=True))
+    verbs = "|".join(sorted({w for words in VERBS.values() for w in words}, key=vocab.longest_first))
     # "on the left (side)", never "on the left side of": a side of the landmark, where the object goes
     side_of_it = rf"the (?:{SIDES})(?:[- ]hand)?+(?: side)?+\b(?! of\b)"
     moved_on = re.compile(rf"{said}(?={thing}\s*,?\s+(?:(?:{places})\b(?! {side_of_it})|and (?:then )?(?:{verbs})\b))")

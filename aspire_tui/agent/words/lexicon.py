@@ -25,7 +25,14 @@ VERBS: dict[str, tuple[str, ...]] = {
             "set down", "put down", "lower", "leave it", "tuck", "dump", "slot", "insert", "stand", "gather",
             "fit", "squeeze", "deliver", "transport", "haul", "ferry", "convey", "release", "bung", "plunk", "stow",
             "stash", "tip", "return", "revert", "stage", "hide", "conceal", "pack", "nest", "scoop", "whisk", "dunk",
-            "dispense", "aliquot", "cluster", "huddle", "plant", "guide", "settle", "rescue"),
+            "dispense", "aliquot", "cluster", "huddle", "plant", "guide", "settle", "rescue",
+            # a librarian's words for putting a thing where it is kept ("shelve the cube in the crate")
+            "shelve", "reshelve", "file", "refile",
+            # a dispatcher's and a poet's words for sending a thing on its way ("route the cube to the tray")
+            "route", "dispatch", "bear",
+            # an accountant's words for moving an amount to an account ("reallocate the cube to the tray"), and
+            # a host's for settling a thing in snugly ("nestle the block into the corner")
+            "allocate", "reallocate", "nestle"),
     "move": ("move", "take", "moved", "unstack", "taking", "moving it", "scoot", "scooch", "scootch", "shuffle",
              "translate", "displace", "remove", "translating", "unload", "offload", "ease", "advance"),
     "pick": ("pick up", "grab", "lift", "pick", "grasp", "collect", "raise", "fetch", "take hold of", "hold"),
@@ -37,7 +44,11 @@ VERBS: dict[str, tuple[str, ...]] = {
     "go": ("go", "drive", "navigate", "nav", "head", "travel", "roll", "proceed", "come", "steer", "approach", "visit",
            "make your way", "get yourself", "reach", "wander", "stroll", "amble", "trundle",
            "traverse", "nip", "toddle", "potter", "mosey", "pull up", "zoom", "whizz", "zip", "taxi", "land", "report to", "journey",
-           "trek"),
+           "trek", "wend your way", "wend",  # a poet's "wend thy way to the marker"
+           # a coach's words for going: "run to the blue marker", "sprint over to the cone"
+           "run", "sprint", "jog", "dash", "race", "rush",
+           # going on foot or at ease: "walk slowly to the yellow marker", "cruise over to the cone"
+           "walk", "stride", "cruise", "glide", "saunter"),
     "sort": ("sort", "organise", "organize", "group", "match", "separate", "distribute", "sorted", "segregate",
              "classify", "categorise", "categorize", "partition"),
     "arrange": ("arrange", "line up", "line", "align", "lay out", "spread", "spread out", "order", "set out",
@@ -97,7 +108,7 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           "okay robot", "hi robot", "yo", "someone",
           # a player's asides: how it is said, never what is asked
           "ez", "gg", "lol", "lmao", "ngl", "fr", "bro", "bruh", "lil", "brrr", "go brrr", "real quick", "speedrun", "pls",
-          "tbh", "imo", "fam", "dude", "kinda", "sorta", "rly", "no cap",
+          "tbh", "imo", "fam", "dude", "kinda", "sorta", "rly", "no cap", "omg", "omfg",
           "would go hard", "go hard", "goes hard", "would slap",
           # the sentence particles of Singapore and Malaysian English: a tone, never what is asked
           "lah", "leh", "lor", "hor", "meh",
@@ -109,6 +120,8 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           "find", "locate", "identify", "look for", "today", "this time",
           "task", "tasks", "subtask", "quest", "objective", "spec", "specification", "requirement", "requirements", "somebody", "for a reason", "traffic", "at",
           "gentle", "slight", "light", "soft", "firm", "careful", "high", "tall", "close", "between them",
+          # how an object looks from afar or waits, said by a poet: never which one nor where ("the distant cube")
+          "distant", "waiting", "patient",
           "apart", "um", "uh", "uhm", "erm", "er", "ah", "oh", "hmm", "more",
           # thanks, praise and haste: how it is asked, never what
           "great", "awesome", "perfect", "wonderful", "lovely", "brilliant", "magnificent", "superb", "fantastic",
@@ -117,7 +130,8 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           "appreciate it", "would be great", "that would be great", "much appreciated", "ya", "so kind as to",
           "kind enough to", "grateful", "would be grateful", "when you get a moment", "when you get a chance",
           "when you have a moment", "when you have a chance", "where it belongs", "where they belong",
-          "without further ado", "hurry", "hurry up", "make it snappy", "chop chop", "for crying out loud",
+          "without further ado", "hurry", "hurry up", "make it snappy", "make it count", "make it happen", "make it pay", "make it pop", "make it rain",
+          "make it so", "chop chop", "for crying out loud",
           "for goodness sake", "for heaven's sake", "for pete's sake", "nice and easy", "nice and slow",
           "ever",  # "don't ever lift it", "lifted, ever": said for weight, never what is asked
           # how a thing came to be, or whether it is a bother: never what is asked
@@ -144,6 +158,7 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           "argh",
           # a teacher's praise and reminders: how it is said, never what
           "good job", "great job", "well done", "nice work", "good work", "nice job", "remember", "remember that",
+          "oh look", "look here", "see here",
           # power, not a swap or a change: "is the robot switched on?" asks nothing of the objects
           "switch on", "switched on", "switch off", "switched off", "turn on", "turned on", "turn off", "turned off",
           "power on", "powered on", "power off", "powered off",
@@ -172,7 +187,10 @@ INTRODUCING = ("there is", "there are", "i have", "i've got", "i have got", "we 
 SEQUENCE = ("then", "and then", "after that", "afterwards", "afterward", "next", "finally", "after this",
             "once done", "once that is done", "when done", "when that is done", "after that is done",
             "once that is finished", "when that is finished", "once finished", "when finished", "lastly", "and finally", "followed by", "later",
-            "subsequently", "secondly")
+            "subsequently", "secondly",
+            # "..., and after that, ...": the "and" before the step's word joins nothing more
+            "and after that", "and afterwards", "and afterward", "and after this", "and next", "and subsequently",
+            "and thereafter", "thereafter")
 FIRST = ("first", "firstly", "to start", "to begin", "first of all", "begin by", "start by")
 
 # Words that take back what was just said and say it again ("the red, sorry i mean the blue block"): what
@@ -217,18 +235,18 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     # "after putting A in X, put B in Y": the clause it opens comes first
     add(["after", "once", "as soon as", "right after", "just after"], "FIRST")
     add(["before"], "BEFORE")            # "before putting A in X, put B in Y": the clause it opens comes second
-    add(["leftmost", "left-most", "furthest left", "farthest left", "most left"], "SIDEMOST", "leftmost")
-    add(["rightmost", "right-most", "furthest right", "farthest right", "most right"], "SIDEMOST", "rightmost")
-    add(["frontmost", "front-most", "furthest forward", "farthest forward", "most front", "most forward"],
+    add(["leftmost", "left-most", "left most", "furthest left", "farthest left", "most left"], "SIDEMOST", "leftmost")
+    add(["rightmost", "right-most", "right most", "furthest right", "farthest right", "most right"], "SIDEMOST", "rightmost")
+    add(["frontmost", "front-most", "front most", "furthest forward", "farthest forward", "most front", "most forward"],
         "SIDEMOST", "frontmost")
-    add(["backmost", "rearmost", "back-most", "hindmost", "most back", "most rear"], "SIDEMOST", "backmost")
+    add(["backmost", "rearmost", "back-most", "back most", "hindmost", "most back", "most rear"], "SIDEMOST", "backmost")
     # "the bowl on the right", "the block at the very back", "the block most at the front": where an object is
     # picks it out of its kind
     for side, rule in (("left", "leftmost"), ("right", "rightmost"), ("back", "backmost"), ("rear", "backmost"),
                        ("front", "frontmost"), ("far end", "frontmost"), ("near end", "backmost")):
         add([f"{most}{at} {very}{side}{tail}" for most in ("", "most ") for at in ("on", "at")
              for very in ("", "very ", "far ") for tail in ("", " side", " hand side", " end")], "SIDEMOST", rule)
-    add(["largest", "biggest", "bigger", "larger"], "SIZEMOST", "largest")
+    add(["largest", "biggest", "bigger", "larger", "greatest"], "SIZEMOST", "largest")
     add(["smallest", "tiniest", "smaller", "littlest"], "SIZEMOST", "smallest")
     add(["nearest", "closest", "closer one", "most near"], "SUPER", "nearest")
     add(["closer", "nearer"], "CLOSER", "nearest")
@@ -259,10 +277,12 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["of"], "OF")
     add(["and", "as well as", "along with", "plus", "together with", "but", "while", "and also"], "AND")
     add(["or"], "OR")
-    add(["not", "never", "do not", "does not", "dont", "don't", "no", "nor", "must not", "should not",
+    add(["not", "never", "do not", "does not", "dont", "don't", "no", "nor", "must not", "should not", "may not",
+         "may never",
          "avoid", "without ever", "cannot", "can not", "not to", "make sure not to", "be careful not to",
          "careful not to", "try not to", "take care not to", "taking care not to", "being careful not to",
-         "do not you dare", "do not dare"], "NOT")
+         "do not you dare", "do not dare",
+         "no longer", "not any longer"], "NOT")  # "then: the block no longer on the plate"
     add(["without", "with no", "but not", "but do not"], "WITHOUT")
     # "every block except the red one": a group less some of it
     add(["except", "except for", "excluding", "apart from", "other than", "save for", "with exception of",
@@ -290,8 +310,10 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["should", "must", "needs to", "need to", "has to", "have to", "ought to", "is to be", "are to be",
          "is to go", "are to go", "is to end up", "are to end up", "is to sit", "are to sit",
          "should be", "must be", "needs to be", "has to be", "should end up", "must end up", "shall", "will be",
-         "belongs", "belong", "goes", "go back", "needs to go", "should go", "must go", "would rather",
+         "belongs", "belong", "goes", "lands", "go back", "needs to go", "should go", "must go", "would rather",
          "would prefer",
+         # a seller's wish said as how it would look: "the green block would look fantastic next to the plate"
+         "would look", "will look", "would look good", "would look best", "would look nice", "would look better",
          # "I want that the ball is in the bowl": a wish, so what follows is how things are to be
          "want that", "wants that", "wish that", "would like that", "hope that", "would love that"],
         "MODAL")
@@ -302,10 +324,12 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     # later bare "the plate" could be either); "empty the tray" stays a word not read
     add(["is empty", "are empty", "are both empty", "both are empty", "is still empty", "are still empty",
          "is full", "are full", "is already full", "are already full", "is in play", "are in play",
-         "are both in play", "are all in play"],
+         "are both in play", "are all in play",
+         # a sports fan's "red plate and yellow plate on deck": both there, next up
+         "in play", "on deck", "is on deck", "are on deck", "are both on deck", "both on deck", "are all on deck"],
         "COPULA")
     add(["where it is", "where they are", "in place", "where it was", "alone", "as it is", "as they are",
-         "untouched", "still", "unmoved", "stationary", "in its place", "in their place", "undisturbed",
+         "untouched", "unchanged", "still", "unmoved", "stationary", "in its place", "in their place", "undisturbed",
          "where it started", "stay put", "stays put", "remain put", "remains put", "staying put", "it there",
          "them there", "fixed", "static", "in position", "where they were", "where they started",
          # a radio call's "hold": stay where it is
@@ -344,19 +368,27 @@ def _phrases() -> dict[str, tuple[str, Any]]:
          "own corners", "their own corner", "a corner each", "one corner each", "a different corner",
          "per corner", "one per corner", "every corner", "one in every corner", "one in each corner",
          "corner to itself", "corner to themselves", "corner of its own", "corner of their own", "corner each",
-         "its own corner", "each corner", "four corners", "corners"], "CORNERS")
+         "its own corner", "each corner", "four corners", "corners",
+         # "distribute the cubes each in a corner": one to a corner ("a" is gone by now)
+         "each in corner", "each into corner", "each to corner", "each in a corner", "each into a corner"], "CORNERS")
     add(["corner"], "CORNERWORD")
     for place, words in vocab.CORNERS.items():
         add([f"{w} corner" for w in words], "CORNER", place)
         # "put it in the back right": a corner without the word; not "far left"/"left back", which start a
         # side or an amount as often ("far left of the tray")
         add([w for w in words if not w.startswith(("far", "near", "left", "right"))], "CORNER", place)
+    add(["middle of board", "center of board", "centre of board"], "MIDDLE")
     add(["middle", "center", "centre", "middle of table", "center of table", "centre of table",
-         "table's center", "table's centre", "table center", "table centre", "the middle"], "MIDDLE")
+         "table's center", "table's centre", "table center", "table centre", "the middle",
+         # a poet's "the table's heart": its middle
+         "table's heart", "heart of table"], "MIDDLE")
     add(["edge", "side", "border", "rim", "edges", "end"], "EDGE")
     # a desk or a workbench is the table the robot works on
     add(["table", "table's", "workspace", "work area", "tabletop", "table top", "surface", "desk", "desk's",
-         "desktop", "workbench", "work surface"], "TABLE")
+         "desktop", "workbench", "work surface",
+         # a game's board, to a commentator ("it never leaves the board": `GERUND`; "the centre of the board":
+         # `MIDDLE`); a board alone may be a thing the simulator lacks ("the cutting board")
+         "chessboard", "game board"], "TABLE")
     add(["line", "row", "column", "straight line", "single line", "single row", "a line", "a row", "lined up",
          "lined", "in a line", "in a row", "neat line", "neat row",
          "line up", "queue",
@@ -368,8 +400,12 @@ def _phrases() -> dict[str, tuple[str, Any]]:
          "in contact with table", "in contact with table whole time", "keep it on table whole time", "without it leaving table"], "KEEPDOWN")
     add(["stacked", "piled", "piled up", "stacked up", "in a stack", "in a tower", "in a pile", "stacked on top of each other",
          "on top of each other", "on top of one another", "stacked on each other"], "STACKED")
-    add(["bottom", "base", "foundation", "at bottom", "on bottom", "as base", "underneath"], "BOTTOM")
-    add(["top", "on top", "at top", "uppermost", "topmost"], "TOP")
+    add(["bottom", "base", "foundation", "at bottom", "on bottom", "as base", "underneath",
+         # a builder's and a surveyor's words for a tower's lowest and highest level ("the red at the crown")
+         "ground floor", "on ground floor", "at ground floor", "ground level", "at ground level"], "BOTTOM")
+    add(["top", "on top", "at top", "uppermost", "topmost", "aloft",
+         "crown", "at crown", "summit", "at summit", "peak", "at peak", "apex", "at apex", "pinnacle", "top floor",
+         "on top floor", "at top floor", "penthouse", "in penthouse", "as penthouse"], "TOP")
     add(["from"], "FROM")
     add(["to", "toward", "towards", "for"], "TO")
     add(["left to right", "from left to right", "left-to-right"], "ORDER", "left_to_right")
@@ -390,7 +426,9 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["in that order", "in order", "in this order", "in the order given", "in order named"], "INORDER")
     # why the task is asked ("since the bowl is empty, ...", "... so that the two are side by side"): see `_reasons`
     add(["because", "since", "so that", "in order to", "so as to", "seeing that", "seeing as", "now that", "as long as",
-         "such that", "in such a way that"], "REASON")
+         "such that", "in such a way that",
+         # "..., out of the way of my knitting": why it goes where the words said, after them
+         "out of way of", "out of my way", "out of your way", "out of our way"], "REASON")
     add(["left", "right", "front", "near side", "forward", "forwards", "ahead", "back", "rear",
          "backward", "backwards"], "SIDE")
     add(["leftwards", "leftward"], "SIDE", "left")
@@ -433,10 +471,13 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     # "it must never leave the table": kept on it, as "without lifting it" (unnegated, "off the table" is
     # ELSEWHERE)
     add(["leave table", "leaves table", "leaving table", "leave surface", "leaves surface", "leaving surface",
+         "leave board", "leaves board", "leaving board",
          "come off table", "comes off table", "coming off table", "lose contact with table",
          "loses contact with table", "losing contact with table"], "GERUND", "lift")
     for rel, words in vocab.RELATIONS.items():
         add(words, "REL", rel)
+    # "left of the plate but not far from it": near it as well ("but not" here denies no place)
+    add([f"but {w}" for w in vocab.RELATIONS["near"] if w.startswith("not ")], "REL", "near")
     return table
 
 

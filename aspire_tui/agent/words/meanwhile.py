@@ -8,6 +8,7 @@ import functools
 import re
 
 from aspire_tui.agent.words.lexicon import VERBS
+from sim import vocabulary as vocab
 
 
 def meanwhile(text: str) -> str:
@@ -17,6 +18,5 @@ def meanwhile(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _while_you() -> re.Pattern:
-    verbs = sorted({w for words in VERBS.values() for w in words if w.replace(" ", "").isalpha()}, key=len,
-                   reverse=True)
+    verbs = sorted({w for words in VERBS.values() for w in words if w.replace(" ", "").isalpha()}, key=vocab.longest_first)
     return re.compile(rf"\s*,?\s*\b(?:while|whilst|as) you(?: are)? (?=(?:{'|'.join(verbs)})\b)")

@@ -7,7 +7,8 @@ import functools
 import re
 
 from aspire_tui.agent.words.homophones import heard
-from aspire_tui.agent.words.lexicon import CARDINALS, FILLER, NUMBERS, VERBS, lexicon
+from aspire_tui.agent.words.lexicon import CARDINALS, FILLER, HESITATIONS, NUMBERS, VERBS, lexicon
+from aspire_tui.agent.words.sounds import by_sound
 from sim import vocabulary as vocab
 
 
@@ -20,7 +21,8 @@ DROPPED_LETTER_WORDS = {"blow", "borer", "closes", "closet", "father", "font", "
 def _typos() -> dict[str, str]:
     """Slips of the keyboard -> the word meant: two letters swapped ("blokc"), a double letter typed once
     ("yelow") or a letter doubled ("bloock"). Other missing letters make real words too often ("sack",
-    "lock"), so a dropped letter is mended only in words that say how many or where ("evry", "behnd"),
+    "lock"), so a dropped letter is mended only in words that say how many or where ("evry", "behnd") and in
+    words of six letters or more ("cornr"),
     and never into a real word it spells ("blow", "font"). Only a slip that could come from one known word is mended, and never into a word the reader
     knows or a thing the simulator cannot make."""
     table, _ = lexicon()
@@ -51,8 +53,29 @@ def _typos() -> dict[str, str]:
             slips |= {w[:k] + w[k + 1:] for k in range(1, len(w))} - DROPPED_LETTER_WORDS  # not the first letter
         for slip in slips - {w}:
             meant.setdefault(slip, set()).add(w)
+    # the longer words that only shape the sentence ("could", "along", "which", "sitting"): a swap or a doubled
+    # letter in them ("cuold", "alnog", "whcih", "sittting") seldom spells another word, and is mended where no
+    # word that means something could have been meant
+    shaping: dict[str, set[str]] = {}
+    for w in known - meaningful:
+        if len(w) < 5 or not w.isalpha():
+            continue
+        slips = {w[:k] + w[k + 1] + w[k] + w[k + 2:] for k in range(len(w) - 1)} | {w[:k] + w[k] + w[k:]
+                                                                                  for k in range(len(w))}
+        for slip in slips - {w} - set(meant):
+            shaping.setdefault(slip, set()).add(w)
+    # a letter dropped from any known word of six letters or more ("cornr", "shoud", "witout") seldom spells
+    # another word; mended last, where no swap or doubled letter could have been meant ("otward" is "toward",
+    # not "outward"), and never into a kind ("plaes" is as likely "place" as "plates")
+    dropped: dict[str, set[str]] = {}
+    for w in known:
+        if len(w) < 6 or not w.isalpha() or vocab.kind_of(w):
+            continue
+        # nor the last letter: that leaves another form of the word ("appreciate" is no slip of "appreciated")
+        for slip in {w[:k] + w[k + 1:] for k in range(1, len(w) - 1)} - DROPPED_LETTER_WORDS - set(meant) - set(shaping):
+            dropped.setdefault(slip, set()).add(w)
     unknown = set(vocab.UNKNOWN_THINGS) | {t + "s" for t in vocab.UNKNOWN_THINGS}
-    return {slip: next(iter(ws)) for slip, ws in meant.items()
+    return {slip: next(iter(ws)) for slip, ws in (*meant.items(), *shaping.items(), *dropped.items())
             if len(ws) == 1 and slip not in known and slip not in unknown}
 
 
@@ -85,9 +108,17 @@ def _mend(word: str) -> str:
 
 def mended(words: list[str]) -> list[str]:
     """Each word as meant: two words typed without the space between them apart (`run_together`), slips of
-    one word alone (`_mend`), then slips that only the place of the word shows (`_mend_by_place`), and words
-    heard for others that sound the same (`homophones.heard`)."""
-    return heard(_mend_by_place([_mend(w) for w in apart(words)]))
+    one word alone (`_mend`), then slips that only the place of the word shows (`_mend_by_place`), words
+    spelt as they sound ("kyoob", "grene": `sounds.by_sound`), and words heard for others that sound the same
+    (`homophones.heard`)."""
+    return heard(by_sound(_mend_by_place([_mend(w) for w in apart(words)]), _known(), opens_clause))
+
+
+def mended_text(text: str) -> str:
+    """The lowered text with each whole word mistyped by one slip mended on its own (`_mend`), before the
+    rewrites read it: "the balls alnog the front edge" is read as "along" by the rule for lines, which the
+    mending of tagged words comes too late for."""
+    return re.sub(r"(?<![\w'])[a-z]+(?![\w'])", lambda m: _mend(m.group()), text)
 
 
 def apart(words: list[str]) -> list[str]:
@@ -102,8 +133,10 @@ def run_together(word: str) -> list[str] | None:
         return None
     known = _known()
     splits = [[word[:k], word[k:]] for k in range(2, len(word) - 1) if word[:k] in known and word[k:] in known]
-    # two fillers make no word worth reading ("theme" is not "the me")
-    splits = [p for p in splits if any(w not in FILLER or w in lexicon()[0] for w in p)]
+    # two fillers make no word worth reading ("theme" is not "the me"), and a hesitation is said, not typed
+    # into a word ("career" is not "care er")
+    splits = [p for p in splits if any(w not in FILLER or w in lexicon()[0] for w in p)
+              and not any(w in HESITATIONS for w in p)]
     # a slip joins a word of the task to the next ("redblock", "putthe", "inthe"), and small words joined read as
     # their halves ("thereafter"); a noun joined to a word that is neither makes an English word of its own
     # ("roommate", "backyard"), never split
@@ -146,12 +179,20 @@ def _mend_by_place(words: list[str]) -> list[str]:
         between = (vocab.kind_of(prev) or prev in ("it", "them")) and (vocab.kind_of(nxt) or nxt in _colour_words())
         # "push the cube int the zone": between an object and the next noun phrase, a relation ("into")
         meant = _one_slip_from(w, _relation_words(), shortest=4) if between else None
+        if meant is None and prev in ("by", "same", "matching", "own", "its", "their"):
+            meant = _one_slip_from(w, {"color": "color", "colors": "colors"}, shortest=4)  # "sort them by colr"
         if meant is not None:
             pass
         elif vocab.kind_of(nxt) or nxt in ("one", "ones"):
             meant = _one_slip_from(w, _colour_words(), shortest=4)  # "blu"
+            if meant is None:  # "grean", "yelluw": a vowel spelt as another, said as it sounds
+                meant = _one_from(w, _colour_words(), _vowel_for_vowel)
         elif k > 0 and words[k - 1] in _colour_words() and not vocab.kind_of(w):
             meant = _one_slip_from(w, _kind_words(), shortest=4)  # "the red bowel": right after a colour, a thing
+        elif k > 0 and (prev in ("the", "a", "an") or prev in _relation_words()) and not vocab.kind_of(nxt) and \
+                nxt not in _colour_words():
+            # "drop it in the bowel": right after an article or "in", with no noun after it, the word is the thing
+            meant = _one_slip_from(w, _kind_words(), shortest=4)
         elif opens_clause(words, k):
             meant = _one_slip_from(w, _verb_words(), shortest=5)  # not "had" for "head"
             if meant is None and len(w) == 4:  # "puth": a key pressed after a short verb, the one slip it can be
@@ -214,6 +255,18 @@ def _one_slip_from(word: str, targets: dict[str, str], shortest: int) -> str | N
         return targets[word]
     hits = {meant for t, meant in targets.items() if len(t) >= shortest and t[0] == word[0] and _one_slip(word, t)}
     return next(iter(hits)) if len(hits) == 1 else None
+
+
+def _one_from(word: str, targets: dict[str, str], slip) -> str | None:
+    """The one target word ``word`` is ``slip`` of, or None when none or several are."""
+    hits = {meant for t, meant in targets.items() if slip(word, t)}
+    return next(iter(hits)) if len(hits) == 1 else None
+
+
+def _vowel_for_vowel(word: str, target: str) -> bool:
+    """Whether ``word`` is ``target`` with one vowel (not the first letter) spelt as another ("grean")."""
+    diff = [k for k in range(len(word)) if len(word) == len(target) and word[k] != target[k]]
+    return len(word) >= 4 and len(diff) == 1 and diff[0] > 0 and word[diff[0]] in "aeiou" and target[diff[0]] in "aeiou"
 
 
 def _one_slip(word: str, target: str) -> bool:

@@ -26,9 +26,9 @@ def pick_lists(text: str) -> str:
 
 
 def _item() -> str:
-    colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=len, reverse=True)
+    colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first)
     nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))},
-                   key=len, reverse=True)
+                   key=vocab.longest_first)
     return rf"(?:(?:{'|'.join(colors)})\s+)*(?:{'|'.join(nouns)})\b"
 
 

@@ -10,6 +10,7 @@ import functools
 import re
 
 from aspire_tui.agent.words.lexicon import VERBS
+from sim import vocabulary as vocab
 
 # arrows and pointing hands that point the way (the variation selector after one is part of it)
 ARROWS = "➡⮕⇨➔➜➝➞➙➛➟➠➤➧⟹⟶👉"
@@ -47,4 +48,4 @@ def pictures(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _verbs() -> tuple[str, ...]:
     verbs = {w for words in VERBS.values() for w in words if " " not in w} | {"empty", "clear"}
-    return tuple(sorted(verbs - {"go", "get", "rest", "stand", "order"}, key=len, reverse=True))
+    return tuple(sorted(verbs - {"go", "get", "rest", "stand", "order"}, key=vocab.longest_first))

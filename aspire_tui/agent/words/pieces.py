@@ -195,10 +195,27 @@ def kept_after_placing(items: list[Item], k: int) -> bool:
     n = next((j for j, i in enumerate(after) if i.kind != "np"), len(after))
     if n == 0 or n >= len(after) or after[n].kind != "WHERE":
         return False
+    # a clause that ends with its verb ("the cube next to the bowl put, but ..."): where it goes is said before it
+    end = k
+    while end > 0 and items[end - 1].kind in ("COMMA", "AND"):
+        end -= 1
+    end = end - 1 if end > 0 and items[end - 1].kind in VERB_LIKE else k
     # from the verb of the clause the "and" is in: "..., keeping A and B where they are" keeps both
-    start = max((j for j in range(k) if items[j].kind in ("STOP", "THEN", "FIRST", "BEFORE") + VERB_LIKE),
+    start = max((j for j in range(end) if items[j].kind in ("STOP", "THEN", "FIRST", "BEFORE") + VERB_LIKE),
                 default=-1)
-    return any(i.kind in ("REL", "TO", "CORNER", "MIDDLE", "EDGE", "SIDE") for i in items[start + 1:k])
+    return any(i.kind in ("REL", "TO", "CORNER", "MIDDLE", "EDGE", "SIDE") for i in items[start + 1:end])
+
+
+def kept_before_placing(items: list[Item], k: int) -> bool:
+    """"keep the blue bowl still, red blk to tray", "the bowl stays put, the cube into the tray": after a clause
+    that keeps an object where it is, a verbless object with where it goes is a step of its own (put there),
+    not one more object kept still."""
+    if k == 0 or items[k - 1].kind != "WHERE" or k + 1 >= len(items) or items[k + 1].kind != "np":
+        return False
+    after = items[k + 2:]
+    after = after[:next((j for j, i in enumerate(after) if i.kind in ("STOP", "THEN", "COMMA", "AND")), len(after))]
+    return any(i.kind in ("REL", "TO", "CORNER", "MIDDLE") for i in after) and \
+        not any(i.kind in VERB_LIKE + ("COPULA", "MODAL", "WHERE") for i in after)
 
 
 def has_copula_after(items: list[Item], k: int) -> bool:

@@ -27,6 +27,12 @@ def postpositions(words: list[Word]) -> list[Word]:
             continue
         size, said = rel
         after = k + size
+        # "green block, bowl into not": the relation denied, said after it as the relation is
+        denied = after < len(out) and out[after].tag == "NOT" and (after + 1 == len(out) or out[after + 1].tag in ENDS)
+        if denied:
+            said, after = [out[after], said], after + 1
+        else:
+            said = [said]
         if after < len(out) and out[after].tag not in ENDS or out[k - 1].tag not in ("KIND", "KINDS"):
             k += 1
             continue
@@ -37,10 +43,12 @@ def postpositions(words: list[Word]) -> list[Word]:
         while clause > 0 and out[clause - 1].tag not in ("STOP", "THEN", "FIRST"):
             clause -= 1
         before = out[start - 1].tag if start > 0 else ""
+        if before == "AND" and start > 1 and out[start - 2].tag == "COMMA":
+            before = "COMMA"  # "green block, bowl into, and tray into": a second place for the same object
         if before not in ("KIND", "KINDS", "COMMA") or not any(w.tag in ("KIND", "KINDS") for w in out[clause:start]):
             k += 1
             continue
-        out[start:after] = [said, *out[start:k]]
+        out[start:after] = [*said, *out[start:k]]
         k = after
     return out
 
@@ -72,7 +80,11 @@ def _relation_at(words: list[Word], k: int) -> tuple[int, Word] | None:
     w = words[k]
     if w.tag == "REL":
         return 1, w
-    if w.tag == "SIDE" and k + 1 < len(words) and words[k + 1].tag == "OF":
+    if w.tag in ("OF", "TOP") and k + 1 < len(words) and {w.tag, words[k + 1].tag} == {"OF", "TOP"}:
+        return 2, Word("REL", "on top of", "on")  # "the red block top of", "the red block of top": on top of it
+    # "the red block right side": the side said as a side of it ("right side of"), as "right of" is
+    if w.tag == "SIDE" and k + 1 < len(words) and (words[k + 1].tag == "OF" or
+                                                   words[k + 1].tag == "EDGE" and words[k + 1].text == "side"):
         side = {"front": "in front of", "back": "behind", "left": "left of", "right": "right of"}.get(w.value or w.text)
         if side is not None:
             return 2, Word("REL", side, _REL_OF[side])

@@ -24,7 +24,7 @@ def receiving(text: str) -> str:
 
 
 def _place() -> str:
-    nouns = sorted({w for k in RECEIVERS for w in vocab.KINDS.get(k, ())}, key=len, reverse=True)
+    nouns = sorted({w for k in RECEIVERS for w in vocab.KINDS.get(k, ())}, key=vocab.longest_first)
     return rf"(?:the|a|an) (?:[a-z]+ )?(?:{'|'.join(nouns)})"
 
 

@@ -16,13 +16,16 @@ def each_other(text: str) -> str:
             return m.group(0)  # "A, B, C side by side": a row of three, not a pair
         return f"{m.group(1)} {m.group(3) or ''}next to {m.group(2)}"
 
+    # "next to the black cube, spine to spine": how the two touch, after the words that put one beside the other
+    text = re.sub(r"\b((?:next to|beside|alongside|against|by)\b[^.;!?]*?),?\s*\b(spine|back|side|edge|face|nose|"
+                  r"shoulder|cheek|end)s? to \2s?\b", r"\1", text)
     return _pair_by_each_other().sub(pair, text)
 
 
 @functools.cache
 def _pair_by_each_other() -> re.Pattern:
-    nouns = "|".join(sorted({w for words in vocab.KINDS.values() for w in words}, key=len, reverse=True))
-    colors = "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=len, reverse=True))
+    nouns = "|".join(sorted({w for words in vocab.KINDS.values() for w in words}, key=vocab.longest_first))
+    colors = "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first))
     # one object: up to two words before its noun, or its colour after it ("block black")
     one = rf"(?:the |a |an )?(?:[a-z]+ ){{0,2}}?(?:{nouns})(?: (?:{colors})\b)?"
     # "should be", "are to be", "end up": how the pair is to be, said before where

@@ -25,6 +25,8 @@ class References:
         self.apart: list[Ref] = []         # "the blue one" said after a bare "the cube": another object than it
         self.introduced: list[Ref] = []    # objects a clause only said are there ("there's a green bowl")
         self.moved: list[Ref] = []         # every object a clause so far was asked to move
+        self.kept: list[Ref] = []          # the objects the clause being read keeps by name ("don't touch the cube")
+        self.kept_before: list[Ref] = []   # ... as the clause before kept them ("..., leave it where it is")
         self.last_place: tuple[str, Ref] | None = None  # the last (relation, object) something was put by
         self.prev_place: tuple[str, Ref] | None = None  # ... as it was before the clause being read
 
@@ -42,7 +44,11 @@ class References:
             raise InstructionError(f"the simulator cannot make an {np.noun} (a thing, as no kind is named before it): it "
                                    f"has {', '.join(sorted(vocab.KINDS))}; say \"the {np.noun} block\" for the "
                                    "colour", "unknown_kind")
-        ref = np.ref if np.ref is not None else Ref(self.kinds[-1] if self.kinds else "?", np.color)
+        # a colour said bare, with no "one", is the object of that colour named before ("all blocks except the red;
+        # leave red alone": the red block, not a red tray), else of the kind said last
+        same = next((m.kind for r in reversed(self.named) for m in (r, *r.excluded, *r.members)
+                     if np.noun and np.color and m.color == np.color and m.quantity == "one" and m.kind not in ("?", "robot")), None)
+        ref = np.ref if np.ref is not None else Ref(same or (self.kinds[-1] if self.kinds else "?"), np.color)
         if ref.kind == "?":
             # no kind named before it: the kind of what a list or heading said there is ("Balls: red one on ...")
             listed = next((r.kind for r in reversed(self.introduced) if r.kind not in ("?", "robot")), "block")
@@ -59,8 +65,9 @@ class References:
             ref = prior if prior is not None else replace(ref, select="")
         if ref.select == "other":
             # the other one than the last one named of its kind, by colour or by a rule ("the leftmost block")
-            prior = next((r for r in reversed(self.named) if r.kind == ref.kind and r.select not in ("other", "same")),
-                         None)
+            # ... or, with none named, than one only said to be there ("there's a blue zone; ... the other zone")
+            prior = next((r for said in (self.named, self.introduced) for r in reversed(said)
+                          if r.kind == ref.kind and r.select not in ("other", "same")), None)
             if prior is None and re.search(r"\bthe other\b", self.text.lower()):  # not "another block"
                 raise AmbiguousWord(f"which {ref.kind} is 'the other {ref.kind}': no {ref.kind} was named before "
                                     f"it; say its colour", ref.kind, [])

@@ -70,7 +70,7 @@ def listed_steps(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _shorthand_words() -> re.Pattern:
-    words = sorted(SHORTHAND, key=len, reverse=True)
+    words = sorted(SHORTHAND, key=vocab.longest_first)
     return re.compile(rf"(?<![\w/'])(?:{'|'.join(re.escape(w) for w in words)})(?![\w'])(?!/(?=\s))")
 
 
@@ -128,7 +128,40 @@ def spec_notation(text: str) -> str:
                       r"(left|right|front|back|far|near)(?: side| hand side| end)?\b(?! of\b)", r"\1 edge", text)
     if "between" in text:
         text = re.sub(r"\bin between\b(?=\s*(?:[,.;]|$))", " in the middle ", text)  # "green in between": the middle one
+    text = TITLE.sub(_titled, text)
+    # "expected order (left to right): red, green, blue": the order the outcome is to have, as "order: ..." says
+    text = re.sub(r"(^|[.!?;\n]\s*)(?:expected|desired|wanted|required|final) (?=(?:order|sequence)\b)", r"\1", text)
+    # "actual: nothing happens": what a bug report saw the robot do, never what is asked
+    text = re.sub(r"(^|[.!?;\n]\s*)(?:actual|observed)(?: result| results| outcome| behaviou?r)?\s*:[^.!?;\n]*", r"\1",
+                  text)
+    # "expected: both steps executed in order": a test's check that the steps ran, which the steps ask already
+    text = re.sub(r"(^|[.!?;\n]\s*)(?:(?:expected|actual)(?: result| outcome| behaviou?r)?\s*:\s*)?"
+                  r"(?:all |both |the |each |every |\d+ |two |three )*(?:[a-z]+ )?steps? (?:are |were |is |was |get |got )?"
+                  r"(?:executed|performed|completed|done|run|carried out|finished|succeed|succeeded|pass|passed)"
+                  r"(?: (?:in order|in sequence|in turn|successfully|without errors?|correctly|as expected))*"
+                  r"\s*(?=[.!?;\n]|$)", r"\1", text)
     return HEADING.sub(_heading, text) if ":" in text else text
+
+
+# "first:", "after that:", "next:": a heading that says which step comes, read as the step's word
+STEP_HEADS = ("first", "firstly", "next", "after", "afterwards", "finally", "lastly", "second", "secondly", "third",
+              "last")
+
+
+# "Scenario: placement relative to bowl.": a test's title, a sentence of its own before the steps
+TITLE = re.compile(r"(^|[.!?;\n]\s*)(?:test |bug )?(?:scenario|title|summary|feature|test case|case|test|bug)\s*"
+                   r"(?:\d+|#\d+)?\s*:\s*([^.!?;\n]*)[.!?;\n]\s*(?=\S)")
+
+
+def _titled(m: re.Match) -> str:
+    """Nothing for a title said in a bare noun phrase ("placement relative to bowl": no article, no colour, no
+    verb first); the words as they were when the title is the task itself ("test: put the cube in the bowl")."""
+    said = m.group(2).split()
+    table, _ = lexicon()
+    if not said or any(w in ("the", "a", "an") or vocab.color_of(w) for w in said) or \
+            table.get(said[0], ("", ""))[0] in ("VERB", "TOWER", "LINE"):
+        return m.group(0)
+    return m.group(1)
 
 
 def _corner_said_apart(text: str) -> str:
@@ -153,6 +186,11 @@ def _corner_said_apart(text: str) -> str:
     text = re.sub(r"\b(left|right)(?:[- ]hand)? corner,? (?:that is |which is )?(?:(far|far away|away|well away)|"
                   r"(close|near|nearby|right by)) (?:from |to |by )?(?:the robot|you)\b",
                   lambda m: f"{'front' if m.group(2) else 'back'} {m.group(1)} corner", text)
+    # "the corner of behind at the right", "the corner of front at the left": a learner's order ("la esquina de
+    # atrás a la derecha"), the end said with "of" and the side after it
+    text = re.sub(r"\bcorner of (?:the )?(behind|back|rear|front|in front|far|near) (?:at|on|to) the (left|right)\b",
+                  lambda m: f"{ {'behind': 'back', 'in front': 'front'}.get(m.group(1), m.group(1))} {m.group(2)} corner",
+                  text)
     # "the left corner at the back": the side first, then the end of the table
     return re.sub(r"\b(left|right)(?:[- ]hand)? corner (?:on|at|in|to) the (front|back|far|near|rear)(?: end| side)?\b",
                   r"\2 \1 corner", text)
@@ -172,7 +210,7 @@ def _heading(m: re.Match) -> str:
     if "\n" in lead:
         lead = lead.replace("\n", " . ")  # a heading on a line of its own opens a sentence of its own
     words = head.split()
-    if any(w.isdigit() or vocab.color_of(w) for w in words) or words[0] in ("step", "then") or \
+    if any(w.isdigit() or vocab.color_of(w) for w in words) or words[0] in ("step", "then", *STEP_HEADS) or \
             GOAL_FRAME.match(m.group(0).strip(" .;!?\n")):
         return m.group(0)
     if head in START_HEADINGS:
@@ -182,7 +220,11 @@ def _heading(m: re.Match) -> str:
     if head in GOAL_HEADINGS:
         rest = m.string[m.end():]
         stop = re.search(r"(?<!\d)[.;!?](?!\d)", rest)
-        return f"{lead} want that \x00" if COPULA_WORD.search(rest[:stop.start() if stop else len(rest)]) else f"{lead} "
+        sentence = rest[:stop.start() if stop else len(rest)]
+        if COPULA_WORD.search(sentence):
+            return f"{lead} want that \x00"
+        # "expected: the bowl contains every block": the holder said first, how things are to be
+        return f"{lead} want that " if re.search(r"\b(?:contains|holds)\b", sentence) else f"{lead} "
     table, _ = lexicon()
     # a heading that says what to do ("sort:", "make a tower:", "push task:") is read with its sentence
     acts = [table.get(w, ("", ""))[0] in ("TOWER", "LINE") or table.get(w, ("", ""))[:2] in
@@ -216,9 +258,9 @@ def _heading(m: re.Match) -> str:
 def place_prepositions() -> re.Pattern:
     """"put the cube at the tray", "push it until the red zone", "go till the marker": before a thing, a learner's
     "at" / "until" says where it goes, as "to" does (before a side, "at the back", it stays a side)."""
-    colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=len, reverse=True)
+    colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first)
     nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))},
-                   key=len, reverse=True)
+                   key=vocab.longest_first)
     return re.compile(rf"\b(?:at|until|till|up until)\s+(?=(?:(?:the|a|an)\s+)?(?:(?:{'|'.join(colors)})\s+)*"
                       rf"(?:{'|'.join(nouns)})\b(?!')(?!\s+(?:is|are|sits|lies|touches|reaches|hits)\b))")
 
@@ -228,7 +270,7 @@ def colour_compounds() -> re.Pattern:
     """Two colour words joined by a hyphen ("navy-blue", "blue-green"): one shade, kept as one word (written
     with "~") so that it is not read as two objects of two colours."""
     words = {w for ws in vocab.COLORS.values() for w in ws} | {w for w in vocab.MISSING_COLORS if "-" not in w}
-    alternatives = "|".join(sorted(words, key=len, reverse=True))
+    alternatives = "|".join(sorted(words, key=vocab.longest_first))
     return re.compile(rf"\b({alternatives})-({alternatives})\b")
 
 
@@ -339,7 +381,10 @@ def goal_frames(text: str) -> str:
 # "done when the ball is in the bowl", "the task is complete once ...": how things are when the task is done,
 # a wish for how they are to be
 DONE_WHEN = re.compile(r"(?:^|(?<=[.;!?:]))\s*(?:(?:the )?(?:task|job|work|it|this|that|we) (?:is|are) )?(?:done|finished|"
-                       r"complete|completed|successful|success|achieved) (?:when|once|if)\b")
+                       r"complete|completed|successful|success|achieved"
+                       # a test's "pass if ...", "the test passes when ...": done when it holds
+                       r"|(?:(?:the )?(?:test|test case|case|check|run) )?(?:pass|passes|passed|succeeds|succeeded)"
+                       r") (?:when|once|if)\b")
 
 
 # "Given <how things are>, when <the robot acts>, then <how things are to be>": acceptance criteria
@@ -399,7 +444,7 @@ def possessive_sides(text: str) -> str:
 
 @functools.cache
 def _kind_nouns() -> str:
-    return "|".join(sorted({w for words in vocab.KINDS.values() for w in words}, key=len, reverse=True))
+    return "|".join(sorted({w for words in vocab.KINDS.values() for w in words}, key=vocab.longest_first))
 
 
 # a task put as a suggestion: "why not put ...", "how about moving ...", "would you mind lining up ..."
@@ -478,10 +523,10 @@ def periphrastic_superlatives(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _periphrastic() -> re.Pattern:
     nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))}
-                   | {"one", "corner", "corners", "the"}, key=len, reverse=True)
-    adjectives = "|".join(sorted(SUPERLATIVES, key=len, reverse=True))
+                   | {"one", "corner", "corners", "the"}, key=vocab.longest_first)
+    adjectives = "|".join(sorted(SUPERLATIVES, key=vocab.longest_first))
     # after a noun "more left" is as often a direction ("move the block more left"): only "most left" picks
-    sizes = "|".join(sorted((a for a in SUPERLATIVES if a not in ("left", "right")), key=len, reverse=True))
+    sizes = "|".join(sorted((a for a in SUPERLATIVES if a not in ("left", "right")), key=vocab.longest_first))
     nouns_before = "|".join(rf"(?<=\b{n} )" for n in nouns)
     return re.compile(rf"\b(?:most ({adjectives})|(?:{nouns_before})more ({sizes}))\b(?! (?:than|of)\b)")
 
@@ -498,7 +543,7 @@ COMPARED = {"closer": "nearest", "nearer": "nearest", "farther": "farthest", "fu
 @functools.lru_cache(maxsize=1)
 def _comparative_after_noun() -> re.Pattern:
     nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))}
-                   | {"one"}, key=len, reverse=True)
+                   | {"one"}, key=vocab.longest_first)
     rel = "|".join(sorted({w for words in vocab.RELATIONS.values() for p in words for w in p.split()[:1]}
                           - {"to", "by", "up"}))
     return re.compile(rf"\b({'|'.join(nouns)}) (?:that is |which is )?(closer|nearer|farther|further) "
@@ -584,10 +629,10 @@ def side_adjectives(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _side_before_noun() -> re.Pattern:
-    colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=len, reverse=True)
+    colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first)
     nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))}
-                   | {"one", "ones"}, key=len, reverse=True)
-    sides = "|".join(sorted(SIDE_ADJECTIVES, key=len, reverse=True))
+                   | {"one", "ones"}, key=vocab.longest_first)
+    sides = "|".join(sorted(SIDE_ADJECTIVES, key=vocab.longest_first))
     return re.compile(rf"(?<=\bthe )({sides})(?= (?:(?:{'|'.join(colors)}) )?(?:{'|'.join(nouns)})\b)")
 
 
@@ -620,7 +665,7 @@ FOND = ("little", "tiny", "wee", "teeny", "teensy", "weeny", "itty bitty", "teen
 
 @functools.lru_cache(maxsize=1)
 def _colour_names() -> tuple[str, ...]:
-    return tuple(sorted({w for words in vocab.COLORS.values() for w in words}, key=len, reverse=True))
+    return tuple(sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first))
 
 
 SIZES = {"big": "largest", "large": "largest", "huge": "largest", "massive": "largest", "giant": "largest",
@@ -630,8 +675,8 @@ SIZES = {"big": "largest", "large": "largest", "huge": "largest", "massive": "la
 
 @functools.lru_cache(maxsize=1)
 def _size_before_noun() -> re.Pattern:
-    colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=len, reverse=True)
-    nouns = sorted({w for words in vocab.KINDS.values() for w in words} | {"one"}, key=len, reverse=True)
+    colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first)
+    nouns = sorted({w for words in vocab.KINDS.values() for w in words} | {"one"}, key=vocab.longest_first)
     # after "a" the size only describes ("a little ball"): dropped, so "little" is not read as "a little" (an amount)
     sizes = "|".join(SIZES)
     return re.compile(rf"(?:(?<=\bthe )({sizes})|(?<=\ba )(?:{sizes}) )"
@@ -695,7 +740,7 @@ def ordinal_compounds(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _ordinal_compound() -> re.Pattern:
     nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))} | {"one"},
-                   key=len, reverse=True)
+                   key=vocab.longest_first)
     return re.compile(rf"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)[- ]from[- ](?:the[- ])?(left|right|front|back)"
                       rf"(?:most)? ((?:(?:{'|'.join(_colour_names())}) )?(?:{'|'.join(nouns)}))\b")
 
@@ -728,7 +773,7 @@ def decimals(text: str) -> str:
     """Decimals written short or the continental way: ".05 m" is 0.05 m, "0,1 m" and "2,5 cm" are 0.1 m and 2.5
     cm; "1,000 mm" (three digits after the comma) stays a thousands separator."""
     text = re.sub(r"(?<![\w.])\.(\d)", r"0.\1", text)
-    units = "|".join(sorted((re.escape(u) for u in vocab.UNITS), key=len, reverse=True))
+    units = "|".join(sorted((re.escape(u) for u in vocab.UNITS), key=vocab.longest_first))
     return re.sub(rf"\b(\d+),(\d{{1,2}}|\d{{4,}}|(?<=\b0,)\d+)\s*(?=(?:{units})(?![a-z]))", r"\1.\2 ", text)
 
 
@@ -754,7 +799,7 @@ def cardinals(text: str) -> str:
     text = re.sub(r"\b(?:a|one) quarter (?:of )?(?:a|an) ", "0.25 ", text)
     text = re.sub(r"\bthree quarters (?:of )?(?:a|an) ", "0.75 ", text)
     # "an inch", "a foot": one of the unit ("m" and "in." are too short to tell from other words)
-    units = "|".join(sorted((u for u in vocab.UNITS if len(u) > 2 and u.isalpha()), key=len, reverse=True))
+    units = "|".join(sorted((u for u in vocab.UNITS if len(u) > 2 and u.isalpha()), key=vocab.longest_first))
     text = re.sub(rf"\b(\d+)/([1-9]\d*)(?: of)?(?: an?)? (?=(?:{units}|cm|mm|m|ft|in)\b)",
                   lambda m: f"{round(int(m.group(1)) / int(m.group(2)), 4):g} ", text)  # "3/4 of an inch"
     text = re.sub(rf"\b(?:a|an|one) (?=(?:{units})\b)", "1 ", text)
@@ -797,7 +842,7 @@ def holders_as_verbs(text: str) -> str:
 @functools.cache
 def _holder_verb() -> re.Pattern:
     nouns = "|".join(sorted({p for ws in vocab.KINDS.values() for w in ws for p in (w, *vocab.plurals(w))},
-                            key=len, reverse=True))
+                            key=vocab.longest_first))
     return re.compile(rf"(^|[.!?;:,]\s*|\b(?:and|then|first|now|please|next|finally)\s+)"
                       rf"(?P<holder>{'|'.join(HOLDER_VERBS)})(?:\s+up)?\s+"
                       rf"(it|them|(?:the|a|an|all|both|every|each|this|that|those|these|\d+)\s+"
@@ -830,7 +875,7 @@ def topping_with(text: str) -> str:
 @functools.cache
 def _topping() -> re.Pattern:
     nouns = "|".join(sorted({p for ws in vocab.KINDS.values() for w in ws for p in (w, *vocab.plurals(w))},
-                            key=len, reverse=True))
+                            key=vocab.longest_first))
     thing = rf"(?:it|them|(?:the|a|an|this|that|each|every|both|all)\s+(?:[a-z]+\s+){{0,3}}?(?:{nouns}))"
     return re.compile(rf"(^|[.!?;:,]\s*|\b(?:and|then|first|now|please|next|finally)\s+)"
                       rf"(?:top|cap|crown|garnish|decorate)(?:\s+off)?\s+({thing})(?:\s+off)?\s+with\s+({thing})\b")
@@ -871,7 +916,7 @@ def correlative_both(text: str) -> str:
 
 @functools.cache
 def _correlative_both() -> re.Pattern:
-    nouns = "|".join(sorted({w for ws in vocab.KINDS.values() for w in ws}, key=len, reverse=True))
+    nouns = "|".join(sorted({w for ws in vocab.KINDS.values() for w in ws}, key=vocab.longest_first))
     return re.compile(rf"\bboth (?=(?:the |a |an )?(?:[a-z]+ ){{0,2}}?(?:{nouns}) and\b)")
 
 
@@ -888,7 +933,7 @@ def type_words(text: str) -> str:
 @functools.cache
 def _typed_object() -> re.Pattern:
     nouns = "|".join(sorted({p for ws in vocab.KINDS.values() for w in ws for p in (w, *vocab.plurals(w))},
-                            key=len, reverse=True))
+                            key=vocab.longest_first))
     return re.compile(rf"\b(?:object|objects|obj|item|items)\s+(?=(?:[a-z]+\s+)?(?:{nouns})\b)")
 
 
@@ -918,8 +963,10 @@ def emptying(text: str) -> str:
 def _emptying() -> re.Pattern:
     holders = "|".join(w for k in vocab.CONTAINERS + vocab.SURFACES + ("plate",) for w in vocab.KINDS[k])
     things = "|".join(p for k in vocab.MOVABLE for w in vocab.KINDS[k] for p in (*vocab.plurals(w), w))
-    return re.compile(rf"(^|[.!?;:,]\s*|\b(?:and|then|please|now|first|you|to)\s+)(?:empty|clear|clean)(?:\s+(?:out|off))?\s+"
-                      rf"((?:the|that|this|your)\s+(?:[a-z]+\s+){{0,2}}?(?:{holders})|it)\b(?:\s+(?:out|off))?"
+    return re.compile(rf"(^|[.!?;:,]\s*|\b(?:and|then|please|kindly|just|now|first|you|to)\s+)(?:empty|clear|clean)(?:\s+(?:out|off))?\s+"
+                      # a note's "empty tray", "clear red bowl": the holder with its article left out
+                      rf"((?:the|that|this|your)\s+(?:[a-z]+\s+){{0,2}}?(?:{holders})|(?:[a-z]+\s+)?(?:{holders})|it)\b"
+                      rf"(?:\s+(?:out|off))?"
                       rf"(?:\s+of\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?((?:[a-z]+\s+)?(?:{things})))?(?![\w-])"
                       rf"(\s+(?:into|in|onto|on|to)\b)?")
 

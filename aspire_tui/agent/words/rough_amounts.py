@@ -42,5 +42,5 @@ def _count(said: str) -> int:
 
 @functools.lru_cache(maxsize=1)
 def _few() -> re.Pattern:
-    units = "|".join(sorted((re.escape(u) for u in vocab.UNITS if not u.endswith(".")), key=len, reverse=True))
+    units = "|".join(sorted((re.escape(u) for u in vocab.UNITS if not u.endswith(".")), key=vocab.longest_first))
     return re.compile(rf"\b(?:a )?few (?:more )?(?=(?:{units})\b)")

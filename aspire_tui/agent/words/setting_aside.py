@@ -1,5 +1,6 @@
 """Words set aside: a few words not read before a whole task ("okay robot, listen up, put the red block in
-the bowl"), read past when they stand apart from it, and named in a note so the person can correct them."""
+the bowl"), describing an object whose colour and kind are said ("the shiny red block") or signing off after
+the task ("..., capisce?"), read past, and named in a note so the person can correct them."""
 
 from __future__ import annotations
 
@@ -11,6 +12,15 @@ from sim import vocabulary as vocab
 
 # what may open the task after the words set aside: a verb, a tower, or "can you ..."
 TASK_OPENERS = ("VERB", "TOWER", "MODAL")
+# what a noun phrase follows: a verb, a relation, "to", "of", "with", "from", a word of how many
+NOUN_PHRASE_LEADS = ("VERB", "REL", "TO", "OF", "WITH", "FROM", "ALL", "EACH", "BOTH", "ANY", "OTHER")
+# how an object is to end up or be moved, said after the task ("..., upside down", "..., lengthwise"): what
+# no goal here can say, so never set aside as a sign-off; words ending in -wise or -ways say it too
+HOW_IT_ENDS_UP = frozenset({"upside", "sideway", "vertical", "vertically", "horizontal", "horizontally", "diagonal",
+                            "diagonally", "tilted", "tilt", "rotated", "rotate", "turned", "flipped", "flip",
+                            "inverted", "invert", "reversed", "reverse", "backward", "backwards", "upright",
+                            "standing", "lying", "twice", "thrice", "mirrored", "mirror", "opposite", "facing",
+                            "angled", "askew", "spinning", "spun", "balanced", "slanted", "crooked", "straight"})
 # where a run of words not read may begin: the instruction's start or a sentence's or a comma's end
 BOUNDARIES = ("STOP", "COMMA")
 
@@ -23,19 +33,25 @@ class UnreadWords(InstructionError):
         self.words = words
 
 
-def set_aside(words: list[Word]) -> tuple[list[Word], list[str]] | None:
-    """The words without each run of words not read that stands apart from the task, and those runs as
-    said; None when any word not read may be part of the task.
+def set_aside(words: list[Word], said: str) -> tuple[list[Word], list[tuple[str, bool]]] | None:
+    """The words without each run of words not read that stands apart from the task, and those runs (each
+    with whether it is a lead-in, which `note` quotes up to its comma); None when any word not read may be
+    part of the task.
 
-    A run stands apart when it is a lead-in the person says before the task: it starts the instruction, a
-    sentence or follows a comma, ends at a comma or full stop, and a verb opens the task right after it
-    ("hmm, let me think, put ..."). Anywhere else it may say something of the task: inside an object's
-    description ("the read block"), where a place or amount goes ("the back write corner"), how an object
-    ends up (", upside down"), or another thing to do ("rotate and put ..."), so it stays a refusal. A run
-    naming a thing or colour the simulator lacks, a part of the robot, or a vague count is never set aside.
+    A run stands apart when it is:
+    - a lead-in the person says before the task: it starts the instruction, a sentence or follows a comma,
+      ends at a comma or full stop, and a verb opens the task right after it ("hmm, let me think, put ...");
+    - a word or two describing an object more than the simulator tells objects apart by, right before a
+      colour and a kind ("the shiny red block"): with the colour said, the word cannot be the colour;
+    - a sign-off after the whole task ("..., capisce?"), unless it says how an object is to end up
+      (`HOW_IT_ENDS_UP`: "..., upside down") or what the end looks like (``said`` has "like a smiley").
+    Anywhere else it may say something of the task: an object's only description ("the read block", perhaps
+    its colour), where a place or amount goes ("the back write corner"), how an object ends up ("... in the
+    bowl sideways"), or another thing to do ("rotate and put ..."), so it stays a refusal. A run naming a
+    thing or colour the simulator lacks, a part of the robot, or a vague count is never set aside.
     """
     kept: list[Word] = []
-    runs: list[str] = []
+    runs: list[tuple[str, bool]] = []
     k = 0
     while k < len(words):
         if words[k].tag != "UNKNOWN":
@@ -46,10 +62,13 @@ def set_aside(words: list[Word]) -> tuple[list[Word], list[str]] | None:
         while end < len(words) and words[end].tag == "UNKNOWN":
             end += 1
         run = words[k:end]
-        if not _lead_in(words, k, end) or any(_asks_something(w.text) for w in run):
+        if any(_asks_something(w.text) for w in run):
             return None
-        runs.append(" ".join(w.text for w in run))
-        k = end + 1  # the comma or full stop that closes the lead-in goes with it
+        lead_in = not _describes(words, k, end) and not _signs_off(words, k, end, said)
+        if lead_in and not _lead_in(words, k, end):
+            return None
+        runs.append((" ".join(w.text for w in run), lead_in))
+        k = end + 1 if lead_in else end  # the comma or full stop that closes a lead-in goes with it
     return (kept, runs) if runs else None
 
 
@@ -62,6 +81,29 @@ def _lead_in(words: list[Word], start: int, end: int) -> bool:
     return opens and closes and end + 1 < len(words) and words[end + 1].tag in TASK_OPENERS
 
 
+def _describes(words: list[Word], start: int, end: int) -> bool:
+    """Whether words[start:end] (one or two words) open a noun phrase after what leads into one (a verb, a
+    relation, "all") and come right before a colour that a kind follows ("put the shiny red block ...");
+    never where a clause opens, where a verb goes ("rotate the gray cube")."""
+    colours = end
+    while colours < len(words) and words[colours].tag == "COLOR":
+        colours += 1
+    return (end - start <= 2 and start > 0 and words[start - 1].tag in NOUN_PHRASE_LEADS and colours > end
+            and colours < len(words) and words[colours].tag == "KIND")
+
+
+def _signs_off(words: list[Word], start: int, end: int, said: str) -> bool:
+    """Whether words[start:end] (up to three words) close the instruction after the task, set off by a comma
+    or a stop, as a sign-off ("..., capisce?", "... . pronto!"), and say nothing of how it ends up, nor what
+    it looks like ("..., like a caterpillar")."""
+    run = [w.text for w in words[start:end]]
+    return (len(run) <= 3 and start > 0 and words[start - 1].tag in BOUNDARIES
+            and all(w.tag in BOUNDARIES for w in words[end:])
+            and not any(w in HOW_IT_ENDS_UP or w.endswith(("wise", "ways")) for w in run)
+            and not re.search(rf"\b(?:like|as|resembl\w*|similar to|shaped)\b[^,.;:!?]*?\b{re.escape(run[0])}",
+                              said, re.I))
+
+
 def _asks_something(word: str) -> bool:
     """Whether a word not read names what the simulator lacks or the robot's own parts: kept, and refused."""
     noun = word[:-1] if word.endswith("s") else word
@@ -70,11 +112,11 @@ def _asks_something(word: str) -> bool:
             or "~" in word or word.endswith("ish") or word in ROBOT_PARTS or word in VAGUE_COUNTS)
 
 
-def note(runs: list[str], said: str) -> str:
-    """The note that names the words set aside as the person said them (up to the comma or stop that
-    closes each), shown with the goal read."""
+def note(runs: list[tuple[str, bool]], said: str) -> str:
+    """The note that names the words set aside as the person said them (a lead-in up to the comma or stop
+    that closes it), shown with the goal read."""
     spans = []
-    for run in runs:
-        m = re.search(rf"\b{re.escape(run.split()[0])}\b[^,.;:!?]*", said, re.I)
+    for run, lead_in in runs:
+        m = re.search(rf"\b{re.escape(run.split()[0])}\b[^,.;:!?]*", said, re.I) if lead_in else None
         spans.append(m.group(0).strip() if m else run)
     return "set aside " + ", ".join(repr(s) for s in spans) + " (not read; say it another way if it mattered)"

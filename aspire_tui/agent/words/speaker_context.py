@@ -17,6 +17,11 @@ FIRST_PERSON = re.compile(r"^\s*(?:(?:ok|okay|so|well|right|anyway|honestly|basi
 # what the task is for, said first ("ok so for the display, ...", "before the party ..."): a word not read after it
 OCCASION = re.compile(r"^\s*(?:(?:ok|okay|so|well|right|anyway)\b[\s,]*)*"
                       r"((?:for|before|ahead of) (?:the|my|our|this|a|an) ([a-z]+)\b,?)", re.I)
+# when, or for what, said after the task ("... by noon", "... before lunch", "... at the party", "... this evening"):
+# words not read after it, checked by `without_context`
+OCCASION_AFTER = re.compile(r"\s+((?:(?:by|before|after|until|till|during|at|for|ahead of|in time for)\s+"
+                            r"(?:the |my |our |this |that |a |an |his |her |their |next |tomorrow's )?|"
+                            r"(?:this|next|tomorrow|tonight)\s*)(?P<what>[a-z']+(?: [a-z']+)?)?)[\s.!?]*$", re.I)
 # someone named first, with a determiner ("so the kids ...", "my neighbour ...")
 SOMEONE = re.compile(r"^\s*(?:(?:ok|okay|so|well|right|anyway|honestly|basically|um|uh|ugh|oh)\b[\s,]*)*"
                      r"(?:the|my|our|his|her|their) ([a-z']+)\b", re.I)
@@ -32,7 +37,8 @@ CHANGING = {"change", "swap", "flip"}
 
 def without_context(text: str) -> tuple[str, list[str]]:
     """The text without what the task is for, the speaker's situation before it and comments after it, and
-    those words. What it is for opens the words ("for the display", "before the party") with a word not read.
+    those words. What it is for opens the words ("for the display", "before the party") with a word not read;
+    when it is wanted, or for what, closes them with words not read ("... by noon", "... for the audit").
 
     A situation is the first clause, about the speaker ("I", "my", "we") or someone else ("the kids"), with a
     word the reader does not read, before a task of its own; the objects it names are kept as named ("there is
@@ -44,6 +50,10 @@ def without_context(text: str) -> tuple[str, list[str]]:
         if m is None or not _comment(m.group(1)) or not _has_task(text[:m.start()]):
             break
         set_apart.append(m.group(1).strip())
+        text = text[:m.start()]
+    m = OCCASION_AFTER.search(text)
+    if m is not None and _unread(m.group("what") or m.group(1)) and _has_task(text[:m.start()]):
+        set_apart.append(m.group(1).strip())  # "... by noon": when it is wanted, which now always meets
         text = text[:m.start()]
     m = OCCASION.match(text)
     if m is not None and all(w.tag == "UNKNOWN" for w in tag(m.group(2))):
@@ -88,6 +98,13 @@ def _on_an_object(words: list, k: int) -> bool:
     doing ("I'd rather not bend over the table") names none beside it."""
     near = [w.tag for w in words[max(k - 1, 0):k] + words[k + 1:k + 2]]
     return any(t in ("KIND", "KINDS", "COLOR", "PRON") for t in near)
+
+
+def _unread(words: str) -> bool:
+    """Whether every word is one the reader does not read, and none names what the simulator lacks."""
+    tags = tag(words)
+    things = set(vocab.UNKNOWN_THINGS)
+    return bool(tags) and all(w.tag == "UNKNOWN" and w.text.rstrip("s") not in things for w in tags)
 
 
 def _has_task(text: str) -> bool:

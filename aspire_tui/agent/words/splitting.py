@@ -6,7 +6,8 @@ from aspire_tui.agent.goal import Ref
 from aspire_tui.agent.words.grammar import Item
 from aspire_tui.agent.words.lexicon import INTRODUCING
 from aspire_tui.agent.words.pieces import (VERB_LIKE, done_again, has_copula_after, is_start, kept_after_placing,
-                                           kept_by_name, only_objects, runs_on, sent_before_negation, wished)
+                                           kept_before_placing, kept_by_name, only_objects, runs_on,
+                                           sent_before_negation, wished)
 
 
 def split_clauses(items: list[Item]) -> tuple[list[list[Item]], list[Ref]]:
@@ -24,6 +25,10 @@ def split_clauses(items: list[Item]) -> tuple[list[list[Item]], list[Ref]]:
         if it.kind == "VERB" and runs_on(out[-1]):  # "the cube is in the tray put it ...": no "and" said
             out.append([it])
             hard.append(False)
+            continue
+        if it.kind == "COMMA" and kept_before_placing(items, k):  # "keep the bowl still, red blk to tray"
+            out.append([])
+            hard.append(True)
             continue
         if it.kind in ("STOP", "THEN", "FIRST", "BEFORE") or (
                 it.kind in ("COMMA", "AND") and nxt is not None and (

@@ -8,6 +8,7 @@ import functools
 import re
 
 from aspire_tui.agent.words.lexicon import VERBS
+from sim import vocabulary as vocab
 
 # a step's number at its start: "1. put ...", said after the start of the words or the step before it
 NUMBER_MARK = re.compile(r"(?:^|(?<=[\s.;,:]))(\d{1,2})\.\s+(?=[a-z])")
@@ -38,7 +39,7 @@ def _closing_words(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _closing() -> re.Pattern:
-    verbs = sorted({w for words in VERBS.values() for w in words if " " not in w}, key=len, reverse=True)
+    verbs = sorted({w for words in VERBS.values() for w in words if " " not in w}, key=vocab.longest_first)
     after_clause = r"((?:[.;!?,]|\band\b|\bthen\b)\s*)(?:and\s+)?"
     last = rf"last(?: of all)?\s*(?:,|(?=\s+(?:{'|'.join(verbs)})\b))"
     end = r"(?:at|in|by) the (?:very )?end\b(?! of)\s*,?"

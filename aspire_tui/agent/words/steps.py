@@ -73,6 +73,10 @@ def drop_counted_towers(steps: list[Cond]) -> list[Cond]:
              if c.name in ("stacked", "on") and len(c.args) >= 2 and all(
                  isinstance(a, Ref) and a.kind == "block" and not a.is_group for a in c.args[:3 if c.name == "stacked"
                                                                                           else 2])]
+    # "stack them cubes up! purple on the bottom, orange on it, pink on top": the blocks stacked are the ones the
+    # order names, a tower of three or more
+    ordered = any(n >= 3 for n in named)
     return [c for c in steps if not (
         c.name == "stacked" and len(c.args) == 1 and isinstance(c.args[0], Ref) and c.args[0].kind == "block" and
-        c.args[0].quantity == "count" and c.args[0].count in named)]
+        (c.args[0].quantity == "count" and c.args[0].count in named or
+         ordered and c.args[0].quantity == "all" and not c.args[0].color and not c.args[0].excluded))]

@@ -8,46 +8,75 @@ from __future__ import annotations
 import re
 
 from aspire_tui.agent.words.accounts import accounts
+from aspire_tui.agent.words.afterthoughts import afterthoughts
 from aspire_tui.agent.words.any_order import any_order
+from aspire_tui.agent.words.archaic import archaic
+from aspire_tui.agent.words.aussie import aussie
+from aspire_tui.agent.words.french_calques import french_calques
+from aspire_tui.agent.words.hinglish import hinglish
+from aspire_tui.agent.words.scots import scots
+from aspire_tui.agent.words.singlish import singlish
 from aspire_tui.agent.words.bare_pairs import bare_pairs
 from aspire_tui.agent.words.bindings import bindings
+from aspire_tui.agent.words.calques import calques
 from aspire_tui.agent.words.code_calls import code_calls
 from aspire_tui.agent.words.conditionals import conditionals
+from aspire_tui.agent.words.compounds import compounds
 from aspire_tui.agent.words.courtesy import courtesies
+from aspire_tui.agent.words.gapping import gapping
+from aspire_tui.agent.words.in_and_out import in_and_out
 from aspire_tui.agent.words.key_values import key_values
 from aspire_tui.agent.words.labels import named_objects
 from aspire_tui.agent.words.landmarks import landmarks
 from aspire_tui.agent.words.lexicon import (DOERS, FILLER, GERUND_VERBS, InstructionError, PARTICIPLES, Word, lexicon,
                                             lookup, third_person, verb_form)
+from aspire_tui.agent.words.lead_ins import without_lead_in, without_tag_on
 from aspire_tui.agent.words.meanwhile import meanwhile
-from aspire_tui.agent.words.mending import apart, mended, opens_clause, run_together
+from aspire_tui.agent.words.mending import apart, mended, mended_text, opens_clause, run_together
 from aspire_tui.agent.words.particles import particles
 from aspire_tui.agent.words.partitives import partitives
 from aspire_tui.agent.words.postpositions import postpositions
 from aspire_tui.agent.words.pick_lists import pick_lists
 from aspire_tui.agent.words.pictures import pictures
+from aspire_tui.agent.words.place_headings import place_headings
 from aspire_tui.agent.words.receiving import receiving
 from aspire_tui.agent.words.reciprocal import each_other
 from aspire_tui.agent.words.repeats import repeats
 from aspire_tui.agent.words.results import results
 from aspire_tui.agent.words.radio_calls import radio_calls
 from aspire_tui.agent.words.shouting import said_again
+from aspire_tui.agent.words.sideline_calls import sideline_calls
+from aspire_tui.agent.words.sign_offs import without_sign_off
 from aspire_tui.agent.words.similes import without_similes
 from aspire_tui.agent.words.rough_amounts import rough_amounts
+from aspire_tui.agent.words.row_sides import row_sides
 from aspire_tui.agent.words.row_ends import row_ends
 from aspire_tui.agent.words.step_order import step_order
 from aspire_tui.agent.words.tales import tales
+from aspire_tui.agent.words.named_again import named_again
 from aspire_tui.agent.words.never_mind import never_minded
 from aspire_tui.agent.words.no_member import no_member
 from aspire_tui.agent.words.nothing_else import nothing_else
+from aspire_tui.agent.words.note_headings import note_headings
 from aspire_tui.agent.words.double_negatives import double_negatives
+from aspire_tui.agent.words.drafting import drafting
+from aspire_tui.agent.words.second_tellings import second_tellings
 from aspire_tui.agent.words.self_answers import self_answers
 from aspire_tui.agent.words.letting import letting
+from aspire_tui.agent.words.likewise import likewise
+from aspire_tui.agent.words.load_sheets import load_sheets
 from aspire_tui.agent.words.texting import text_speak
 from aspire_tui.agent.words.their_own import their_own
 from aspire_tui.agent.words.tower_levels import tower_levels
+from aspire_tui.agent.words.wagers import wagers
+from aspire_tui.agent.words.tower_headings import tower_headings
+from aspire_tui.agent.words.tipping_out import tipping_out
+from aspire_tui.agent.words.negated_any import negated_any
+from aspire_tui.agent.words.wrong_colours import wrong_colours
+from aspire_tui.agent.words.last_steps import last_steps
 from aspire_tui.agent.words.unless import unless
 from aspire_tui.agent.words.upward_lists import listed_upwards
+from aspire_tui.agent.words.verb_last import verb_last
 from aspire_tui.agent.words.verifying import verifying
 from aspire_tui.agent.words.whereabouts import whereabouts
 from aspire_tui.agent.words.rewrites import (FORUM_FRAME, RELATION_WORDS, TOPIC_TAGS, action_nouns, assurances,
@@ -63,18 +92,55 @@ from sim import vocabulary as vocab
 
 
 def _words(text: str) -> list[str]:
-    t = text.lower().replace("’", "'").replace("colour", "color").replace("grey", "gray")
+    # slips mended first, so that the rewrites below read "colour" in "colur", "along" in "alnog"
+    t = mended_text(text.lower().replace("’", "'")).replace("colour", "color").replace("grey", "gray")
+    t = without_tag_on(without_lead_in(t))  # "ok so given a ball, when ...", "... take them out, ok?": as if said bare
     t = re.sub(r"\b(do|does|did|is|are|was|were|should|must|could|would|has|have|had)n't\b", r"\1 not", t)
+    t = archaic(t)  # "set thou the cube upon yon plate": the words of old verse as today's
+    # the words of a Scot, an Australian, a Singaporean, an Indian English and a French speaker, said plainly
+    t = french_calques(hinglish(singlish(aussie(scots(t)))))
+    t = row_sides(t)  # "in a row, the blue one on the left, then the red": the order from the side named first
+    t = likewise(t)  # "put the red block in the crate, likewise the blue block": the blue block too
+    t = in_and_out(t)  # "in the bowl and also outside the bowl": in it and not in it, a contradiction
+    # "put the cube on the plate, there's a red plate and a blue plate": the scene told after a comma is a sentence
+    # of its own, as it is after a full stop
+    t = re.sub(r",\s*(?=there(?:'s| is| are)\b)", ". ", t)
+    t = re.sub(r"\bhues?\b", "color", t)  # "the bowl of matching hue": a colour
+    t = re.sub(r"\bof like color\b", "of the same color", t)  # "to its bowl of like hue"
+    # "the corner at your right hand": on your right, as a side of the table is said
+    t = re.sub(r"\bat (?:your|its|the robot's|my) (left|right)(?:[- ]hand)?(?: side)?\b", r"on your \1", t)
+    t = note_headings(t)  # "obs: red blk in tray. plan: move to plate": what is seen, then what to do
+    t = wagers(t)  # "bet every ball lands in its bowl": what is bet on is how things are to end up
+    t = place_headings(t)  # "R of plate: blue blk": the object to the place written as its heading
+    # "lay the small cube upon the greatest": a superlative standing for its noun, as "the greatest one" does
+    t = re.sub(r"\bthe (largest|biggest|greatest|smallest|tiniest|leftmost|rightmost|frontmost|backmost)"
+               r"(?=\s*(?:[.,;!?]|$|\band\b|\bthen\b))", r"the \1 one", t)
+    # "hold the crate in place", "hold it still": keep it where it is (not lift it)
+    t = re.sub(r"\bhold ((?:the|a|an) [a-z]+(?: [a-z]+)?|it|them) (?=(?:in place|still|steady|where (?:it|they) (?:is|are))\b)",
+               r"keep \1 ", t)
+    t = load_sheets(t)  # "load: yellow block. destination: the crate.": a dispatcher's sheet as one task
+    t = verb_last(t)  # "the block, which in the bowl lies, ...": the verb said last moved to English order
+    t = compounds(t)  # "the red building-block", "the play cubes": the compound is the noun
+    t = gapping(t)  # "upon the green cube set the red, and upon the red the blue": the verb said once for both
+    t = without_sign_off(t)  # "... . With all my love, Grandma"
+    t = afterthoughts(t)  # "... the red one. yeah red", "move the blue thing ... . blocks i mean"
+    t = drafting(t)  # "the block (hereinafter, the 'Block')", "fifteen (15) cm", "WHEREAS ...", "provided, however,"
     t = double_negatives(t)  # "don't not put ...", "don't leave it anywhere but in the bowl"
     t = self_answers(t)  # "the cube behind the tray? yes, put it there"
     t = letting(t)  # "let the ball rest on the plate"
     t = re.sub(r"(^|[.;!?]\s*)([^.;!?]*?)\s+already(?=[\s.!?]*$)", _urged, t)  # "..., into the tray already"
     t = without_similes(t)  # "rake it in, like pulling weeds": how to go about it, not what is asked
     t = said_again(t)  # "put it in the tray! the tray!": a cry said again for emphasis asks once
+    t = sideline_calls(t)  # "..., double time!", "Textbook.", "-- what a move --": cheered or judged, not asked
+    t = named_again(t)  # "the queen -- the purple block, I should say -- ...": the object named again
+    t = second_tellings(t)  # "... in the blue bowl. In the bowl that is blue, see?": the task told again
+    t = calques(t)  # "no touch it, leave it where is": a Spanish speaker's words said in English
     t = radio_calls(t)  # "cleared to land on the plate", "proceed with the cube into the bowl"
     t = re.sub(r"\bwhilst\b", "while", t)  # the British spelling
     # "robot, the balls are in the crate; ...": the robot addressed by name, as "hey robot" is
-    t = re.sub(r"^\s*(?:(?:hey|hi|ok|okay|yo|dear)\s+)?robot\s*[,:!]\s*", "", t)
+    # ("okay little robot, ...", "good robot!": a word of endearment before the name)
+    t = re.sub(r"^\s*(?:(?:hey|hi|ok|okay|yo|dear|now)\s+)?(?:(?:little|dear|good|clever|sweet|my|silly|brave)\s+)?"
+               r"robot\s*[,:!]\s*", "", t)
     t = bindings(t)  # "let b be the black cube; put b on the plate"
     t = code_calls(t)  # "move(red_block, green_bowl)"
     t = pictures(t)  # "green cube ➡️ blue bowl"
@@ -88,10 +154,15 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"(^|[.;!?]\s*)(on top of|onto|on|in|into|inside|next to|beside|behind|in front of|above|"
                r"to the left of|to the right of|left of|right of) (?:that|this|it)\s*,?\s+"
                r"((?:put|place|set|stack|drop|stand|balance|pop|lay)\b[^.;!?]*)", r"\1\3 \2 it", t)
+    # "in a row, set the cubes": the line said first, before the verb and what goes in it
+    t = re.sub(r"(^|[.;!?]\s*)(in (?:a |one )?(?:straight |neat |single )?(?:row|line|column))\s*,\s*(?=[a-z])", r"\1\2 ", t)
     # "the red block must reach the green zone": an object that must reach a place must go there
     t = re.sub(r"\b(must|should|needs to|need to|has to|have to) reach(?= (?:the|a|an) (?!robot\b))", r"\1 go to", t)
     # "the ball should never enter the bowl": to enter a place is to go into it
     t = re.sub(r"\b(must|should|may|can|will|to|never|not|ever) enter(?= (?:the|a|an|any|its|their) )", r"\1 go into", t)
+    # "slide it over without entering the bowl": going into it is what must not happen
+    t = re.sub(r"\b(without|never|not) entering(?= (?:the|a|an|any|its|their) )", r"\1 going into", t)
+    t = wrong_colours(negated_any(t))  # "it must not go into any bowl": into no bowl at all
     # "finish the tower", "complete the stack": build it, with what is on it already
     t = re.sub(r"\b(?:finish|complete|top off)(?: off)? (?=(?:the |my |this |that |our )?(?:tower|stack|pile)\b)",
                "build ", t)
@@ -166,13 +237,18 @@ def _words(text: str) -> list[str]:
     colours = "|".join(vocab.COLORS)
     t = re.sub(rf"\b(block|cube|ball)[- ](tower|stack|pile)\s*(?::|of)\s*((?:{colours})(?:\s*,\s*(?:and\s+)?(?:{colours}))+)\b",
                r"\2 of \3 \1s", t)
+    t = tower_headings(t)  # "cube stack: red on blue on green", "block tower — red bottom, blue top"
     # "the three cubes stood one upon another": stacked; "the red one at the foot": at the bottom of the tower
     t = re.sub(r"\b(?:stood|stand|stands|sat|sit|sits|rested|rest|rests|were|are|be|lay|lie|lies) one (?:on top of|on|"
                r"upon|atop|above) (?:the )?(?:other|another)s?\b", "stacked", t)
-    t = re.sub(r"\bat the (?:very )?foot\b(?! of (?:the )?(?:table|bed|robot)\b)", "at the bottom", t)
+    t = re.sub(r"\bat (?:the|its|their) (?:very )?foot\b(?! of (?:the )?(?:table|bed|robot)\b)", "at the bottom", t)
     # "put the blocks one on top of the other": stack them
     t = re.sub(r"\b(?:put|place|set|stack|pile|arrange)\b([a-z ]{1,40}?) one (?:on top of|on|onto|atop|above|upon) "
                r"(?:the )?(?:other|another)s?\b", r"stack\1", t)
+    # "tower x3", "red blocks x2": a count written as times, as a chart writes it
+    t = re.sub(r"\b(tower|stack|pile)\s*[x×]\s*(\d)\b", r"\1 of \2 blocks", t)
+    t = re.sub(r"\b([a-z]+s)\s*[x×]\s*(\d)\b", lambda m: f"{m.group(2)} {m.group(1)}" if vocab.kind_of(m.group(1))
+               else m.group(0), t)
     # "a three-block tower": a tower of that many blocks
     t = re.sub(r"\b(\d+|two|three|four|five|six)[- ](?:block|cube|piece|level|layer|storey|story|tier)s?[- ]"
                r"(tower|stack|pile)\b", r"\2 of \1 blocks", t)
@@ -180,11 +256,12 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"\b(on (?:top of )?(?:the |a )?(?:[a-z]+ )?[a-z]+)\s*,?\s*(?:which|that)\s+(?:in turn\s+)?"
                r"(?:shall|should|must|will|is to|has to|needs to)\s+(?:in turn\s+)?(?:be\s+)?"
                r"(?:rest|sit|stand|go|placed|put|stacked|resting|sitting)?\s*(?:on top of|onto|on|upon)\b", r"\1 on", t)
-    t = step_order(listed_steps(t))
+    t = step_order(listed_steps(last_steps(t)))  # "..., and the red block on the plate last"
     t = spec_notation(t)
     # a line that ends in a word, in a list of facts or a spec, is a sentence of its own
     t = re.sub(r"(?<=[a-z0-9])[ \t]*\n(?!\s*(?:and|or|but|then|so|with|to|into|onto|on|in|of|when)\b)", " . ", t)
     t = shorthand(t)
+    t = re.sub(r"(^|[.;!?]\s*)((?:(?:the|a|an) )?(?:[a-z]+ )?[a-z]+)\s+[-–—]+\s", _topic_dashed, t)
     t = re.sub(r"\s[-–—]+\s", " ; ", t)  # a dash between words: a pause, as a semicolon is
     t = re.sub(r"\b(there|that|it|what|here|where)'s\b", r"\1 is", t)
     t = re.sub(r"\b(there|here|that|what)s\b", r"\1 is", t)  # "theres", "thats": the apostrophe left out
@@ -201,6 +278,10 @@ def _words(text: str) -> list[str]:
     # "..., keep it on the table the whole way": never lifted
     t = re.sub(r"(?:,\s*|\band\s+)keep (it|them) (?:on|against) the (?:table|surface)(?: the whole (?:way|time)| throughout|"
                r" at all times| all the way| the entire time)?\b", r", without lifting \1", t)
+    # "...; it stays on the table the whole way": said of the moved object, never lifted on the way
+    t = re.sub(r"(?:[,;]\s*|\band\s+)(it|they) (?:stays?|remains?) (?:on|against) the (?:table|surface) (?:the whole (?:way|time)|"
+               r"throughout|at all times|all the way|the entire time)\b", lambda m: ", without lifting " +
+               ("it" if m.group(1) == "it" else "them"), t)
     # "position it such that it is far to the left of ...": where it ends, said with how far
     t = re.sub(r"\bsuch that\b", "so that", t)
     # "crate full of balls, empty it ...": how a holder named first is now, said without its verb
@@ -216,6 +297,11 @@ def _words(text: str) -> list[str]:
     # "sort them by colour, sending each one to the zone ...": where each goes is where the sort puts them
     t = re.sub(r"\b(by color),\s*(?:sending|putting|placing|moving|dropping|taking|popping|bringing) (?=(?:each|every|"
                r"them|all)\b)", r"\1, ", t)
+    # "pushed forward, not lifted, into the green zone": the way a push goes, with the place it ends said after, is
+    # only how it gets there
+    t = re.sub(r"\b(push|pushed|pushes|slide|slid|slides|shove|shoved|shoves|nudge|nudged|nudges)((?: it| them)?) "
+               r"(?:forward|forwards|ahead|along|onward|onwards)(?=\s*,?[^.;!?]*?\b(?:into|onto|inside|in|to)\b)",
+               r"\1\2", t)
     # "slide it, without lifting it, into the zone": the aside said before the place, read after it
     t = re.sub(r",\s*((?:without|never) (?:lifting|picking up|raising)(?: up)? (?:it|them)(?: up)?)\s*,\s*((?:into|onto|"
                r"in|on|to|inside|next to|beside|behind|in front of|to the left of|to the right of|left of|right of)\b"
@@ -257,7 +343,7 @@ def _words(text: str) -> list[str]:
     # "between the bowl and the robot": the robot's side of the bowl, said the other way round
     t = re.sub(r"\bbetween ((?:the |a )?(?:[a-z]+ ){0,2}?[a-z]+) and (?:the )?(?:robot|you|yourself)\b",
                r"between robot and \1", t)
-    t = emptying(wished_empty(t))
+    t = emptying(wished_empty(tipping_out(t)))  # "the tray is full of cubes; tip them out"
     # "there are blocks and bowls of the same colours": which objects there are; the colours they share are what
     # a sort after it uses, and say nothing by themselves
     t = re.sub(r"\b(there (?:are|is) [a-z ,]*?) (?:of|in|with) (?:the )?(?:same|matching) colors?\b", r"\1", t)
@@ -299,6 +385,9 @@ def _words(text: str) -> list[str]:
     # "roll the ball into the zone": an object rolled along the table is pushed (the robot itself rolls to places)
     t = re.sub(r"\broll (?=(?:the|a|an|it|them|this|that|all|both|every|each)\b"
                r"(?! (?:the )?(?:robot|rover|base|husky)\b))", "push ", t)
+    # "the cube slid off the tray": how it came to leave a place, as "rolled off" says, never a push asked for
+    t = re.sub(r"\b(?:has |have |had )?(?:slid|slipped|tumbled|toppled|dropped|fallen|been knocked|got knocked|was "
+               r"knocked|were knocked)(?= (?:right )?(?:off|out of)\b)", "rolled", t)
     t = re.sub(r"\b(take|get|lift|pull|bring|move)\s+(?:(?:all|each|every one|both) of )?(it|them)(?: all| both)?"
                r"\s+out\b(?=\s*(?:[.;!?]|$))", r"\1 \2 out of it", t)
     # "the cube is on the plate, take it off": off what it was said to be on
@@ -330,6 +419,11 @@ def _words(text: str) -> list[str]:
     t = possessive_sides(t)
     t = comparative_referents(t)
     t = colours_to_become(goal_frames(t))  # ("expected: the cube is blue": a colour wished for, as "should be")
+    # "the cube has been misfiled in the red crate", "the balls have been left on the plate": where a thing was put
+    # before, how it is now
+    t = re.sub(r"\b(?:(has|is) been|(have|are) been|(was)|(were)) (?:mis[a-z]+ed|mislaid|left|placed|put|set|stored|"
+               r"dropped|filed|shelved|parked|stashed)(?= (?:in|on|inside|into|onto|on top of|at|by|beside|next to)\b)",
+               lambda m: "is" if m.group(1) or m.group(3) else "are", t)
     t = re.sub(rf"\b(?:(?:you|we|i|they) )?(?:have|has|'ve) ({'|'.join(PARTICIPLES)})\b",
                lambda m: PARTICIPLES[m.group(1)], t)
     # "the ball right at the back", "put it right on the left of the tray": "right" says exactly there, no side
@@ -344,6 +438,11 @@ def _words(text: str) -> list[str]:
                t)
     t = re.sub(r"(\d)in\b|(\d)\s*(?:\"|'')", r"\1\2 inch", t)  # "4in", '4"': inches ("2 in the bowl" a count)
     t = re.sub(r"(\d)\s*(cm|mm|m|ft|cms|mms)\b", r"\1 \2", t)
+    # "advance the cube 5 cm": to advance is to go forward, away from the robot, where no other way is said
+    t = re.sub(r"\b(advances?|advanced|advancing)\b(?![^.;!?]*\b(?:left|right|forwards?|front|back|backwards?|"
+               r"behind|toward|towards|away|closer|nearer|to|into|onto|in|on)\b)([^.;!?]*?\b(?:\d+(?:\.\d+)? ?"
+               r"(?:cm|mm|m|ft|inch|inches|feet|foot|centimet\w*|millimet\w*|met(?:er|re)s?)|a (?:bit|little|tad|lot)|"
+               r"slightly)\b)", r"\1\2 forward", t)
     # "10 cm to the right side", "a bit to the left side": after a distance, the side is the way to shift it,
     # not the table's edge
     t = re.sub(r"(\d (?:cm|mm|m|ft|inch|inches|feet|foot|centimet\w*|millimet\w*|met(?:er|re)s?)|\bbit|\blittle|"
@@ -351,9 +450,16 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1\2", t)
     t = whereabouts(landmarks(t))
     t = _topics(t)
+    # "with the hook the red cube, which lies too far, closer pull": the same after the tool said first
+    t = re.sub(r"(^|[.;!?]\s*)((?:with|using) (?:the |a |an |your )?[a-z]+),? ((?:the|a|an) [a-z' -]{1,40}?), (?:which|that) "
+               r"((?:is|are|sits|lies|rests|stands) [^,.;!?]+), ", r"\1\3 \4 . \2 \3 ", t)
     # "the white block, which is on the plate, is to be moved ...": how the object is now, said as its own sentence
-    t = re.sub(r"(^|[.;!?]\s*)((?:the|a|an) [a-z' -]{1,40}?), (?:which|that|who) ((?:is|are|sits|lies|rests|stands) [^,.;!?]+), ",
+    t = re.sub(r"(^|[.;!?]\s*)((?:the|a|an) [a-z' -]{1,40}?), (?:which|that|who) ((?:is|are|sits|lies|rests|stands|starts|started|begins|began) [^,.;!?]+), ",
                r"\1\2 \3 . \2 ", t)
+    # "the red cube, currently sitting in the green bowl, retreats ...": the same, said without "which is"
+    t = re.sub(r"(^|[.;!?]\s*)((?:the|a|an) [a-z' -]{1,40}?), (?:currently|now|still|already) (?:sitting|lying|resting|"
+               r"standing|sat|stood) ((?:in|on|inside|on top of|beside|next to|behind|in front of) [^,.;!?]+), ",
+               r"\1\2 is \3 . \2 ", t)
     t = re.sub(r"[!?\"()]", " . ", t)
     t = re.sub(r"[^a-z0-9.,;:' -]", " ", t)
     t = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " . ", t)
@@ -365,6 +471,17 @@ def _words(text: str) -> list[str]:
     t = colour_compounds().sub(lambda m: m.group(1) + "~" + m.group(2), t)  # "navy-blue": one colour word
     t = re.sub(r"(?<=[a-z0-9])-(?=[a-z])", " ", t).replace("left most", "leftmost").replace("right most", "rightmost")
     return [w.strip("'") for w in t.split() if w.strip("'")]
+
+
+def _topic_dashed(m: re.Match) -> str:
+    """"blue cube — plate on, put please": an object named alone before a dash is the topic the words go on to
+    say where to put, set apart as a comma sets it ("blue cube, plate on"); other words before a dash stay a
+    pause."""
+    said = m.group(2).split()
+    said = said[1:] if said[0] in ("the", "a", "an") else said
+    if not vocab.kind_of(said[-1]) or not all(vocab.color_of(w) for w in said[:-1]):
+        return m.group(0)
+    return f"{m.group(1)}{m.group(2)} , "
 
 
 def _urged(m: re.Match) -> str:
@@ -478,6 +595,9 @@ def tag(text: str, topic: bool = False) -> list[Word]:
                     out.pop()  # "it" who does it is the robot, not the object acted on
             out.append(form or Word("FILLER" if w in FILLER or w.endswith("ly") else "UNKNOWN", w))
             i += 1
+    # "after the grandchildren's visit": a verb's word after someone's name is a thing they did, not the task's verb
+    out = [Word("UNKNOWN", w.text) if w.tag == "VERB" and k and out[k - 1].tag == "UNKNOWN" and
+           out[k - 1].text.endswith("'s") else w for k, w in enumerate(out)]
     kept = _pairs_as_steps(_contrasts(_introductions(_listed_order(_reasons(_robot_parts(_corrected(_informal_ones([w for w in out if w.tag != "FILLER"]))))))))
     kept = _retrieved_to_be_put(_described_objects(_named_first(_table_sides(kept))))
     return _counted_steps(_conditions_as_steps(_gerunds_as_verbs(_on_top_before_object(postpositions(
@@ -1049,6 +1169,8 @@ def _robot_parts(words: list[Word]) -> list[Word]:
         opens = k == 0 or words[k - 1].tag in ("STOP", "COMMA", "THEN", "AND")
         if w.tag == "ROBOT" and acts and opens:
             continue
+        if w.tag == "ROBOT" and opens and _does_to_an_object(words, k + 1):
+            continue  # "the Robot shall move the blue ball ...", "the robot must first place ...": who acts
         if w.tag == "ROBOT" and opens and k + 1 < len(words) and words[k + 1].tag in ("STOP", "COMMA") and \
                 any(x.tag == "VERB" and x.value in OBJECT_VERBS for x in words[k + 2:]):
             continue  # "Robot! Robot! put the ball ...": calling the robot, not where anything goes
@@ -1057,6 +1179,21 @@ def _robot_parts(words: list[Word]) -> list[Word]:
         elif not (acts or out and (out[-1].tag == "WITH" or out[-1].tag == "VERB" and out[-1].value == "use")):
             out.append(Word("UNKNOWN", w.text))
     return out
+
+
+def _does_to_an_object(words: list[Word], k: int) -> bool:
+    """Whether the words from ``k`` are a wish or an order said of an object: "shall move the blue ball",
+    "must first place the cube", "shall (make sure) the ball rests ..." (not "should go to the marker", "must move
+    to the left": the robot itself goes)."""
+    j = k
+    while j < len(words) and words[j].tag in ("MODAL", "FIRST"):
+        j += 1
+    if j == k or j >= len(words):
+        return False
+    if words[j].tag in ("COLOR", "KIND", "KINDS", "ALL", "EACH", "BOTH"):
+        return True
+    return words[j].tag == "VERB" and words[j].value != "go" and j + 1 < len(words) and \
+        words[j + 1].tag in OBJECT_TAGS + ("PRON",) and words[j + 1].tag != "NUM"
 
 
 # verbs that act on an object the words name after them ("the robot should put the cube ..."), not on the robot
@@ -1086,16 +1223,54 @@ def _conditions_as_steps(words: list[Word]) -> list[Word]:
     """"once the ball is in the bowl, move ...", "as soon as the cube is on the plate, ...": a state said after
     "once" / "after" is one to reach first, a step of the sequence (its "is" as "should be"), not how things are."""
     out = list(words)
+    left_out: list[int] = []
     for k, w in enumerate(words):
         if w.tag != "FIRST" or w.text not in CONDITION_OPENERS:
             continue
         for j in range(k + 1, len(words)):
             if words[j].tag in ("COMMA", "STOP", "THEN", "VERB", "ALREADY"):
+                if words[j].tag == "COMMA" and (said := _state_without_is(words, k + 1, j)) is not None:
+                    left_out.append(said)  # "after red blk in bowl, put ...": a note's "is" left out
+                    _verbless_step_after(out, j)
                 break
             if words[j].tag == "COPULA":
                 out[j] = Word("MODAL", words[j].text, "should be")
+                comma = next((c for c in range(j + 1, len(words)) if words[c].tag in ("COMMA", "STOP", "THEN", "VERB")),
+                             None)
+                if comma is not None and words[comma].tag == "COMMA":
+                    _verbless_step_after(out, comma)
                 break
+    for said in reversed(left_out):
+        out[said:said] = [Word("MODAL", "is", "should be")]
     return out
+
+
+def _verbless_step_after(words: list[Word], comma: int) -> None:
+    """"once the cube is in the bowl, the ball to the plate": a step with no verb after the state to reach
+    first comes next, as "then" says (the comma is read as "then")."""
+    after = words[comma + 1:]
+    after = after[:next((j for j, w in enumerate(after) if w.tag in STEP_BREAKS), len(after))]
+    if after and after[0].tag in OBJECT_TAGS and any(w.tag in ("REL", "TO") for w in after) and \
+            not any(w.tag in ("VERB", "COPULA", "MODAL") for w in after):
+        words[comma] = Word("THEN", words[comma].text)
+
+
+def _state_without_is(words: list[Word], start: int, end: int) -> int | None:
+    """Where the "is" left out of a state said as a note ("red blk in bowl") goes, between its object and
+    relation, when words[start:end] are an object, a relation and an object and a verb, or an object and where it
+    goes, follows the comma; else None."""
+    said = words[start:end]
+    rel = next((j for j, w in enumerate(said) if w.tag == "REL"), None)
+    if rel is None or rel == 0 or rel == len(said) - 1 or end + 1 >= len(words):
+        return None
+    after = words[end + 1:]
+    after = after[:next((j for j, w in enumerate(after) if w.tag in STEP_BREAKS), len(after))]
+    # "..., put green blk on plate", or the note's verbless "..., red blk on blue blk"
+    if after[0].tag != "VERB" and not (after[0].tag in OBJECT_TAGS and any(w.tag in ("REL", "TO") for w in after)):
+        return None
+    if not all(w.tag in OBJECT_TAGS for w in said[:rel] + said[rel + 1:]):
+        return None
+    return start + rel
 
 
 CONDITION_OPENERS = ("once", "after", "as soon as", "right after", "just after")

@@ -25,4 +25,4 @@ def their_own(text: str) -> str:
 def _holder_nouns() -> tuple[str, str]:
     words = {w for k in HOLDERS for w in vocab.KINDS.get(k, ())}
     plurals = {p for w in words for p in vocab.plurals(w)}
-    return ("|".join(sorted(plurals, key=len, reverse=True)), "|".join(sorted(words, key=len, reverse=True)))
+    return ("|".join(sorted(plurals, key=vocab.longest_first)), "|".join(sorted(words, key=vocab.longest_first)))

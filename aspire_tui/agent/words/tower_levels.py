@@ -17,21 +17,56 @@ LEVEL = re.compile(r"(?:\s*[\n,;]\s*(?:and\s+)?|^\s*|\s+(?:and\s+)?)(?:[-*•]\s
                    r"(?:the\s+)?(?P<color>[a-z]+)(?:\s+(?P<kind>blocks?|cubes?))?(?=\s*(?:[\n,;.]|and\b|$))")
 
 
+# a level said after its colour, as a note lists it: "yellow base, green mid, red top"
+COLOUR_FIRST = re.compile(r"(?:\s*[\n,;:]\s*(?:and\s+)?|^\s*)(?:the\s+)?(?P<color>[a-z]+)(?:\s+(?:block|cube))?\s+"
+                          r"(?P<level>" + "|".join(LEVELS) + r")(?=\s*(?:[\n,;.]|and\b|$))")
+
+
 # an object said to crown or cap a tower is at its top: "the pink block crowning the tower", "... crowning it"
 CROWNING = re.compile(r"\b(?:crowning|crowns|crowned|capping|caps|capped|topping|tops|topped) (?:off )?(?:(?:the|this|that|"
                       r"our|a|its|their) (?:tower|stack|pile)|it)\b")
 
 
-# "stack them all up" opening the words, where "them" stands for nothing said before: every block
+# "stack them all up", "stack em up" opening the words, where "them" stands for nothing said before: every block
 STACK_THEM_ALL = re.compile(r"^(\s*(?:please\s+)?(?:stack|pile))\s+(?:them|em|'em)\s+all\b")
+
+
+# "bottom is black cube, on it white cube": the level above the one said before it, said as "on it"
+ON_IT = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:then\s+)?(?:on (?:top of )?(?:it|that|this)|above (?:it|that))\s*,?\s+"
+                   r"(?:the\s+)?(?P<color>[a-z]+)(?:\s+(?:block|cube))?(?=\s*(?:[\n,;.]|and\b|$))")
+
+
+def _levels_on_it(text: str) -> str:
+    """``text`` with each level said as "on it" after a bottom one named by its level: a middle one, and the last
+    the top ("bottom: black, on it white" as "bottom: black, top: white")."""
+    bottom = next((m for m in LEVEL.finditer(text) if LEVELS[m.group("level")] == 0 and
+                   vocab.color_of(m.group("color"))), None)
+    if bottom is None or any(LEVELS[m.group("level")] == 2 for m in LEVEL.finditer(text)):
+        return text
+    above = [m for m in ON_IT.finditer(text, bottom.end()) if vocab.color_of(m.group("color"))]
+    out, last = [], 0
+    for k, m in enumerate(above):
+        out += [text[last:m.start()], f", {'top' if k == len(above) - 1 else 'middle'}: {m.group('color')}"]
+        last = m.end()
+    return "".join(out) + text[last:]
 
 
 def tower_levels(text: str) -> str:
     """``text`` (lower case) with a tower said level by level (a bottom and a top, each with a colour) said as
     one object on the next, top first, where its first level was; an object crowning the tower is on top."""
     text = STACK_THEM_ALL.sub(r"\1 all the blocks", CROWNING.sub("on top", text))
+    # "a cube tower", "block stack": a tower, which is of blocks
+    text = re.sub(r"\b(?:block|cube)[- ](tower|stack|pile)\b(?!\s*(?::|of\b))", r"\1", text)
+    text = _levels_on_it(text)
+    # "the green block goes at the bottom, then the red block on top of it": "then" says the next level up, of the
+    # one tower, not a step apart from it
+    text = re.sub(r"\b((?:at|on) the (?:very )?bottom|as the base)\s*,\s*(?:and )?then\s+(?=(?:the )?[a-z]+ (?:block|cube|one)"
+                  r" (?:goes )?(?:on top of|on|onto|above) (?:it|that|this)\b)", r"\1, ", text)
     found = [m for m in LEVEL.finditer(text) if vocab.color_of(m.group("color"))]
     levels = [LEVELS[m.group("level")] for m in found]
+    if 0 not in levels or 2 not in levels:  # "yellow base, green mid, red top": each colour before its level
+        found = [m for m in COLOUR_FIRST.finditer(text) if vocab.color_of(m.group("color"))]
+        levels = [LEVELS[m.group("level")] for m in found]
     if 0 not in levels or 2 not in levels or levels.count(0) > 1 or levels.count(2) > 1:
         return text
     order = sorted(found, key=lambda m: -LEVELS[m.group("level")])  # top first; levels between in the order said

@@ -48,11 +48,11 @@ def _rests(m: re.Match) -> str:
 @functools.cache
 def _nouns() -> str:
     nouns = {n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))} | {"one", "ones"}
-    return "|".join(sorted(nouns, key=len, reverse=True))
+    return "|".join(sorted(nouns, key=vocab.longest_first))
 
 
 def _place() -> str:
-    return "|".join(sorted(PLACE_OPENERS, key=len, reverse=True))
+    return "|".join(sorted(PLACE_OPENERS, key=vocab.longest_first))
 
 
 @functools.cache
@@ -73,7 +73,7 @@ def _pointed_back() -> re.Pattern:
 def _taken() -> re.Pattern:
     # a taking verb, its object and the object's place, then "and" a verb that puts "it" somewhere ("take it to
     # the left of the bowl" says where it is taken)
-    places = "|".join(p for p in sorted(PLACE_OPENERS, key=len, reverse=True) if not p.startswith("to "))
+    places = "|".join(p for p in sorted(PLACE_OPENERS, key=vocab.longest_first) if not p.startswith("to "))
     return re.compile(rf"\b((?:take|grab|pick up|pick|fetch|get|lift|collect) (?:the|that|this) (?:[a-z]+ ){{0,2}}?"
                       rf"(?:{_nouns()})) ((?:{places}) (?:the|a|an) (?:[a-z]+ ){{0,2}}?(?:{_nouns()}))\s*,?\s+and\b"
                       rf"(?=\s+(?:then\s+)?[a-z]+ (?:it|them)\b)")
