@@ -173,6 +173,12 @@ def longest_first(word: str) -> tuple[int, str]:
     return -len(word), word
 
 
+@functools.cache
+def color_words() -> tuple[str, ...]:
+    """Every word for a colour, longest first (`longest_first`), as a pattern's alternatives list them."""
+    return tuple(sorted({w for words in COLORS.values() for w in words}, key=longest_first))
+
+
 def plurals(noun: str) -> tuple[str, ...]:
     """The plural spellings of a noun ("box" -> "boxes")."""
     if noun.endswith(("x", "sh", "ch", "s")):

@@ -35,7 +35,7 @@ def _comma_pair() -> re.Pattern:
         return "|".join(sorted({n for k in kinds for w in vocab.KINDS[k] for n in (w, *vocab.plurals(w))},
                                key=vocab.longest_first))
 
-    colours = "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first))
+    colours = "|".join(vocab.color_words())
     np = rf"(?:the\s+|all\s+(?:the\s+)?)?(?:(?:{colours})\s+)?"
     # the whole sentence is the two names: a list of objects ("the red cube, the blue ball and ...") goes on
     return re.compile(rf"(^\s*|[.;:!?]\s*|\s[-–—]+\s*)({np}(?:{nouns(vocab.MOVABLE)}))\s*,\s*({np}(?:{nouns(HOLDERS)}))"
@@ -52,7 +52,7 @@ def _pair() -> re.Pattern:
                  if w not in verbs and w not in ("square", "round", "circle")}
         return "|".join(sorted(words, key=vocab.longest_first))
 
-    colours = "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first))
+    colours = "|".join(vocab.color_words())
     # the object's noun, then the holder with at most a colour or "the" before it; "of", "'s" or a verb between
     # them would make it something else
     return re.compile(rf"\b({nouns(vocab.KINDS)})(?=\s+(?:the\s+)?(?:(?:{colours})\s+)?(?:{nouns(HOLDERS)})\b)")

@@ -4,10 +4,8 @@ the rest reads to a whole goal without it, and named in a note so the person can
 
 from __future__ import annotations
 
-import re
-
 from aspire_tui.agent.words.lexicon import Word
-from aspire_tui.agent.words.setting_aside import HOW_IT_ENDS_UP, _asks_something
+from aspire_tui.agent.words.setting_aside import asks_something, compared, ends_up
 
 # where a clause of chatter begins and ends: a comma, a full stop (";", ":", "!" and "?" read as one)
 BOUNDARIES = ("STOP", "COMMA")
@@ -44,7 +42,7 @@ def chatter_clauses(words: list[Word], said: str) -> tuple[list[Word], list[str]
         # "zorgle, then put ...": a clause that "then" follows is a step done first, whatever its words
         before_then = k + 1 < len(clauses) and clauses[k + 1][:1] and clauses[k + 1][0].tag in ("THEN", "FIRST")
         if _chatter(body) and not before_then and \
-                not any(w.tag == "UNKNOWN" and _compared(w.text, said) for w in body):
+                not any(w.tag == "UNKNOWN" and compared(w.text, said) for w in body):
             dropped.append(" ".join(w.text for w in body))
             continue
         kept.extend(clause)
@@ -65,19 +63,13 @@ def _chatter(body: list[Word]) -> bool:
     # "— the centerpiece of the home" says what a place is like; "..., take it home" sends an object off the table
     if "ELSEWHERE" in tags and tags & {"VERB", "REL", "TO", "MODAL", "PRON"}:
         return False
-    if any(w.text in HOW_IT_ENDS_UP or w.text.endswith(("wise", "ways")) or _asks_something(w.text) for w in body):
+    if any(ends_up(w.text) or asks_something(w.text) for w in body):
         return False
     # "..., drop it in the sink": a word not read where a relation's object goes may be a thing to name, where
     # something is sent there ("..., whole crew in the VIP" sends nothing)
     sends = tags & {"VERB", "PRON", "MODAL"}
     return not sends or not any(w.tag in ("REL", "TO") and k + 1 < len(body) and body[k + 1].tag == "UNKNOWN"
                                 for k, w in enumerate(body))
-
-
-def _compared(word: str, said: str) -> bool:
-    """Whether ``word`` is said in a comparison ("like a smiley", "shaped as a star"): what the end looks like."""
-    return re.search(rf"\b(?:like|as|resembl\w*|similar to|shaped)\b[^,.;:!?]*?\b{re.escape(word)}", said,
-                     re.I) is not None
 
 
 def note(dropped: list[str]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from aspire_tui.agent.words.setting_aside import HOW_IT_ENDS_UP
+from aspire_tui.agent.words.setting_aside import ends_up
 from aspire_tui.agent.words.tagging import tag
 
 # a dash set off by spaces (an em or en dash, or one or two hyphens), then a noun phrase's opening word, up to
@@ -27,8 +27,8 @@ def without_dash_remarks(text: str) -> tuple[str, list[str]]:
     def drop(m: re.Match) -> str:
         words = tag(m.group("remark"))
         # "— a dramatic upside-down finish" says how it ends up: part of the task, refused
-        ends_up = any(w.text in HOW_IT_ENDS_UP or w.text.endswith(("wise", "ways")) for w in words)
-        if m.start() == 0 or ends_up or {w.tag for w in words} & NAMING_TAGS:
+        ends_up_said = any(ends_up(w.text) for w in words)
+        if m.start() == 0 or ends_up_said or {w.tag for w in words} & NAMING_TAGS:
             return m.group(0)
         remarks.append(m.group("remark").strip())
         return ""

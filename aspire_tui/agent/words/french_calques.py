@@ -49,4 +49,4 @@ def french_calques(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _colours() -> str:
-    return "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first))
+    return "|".join(vocab.color_words())

@@ -32,7 +32,7 @@ def landmarks(text: str) -> str:
 def _by() -> tuple[re.Pattern, re.Pattern]:
     nouns = "|".join(sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))}
                             | {"one"}, key=vocab.longest_first))
-    colours = "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first))
+    colours = "|".join(vocab.color_words())
     places = "|".join(sorted(PLACE_WORDS, key=vocab.longest_first))
     thing = rf"(?:(?:{colours}) )?(?:{nouns})"
     said = rf"(the {thing}) (?:that is |that's |which is )?by the "

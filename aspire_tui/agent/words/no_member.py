@@ -31,7 +31,7 @@ def _plural(noun: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _no_one() -> re.Pattern:
-    colours = "|".join(sorted({w for ws in vocab.COLORS.values() for w in ws}, key=vocab.longest_first))
+    colours = "|".join(vocab.color_words())
     nouns = "|".join(sorted({w for ws in vocab.KINDS.values() for w in ws}, key=vocab.longest_first))
     return re.compile(rf"\bno ((?:{colours}) )?({nouns})\b(?= (?:is|remains|stays|sits|lies|rests|should|must|may|"
                       rf"can|will|ends|gets|is left|goes|enters)\b)")

@@ -26,7 +26,7 @@ def pick_lists(text: str) -> str:
 
 
 def _item() -> str:
-    colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first)
+    colors = vocab.color_words()
     nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))},
                    key=vocab.longest_first)
     return rf"(?:(?:{'|'.join(colors)})\s+)*(?:{'|'.join(nouns)})\b"

@@ -25,7 +25,7 @@ def each_other(text: str) -> str:
 @functools.cache
 def _pair_by_each_other() -> re.Pattern:
     nouns = "|".join(sorted({w for words in vocab.KINDS.values() for w in words}, key=vocab.longest_first))
-    colors = "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first))
+    colors = "|".join(vocab.color_words())
     # one object: up to two words before its noun, or its colour after it ("block black")
     one = rf"(?:the |a |an )?(?:[a-z]+ ){{0,2}}?(?:{nouns})(?: (?:{colors})\b)?"
     # "should be", "are to be", "end up": how the pair is to be, said before where

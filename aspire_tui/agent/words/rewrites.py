@@ -258,7 +258,7 @@ def _heading(m: re.Match) -> str:
 def place_prepositions() -> re.Pattern:
     """"put the cube at the tray", "push it until the red zone", "go till the marker": before a thing, a learner's
     "at" / "until" says where it goes, as "to" does (before a side, "at the back", it stays a side)."""
-    colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first)
+    colors = vocab.color_words()
     nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))},
                    key=vocab.longest_first)
     return re.compile(rf"\b(?:at|until|till|up until)\s+(?=(?:(?:the|a|an)\s+)?(?:(?:{'|'.join(colors)})\s+)*"
@@ -629,7 +629,7 @@ def side_adjectives(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _side_before_noun() -> re.Pattern:
-    colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first)
+    colors = vocab.color_words()
     nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))}
                    | {"one", "ones"}, key=vocab.longest_first)
     sides = "|".join(sorted(SIDE_ADJECTIVES, key=vocab.longest_first))
@@ -665,7 +665,7 @@ FOND = ("little", "tiny", "wee", "teeny", "teensy", "weeny", "itty bitty", "teen
 
 @functools.lru_cache(maxsize=1)
 def _colour_names() -> tuple[str, ...]:
-    return tuple(sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first))
+    return vocab.color_words()
 
 
 SIZES = {"big": "largest", "large": "largest", "huge": "largest", "massive": "largest", "giant": "largest",
@@ -675,7 +675,7 @@ SIZES = {"big": "largest", "large": "largest", "huge": "largest", "massive": "la
 
 @functools.lru_cache(maxsize=1)
 def _size_before_noun() -> re.Pattern:
-    colors = sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first)
+    colors = vocab.color_words()
     nouns = sorted({w for words in vocab.KINDS.values() for w in words} | {"one"}, key=vocab.longest_first)
     # after "a" the size only describes ("a little ball"): dropped, so "little" is not read as "a little" (an amount)
     sizes = "|".join(SIZES)

@@ -32,7 +32,7 @@ def row_ends(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _middle_one() -> re.Pattern:
-    colours = sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first)
+    colours = vocab.color_words()
     # "the centre zone" may be the middle of the table's area, as "the centre area" is
     nouns = sorted({n for kind, words in vocab.KINDS.items() if kind != "zone" for w in words
                     for n in (w, *vocab.plurals(w))} | {"one"}, key=vocab.longest_first)
@@ -42,7 +42,7 @@ def _middle_one() -> re.Pattern:
 
 @functools.lru_cache(maxsize=1)
 def _end_before_side() -> re.Pattern:
-    colours = sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first)
+    colours = vocab.color_words()
     nouns = sorted({n for words in vocab.KINDS.values() for w in words for n in (w, *vocab.plurals(w))}
                    | {"one"}, key=vocab.longest_first)
     return re.compile(rf"(?<=\bthe )(?:very )?(?:first|last|final) (?=(?:(?:{'|'.join(colours)}) )?"

@@ -44,4 +44,4 @@ def _row_named_by_sides() -> re.Pattern:
 
 @functools.lru_cache(maxsize=1)
 def _colours() -> str:
-    return "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first))
+    return "|".join(vocab.color_words())

@@ -62,7 +62,7 @@ def set_aside(words: list[Word], said: str) -> tuple[list[Word], list[tuple[str,
         while end < len(words) and words[end].tag == "UNKNOWN":
             end += 1
         run = words[k:end]
-        if any(_asks_something(w.text) for w in run):
+        if any(asks_something(w.text) for w in run):
             return None
         lead_in = not _describes(words, k, end) and not _signs_off(words, k, end, said)
         if lead_in and not _lead_in(words, k, end):
@@ -99,12 +99,21 @@ def _signs_off(words: list[Word], start: int, end: int, said: str) -> bool:
     run = [w.text for w in words[start:end]]
     return (len(run) <= 3 and start > 0 and words[start - 1].tag in BOUNDARIES
             and all(w.tag in BOUNDARIES for w in words[end:])
-            and not any(w in HOW_IT_ENDS_UP or w.endswith(("wise", "ways")) for w in run)
-            and not re.search(rf"\b(?:like|as|resembl\w*|similar to|shaped)\b[^,.;:!?]*?\b{re.escape(run[0])}",
-                              said, re.I))
+            and not any(ends_up(w) for w in run) and not compared(run[0], said))
 
 
-def _asks_something(word: str) -> bool:
+def ends_up(word: str) -> bool:
+    """Whether a word says how an object is to end up (`HOW_IT_ENDS_UP`, or a word in -wise or -ways)."""
+    return word in HOW_IT_ENDS_UP or word.endswith(("wise", "ways"))
+
+
+def compared(word: str, said: str) -> bool:
+    """Whether ``word`` is said in a comparison ("like a smiley", "shaped as a star"): what the end looks like."""
+    return re.search(rf"\b(?:like|as|resembl\w*|similar to|shaped)\b[^,.;:!?]*?\b{re.escape(word)}", said,
+                     re.I) is not None
+
+
+def asks_something(word: str) -> bool:
     """Whether a word not read names what the simulator lacks or the robot's own parts: kept, and refused."""
     noun = word[:-1] if word.endswith("s") else word
     shade = word.replace("~", "-")

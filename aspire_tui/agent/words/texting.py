@@ -47,7 +47,7 @@ def text_speak(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _colours() -> str:
-    return "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first))
+    return "|".join(vocab.color_words())
 
 
 @functools.lru_cache(maxsize=1)

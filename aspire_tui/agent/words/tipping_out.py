@@ -62,7 +62,7 @@ def _load_tipped() -> re.Pattern:
 def _sent_to_the_table() -> re.Pattern:
     # a clause of only an object and "to table" (an arrow, said as "to"): "cubes to table", "the tray to the table"
     nouns = _nouns(vocab.MOVABLE + _HOLDERS)
-    colours = "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first))
+    colours = "|".join(vocab.color_words())
     return re.compile(rf"(^\s*|[.;:!?,]\s*|\bthen\s+)((?:all\s+)?(?:the\s+)?(?:(?:{colours})\s+)?({nouns}))\s+to\s+"
                       rf"(?:the\s+)?"
                       rf"table\b(?=\s*(?:[.;!?,]|$))")

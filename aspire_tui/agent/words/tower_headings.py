@@ -26,7 +26,7 @@ def _said(m: re.Match) -> str:
 @functools.lru_cache(maxsize=1)
 def _heading() -> re.Pattern:
     kinds = "|".join(sorted({w for k in vocab.MOVABLE for w in vocab.KINDS[k]}, key=vocab.longest_first))
-    colours = "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first))
+    colours = "|".join(vocab.color_words())
     # the heading opens a sentence; a colour (or "the" before one) opens the order after it, so "stack - then
     # ..." or "the cube stack, which ..." is left alone
     return re.compile(

@@ -19,12 +19,12 @@ def unless(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _ruled_out() -> re.Pattern:
-    colours = "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first))
+    colours = "|".join(vocab.color_words())
     they = r"(?:they are|they're|it is|it's|theyre|its)"
     return re.compile(rf"\s*,?\s*\b(?:unless {they}|if {they} not) (?:the )?({colours})(?: ones?)?\b")
 
 
 @functools.lru_cache(maxsize=1)
 def _ones_that_are() -> re.Pattern:
-    colours = "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first))
+    colours = "|".join(vocab.color_words())
     return re.compile(rf"\b(?:the|those) ones? (?:that|which) (?:are|is) ({colours})\b")

@@ -26,6 +26,6 @@ def listed_upwards(text: str) -> str:
 
 @functools.cache
 def _above_the_one_before() -> re.Pattern:
-    colours = "|".join(sorted({w for words in vocab.COLORS.values() for w in words}, key=vocab.longest_first))
+    colours = "|".join(vocab.color_words())
     return re.compile(rf"\s*,?\s*(?:and\s+)?(?:then\s+)?(?:on top of|above) (?:that|it|this)\b\s*,?\s*"
                       rf"(?=(?:the\s+)?(?:{colours})\b)")
