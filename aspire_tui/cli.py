@@ -85,13 +85,15 @@ def cli(ctx: click.Context, library: str | None, model: str | None, scene: str |
     program, run it in simulation, read the trace, repair it and keep what
     worked as a skill.
     """
-    if ctx.invoked_subcommand is None:
-        from aspire_tui.app.app import run_app  # textual is paid for only by the app
+    if ctx.invoked_subcommand is not None:
+        _pass_on(ctx, ctx.invoked_subcommand)
+        return
+    from aspire_tui.app.app import run_app  # textual is paid for only by the app
 
-        scene = task_path(scene)
+    scene = task_path(scene)
 
-        run_app(library=library, model=model, scene=scene,
-                resume="pick" if resume else "last" if continue_ else None)
+    run_app(library=library, model=model, scene=scene,
+            resume="pick" if resume else "last" if continue_ else None)
 
 
 def main() -> None:
@@ -107,6 +109,10 @@ def main() -> None:
     import sys
     import threading
 
+    from aspire_tui.runner.threads import THREAD_ENV
+
+    for variable, value in THREAD_ENV.items():  # set before numpy is imported; a person's own setting wins
+        os.environ.setdefault(variable, value)
     try:
         cli.main(prog_name="aspire")
     except SystemExit as done:
@@ -126,3 +132,23 @@ def main() -> None:
         except (OSError, ValueError):  # a reader that went away ("aspire tasks | head"): nothing to flush to
             pass
     os._exit(code or 0)
+
+
+def _pass_on(ctx: click.Context, name: str) -> None:
+    """The app's options typed before a command (``aspire --library L run ...``) become that command's own
+    where it has them, as if typed after it; one it does not have is refused in one line, never ignored."""
+    from click.core import ParameterSource
+
+    given = [param for param in ctx.command.params
+             if ctx.get_parameter_source(param.name) == ParameterSource.COMMANDLINE]
+    if not given:
+        return
+    command = ctx.command.get_command(ctx, name)
+    own = {param.name for param in command.params} if command is not None else set()
+    for param in given:
+        if param.name not in own:
+            flag = max(param.opts, key=len)
+            raise click.UsageError(f"{flag} is an option of the app, and `aspire {name}` has none; "
+                                   f"run `aspire {name} --help` for its options")
+    ctx.default_map = {name: {param.name: ctx.params[param.name] for param in given}}
+

@@ -1,5 +1,6 @@
 """Small changes to an instruction that leave what it asks the same: a polite lead-in, a manner adverb, shouting,
-a typing slip, a synonym the vocabulary has, a contraction. ``bench.understanding robustness`` reads each
+a typing slip, a synonym the vocabulary has, a contraction, a filler word, the other side of the Atlantic's
+spelling, a space doubled or left out, an article typed twice, a laugh or an emoji at the end. ``bench.understanding robustness`` reads each
 perturbed instruction and counts how often the reader still makes the same goal tree of it.
 
 Each perturbation is a function ``(text, rng) -> str | None``: the changed text, or None where it has nothing to
@@ -220,9 +221,82 @@ def contraction(text: str, rng: random.Random) -> str | None:
     return _swap(text, m, _same_case(new, m.group()))
 
 
+# words said to fill a pause or soften an ask, mid-sentence: "put um the cube ...", "just put the cube ..."
+PAUSE_FILLERS = ("like", "um")
+SOFTENERS = ("just", "basically")
+
+
+def filler_word(text: str, rng: random.Random) -> str | None:
+    """A word said to fill a pause before a noun phrase ("put um the cube in like the bowl" holds one) or to soften
+    the ask before its verb ("just put the cube ...", "then basically slide ...")."""
+    filler = rng.choice(PAUSE_FILLERS + SOFTENERS)
+    if filler in SOFTENERS:
+        verb = _first_verb(text)
+        if verb is None:
+            return None
+        if verb.start() == 0:
+            return _same_case(filler, verb.group()) + " " + verb.group().lower() + text[verb.end():]
+        return text[:verb.start()] + filler + " " + text[verb.start():]
+    articles = [m for m in _words(text) if m.group().lower() == "the" and m.start() > 0]
+    if not articles:
+        return None
+    m = rng.choice(articles)
+    return text[:m.start()] + filler + " " + text[m.start():]
+
+
+# one word spelt the British or the American way: each spelling -> the other
+SPELLINGS = {"colour": "color", "centre": "center", "grey": "gray", "metre": "meter", "centimetre": "centimeter",
+             "favourite": "favorite", "neighbouring": "neighboring", "neighbour": "neighbor", "organise": "organize",
+             "organised": "organized", "recognise": "recognize", "analyse": "analyze", "aluminium": "aluminum"}
+_OTHER_SPELLING = SPELLINGS | {v: k for k, v in SPELLINGS.items()}
+_SPELT = re.compile(r"\b(" + "|".join(sorted(_OTHER_SPELLING, key=len, reverse=True)) + r")(s|ed|ing)?\b", re.I)
+
+
+def other_spelling(text: str, rng: random.Random) -> str | None:
+    """One word spelt the other side of the Atlantic's way: "colour" <-> "color", "centre" <-> "center", "grey"
+    <-> "gray" (one colour either way), "metres" <-> "meters"."""
+    found = list(_SPELT.finditer(text))
+    if not found:
+        return None
+    m = rng.choice(found)
+    new = _OTHER_SPELLING[m.group(1).lower()]
+    return text[:m.start(1)] + _same_case(new, m.group(1)) + text[m.end(1):]
+
+
+def spacing_slip(text: str, rng: random.Random) -> str | None:
+    """A space typed twice between two words, or none after a comma ("the cube,then the ball")."""
+    commas = [m.end() for m in re.finditer(r",(?= \S)", text)]
+    gaps = [m.start() for m in re.finditer(r"(?<=[A-Za-z]) (?=[A-Za-z])", text)]
+    if commas and rng.random() < 0.5:
+        k = rng.choice(commas)
+        return text[:k] + text[k + 1:]
+    if not gaps:
+        return None
+    k = rng.choice(gaps)
+    return text[:k] + " " + text[k:]
+
+
+def repeated_article(text: str, rng: random.Random) -> str | None:
+    """An article of a noun phrase typed twice by a slip: "put the the red block ...", "a a bowl"."""
+    articles = [m for m in _words(text) if m.group().lower() in ("the", "a", "an")]
+    if not articles:
+        return None
+    m = rng.choice(articles)
+    return text[:m.end()] + " " + m.group().lower() + text[m.end():]
+
+
+LAUGHS = ("lol", "😊", "🙂", "👍", "lol 😅", "🤖")
+
+
+def trailing_laugh(text: str, rng: random.Random) -> str | None:
+    """A laugh or an emoji after the last word: "... bowl lol", "... bowl. 👍"."""
+    return f"{text.rstrip()} {rng.choice(LAUGHS)}"
+
+
 PERTURBATIONS: dict[str, Perturbation] = {f.__name__: f for f in (
     lead_in, sign_off, manner_adverb, upper_case, lower_case, title_case, no_punctuation, doubled_punctuation,
-    swapped_letters, doubled_letter, dropped_letter, synonym, contraction)}
+    swapped_letters, doubled_letter, dropped_letter, synonym, contraction, filler_word, other_spelling,
+    spacing_slip, repeated_article, trailing_laugh)}
 
 
 def perturb(text: str, name: str, seed: int = 0) -> str | None:

@@ -19,7 +19,10 @@ written from FORMAT.md alone, blind to the reader's code.
 
 The first command prints, per set: goal trees exactly right (the labelled
 tree and the read one compared in `canonical` form, start states included),
-refusals right (the right reason), parse time p50/p95 (no model), and the
+refusals right (the right reason: of the words, or, where the words read but
+no scene can hold what they ask, of the scene made from them, as `aspire run`
+answers before anything runs), parse time p50/p95 (no model, the words
+alone), and the
 same per category. ``validate`` runs the whole loop (offline coder, words
 only) on N instructions of each category (the first N, or those after the
 first K with ``--skip K``) and counts a case right
@@ -39,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import tempfile
 import time
@@ -111,10 +115,26 @@ def read_case(case: Case) -> Reading:
         start = sorted(str(canonical(s)) for s in goal.start)
         got = str(canonical(goal.condition)) + (f" start {start}" if start else "")
     except InstructionError as e:
-        got = f"refuse:{e.reason}"
+        goal, got = None, f"refuse:{e.reason}"
     seconds = time.perf_counter() - t0
+    if goal is not None and case.refuse:
+        got = _scene_refusal(goal) or got
     want = want_of(case)
     return Reading(case, got == want, got, want, seconds)
+
+
+def _scene_refusal(goal) -> str | None:
+    """``refuse:<reason>`` when no scene can hold what the words ask (a plate wider than the tray it goes in,
+    a block pushed over a bowl's wall): `aspire run` says so in one line before anything runs, as it does for
+    a refusal of the words."""
+    from aspire_tui.agent.scene import SceneError, spec_for
+
+    try:
+        spec_for(goal)
+    except SceneError as e:
+        reason = str(e).split(":", 1)[0]  # "impossible: a plate 17 cm across does not fit inside the tray"
+        return f"refuse:{reason if re.fullmatch(r'[a-z_]+', reason) else 'scene'}"
+    return None
 
 
 def quality(cases: list[Case]) -> dict:

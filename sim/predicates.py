@@ -351,14 +351,15 @@ def at_corner_by(ctx: Context, obj, rule, anchor, within: float = 0.08) -> bool:
     return any(in_corner(ctx, obj, c, within) for c in picked)
 
 
-@predicate("in_corners", (1, 1))
-def in_corners(ctx: Context, group) -> bool:
-    """Each member of group sits in a different corner of the workspace."""
+@predicate("in_corners", (1, 2))
+def in_corners(ctx: Context, group, within: float = 0.08) -> bool:
+    """Each member of group sits in a different corner of the workspace (within `within` metres of it,
+    in_corner's 8 cm unless a task gives wide objects more)."""
     names = ctx.names(group)
     corners = list(CORNERS)
     used: set[str] = set()
     for n in names:
-        hit = [c for c in corners if c not in used and in_corner(ctx, n, c)]
+        hit = [c for c in corners if c not in used and in_corner(ctx, n, c, within)]
         if not hit:
             return False
         used.add(hit[0])

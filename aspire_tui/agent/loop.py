@@ -397,8 +397,9 @@ def achieving(library, goal: Goal) -> list[str]:
         return []
     wanted = {"in" if c.name == "in_zone" else c.name for c in goal.tree.condition.conjuncts()}
     wanted |= {a.name for c in goal.tree.condition.conjuncts() for a in c.args if hasattr(a, "args")}
-    if wanted & {"moved", "left_of", "right_of", "in_front_of", "behind", "next_to", "near", "at_place"}:
-        wanted.add("at")  # beside something, moved by an amount, at a table spot: brought to a point
+    if wanted & {"moved", "left_of", "right_of", "in_front_of", "behind", "next_to", "near", "at_place", "in_corners"}:
+        # beside something, moved by an amount, at a table spot, one to each corner: brought to a point
+        wanted.add("at")
     if "not" in wanted:
         wanted.add("at")  # taken out of a place: each brought to a point clear of it
     if "sorted_into" in wanted:

@@ -246,6 +246,8 @@ def _step(part: Cond, skills: list, never_lifted: set[str]) -> Step:
         return _slots(part, skills, never_lifted)
     if found:
         return found[0][1]
+    if name == "in_corners" and len(part.args) == 1 and isinstance(part.args[0], Ref) and part.args[0].is_group:
+        return _to_corners(part, skills, never_lifted)
     if name == "at_place" and len(part.args) == 2 and (isinstance(part.args[1], str) or _is_corner(part.args[1])):
         return _to_place(part, skills, never_lifted)
     if name == "sorted_into":
@@ -473,6 +475,15 @@ def _to_place(part: Cond, skills: list, never_lifted: set[str]) -> Step:
     if _is_corner(place):  # "the corner farthest from the robot": chosen where things are seen, as it runs
         return Step(part, skill, "spot", {params[0]: obj}, param=",".join(params), among=place)
     return Step(part, skill, "spot", {params[0]: obj}, param=",".join(params), direction=str(place))
+
+
+def _to_corners(part: Cond, skills: list, never_lifted: set[str]) -> Step:
+    """``in_corners(all bowls)`` when no skill spreads that kind over the corners: each member brought to a
+    corner of its own, as one corner at a time (set down, or pushed: a bowl); the program pairs members and
+    corners from what it sees when it runs."""
+    group = part.args[0]
+    skill, params = _set_down(part, group, skills, never_lifted)
+    return Step(part, skill, "corners", {}, param=",".join(params), group=group)
 
 
 def _is_corner(place: Any) -> bool:

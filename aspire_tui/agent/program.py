@@ -111,6 +111,22 @@ def _within(spot, area, margin):
         return (x0 + x1) / 2, (y0 + y1) / 2
     side, hand = place.split("_")
     return (x1 - inset if side == "front" else x0 + inset), (y1 - inset if hand == "left" else y0 + inset)''',
+    "_corner_spots": '''def _corner_spots(robot, names):
+    """A corner of its own for each of ``names``, the object and corner nearest each other paired first (one
+    already in a corner keeps it), and the point there where it stands whole inside the work area (``_spot``).
+    Returns (name, x, y), the shortest trip first."""
+    robot.home()  # the arm, parked over the last spot, would hide part of the table
+    seen = {d.name: d for d in robot.scan()}
+    names = [n if n in seen else robot.detect(n)[0].name for n in names]
+    corners = ("front_left", "front_right", "back_left", "back_right")
+    spots = {(n, c): _spot(robot, n, c) for n in names for c in corners}
+    out, used, done = [], set(), set()
+    for _, n, c in sorted((math.dist(seen[n].position[:2], spots[n, c]), n, c) for n in names for c in corners):
+        if n not in done and c not in used:
+            out.append((n, *spots[n, c]))
+            done.add(n)
+            used.add(c)
+    return out''',
     "_half_diagonal": '''def _half_diagonal(robot, query):
     """Half the diagonal of ``query``'s seen footprint: every part of it lies within this of its centre."""
     size = robot.detect(query)[0].size
@@ -566,6 +582,18 @@ class _Writer:
                 self.before.append(f"{ind}{chosen} = {members}  # chosen once")
                 members = chosen
             where = f"{self.helper('_slots')}(robot, {members}, {place})"
+            self.lines += pre + [f"{ind}for {item}, x, y in {where}:",
+                                 ind * 2 + self.call(step.skill, {obj_p: item, x_p: "x", y_p: "y"})]
+        elif step.form == "corners":  # "a bowl in each corner": each member to a corner of its own
+            obj_p, x_p, y_p = step.param.split(",")
+            item = self.var(step.group.kind)
+            members = self.group(step.group, pre, ind)
+            if members.startswith("_detected("):  # chosen once: a try again moves the same ones
+                chosen = self.var(f"{step.group.kind}s")
+                self.before.append(f"{ind}{chosen} = {members}  # chosen once")
+                members = chosen
+            self.helper("_spot")
+            where = f"{self.helper('_corner_spots')}(robot, {members})"
             self.lines += pre + [f"{ind}for {item}, x, y in {where}:",
                                  ind * 2 + self.call(step.skill, {obj_p: item, x_p: "x", y_p: "y"})]
         elif step.form == "beside":  # one object, or each of a group in turn (each finds its own room)

@@ -371,7 +371,8 @@ def _expr(cond: Cond, ids: dict[str, str], tails: dict[str, tuple] | None = None
     if name == "near" and not extra and isinstance(cond.args[0], Ref) and cond.args[0].kind == "robot" \
             and len(cond.args) == 2 and isinstance(cond.args[1], Ref):
         extra = (_drive_tolerance(cond.args[1].kind),)  # a mobile base is never 10 cm from a barrel's centre
-    elif name == "at_place" and not extra and isinstance(cond.args[0], Ref) and str(cond.args[1]) != "middle":
+    elif name in ("at_place", "in_corners") and not extra and isinstance(cond.args[0], Ref) \
+            and (name == "in_corners" or str(cond.args[1]) != "middle"):  # a bowl in each corner: a bowl's room
         wide = _corner_within(cond.args[0])
         extra = (wide,) if wide else ()
     elif name in ("near", "next_to") and not extra and len(cond.args) == 2 \
@@ -623,11 +624,12 @@ def _pushed_from_behind(parts, objects: "_Objects") -> None:
     """What the goal moves and the arm cannot lift (a bowl, a plate, a tray) stands where a fingertip comes
     down behind it (30 cm out, the nearest it pushes from) and in front of it (72 cm, the farthest): pushes
     away from the robot and towards it need that, for a line, an edge or a shift. (A person asking that has
-    it where the arm can push it.)"""
+    it where the arm can push it.) A corner or the middle too: "slide the tray into the front right corner" had
+    the tray start 36 cm out, its back edge 24 cm out, and the fingertip could not come down behind it (dev37)."""
+    pushed_to = ("in_line", "along_edge", "in_corners", "moved", "at_place")
     for cond in parts:
         mover = cond.args[0] if cond.args else None
-        if cond.name not in ("in_line", "along_edge", "in_corners", "moved") or not isinstance(mover, Ref) \
-                or mover.kind not in UNMOVED:
+        if cond.name not in pushed_to or not isinstance(mover, Ref) or mover.kind not in UNMOVED:
             continue
         oid = objects.ids.get(str(mover))
         table = objects.tables.get(oid) if oid else None
@@ -767,8 +769,32 @@ def _pushed_not_onto(goal: Goal) -> None:
                if cond.name == "on" or place.kind not in CONTAINERS else
                f"the {place.kind}'s {high * 100:.0f} cm wall is higher than a push may lift the {obj.kind} (1.5 cm)")
         it = "them" if obj.is_group or obj.members else "it"
-        raise SceneError(f"cannot move the {obj.phrase} {into} the {place.phrase} without lifting {it}: {why}; "
-                         f"say 'put {it} {cond.name} the {place.phrase}' to lift {it}")
+        raise SceneError(f"impossible: cannot move the {obj.phrase} {into} the {place.phrase} without lifting {it}: "
+                         f"{why}; say 'put {it} {cond.name} the {place.phrase}' to lift {it}")
+
+
+def _fits_inside(goal: Goal) -> None:
+    """Refuse, in one line, a goal that puts an object into a container narrower inside its walls than the
+    object is across: "put the plate in the tray" (a 17 cm plate, a tray 16.8 cm wide inside) would leave the
+    plate resting on the rims, not in the tray. (The reader's check compares outer sizes, as the words do.)"""
+    from sim.objects import WALL
+
+    def visit(cond: Cond) -> None:
+        if cond.name == "not":
+            return  # kept out of a container: nothing to fit
+        if cond.name == "in" and len(cond.args) >= 2 and all(isinstance(a, Ref) for a in cond.args[:2]):
+            obj, box = cond.args[:2]
+            if box.kind in CONTAINERS and obj.kind in DEFAULT_SIZES and box.kind in DEFAULT_SIZES:
+                inside = sorted(s - 2 * WALL for s in DEFAULT_SIZES[box.kind][:2])
+                across = sorted(DEFAULT_SIZES[obj.kind][:2])
+                if any(a > b for a, b in zip(across, inside)):
+                    raise SceneError(f"impossible: a {obj.kind} {across[0] * 100:.0f} cm across does not fit inside "
+                                     f"the {box.phrase}, {inside[0] * 100:.1f} cm wide within its walls: it would "
+                                     "rest on the rims")
+        for a in cond.args:
+            if isinstance(a, Cond):
+                visit(a)
+    visit(goal.condition)
 
 
 def spec_for(goal: Goal):
@@ -777,7 +803,7 @@ def spec_for(goal: Goal):
     Raises:
         SceneError: the task file the goal makes does not load (one line naming the field), or the goal
             moves what the simulator keeps fixed (a crate, a barrel), or pushes something onto or into
-            what it cannot climb (a plate, a tray).
+            what it cannot climb (a plate, a tray), or puts something into a container too narrow inside.
     """
     from sim.errors import TaskFileError
     from sim.tasks import keep_task
@@ -785,6 +811,7 @@ def spec_for(goal: Goal):
 
     _fixed_not_moved(goal)
     _pushed_not_onto(goal)
+    _fits_inside(goal)
     prior = family_for(goal)
     text, ids = spec_text(goal, prior)
     try:

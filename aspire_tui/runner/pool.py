@@ -39,6 +39,7 @@ from typing import Any, Callable
 from aspire_tui.runner.check import check_program, skill_names
 from aspire_tui.runner.paths import default_runs_dir, new_run_id
 from aspire_tui.runner.recall import Recall, run_key
+from aspire_tui.runner.threads import THREAD_ENV
 from aspire_tui.runner.trace import CallRecord, Trace
 
 HARD_GRACE = 1.8      # seconds past the program's limit before the worker itself is killed
@@ -100,7 +101,7 @@ class _Worker:
         self.options = {**self.options, "pdeathsig": threading.current_thread() is threading.main_thread(),
                         "parent": os.getpid()}
         ours, theirs = Pipe(duplex=True)
-        env = {**os.environ, "PYTHONHASHSEED": "0", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+        env = {**os.environ, "PYTHONHASHSEED": "0", **THREAD_ENV}
         env["PYTHONPATH"] = os.pathsep.join([str(ROOT)] + [p for p in [env.get("PYTHONPATH")] if p])
         self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(

@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from aspire_tui.runner import protocol, sandbox
+from aspire_tui.runner.threads import THREAD_ENV
 from aspire_tui.runner.trace import CallRecord, Trace
 
 ZYGOTE = Path(__file__).with_name("zygote.py")
@@ -60,7 +61,6 @@ PROFILE_ENV = "ASPIRE_WORKER_PROFILE"
 # its first run within a second of starting the pool would otherwise share the CPU with building every
 # family's scene; the app's pool, opened while a person types, still warms up.
 WARM_UP_AFTER = 1.0
-THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 class ZygoteGone(RuntimeError):
@@ -587,12 +587,12 @@ class SimWorker:
         return {"ok": True, "value": encode_value(result)}
 
     def _keyframe(self, episode: Any, run_dir: Path, index: int, size: list[int]) -> str | None:
-        from PIL import Image
+        from aspire_tui.runner.png import write_png
 
         rel = f"frames/{index:04d}.png"
         try:
             (run_dir / "frames").mkdir(parents=True, exist_ok=True)
-            Image.fromarray(episode.render(int(size[0]), int(size[1]))).save(run_dir / rel, compress_level=1)
+            write_png(run_dir / rel, episode.render(int(size[0]), int(size[1])))
         except (OSError, ValueError) as e:
             print(f"keyframe {index} not written: {e}", file=sys.stderr)
             return None

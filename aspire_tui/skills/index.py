@@ -178,6 +178,13 @@ def m009_kept_parses(db: sqlite_utils.Database) -> None:
     db.execute("alter table skills add column parsed_by text")
 
 
+@migration
+def m010_keyword_text_without_history(db: sqlite_utils.Database) -> None:
+    # keyword search no longer reads a skill's Evidence section: every file is read again at the next
+    # reindex (its vector is kept, the embedded text did not change)
+    db.execute("update skills set mtime_ns = null, blob = '' where not stale")
+
+
 def create_vector_triggers(db: sqlite_utils.Database) -> None:
     """Triggers on ``skill_embeddings`` that bump ``meta.vectors_version`` once per changed row and log the
     row's id in ``vector_changes`` under the new version."""
@@ -372,7 +379,7 @@ class SkillIndex:
                                    [existing[0][0]]).fetchone()
         for (old_id,) in existing:
             self._delete_id(old_id)
-        body = " ".join(filter(None, [skill.search_text(), skill.docstring, skill.signature]))
+        body = skill.keyword_text()
         metadata = dict(skill.metadata)
         if skill.kind == "lesson":
             metadata["failure"] = skill.failure

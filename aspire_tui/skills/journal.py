@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from aspire_tui.skills.layout import LESSONS_DIR, SKILLS_DIR, safe_rel
-from aspire_tui.skills.repo import ANY_GIT_ERROR, Identity, SkillRepo
+from aspire_tui.skills.repo import Identity, SkillRepo, git_errors
 from aspire_tui.skills.skillfile import blob_hash
 
 JOURNAL = "pending.json"
@@ -52,7 +52,7 @@ def recover(root: Path, repo: SkillRepo, state_dir: Path, holder: dict[str, Any]
         journal.unlink(missing_ok=True)
         return notes
     if record.get("op") == "merge" and (repo.git_dir / "MERGE_HEAD").exists():
-        with contextlib.suppress(*ANY_GIT_ERROR):
+        with contextlib.suppress(*git_errors()):
             repo.repo.git.merge("--abort")
         notes.append(f"aborted the merge that {what} left half done; run pull again")
     elif record.get("op") == "commit":
@@ -65,7 +65,7 @@ def recover(root: Path, repo: SkillRepo, state_dir: Path, holder: dict[str, Any]
                 sha = repo.commit(list(blobs), record["message"], Identity(*record["author"]))
                 if sha:
                     notes.append(f"finished the commit {sha[:8]} that {what} started")
-            except ANY_GIT_ERROR as e:
+            except git_errors() as e:
                 notes.append(f"could not finish the commit {what} started: {e}")
     journal.unlink(missing_ok=True)
     return notes

@@ -97,11 +97,11 @@ class Library(LibraryFolder):
         lib = cls(root, repo, embedding_model)
         # no files, or files and no commit yet: another thread or process may be seeding it (it copies the
         # files, then commits them), so wait for its lock, then look again
-        if not lib._has_files() or repo.head_sha() is None:
+        if not lib._has_files() or not repo.has_commits():
             with lib.lock("seed"):
                 if not lib._has_files():
                     only_git = {p.name for p in root.iterdir()} <= {".git", ".gitignore", STATE_DIR}
-                    if repo.head_sha() is not None or not only_git:
+                    if repo.has_commits() or not only_git:
                         raise LibraryError(f"{root} is a git repository but not a skill library (no skills/ "
                                            "or lessons/); pick another --library")
                     lib._seed()

@@ -26,7 +26,7 @@ from aspire_tui.skills import embeddings as emb
 from aspire_tui.skills.checks import DependencyChecks
 from aspire_tui.skills.folder import LibraryFolder
 from aspire_tui.skills.layout import LESSONS_DIR, SKILLS_DIR, is_skill_file, scan_skill_files
-from aspire_tui.skills.repo import ANY_GIT_ERROR
+from aspire_tui.skills.repo import git_errors
 from aspire_tui.skills.skillfile import Lesson, ParseProblem, ProgramSkill, parse_bytes, parse_file
 
 EMBED_BATCH = 64  # texts embedded per lock-free batch; each batch's vectors are stored under the lock
@@ -127,6 +127,9 @@ class Reindexer:
         with index.db.atomic():
             parsed = self._changed_files(disk, known, full, report)
             parsed += self._missing_files(disk, known, full, report)
+            # in path order, not the file system's: rows get the same ids on every machine, and searches
+            # rank ties (by id) the same everywhere
+            parsed.sort(key=lambda p: p[0].path)
             for skill, mtime, size, stale in parsed:
                 row = index.db.execute("select path from skills where name = ?", [skill.name]).fetchone()
                 other = row[0] if row else None
@@ -215,7 +218,7 @@ class Reindexer:
             return []
         try:
             out = self.folder.repo.repo.git.ls_files("--deleted", "--", SKILLS_DIR, LESSONS_DIR)
-        except ANY_GIT_ERROR:
+        except git_errors():
             return []
         return [rel for rel in out.splitlines() if is_skill_file(rel) and rel not in disk and rel not in known]
 

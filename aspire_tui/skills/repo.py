@@ -1,12 +1,16 @@
 """All git for the skill library goes through ``SkillRepo`` (as Aider's ``GitRepo``).
 
-Callers catch ``ANY_GIT_ERROR``; commit identity lives in the git environment
+Callers catch ``git_errors()``; commit identity lives in the git environment
 only for the length of one command (``git_identity``); facts ride in trailers.
+GitPython is imported when a command first needs git, not by every command
+that opens a library: a task the library already does reads no history, and
+importing it (with the ``git version`` it runs) cost a first ask 40-60 ms.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import getpass
 import os
 import re
@@ -14,29 +18,32 @@ import socket
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-import git
+if TYPE_CHECKING:
+    import git
 
-ANY_GIT_ERROR: tuple[type[BaseException], ...] = (
-    git.exc.ODBError,
-    git.exc.GitError,
-    git.exc.InvalidGitRepositoryError,
-    git.exc.NoSuchPathError,
-    OSError,
-    IndexError,
-    BufferError,
-    TypeError,
-    ValueError,
-    AttributeError,
-    AssertionError,
-    TimeoutError,
-)
+
+@functools.cache
+def git_errors() -> tuple[type[BaseException], ...]:
+    """What a git call may raise, for ``except git_errors():`` (evaluated only once something is raised)."""
+    import git
+
+    return (git.exc.ODBError, git.exc.GitError, git.exc.InvalidGitRepositoryError, git.exc.NoSuchPathError,
+            OSError, IndexError, BufferError, TypeError, ValueError, AttributeError, AssertionError, TimeoutError)
+
 
 AGENT = ("aspire-agent", "aspire-agent@localhost")
 CHANGES = ("new", "refine", "human-edit", "revert", "merge", "delete")
 TRAILER_KEYS = ("Aspire-Task", "Aspire-Run", "Aspire-Success", "Aspire-Model", "Aspire-Change")
 TRAILER_RE = re.compile(r"^(Aspire-[A-Za-z]+):\s*(.*)$")
+
+
+def command_error() -> type[BaseException]:
+    """GitPython's error for a git command that failed (it carries the command's ``stdout`` and ``stderr``)."""
+    import git
+
+    return git.exc.GitCommandError
 
 
 class RepoError(Exception):
@@ -76,7 +83,7 @@ class Commit:
 
 
 @contextlib.contextmanager
-def git_identity(name: str, email: str, repo: git.Repo | None = None) -> Iterator[None]:
+def git_identity(name: str, email: str, repo: "git.Repo | None" = None) -> Iterator[None]:
     """Author and commit as ``name <email>`` for the length of the block, then restore.
 
     With ``repo`` the identity goes into that repo's git command environment only
@@ -129,27 +136,45 @@ class SkillRepo:
     """The library's own git repository."""
 
     def __init__(self, root: str | Path) -> None:
+        """Raises ``RepoError`` unless ``root`` holds a git repository of its own (checked on disk, as git
+        itself checks a git directory: ``HEAD``, ``objects/`` and ``refs/``)."""
         self.root = Path(root)
         try:
-            self.repo = git.Repo(self.root, search_parent_directories=False)
-        except ANY_GIT_ERROR as e:
+            common = self._common_dir()
+            ours = (self.git_dir / "HEAD").is_file() and (common / "objects").is_dir() and (common / "refs").is_dir()
+        except OSError as e:
+            raise RepoError(f"{self.root} is not a git repository ({e.strerror or e})") from e
+        if not ours:
+            raise RepoError(f"{self.root} is not a git repository (no git directory at {self.git_dir})")
+
+    @functools.cached_property
+    def repo(self) -> "git.Repo":
+        """GitPython's repository, opened on first use."""
+        import git
+
+        try:
+            repo = git.Repo(self.root, search_parent_directories=False)
+        except git_errors() as e:
             raise RepoError(f"{self.root} is not a git repository ({type(e).__name__})") from e
         # The library's .git must be its own, not a parent project's.
-        toplevel = Path(self.repo.working_tree_dir or "").resolve()
+        toplevel = Path(repo.working_tree_dir or "").resolve()
         if toplevel != self.root.resolve():
             raise RepoError(f"{self.root} is inside the git repository {toplevel}; "
                             "a skill library must be a repository of its own")
+        return repo
 
     @classmethod
     def init(cls, root: str | Path, branch: str = "main") -> "SkillRepo":
         root = Path(root)
         root.mkdir(parents=True, exist_ok=True)
+        import git
+
         try:
             git.Repo.init(root, initial_branch=branch)
         except TypeError:  # old git without --initial-branch
             repo = git.Repo.init(root)
             repo.git.symbolic_ref("HEAD", f"refs/heads/{branch}")
-        except ANY_GIT_ERROR as e:
+        except git_errors() as e:
             raise RepoError(f"cannot create a git repository at {root}: {e}") from e
         return cls(root)
 
@@ -157,13 +182,41 @@ class SkillRepo:
 
     @property
     def git_dir(self) -> Path:
-        return Path(self.repo.git_dir)
+        """``.git``, or where a ``.git`` file (``gitdir: PATH``) points."""
+        dot_git = self.root / ".git"
+        if dot_git.is_file():
+            said = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+            if said.startswith("gitdir:"):
+                return (self.root / said.removeprefix("gitdir:").strip()).resolve()
+        return dot_git
 
     def head_sha(self) -> str | None:
         try:
             return self.repo.head.commit.hexsha
         except ValueError:  # no commits yet
             return None
+
+    def _common_dir(self) -> Path:
+        """Where objects and branches live: the git directory, or the main one a worktree's names."""
+        said = self.git_dir / "commondir"
+        return (self.git_dir / said.read_text(encoding="utf-8").strip()).resolve() if said.is_file() else self.git_dir
+
+    def has_commits(self) -> bool:
+        """Whether HEAD names a commit, read from the ref files, without git (as ``head_sha() is not None``).
+        A HEAD that cannot be read counts as none."""
+        try:
+            head = (self.git_dir / "HEAD").read_text(encoding="utf-8").strip()
+            if not head.startswith("ref:"):
+                return bool(re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", head))
+            ref = head.removeprefix("ref:").strip()
+            common = self._common_dir()
+            if (common / ref).is_file():
+                return True
+            packed = common / "packed-refs"
+            return packed.is_file() and any(line.split(" ")[-1] == ref
+                                            for line in packed.read_text(encoding="utf-8").splitlines())
+        except OSError:
+            return False
 
     def is_detached(self) -> bool:
         return self.repo.head.is_detached
@@ -214,9 +267,9 @@ class SkillRepo:
         """A file's bytes at ``rev``, or None when it is not there."""
         try:
             blob = self.repo.commit(rev).tree / path
-        except (KeyError, ValueError, git.exc.BadName):
+        except (KeyError, ValueError):
             return None
-        except ANY_GIT_ERROR:
+        except git_errors():  # BadName (a GitError) among them
             return None
         return blob.data_stream.read()
 
@@ -262,8 +315,8 @@ class SkillRepo:
             args += ["-m", "1"]
         try:
             self.repo.git.revert(*args, sha)
-        except git.exc.GitCommandError as e:
-            with contextlib.suppress(git.exc.GitCommandError):
+        except command_error() as e:
+            with contextlib.suppress(command_error()):
                 self.repo.git.revert("--abort")
             raise RepoError(f"cannot revert {sha[:8]}: {_first_line(e.stderr)}") from e
         # Keep other files of a multi-file commit as they are: revert only ``paths``.
@@ -280,7 +333,7 @@ class SkillRepo:
         with git_identity(author.name, author.email, self.repo):
             try:
                 self.repo.git.commit("--no-verify", "-q", "-m", message)
-            except git.exc.GitCommandError as e:
+            except command_error() as e:
                 self.repo.git.reset("-q", "--merge")
                 raise RepoError(f"nothing to revert in {sha[:8]}: {_first_line(e.stdout or e.stderr)}") from e
         for marker in ("REVERT_HEAD", "MERGE_MSG"):
@@ -316,7 +369,7 @@ class SkillRepo:
         """
         try:  # --all: an empty repository, or an unborn branch beside others, is no error
             out = self.repo.git.log("--all", "-z", "--fixed-strings", f"--grep={key}:", "--format=%B")
-        except ANY_GIT_ERROR as e:
+        except git_errors() as e:
             raise RepoError(f"cannot read the library's history ({type(e).__name__})") from e
         return [value for message in out.split("\0") if (value := parse_trailers(message).get(key))]
 
@@ -332,7 +385,7 @@ class SkillRepo:
             return self.repo.git.diff(rev, history[0].sha, "--", path)
         try:
             self.repo.commit(rev)
-        except (ValueError, git.exc.BadName, git.exc.GitCommandError) as e:
+        except git_errors() as e:
             raise RepoError(f"unknown revision {rev!r}") from e
         return self.repo.git.diff(rev, "--", path)
 
@@ -353,11 +406,13 @@ def _first_line(text: str | None) -> str:
 
 def person_identity(root: str | Path | None = None) -> Identity:
     """The person at the keyboard, from ``git config user.*`` (falling back to the login name)."""
+    import git
+
     values: dict[str, str] = {}
     for key in ("name", "email"):
         try:
             values[key] = git.Git(str(root) if root else None).config("--get", f"user.{key}").strip()
-        except ANY_GIT_ERROR:
+        except git_errors():
             values[key] = ""
     user = values["name"] or _login()
     return Identity(user, values["email"] or f"{_login()}@{socket.gethostname()}")

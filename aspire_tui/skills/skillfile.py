@@ -40,6 +40,9 @@ METADATA_TYPES: dict[str, type | tuple[type, ...]] = {
 }
 PROGRAM_SECTIONS = ("when_to_use", "preconditions", "postconditions", "evidence")
 LESSON_SECTIONS = ("failure_signature", "when_it_applies", "repair_strategy", "code_sketch", "evidence")
+# Why each version changed: read by people auditing a skill, not what the skill is for. Its words
+# (every object and failure a refinement met) would make keyword search find the skill for any of them.
+HISTORY_SECTIONS = ("evidence",)
 SECTION_ALIASES = {
     "when to use": "when_to_use", "use when": "when_to_use",
     "preconditions": "preconditions", "pre-conditions": "preconditions", "requires": "preconditions",
@@ -145,6 +148,11 @@ class ProgramSkill:
         when = _squash(self.sections.get("when_to_use", ""))
         return f"{words}: {self.description} {when}".strip()
 
+    def keyword_text(self) -> str:
+        """What keyword search reads beyond the name and description: the embedded text, the sections
+        that say what the skill needs and leaves (not its history), and the signature."""
+        return _keyword_text(self.search_text(), self.sections, self.signature)
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["depends_on"] = self.depends_on
@@ -191,8 +199,17 @@ class Lesson:
         when = _squash(self.sections.get("when_it_applies", ""))
         return f"{self.description}. Failure: {sig}. {when}".strip()
 
+    def keyword_text(self) -> str:
+        """What keyword search reads beyond the name and description (see ``ProgramSkill.keyword_text``)."""
+        return _keyword_text(self.search_text(), self.sections, self.signature)
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def _keyword_text(search_text: str, sections: dict[str, str], signature: str) -> str:
+    kept = [text for name, text in sections.items() if name not in HISTORY_SECTIONS]
+    return " ".join(filter(None, [search_text, *kept, signature]))
 
 
 Skill = Union[ProgramSkill, Lesson]

@@ -18,7 +18,7 @@ import git
 from aspire_tui.skills import journal
 from aspire_tui.skills.layout import CONFLICTS_DIR
 from aspire_tui.skills.library import ChangeResult, Library, LibraryError, ReindexReport
-from aspire_tui.skills.repo import ANY_GIT_ERROR, format_message, person_identity
+from aspire_tui.skills.repo import format_message, git_errors, person_identity
 
 
 @dataclass
@@ -78,7 +78,7 @@ def pull(lib: Library, remote: str | None = None) -> SyncResult:
         repo = lib.repo.repo
         try:
             repo.git.fetch("--quiet", remote)
-        except ANY_GIT_ERROR as e:
+        except git_errors() as e:
             raise LibraryError(f"git fetch {remote} failed: {_git_error(e)}") from e
         upstream = f"{remote}/{branch}"
         try:
@@ -139,7 +139,7 @@ def _keep_both(lib: Library, theirs: str) -> list[dict[str, str]]:
             conflicts.append({"path": rel, "saved_as": rel, "reason": "deleted here, changed there"})
             continue
         else:
-            with contextlib.suppress(ANY_GIT_ERROR):
+            with contextlib.suppress(*git_errors()):
                 repo.git.rm("-q", "--cached", "--", rel)
             continue
         if their is None:
@@ -180,6 +180,6 @@ def push(lib: Library, remote: str | None = None) -> SyncResult:
                 raise LibraryError(f"{remote} has skills this library lacks; run `aspire skills pull "
                                    f"{remote}` first") from e
             raise LibraryError(f"git push {remote} failed: {err}") from e
-        except ANY_GIT_ERROR as e:
+        except git_errors() as e:
             raise LibraryError(f"git push {remote} failed: {_git_error(e)}") from e
         return SyncResult(remote, branch, "pushed", head, edits=edits)

@@ -20,7 +20,7 @@ from aspire_tui.skills.checks import DependencyChecks
 from aspire_tui.skills.errors import LibraryError, SkillConflict, SkillInvalid, UnknownSkill
 from aspire_tui.skills.folder import LibraryFolder
 from aspire_tui.skills.layout import LESSONS_DIR, SKILLS_DIR, TASKS_DIR, is_skill_file
-from aspire_tui.skills.repo import AGENT, ANY_GIT_ERROR, Identity, RepoError, format_message, person_identity
+from aspire_tui.skills.repo import AGENT, Identity, RepoError, format_message, git_errors, person_identity
 from aspire_tui.skills.reindex import Reindexer
 from aspire_tui.skills.skillfile import Lesson, ParseProblem, ProgramSkill, blob_hash, kind_of, parse_bytes, parse_file
 
@@ -282,7 +282,7 @@ class Writer:
     def _git_commit(self, rel: str, message: str, author: Identity) -> str:
         try:
             return self.folder.repo.commit([rel], message, author)
-        except ANY_GIT_ERROR as e:
+        except git_errors() as e:
             raise LibraryError(f"git commit failed for {rel}: {one_line(e)}") from e
 
 

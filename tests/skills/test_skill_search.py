@@ -38,7 +38,8 @@ def test_open_index_in_memory_has_vec0_and_fts5():
     assert {"skills", "stats", "runs", "skills_fts", "meta"} <= set(db.table_names())
     assert [r[0] for r in db.execute("select name from _migrations")] == [
         "m001_initial", "m002_runs_batch", "m003_fts_vocab", "m004_category_index", "m005_sparse_vectors",
-        "m006_skills_version", "m007_vector_changes", "m008_drop_sparse_vectors", "m009_kept_parses"]
+        "m006_skills_version", "m007_vector_changes", "m008_drop_sparse_vectors", "m009_kept_parses",
+        "m010_keyword_text_without_history"]
 
 
 def test_modes_and_filters(lib):

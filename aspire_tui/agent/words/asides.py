@@ -162,6 +162,10 @@ def refuse_unknown(words: list[Word]) -> None:
             and follows in ("REL", "TO", "", "STOP"))
         if named and opens is not None and opens.tag == "VERB":
             noun = " ".join(x.text for x in words[run_start:k + 1])
+        if named and moving and any(x.tag == "ELSEWHERE" for x in words[:k]):
+            # "take the cube out of the lab, to the truck": sent out of the work cell first, which no scene holds
+            raise InstructionError("impossible: the robot works on its table and cannot take objects out of "
+                                   "the work cell", "impossible")
         if noun in vocab.UNKNOWN_THINGS or (named and follows not in ("KIND", "KINDS")):
             article = "an" if noun[:1] in "aeiou" else "a"  # "an avocado"
             raise InstructionError(f"the simulator cannot make {article} {noun}: it has "

@@ -22,7 +22,9 @@ from aspire_tui.agent.words.pieces import (AS_IT_STARTED, VERB_LIKE, amount_said
                                            states_a_distance, takes_more, tool_as_means, topic_first)
 from aspire_tui.agent.words.referents import References
 from aspire_tui.agent.words.no_member import without_double_negation
-from aspire_tui.agent.words.put_back import put_back
+from aspire_tui.agent.words.put_back import put_back, refuse_unsaid_origin
+from aspire_tui.agent.words.run_ons import with_breaks
+from aspire_tui.agent.words.typing_slips import tidied
 from aspire_tui.agent.words.sides import (BESIDE, SIDE_OF, refuse_one_sided_corner, refuse_opposite_shifts,
                                          refuse_vague_away, shared_object, shifts_along_axes, shifts_each,
                                          side_of_object)
@@ -31,8 +33,8 @@ from aspire_tui.agent.words.speaker_context import without_context
 from aspire_tui.agent.words.setting_aside import note as aside_note
 from aspire_tui.agent.words.splitting import split_clauses
 from aspire_tui.agent.words.taken_back import refuse_taken_back
-from aspire_tui.agent.words.steps import (drop_counted_towers, drop_lifts, drop_taken_out, group_of, merge_towers,
-                                           without_restated)
+from aspire_tui.agent.words.steps import (drop_counted_towers, drop_lifts, drop_taken_out, drop_tower_bases,
+                                          group_of, merge_towers, without_restated)
 from aspire_tui.agent.words.tagging import mended_words, tag
 from sim import vocabulary as vocab
 
@@ -50,7 +52,7 @@ def read(text: str) -> Goal:
     if text is None or not str(text).strip():
         raise InstructionError("the instruction is empty: say what the robot should do, e.g. \"put the red "
                                "block in the green bowl\"", "empty")
-    text = str(text).strip()
+    text = with_breaks(tidied(str(text).strip()))  # "look at the blocks Your job is ...": the stop put back
     refuse_coordinates(text)
     refuse_taken_back(text)
     refuse_between(text)
@@ -162,7 +164,7 @@ class _Clauses:
                 ahead = []
         for earlier in ahead:
             self._add(*self.clause(earlier), steps, constraints, start)
-        steps = drop_counted_towers(merge_towers(drop_lifts(steps)))  # "B on A and (then) C on B" is one tower
+        steps = drop_tower_bases(drop_counted_towers(merge_towers(drop_lifts(steps))))  # "B on A and (then) C on B" is one tower
         if not self.ordered:  # "stack the three blocks: A on B on C": the tower said twice is one tower
             steps = list(dict.fromkeys(steps))
             # "stack the red, green and blue blocks: blue on green on red": the order said last is the tower's
@@ -735,6 +737,8 @@ class _Clauses:
             returned = put_back(items, subjects, self.start) if side == "back" and amount is None else []
             if returned:
                 return returned
+            if side == "back" and amount is None and verb == "put":
+                refuse_unsaid_origin(items, self.text)  # "it was moved into the bowl; put it back": back to where?
             if side is not None:
                 return [Cond("moved", (s, side, float(amount if amount is not None else 0.1))) for s in subjects]
             if verb == "pick":

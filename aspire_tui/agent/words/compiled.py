@@ -35,13 +35,31 @@ _entries: dict[tuple[str, int], tuple] = {}
 _remembered: list[tuple[str, int]] = []
 
 
-def cache_file() -> Path:
-    """Where the compiled patterns live: the user cache directory, per Python and regex engine."""
+def cache_dir() -> Path:
+    """``$ASPIRE_CACHE``, else the user cache directory: what the reader keeps between commands."""
     import platformdirs
 
-    root = os.environ.get("ASPIRE_CACHE") or platformdirs.user_cache_dir("aspire", appauthor=False)
+    return Path(os.environ.get("ASPIRE_CACHE") or platformdirs.user_cache_dir("aspire", appauthor=False))
+
+
+def cache_file() -> Path:
+    """Where the compiled patterns live: the cache directory, per Python and regex engine."""
     version = "".join(map(str, sys.version_info[:2]))
-    return Path(root) / f"patterns-py{version}-sre{_sre.MAGIC}.marshal"
+    return cache_dir() / f"patterns-py{version}-sre{_sre.MAGIC}.marshal"
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then put it in place: a command ended half-way
+    leaves the old file or the new one, never a broken one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, delete=False) as out:
+        try:
+            out.write(data)
+            out.close()
+            os.replace(out.name, path)
+        except BaseException:
+            Path(out.name).unlink(missing_ok=True)  # a disk full, a kill: no half-written file left behind
+            raise
 
 
 def load() -> int:
@@ -77,9 +95,8 @@ def save() -> None:
     changed, or a first command): the patterns it held, in the order first used, then the new ones. `re`
     holds 512 patterns and drops the oldest first, so the patterns loaded in that order are dropped only
     once used: the reader compiles more than 512, a third of them at import, where its modules keep them
-    (`remember` notes those). Past `KEPT`, those `re` no longer holds go first. Written whole to
-    a temporary file first, so a command ended half-way leaves the old file or the new one, never a broken
-    one."""
+    (`remember` notes those). Past `KEPT`, those `re` no longer holds go first. Written whole
+    (`write_whole`)."""
     held = list(dict.fromkeys(_remembered + _held()))
     new = [key for key in held if key not in _entries]
     if len(new) < (WORTH_WRITING if _entries else 1):
@@ -92,17 +109,7 @@ def save() -> None:
             still = set(held)
             dropped = set([key for key in keys if key not in still][:len(keys) - KEPT])
             keys = [key for key in keys if key not in dropped][-KEPT:]
-        data = marshal.dumps([(pattern, flags, _entries[pattern, flags]) for pattern, flags in keys])
-        path = cache_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, delete=False) as out:
-            try:
-                out.write(data)
-                out.close()
-                os.replace(out.name, path)
-            except BaseException:
-                Path(out.name).unlink(missing_ok=True)  # a disk full, a kill: no half-written file left behind
-                raise
+        write_whole(cache_file(), marshal.dumps([(pattern, flags, _entries[pattern, flags]) for pattern, flags in keys]))
     except Exception:  # noqa: BLE001 - a cache not written costs the next command its compiling, nothing else
         return
 

@@ -18,6 +18,7 @@ from lark import Lark, Token, Transformer
 from lark.lexer import Lexer
 
 from aspire_tui.agent.goal import Ref
+from aspire_tui.agent.words import kept_grammar
 from aspire_tui.agent.words.chart import Chart
 from aspire_tui.agent.words.lexicon import InstructionError, Word
 from sim import vocabulary as vocab
@@ -99,8 +100,9 @@ def grammar() -> Lark:
 
 @functools.lru_cache(maxsize=1)
 def _chart() -> Chart:
-    # the rules alone: building the Earley parser, which reading never uses, was a third of lark's start
-    return Chart(Lark(GRAMMAR, parser=None, lexer=_Tokens).rules)
+    # the rules alone: building the Earley parser, which reading never uses, was a third of lark's start;
+    # and those kept by an earlier command (`kept_grammar`), as lark reading the grammar was the rest
+    return Chart(kept_grammar.rules(GRAMMAR, lambda: Lark(GRAMMAR, parser=None, lexer=_Tokens).rules))
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ VERBS: dict[str, tuple[str, ...]] = {
             # a host's for settling a thing in snugly ("nestle the block into the corner")
             "allocate", "reallocate", "nestle"),
     "move": ("move", "take", "moved", "unstack", "taking", "moving it", "scoot", "scooch", "scootch", "shuffle",
-             "translate", "displace", "remove", "translating", "unload", "offload", "ease", "advance"),
+             "translate", "displace", "remove", "extract", "translating", "unload", "offload", "ease", "advance"),
     "pick": ("pick up", "grab", "lift", "pick", "grasp", "collect", "raise", "fetch", "take hold of", "hold"),
     "stack": ("stack", "pile", "stack up", "pile up", "build", "make", "balance", "rebuild", "restack", "assemble",
               "construct", "erect", "layer", "heap", "heap up"),
@@ -132,6 +132,10 @@ FILLER = {"the", "a", "an", "please", "could", "would", "can", "you", "kindly", 
           "when you have a moment", "when you have a chance", "where it belongs", "where they belong",
           "without further ado", "hurry", "hurry up", "make it snappy", "make it count", "make it happen", "make it pay", "make it pop", "make it rain",
           "make it so", "chop chop", "for crying out loud",
+          # haste and pleading said the British, the Nigerian or the texting way: "..., sharpish", "abeg, ...", "idk"
+          "sharpish", "pronto", "on the double", "abeg", "biko", "idk", "i dunno", "dunno", "uhh", "uhhh", "ugh fine",
+          "ok fine", "okay fine", "fine then", "or something", "or some thing", "or something like that",
+          "or some thing like that",
           "for goodness sake", "for heaven's sake", "for pete's sake", "nice and easy", "nice and slow",
           "ever",  # "don't ever lift it", "lifted, ever": said for weight, never what is asked
           # how a thing came to be, or whether it is a bother: never what is asked
@@ -191,7 +195,8 @@ SEQUENCE = ("then", "and then", "after that", "afterwards", "afterward", "next",
             # "..., and after that, ...": the "and" before the step's word joins nothing more
             "and after that", "and afterwards", "and afterward", "and after this", "and next", "and subsequently",
             "and thereafter", "thereafter")
-FIRST = ("first", "firstly", "to start", "to begin", "first of all", "begin by", "start by")
+FIRST = ("first", "firstly", "to start", "to begin", "first of all", "begin by", "start by",
+         "first thing", "first things first", "first off")  # "first thing, put ...": the first step
 
 # Words that take back what was just said and say it again ("the red, sorry i mean the blue block"): what
 # follows replaces the last words of the same kind before them (see `_corrected`).
@@ -385,7 +390,7 @@ def _phrases() -> dict[str, tuple[str, Any]]:
     add(["edge", "side", "border", "rim", "edges", "end"], "EDGE")
     # a desk or a workbench is the table the robot works on
     add(["table", "table's", "workspace", "work area", "tabletop", "table top", "surface", "desk", "desk's",
-         "desktop", "workbench", "work surface",
+         "desktop", "workbench", "work surface", "bench", "lab bench", "benchtop", "bench top",
          # a game's board, to a commentator ("it never leaves the board": `GERUND`; "the centre of the board":
          # `MIDDLE`); a board alone may be a thing the simulator lacks ("the cutting board")
          "chessboard", "game board"], "TABLE")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 
 from aspire_tui.agent.words.homophones import heard
 from aspire_tui.agent.words.lexicon import CARDINALS, FILLER, HESITATIONS, NUMBERS, VERBS, lexicon
@@ -15,6 +16,16 @@ from sim import vocabulary as vocab
 DROPPED_LETTER_TAGS = ("ALL", "EACH", "BOTH", "REL", "SIDE", "SIDEMOST", "CORNER", "MIDDLE", "EDGE", "EXCEPT")
 # real words that a letter dropped from one of those spells: never mended
 DROPPED_LETTER_WORDS = {"blow", "borer", "closes", "closet", "father", "font", "root", "tale", "corer"}
+# real words that a letter dropped from a word the reader knows spells ("fist" from "first", "cold" from
+# "could"): said as themselves, never mended
+REAL_WORDS_NOT_SLIPS = frozenset({
+    "aloe", "avid", "beak", "brig", "brow", "clan", "cold", "crow", "dive", "fist", "forge", "hell", "hone", "hose",
+    "init", "kind", "large", "late", "lest", "ling", "loss", "mach", "mans", "math", "meat", "pace", "pain", "plat",
+    "punk", "quit", "rage", "rang", "rise", "rout", "sack", "sage", "sand", "says", "seen", "seep", "self", "shoe",
+    "sine", "slit", "soot", "spit", "stag", "star", "stat", "suck", "super", "tank", "teen", "teens", "thin", "tree",
+    "whit", "wild", "writ", "slid", "rase"})
+# the real words a slip spells: only these are looked up where a noun phrase shows what was meant
+SLIP_SPELLINGS = frozenset(DROPPED_LETTER_WORDS) | REAL_WORDS_NOT_SLIPS
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,19 +75,35 @@ def _typos() -> dict[str, str]:
                                                                                   for k in range(len(w))}
         for slip in slips - {w} - set(meant):
             shaping.setdefault(slip, set()).add(w)
-    # a letter dropped from any known word of six letters or more ("cornr", "shoud", "witout") seldom spells
-    # another word; mended last, where no swap or doubled letter could have been meant ("otward" is "toward",
-    # not "outward"), and never into a kind ("plaes" is as likely "place" as "plates")
+    # a letter dropped from any known word of five letters or more ("cornr", "shoud", "frst", "alng") seldom
+    # spells a word, and the real words it spells are listed (`REAL_WORDS_NOT_SLIPS`: "fist", "cold"); mended
+    # last, where no swap or doubled letter could have been meant ("otward" is "toward", not "outward"), and
+    # never into a kind ("plaes" is as likely "place" as "plates")
     dropped: dict[str, set[str]] = {}
     for w in known:
-        if len(w) < 6 or not w.isalpha() or vocab.kind_of(w):
+        if len(w) < 5 or not w.isalpha() or vocab.kind_of(w):
             continue
-        # nor the last letter: that leaves another form of the word ("appreciate" is no slip of "appreciated")
-        for slip in {w[:k] + w[k + 1:] for k in range(1, len(w) - 1)} - DROPPED_LETTER_WORDS - set(meant) - set(shaping):
+        # the last letter too ("colou", "reac"), but not an -s or -d: that leaves another form of the word
+        # ("appreciate" is no slip of "appreciated")
+        last = len(w) - 1 if w[-1] in "sd" else len(w)
+        for slip in ({w[:k] + w[k + 1:] for k in range(1, last)} - DROPPED_LETTER_WORDS - REAL_WORDS_NOT_SLIPS
+                     - set(meant) - set(shaping)):
             dropped.setdefault(slip, set()).add(w)
     unknown = set(vocab.UNKNOWN_THINGS) | {t + "s" for t in vocab.UNKNOWN_THINGS}
-    return {slip: next(iter(ws)) for slip, ws in (*meant.items(), *shaping.items(), *dropped.items())
-            if len(ws) == 1 and slip not in known and slip not in unknown}
+    return {slip: min(ws) for slip, ws in (*meant.items(), *shaping.items(), *dropped.items())
+            if _one_meaning(ws, table) and slip not in known and slip not in unknown}
+
+
+def _one_meaning(words: set[str], table: dict) -> bool:
+    """Whether a slip of any of ``words`` is read one way: one word, or spellings the lexicon reads the same
+    ("centr" is "centre" or "center", "frthest" "farthest" or "furthest")."""
+    if len(words) == 1:
+        return True
+    if any(w not in table for w in words):
+        return False
+    # a value that is one of the words themselves ("centre" -> MIDDLE "centre") is only its spelling
+    meanings = {(table[w][0], "" if table[w][1] in words else table[w][1]) for w in words}
+    return len(meanings) == 1
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,7 +145,18 @@ def mended_text(text: str) -> str:
     """The lowered text with each whole word mistyped by one slip mended on its own (`_mend`), before the
     rewrites read it: "the balls alnog the front edge" is read as "along" by the rule for lines, which the
     mending of tagged words comes too late for."""
-    return re.sub(r"(?<![\w'])[a-z]+(?![\w'])", lambda m: _mend(m.group()), text)
+    text = re.sub(r"(?<![\w'])[a-z]+(?![\w'])", lambda m: _mend(m.group()), text)
+    # a real word a slip made of a noun phrase's word, right after "the": a noun ("on the tale", "to the root"),
+    # or a word before a thing ("the fist block"); "in the closet" stays a closet
+    return re.sub(r"(?<![\w'])(the )([a-z]+)(?![\w'])(?= ?([a-z]*))", _noun_phrase_slip, text)
+
+
+def _noun_phrase_slip(m: re.Match) -> str:
+    """"the tale" -> "the table"; "the fist block" -> "the first block"; "the closet" kept."""
+    meant = _real_word_slips().get(m.group(2)) if m.group(2) in SLIP_SPELLINGS else None
+    if meant is None or (_tag_of(meant) not in NOUNS and not vocab.kind_of(m.group(3))):
+        return m.group(0)
+    return m.group(1) + meant
 
 
 def apart(words: list[str]) -> list[str]:
@@ -181,6 +219,8 @@ def _mend_by_place(words: list[str]) -> list[str]:
         meant = _one_slip_from(w, _relation_words(), shortest=4) if between else None
         if meant is None and prev in ("by", "same", "matching", "own", "its", "their"):
             meant = _one_slip_from(w, {"color": "color", "colors": "colors"}, shortest=4)  # "sort them by colr"
+        if meant is None and w in SLIP_SPELLINGS and w in _real_word_slips():
+            meant = _in_a_noun_phrase(_real_word_slips()[w], prev, nxt)  # "in font of", "the font left corer"
         if meant is not None:
             pass
         elif vocab.kind_of(nxt) or nxt in ("one", "ones"):
@@ -212,6 +252,47 @@ def opens_clause(words: list[str], k: int) -> bool:
     while j >= 0 and words[j] in FILLER and words[j] not in table and words[j] not in CLAUSE_OPENERS:
         j -= 1
     return j < 0 or words[j] in CLAUSE_OPENERS
+
+
+# the sorts of word a noun phrase holds that a slip may make a real word of ("tale", "corer", "font", "root")
+NOUN_PHRASE_TAGS = frozenset({"TABLE", "CORNERWORD", "EDGE", "ROBOT", "SIDE", "FIRST", "SUPER"})
+# those of them that are nouns, said with nothing after them ("on the tale")
+NOUNS = frozenset({"TABLE", "CORNERWORD", "EDGE", "ROBOT"})
+# the words right before such a word (the articles are gone by then: "on tale", "front left corer") ...
+AFTER_A_RELATION = frozenset({"REL", "TO", "OF", "FROM", "SIDE"})
+# ... or right after it ("fist block", "font edge")
+BEFORE_A_NOUN = frozenset({"SIDE", "CORNERWORD", "EDGE", "KIND", "KINDS"})
+
+
+@functools.lru_cache(maxsize=1)
+def _real_word_slips() -> dict[str, str]:
+    """Real words never mended on their own (`REAL_WORDS_NOT_SLIPS`, `DROPPED_LETTER_WORDS`) -> the one word of
+    a noun phrase a letter dropped from it spells ("tale" -> "table", "font" -> "front", "fist" -> "first"): read
+    so only right after an article or a side ("the tale", "the front left corer")."""
+    table, _ = lexicon()
+    known = _known()
+    out = {}
+    for slip in SLIP_SPELLINGS:  # each word a letter put back into the slip spells (not before its first)
+        meant = {w for k in range(1, len(slip) + 1) for letter in string.ascii_lowercase
+                 if (w := slip[:k] + letter + slip[k:]) in known and table.get(w, ("",))[0] in NOUN_PHRASE_TAGS}
+        if len(meant) == 1:
+            out[slip] = meant.pop()
+    return out
+
+
+def _in_a_noun_phrase(meant: str, prev: str, nxt: str) -> str | None:
+    """``meant`` where its place shows a noun phrase's word: before a thing, a side or a corner ("font left
+    corer", "fist block"), a noun after a relation ("near root"), a side before "of" ("in font of"); else None
+    ("in the closet" stays a closet)."""
+    if _tag_of(nxt) in BEFORE_A_NOUN or (_tag_of(prev) in AFTER_A_RELATION and _tag_of(meant) in NOUNS) or \
+            (_tag_of(meant) == "SIDE" and nxt == "of"):
+        return meant
+    return None
+
+
+def _tag_of(word: str) -> str:
+    """The lexicon's tag for ``word``, or ""."""
+    return lexicon()[0].get(word, ("",))[0]
 
 
 @functools.lru_cache(maxsize=1)

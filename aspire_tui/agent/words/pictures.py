@@ -17,6 +17,9 @@ ARROWS = "➡⮕⇨➔➜➝➞➙➛➟➠➤➧⟹⟶👉"
 ARROW = re.compile(rf"[{ARROWS}]\ufe0f?")
 PICTURED = {"🤖": " robot "}
 BULLETS = "•·▪◦‣"
+# words a noun follows: a picture after one is that noun ("go to the 🤖")
+WANTING_A_NOUN = frozenset({"the", "a", "an", "to", "near", "by", "at", "of", "beside", "toward", "towards", "and",
+                            "from", "with", "behind"})
 
 
 def inline_bullets(text: str) -> str:
@@ -36,6 +39,11 @@ def pictures(text: str) -> str:
     if not any(c in text for c in ARROWS + BULLETS + "".join(PICTURED)):
         return text
     text = inline_bullets(text)
+    # after the last word, the robot's face signs the message off ("... in the bowl. 🤖"): it names nothing
+    # ("go to the 🤖" names it: after a word that wants a noun)
+    signed = re.search(rf"([\w.!?,]+)\s*(?:[{''.join(PICTURED)}]\ufe0f?\s*)+$", text)
+    if signed and signed.group(1).lower() not in WANTING_A_NOUN:
+        text = text[:signed.end(1)]
     for picture, words in PICTURED.items():
         text = text.replace(picture, words)
     # at the start, or after a pause or a bullet, an arrow marks the line; between words it is "to"

@@ -101,6 +101,7 @@ def spec_notation(text: str) -> str:
             text = text.replace(symbol, words)
     if "+" in text:
         text = re.sub(r"\+\s*(?=\d)", "", text)  # "+15 cm": a change, said as its size
+        text = re.sub(r"(?<=[a-z.)',])\s*\+\s*(?=[a-z])", " and ", text)  # "red + blue blocks", "in the bowl + the cube"
     if "_" in text:
         text = re.sub(r"\b([a-z]+)\s+(?=[a-z]+_[a-z])", lambda m: "" if m.group(1) in TYPE_WORDS or
                       vocab.kind_of(m.group(1)) else m.group(0), text)
@@ -209,7 +210,7 @@ def _heading(m: re.Match) -> str:
     lead, head = m.group(1), m.group(2).strip()
     if "\n" in lead:
         lead = lead.replace("\n", " . ")  # a heading on a line of its own opens a sentence of its own
-    words = head.split()
+    words = head.replace("-", " ").split()  # "colour-match:": its words, a verb among them
     if any(w.isdigit() or vocab.color_of(w) for w in words) or words[0] in ("step", "then", *STEP_HEADS) or \
             GOAL_FRAME.match(m.group(0).strip(" .;!?\n")):
         return m.group(0)
@@ -709,7 +710,7 @@ def assurances(text: str) -> str:
     staying ("make sure the bowl is not moved", "... is still") stays a condition, as it is after a task; "than it is
     now" measures a shift, and "where it is" says where an object stays: neither is the "is" of the object made sure
     of."""
-    return re.sub(r"(^|[.;!?:]\s*|\bthen\s+)(?:please\s+)?(?:make sure|ensure|see to it|be sure)(?: that)?\s+"
+    return re.sub(r"(^|[.;!?:]\s*|\bthen\s+)(?:(?:please|kindly)\s+)?(?:make sure|ensure|see to it|be sure)(?: that)?\s+"
                   r"(?:(?:at|by|in) the (?:very )?end,?\s+)?"
                   r"((?:the|a|an|all|every|both|each|it|they)\b(?:(?!\bthan\b|\bwhere\b)[^.;!?,])*?)\s+(?:is|are)\s+"
                   r"(?:(?:placed|positioned|put|located|situated|sitting|resting|lying|set)\s+)?"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from aspire_tui.agent.words.asides import ASKING_TAGS
+from aspire_tui.agent.words.setting_aside import asks_something, ends_up
 from aspire_tui.agent.words.tagging import tag
 from sim import vocabulary as vocab
 
@@ -22,6 +23,14 @@ OCCASION = re.compile(r"^\s*(?:(?:ok|okay|so|well|right|anyway)\b[\s,]*)*"
 OCCASION_AFTER = re.compile(r"\s+((?:(?:by|before|after|until|till|during|at|for|ahead of|in time for)\s+"
                             r"(?:the |my |our |this |that |a |an |his |her |their |next |tomorrow's )?|"
                             r"(?:this|next|tomorrow|tonight)\s*)(?P<what>[a-z']+(?: [a-z']+)?)?)[\s.!?]*$", re.I)
+# a word or few not read that close the words after a task, with or without a comma ("..., ok?", "... capisce?"): a
+# sign-off, which may follow an occasion ("... by teatime, capisce?"), kept and set apart by a comma
+SIGN_OFFS = [re.compile(rf"[\s,;.!]+([a-z']+(?: [a-z']+){{{n}}})\s*[?!.]*\s*$", re.I) for n in (0, 1, 2)]
+# a last word right before "?" with no comma before it ("... in the bowl capisce?"): maybe a sign-off
+BARE_SIGN_OFF = re.compile(r"[a-z']\s+[a-z']+\s*\?+\s*$", re.I)
+# an occasion said first with no determiner ("before lunch put ...", "by teatime, ..."): one word not read
+OCCASION_BARE = re.compile(r"^\s*(?:(?:ok|okay|so|well|right|anyway)\b[\s,]*)*"
+                           r"((?:for|before|by|after|until|till|ahead of|in time for) ([a-z']+)\b(,?))\s*", re.I)
 # someone named first, with a determiner ("so the kids ...", "my neighbour ...")
 SOMEONE = re.compile(r"^\s*(?:(?:ok|okay|so|well|right|anyway|honestly|basically|um|uh|ugh|oh)\b[\s,]*)*"
                      r"(?:the|my|our|his|her|their) ([a-z']+)\b", re.I)
@@ -52,9 +61,21 @@ def without_context(text: str) -> tuple[str, list[str]]:
         set_apart.append(m.group(1).strip())
         text = text[:m.start()]
     m = OCCASION_AFTER.search(text)
-    if m is not None and _unread(m.group("what") or m.group(1)) and _has_task(text[:m.start()]):
+    if m is None or not _unread(m.group("what") or m.group(1)):
+        # "... by teatime, capisce?": the occasion stands before the sign-off
+        m, text = _occasion_before_sign_off(text)
+    if m is not None and _unread(m.group("what") or m.group(1)) and _asks(text[:m.start()]):
         set_apart.append(m.group(1).strip())  # "... by noon": when it is wanted, which now always meets
-        text = text[:m.start()]
+        text = text[:m.start()] + text[m.end():]
+    sign_off = _sign_off(text) if BARE_SIGN_OFF.search(text) else None
+    if sign_off is not None and not re.search(r"[,;.!]", text[sign_off.start():sign_off.start(1)]) and \
+            "?" in text[sign_off.end(1):] and tag(sign_off.group(1)) and \
+            _has_task(text[:sign_off.start()]):
+        text = text[:sign_off.start()] + ", " + text[sign_off.start(1):]  # "... in the bowl capisce?": set apart
+    m = OCCASION_BARE.match(text)
+    if m is not None and _unread(m.group(2)) and (m.group(3) or _opens_task(text[m.end():])):
+        set_apart.append(m.group(1).strip(" ,"))  # "before lunch put ...": when it is wanted, said first
+        text = text[:m.start(1)] + text[m.end():]
     m = OCCASION.match(text)
     if m is not None and all(w.tag == "UNKNOWN" for w in tag(m.group(2))):
         set_apart.append(m.group(1).strip())  # "for the display, ...": what the task is for
@@ -105,6 +126,61 @@ def _unread(words: str) -> bool:
     tags = tag(words)
     things = set(vocab.UNKNOWN_THINGS)
     return bool(tags) and all(w.tag == "UNKNOWN" and w.text.rstrip("s") not in things for w in tags)
+
+
+def _occasion_before_sign_off(text: str) -> tuple[re.Match | None, str]:
+    """The occasion said right before a sign-off ("... by teatime, capisce?"), if any, and the text with the
+    sign-off set apart by a comma after it."""
+    for said in SIGN_OFFS:
+        sign_off = said.search(text)
+        m = OCCASION_AFTER.search(text[:sign_off.start()]) if sign_off is not None else None
+        # told apart by patterns first; only then are the words read
+        if m is None:
+            continue
+        if not _signs_off(sign_off.group(1)):
+            break  # nor will a longer run, which holds this one
+        if _unread(m.group("what") or m.group(1)):
+            return m, text[:m.end()] + ", " + sign_off.group(1) + text[sign_off.end(1):]
+    return None, text
+
+
+def _sign_off(text: str) -> re.Match | None:
+    """The longest run of up to three last words that signs off ("..., ok?", "... capisce?"), if any."""
+    return next(reversed(list(_sign_offs(text))), None)
+
+
+def _sign_offs(text: str):
+    """The runs of one, two and three last words that sign off, shortest first: a run that does not sign off
+    ends them, as every longer run holds it."""
+    for said in SIGN_OFFS:
+        m = said.search(text)
+        if m is None or not _signs_off(m.group(1)):
+            return
+        yield m
+
+
+def _signs_off(words: str) -> bool:
+    """Whether the last words ("ok", "capisce", "yeah") ask nothing: none is read, none says how an object ends up
+    ("upside down") or names what the simulator lacks."""
+    if any(vocab.kind_of(w) or vocab.kind_of(w.rstrip("s")) or vocab.color_of(w) for w in words.lower().split()):
+        return False  # "... into the bowl?": an object named, told without reading the words
+    tags = tag(words)
+    return all(w.tag == "UNKNOWN" and not ends_up(w.text) and not asks_something(w.text) for w in tags)
+
+
+def _opens_task(text: str) -> bool:
+    """Whether the words open with a task's verb ("put the cube ...")."""
+    words = tag(text)
+    return bool(words) and words[0].tag in TASK_TAGS
+
+
+def _asks(text: str) -> bool:
+    """Whether the words ask a task: with a verb, or an object and where it goes ("the red block in the bowl")."""
+    if _has_task(text):
+        return True
+    tags = [w.tag for w in tag(text)]
+    return "REL" in tags and any(t in ("KIND", "KINDS") for t in tags[:tags.index("REL")]) and \
+        any(t in ("KIND", "KINDS") for t in tags[tags.index("REL"):])
 
 
 def _has_task(text: str) -> bool:

@@ -10,6 +10,19 @@ from aspire_tui.agent.words.pieces import (VERB_LIKE, done_again, has_copula_aft
                                            sent_before_negation, wished)
 
 
+# the words a place said ends with ("on the red block", "in the front left corner", "10 cm left")
+PLACE_ENDS = ("np", "CORNER", "MIDDLE", "EDGE", "SIDE")
+# the words that say a place
+PLACES = ("REL", "TO", "CORNER", "MIDDLE", "EDGE", "SIDE")
+
+
+def _kept_next(items: list[Item], k: int) -> bool:
+    """Whether the objects from items[k] on are said to stay or to be ("the green block must stay put", "cyan ball
+    stays put"): a clause of their own."""
+    after = next((i for i in items[k:] if i.kind not in ("np", "AND", "COMMA")), None)
+    return has_copula_after(items, k - 1) or (after is not None and after.kind == "WHERE")
+
+
 def split_clauses(items: list[Item]) -> tuple[list[list[Item]], list[Ref]]:
     """Split at full stops, "then", and "," / "and" before a new verb; verbless pieces join a neighbour.
     Also the objects a list or "there is" only says are there ("there are two bowls, a red one and ...").
@@ -23,6 +36,12 @@ def split_clauses(items: list[Item]) -> tuple[list[list[Item]], list[Ref]]:
         skipped = ("NOT", "FIRST", "THEN", "MODAL") + (("AND",) if it.kind == "COMMA" else ())
         nxt = next((j for j in items[k + 1:] if j.kind not in skipped), None)
         if it.kind == "VERB" and runs_on(out[-1]):  # "the cube is in the tray put it ...": no "and" said
+            out.append([it])
+            hard.append(False)
+            continue
+        if it.kind == "np" and k > 0 and items[k - 1].kind in PLACE_ENDS and \
+                any(i.kind in PLACES for i in out[-1]) and _kept_next(items, k):
+            # "stack the blue block on the red block the green block must stay put": the stop left out
             out.append([it])
             hard.append(False)
             continue

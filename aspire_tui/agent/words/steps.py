@@ -80,3 +80,13 @@ def drop_counted_towers(steps: list[Cond]) -> list[Cond]:
         c.name == "stacked" and len(c.args) == 1 and isinstance(c.args[0], Ref) and c.args[0].kind == "block" and
         (c.args[0].quantity == "count" and c.args[0].count in named or
          ordered and c.args[0].quantity == "all" and not c.args[0].color and not c.args[0].excluded))]
+
+
+def drop_tower_bases(steps: list[Cond]) -> list[Cond]:
+    """"stack the red block, then the blue block on it, then the yellow one on top": the one block "stacked" first
+    is the base the later steps build on, not a tower of its own; the tower they build says it."""
+    def base(c: Cond) -> Ref | None:
+        return c.args[-1] if c.name == "stacked" and len(c.args) >= 2 else c.args[1] if c.name == "on" else None
+    return [c for k, c in enumerate(steps) if not (
+        c.name == "stacked" and len(c.args) == 1 and isinstance(c.args[0], Ref) and not c.args[0].is_group and
+        any(base(later) == c.args[0] for later in steps[k + 1:]))]

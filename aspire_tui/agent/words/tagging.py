@@ -16,6 +16,11 @@ from aspire_tui.agent.words.french_calques import french_calques
 from aspire_tui.agent.words.hinglish import hinglish
 from aspire_tui.agent.words.scots import scots
 from aspire_tui.agent.words.singlish import singlish
+from aspire_tui.agent.words.taglish import taglish
+from aspire_tui.agent.words.patois import patois
+from aspire_tui.agent.words.narrating import narrating
+from aspire_tui.agent.words.field_notes import field_notes
+from aspire_tui.agent.words.chained_its import chained_its
 from aspire_tui.agent.words.bare_pairs import bare_pairs
 from aspire_tui.agent.words.bindings import bindings
 from aspire_tui.agent.words.calques import calques
@@ -47,6 +52,11 @@ from aspire_tui.agent.words.radio_calls import radio_calls
 from aspire_tui.agent.words.shouting import said_again
 from aspire_tui.agent.words.sideline_calls import sideline_calls
 from aspire_tui.agent.words.sign_offs import without_sign_off
+from aspire_tui.agent.words.stage_directions import stage_directions
+from aspire_tui.agent.words.stall_cries import stall_cries
+from aspire_tui.agent.words.naija import naija
+from aspire_tui.agent.words.deadlines import deadlines
+from aspire_tui.agent.words.spec_remarks import spec_remarks
 from aspire_tui.agent.words.similes import without_similes
 from aspire_tui.agent.words.rough_amounts import rough_amounts
 from aspire_tui.agent.words.row_sides import row_sides
@@ -74,6 +84,9 @@ from aspire_tui.agent.words.tipping_out import tipping_out
 from aspire_tui.agent.words.negated_any import negated_any
 from aspire_tui.agent.words.wrong_colours import wrong_colours
 from aspire_tui.agent.words.last_steps import last_steps
+from aspire_tui.agent.words.moved_from import moved_from
+from aspire_tui.agent.words.singled_out import singled_out
+from aspire_tui.agent.words.size_orders import size_orders
 from aspire_tui.agent.words.unless import unless
 from aspire_tui.agent.words.upward_lists import listed_upwards
 from aspire_tui.agent.words.verb_last import verb_last
@@ -97,16 +110,29 @@ def _words(text: str) -> list[str]:
     t = without_tag_on(without_lead_in(t))  # "ok so given a ball, when ...", "... take them out, ok?": as if said bare
     t = re.sub(r"\b(do|does|did|is|are|was|were|should|must|could|would|has|have|had)n't\b", r"\1 not", t)
     t = archaic(t)  # "set thou the cube upon yon plate": the words of old verse as today's
-    # the words of a Scot, an Australian, a Singaporean, an Indian English and a French speaker, said plainly
-    t = french_calques(hinglish(singlish(aussie(scots(t)))))
+    # the words of a Scot, an Australian, a Jamaican, a Filipino, a Singaporean, an Indian English and a French
+    # speaker, said plainly
+    t = french_calques(hinglish(singlish(taglish(patois(aussie(scots(t)))))))
+    t = stage_directions(t)  # "the cube crosses stage left of the bowl", "upstage left corner": a director's notes
+    t = stall_cries(t)  # "Apples three for two quid! chuck the yellow ball in the crate": the goods cried ask nothing
+    t = deadlines(naija(t))  # "put the cube on the plate o, before close of business": a tone and a time, no place
+    t = spec_remarks(t)  # "Necessary to place red cube into bowl. Precision not critical.": an engineer's notes
+    t = narrating(t)  # "look, the robot is going to put the ball in the bowl! yay!": what it does is asked
+    t = field_notes(t)  # "drop the ball (specimen 14) into the tray", "samples (blocks) to the corner for logging"
+    t = chained_its(t)  # "purple block at the bottom, pink block on it, white block on top of that": the pink one
     t = row_sides(t)  # "in a row, the blue one on the left, then the red": the order from the side named first
     t = likewise(t)  # "put the red block in the crate, likewise the blue block": the blue block too
     t = in_and_out(t)  # "in the bowl and also outside the bowl": in it and not in it, a contradiction
     # "put the cube on the plate, there's a red plate and a blue plate": the scene told after a comma is a sentence
     # of its own, as it is after a full stop
     t = re.sub(r",\s*(?=there(?:'s| is| are)\b)", ". ", t)
+    # "i see the red block in the bowl, put it on the table": what the speaker sees is how things are, as "there's"
+    t = re.sub(r"(^|[.;!?,]\s*)(?:i|we) (?:can )?(?:see|notice|spot|saw|noticed|spotted) (?=(?:the|a|an) [a-z ]+? "
+               r"(?:in|on|inside|on top of) )", r"\1there's ", t)
     t = re.sub(r"\bhues?\b", "color", t)  # "the bowl of matching hue": a colour
     t = re.sub(r"\bof like color\b", "of the same color", t)  # "to its bowl of like hue"
+    # "blocks in bowls, colour to colour", "colour for colour": each where its colour is, a sort by colour
+    t = re.sub(r"\b(?:(?:matching )?color (?:to|for|with) color|color on color)\b", "by color", t)
     # "the corner at your right hand": on your right, as a side of the table is said
     t = re.sub(r"\bat (?:your|its|the robot's|my) (left|right)(?:[- ]hand)?(?: side)?\b", r"on your \1", t)
     t = note_headings(t)  # "obs: red blk in tray. plan: move to plate": what is seen, then what to do
@@ -128,6 +154,8 @@ def _words(text: str) -> list[str]:
     t = double_negatives(t)  # "don't not put ...", "don't leave it anywhere but in the bowl"
     t = self_answers(t)  # "the cube behind the tray? yes, put it there"
     t = letting(t)  # "let the ball rest on the plate"
+    t = moved_from(t)  # "the cube was moved from the plate into the bowl": it left the plate
+    t = size_orders(t)  # "stack the blocks, biggest at the bottom": one kind is one size, so no order
     t = re.sub(r"(^|[.;!?]\s*)([^.;!?]*?)\s+already(?=[\s.!?]*$)", _urged, t)  # "..., into the tray already"
     t = without_similes(t)  # "rake it in, like pulling weeds": how to go about it, not what is asked
     t = said_again(t)  # "put it in the tray! the tray!": a cry said again for emphasis asks once
@@ -181,6 +209,12 @@ def _words(text: str) -> list[str]:
                "put ", t)
     t = re.sub(r"\bprior to\b", "before", re.sub(r"\bsubsequent to\b", "after", t))  # a report's "before", "after"
     t = outside_of(tales(gherkin(t)))
+    # "the ball starts in the crate and ends on the plate": how it starts, then where it is to end up
+    t = re.sub(r"\b(starts?|begins?)( (?:off |out )?(?:in|on|inside|at|beside|next to|behind|in front of)\b[^.;!?]*?)\s*,?\s*"
+               r"\band (?:then )?(?:ends|end|finishes|finish)(?: up)?\b", r"\1\2 and should end up", t)
+    # "near the blue bowl, not inside": not inside the place just named beside, as "not inside it" says
+    t = re.sub(r"\b((?:near|next to|beside|by|close to|behind|in front of|left of|right of) [a-z ]+?(?:,\s*|\s+but\s+))"
+               r"not (inside|in|into|on top|on)(?=\s*(?:[.;!?]|$))", r"\1not \2 it", t)
     # "in its own colour's bowl": the bowl of its colour
     t = re.sub(r"\b(its|their) (own )?color's ([a-z]+)", lambda m: f"the {m.group(3)} of {m.group(1)} "
                f"{m.group(2) or ''}color", t)
@@ -256,7 +290,7 @@ def _words(text: str) -> list[str]:
     t = re.sub(r"\b(on (?:top of )?(?:the |a )?(?:[a-z]+ )?[a-z]+)\s*,?\s*(?:which|that)\s+(?:in turn\s+)?"
                r"(?:shall|should|must|will|is to|has to|needs to)\s+(?:in turn\s+)?(?:be\s+)?"
                r"(?:rest|sit|stand|go|placed|put|stacked|resting|sitting)?\s*(?:on top of|onto|on|upon)\b", r"\1 on", t)
-    t = step_order(listed_steps(last_steps(t)))  # "..., and the red block on the plate last"
+    t = step_order(listed_steps(last_steps(singled_out(t))))  # "..., and the red block on the plate last"
     t = spec_notation(t)
     # a line that ends in a word, in a list of facts or a spec, is a sentence of its own
     t = re.sub(r"(?<=[a-z0-9])[ \t]*\n(?!\s*(?:and|or|but|then|so|with|to|into|onto|on|in|of|when)\b)", " . ", t)
@@ -303,7 +337,8 @@ def _words(text: str) -> list[str]:
                r"(?:forward|forwards|ahead|along|onward|onwards)(?=\s*,?[^.;!?]*?\b(?:into|onto|inside|in|to)\b)",
                r"\1\2", t)
     # "slide it, without lifting it, into the zone": the aside said before the place, read after it
-    t = re.sub(r",\s*((?:without|never) (?:lifting|picking up|raising)(?: up)? (?:it|them)(?: up)?)\s*,\s*((?:into|onto|"
+    t = re.sub(r",\s*((?:without|never) (?:lifting|picking up|picking|raising)(?: up)? (?:it|them)(?: up)?)\s*,\s*"
+               r"((?:into|onto|"
                r"in|on|to|inside|next to|beside|behind|in front of|to the left of|to the right of|left of|right of)\b"
                r"[^,.;!?]*)", r" \2, \1", t)
     t = re.sub(r"\bso(?: that)? (?:it|they) (?:is|are|lies|lie|sits|sit|rests|rest|ends up|end up) (?=(?:far|well|a lot|"
@@ -382,6 +417,7 @@ def _words(text: str) -> list[str]:
     # "take them out": out of where they were said to be, as "out of it" reads
     # ("every one of them", "them all": "them" says the whole group already)
     t = re.sub(r"\bfish (?=(?:it|them|the|a|an|all|both|every|each)\b[a-z ]*?\bout\b)", "take ", t)  # "fish it out"
+    t = re.sub(r"\b(?:remove|extract)\s+(it|them)(?=\s*(?:[.;!?]|$))", r"take \1 out", t)  # "... in the tray. remove it"
     # "roll the ball into the zone": an object rolled along the table is pushed (the robot itself rolls to places)
     t = re.sub(r"\broll (?=(?:the|a|an|it|them|this|that|all|both|every|each)\b"
                r"(?! (?:the )?(?:robot|rover|base|husky)\b))", "push ", t)
@@ -481,6 +517,10 @@ def _topic_dashed(m: re.Match) -> str:
     said = said[1:] if said[0] in ("the", "a", "an") else said
     if not vocab.kind_of(said[-1]) or not all(vocab.color_of(w) for w in said[:-1]):
         return m.group(0)
+    # "red cube — green bowl": a bare holder after the dash is where the object goes, as "red cube: green bowl" says
+    bare = re.match(r"\s*(?:(?:the|a|an) )?(?:([a-z]+) )?([a-z]+)\s*(?=[.;!?]|$)", m.string[m.end():])
+    if bare and vocab.kind_of(bare.group(2)) and (bare.group(1) is None or vocab.color_of(bare.group(1))):
+        return f"{m.group(1)}{m.group(2)} to "
     return f"{m.group(1)}{m.group(2)} , "
 
 
@@ -564,10 +604,11 @@ def tag(text: str, topic: bool = False) -> list[Word]:
             continue
         noun = vocab.kind_of(w)
         verbal = [lookup(" ".join(words[i:i + n]), table) for n in (1, 2)]
-        if out and out[-1].tag == "VERB" and noun and w in vocab.KINDS[noun] and \
-                any(v is not None and v.tag == "VERB" for v in verbal):
+        said = [o for o in out if o.tag != "FILLER"]  # "with that stick": the word before, past "that"
+        if said and said[-1].tag in ("VERB", "WITH") and noun and \
+                w in vocab.KINDS[noun] and any(v is not None and v.tag == "VERB" for v in verbal):
             # "put the hook in the bowl", "use the stick": right after a verb, "hook" ("hook in") or "stick"
-            # is the thing acted on, not a verb
+            # is the thing acted on, not a verb; so too right after "with" ("fetch it with the stick")
             out.append(Word("KIND", w, noun))
             i += 1
             continue

@@ -27,11 +27,13 @@ MOTION = re.compile(r"\b(?:went|rolled|climbed|crept|crawled|wandered|hopped|jum
                     # a commentator's moves: "the knight retreats onto the plate", "the cubes pour into the tray"
                     r"marches|retreats|advances|heads|steps|slips|shuffles|shifts|moves|follows|returns|pours|pour|"
                     r"stacks|sinks|falls|hurries|rushes|runs|sprints|settles down)"
-                    r"(?: back| off| over| away| home| up(?! to\b)| down| straight| right)?"
+                    # ("moves forward to the plate": the way there, where the place is said; "forward 10 cm" is a shift)
+                    r"(?: back| off| over| away| home| up(?! to\b)| down| straight| right| forwards?(?= (?:to|into|onto)\b))?"
                     r"(?: [a-z]+ly| -- [a-z]+ly --|, [a-z]+ly,)?"  # "rolled gently to ...": how it went
                     r"(?: all the way)?"
                     r"(?= (?:to|into|onto|in|on|inside|toward|towards|near|beside|next|behind|left|right|up to|upon|"
-                    r"atop|by|under|out|off|far|just|a little|a bit|a lot|\d|one|two|three|four|five|ten|fifteen|twenty))"
+                    r"atop|by|under|out|off|far|just|a little|a bit|a lot|\d|one|two|three|four|five|ten|fifteen|twenty|"
+                    r"forwards?|backwards?))"
                     r"|\b(?:set|sets) (?:out|off) for\b"
                     r"|\b(?:heads|headed|(?:makes|made) a (?:run|dash|beeline|break)) (?:straight )?for\b"
                     r"|\b(?:found|reached|finds|reaches)(?= (?:the|a|an|its|their)\b)"  # "the ball found the crate": got there

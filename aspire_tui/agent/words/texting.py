@@ -14,7 +14,10 @@ SHORT_WORDS = {"in2": "into", "on2": "onto", "b4": "before", "xcept": "except", 
                "ur": "your", "bc": "because", "coz": "because", "cuz": "because", "nxt2": "next to",
                "1st": "first", "wanna": "want to", "gotta": "have to", "rn": "now", "shud": "should", "shld": "should",
                "wud": "would", "cud": "could", "abt": "about", "da": "the", "dat": "that", "cn": "can", "nd": "and",
-               "wit": "with", "wiv": "with"}
+               "wit": "with", "wiv": "with",
+               # a bored aside typed short: "or smth", "or wtv", "... ig" (i guess), "idc"
+               "smth": "something", "sth": "something", "wtv": "whatever", "whatevs": "whatever", "ig": "i guess",
+               "idc": "whatever", "mov": "move"}
 
 
 def text_speak(text: str) -> str:

@@ -18,7 +18,8 @@ OPENS = r"(^|[.;:!?,]\s*(?:[^\w\s.;:!?,]+\s*)*|\b(?:and|then|now|please|just)\s+
 
 def tipping_out(text: str) -> str:
     """``text`` (lower case) with things tipped out said as taken out, and a holder tipped out as emptied."""
-    text = _holder_tipped().sub(r"\1empty \2", text)
+    text = _holder_tipped().sub(lambda m: m.group(1) + ("take it out" if m.group(2) == "it" and _last_named_moves(
+        text[:m.start()]) else f"empty {m.group(2)}"), text)
     # "tip out", "tip everything out": the load of what the words said holds it, as "empty it" says
     text = re.sub(rf"{OPENS}{TIP}\s+(?:(?:everything|it all|all of it|the lot)\s+)?out(?:\s+(?:everything|the lot))?\b"
                   rf"(?!\s+(?:of|into|onto|the|all|them|it)\b)", r"\1empty it", text)
@@ -29,6 +30,16 @@ def tipping_out(text: str) -> str:
     text = _load_tipped().sub(lambda m: f"{m.group(1)}take {m.group(2)} out" + (
         "" if re.match(r"\s*(?:of|into|onto|to|in|on|from|onto)\b", text[m.end():]) else " of it"), text)
     return _sent_to_the_table().sub(lambda m: _sent(m, text), text)
+
+
+def _last_named_moves(before: str) -> bool:
+    """Whether "it" stands for one object the arm moves: the first named in the clause before it ("the red block is
+    in the bowl, tip it out onto the table": the block, taken out), not a holder (emptied) nor a group ("the balls
+    are in the tray; tip it out": the tray)."""
+    clauses = [c for c in re.split(r"[.;:!?,]|\band\b", before) if re.search(r"[a-z]", c)]
+    named = [w for w in re.findall(r"[a-z]+", clauses[-1] if clauses else "") if vocab.kind_of(w) or
+             vocab.kind_of(w.rstrip("s"))]
+    return bool(named) and vocab.kind_of(named[0]) in vocab.MOVABLE
 
 
 def _sent(m: re.Match, text: str) -> str:

@@ -69,13 +69,40 @@ def tower_levels(text: str) -> str:
         levels = [LEVELS[m.group("level")] for m in found]
     if 0 not in levels or 2 not in levels or levels.count(0) > 1 or levels.count(2) > 1:
         return text
-    order = sorted(found, key=lambda m: -LEVELS[m.group("level")])  # top first; levels between in the order said
-    tower = " on ".join(m.group("color") for m in order)  # colours alone: a tower is of blocks
+    said = sorted([(m.start(), m.end(), float(LEVELS[m.group("level")]), m.group("color")) for m in found] +
+                  _levels_between(text, found))
+    order = sorted(said, key=lambda s: -s[2])  # top first; levels between in the order said
+    tower = " on ".join(s[3] for s in order)  # colours alone: a tower is of blocks
     out, last = [], 0
-    for k, m in enumerate(found):
+    for k, (start, end, _, _) in enumerate(said):
         # "stack three cubes with the top one red, ...": the levels said after "with" are the tower's order
-        out.append(re.sub(r"\s+with\s*$", "", text[last:m.start()]) if k == 0 else text[last:m.start()])
+        out.append(re.sub(r"\s+with\s*$", "", text[last:start]) if k == 0 else text[last:start])
         if k == 0:
             out.append(f" , {tower}")
-        last = m.end()
+        last = end
     return "".join(out) + text[last:]
+
+
+# a level said by its colour alone between the bottom and the top: "black bottom, then white, then gray, red top"
+BETWEEN = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:then\s+)?(?:the\s+)?(?P<color>[a-z]+)(?:\s+(?:block|cube))?(?=\s*[,;])")
+
+
+def _levels_between(text: str, found: list[re.Match]) -> list[tuple[int, int, float, str]]:
+    """The levels said by colour alone between the bottom and the top (nothing else between them), each a level
+    up from the one said before it when the bottom is said first ("black bottom, white, gray, red top": white
+    under gray), down from it when the top is."""
+    ends = [m for m in found if LEVELS[m.group("level")] in (0, 2)]
+    first, last = min(ends, key=lambda m: m.start()), max(ends, key=lambda m: m.start())
+    if any(first.end() <= m.start() < last.start() for m in found):
+        return []
+    said = []
+    at = first.end()
+    while (m := BETWEEN.match(text, at)) is not None and m.end() <= last.start() and vocab.color_of(m.group("color")):
+        said.append(m)
+        at = m.end()
+    if not said or text[at:last.start()].strip(" ,;") not in ("", "and", "then", "and then"):
+        return []
+    upward = LEVELS[first.group("level")] == 0
+    n = len(said) + 1
+    return [(m.start(), m.end(), 1 + ((k + 1) / n - 0.5) * (1 if upward else -1), m.group("color"))
+            for k, m in enumerate(said)]
